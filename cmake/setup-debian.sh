@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's own packages, whatever MoEScope needs and this
+# machine lacks. Safe to run again: packages already present are skipped.
+#   cmake/setup-debian.sh          build + run dependencies
+#   cmake/setup-debian.sh --tests  plus what the test suite reads (pydicom's
+#                                  files, ITK's example volumes, Xvfb)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-translations-l10n libgl-dev libvulkan-dev
+  libtorch-dev libdcmtk-dev libinsighttoolkit5-dev
+  libsqlite3-dev python3 python3-torch python3-numpy
+)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(python3-pydicom insighttoolkit5-examples dcmtk xvfb xauth)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup: installing ${#missing[@]} missing package(s): ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
