@@ -1,0 +1,210 @@
+#include "analysis.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <cmath>
+
+namespace moescope {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("moescope::Analysis", text); }
+
+double elapsedMs(const QElapsedTimer &t) { return t.nsecsElapsed() / 1e6; }
+
+// Appends one prepared batch-of-one to a growing batch.
+void append(model::InputBatch *into, const model::InputBatch &one)
+{
+    for (const auto &[name, v] : one.images)
+        into->images[name].insert(into->images[name].end(), v.begin(), v.end());
+    for (const auto &[name, v] : one.indices)
+        into->indices[name].insert(into->indices[name].end(), v.begin(), v.end());
+    for (const auto &[name, v] : one.vectors)
+        into->vectors[name].insert(into->vectors[name].end(), v.begin(), v.end());
+}
+
+// Batch element b of every output tensor, as a batch of one.
+std::map<std::string, model::HostTensor> sliceOutputs(const model::ForwardResult &r, int b)
+{
+    std::map<std::string, model::HostTensor> out;
+    for (const auto &[name, t] : r.outputs) {
+        model::HostTensor one;
+        one.shape = t.shape;
+        one.shape[0] = 1;
+        const size_t per = t.values.size() / size_t(r.batch);
+        one.values.assign(t.values.begin() + b * per, t.values.begin() + (b + 1) * per);
+        out[name] = std::move(one);
+    }
+    return out;
+}
+
+} // namespace
+
+QJsonObject Timings::toJson() const
+{
+    return {{"preprocess_ms", preprocessMs}, {"forward_ms", forwardMs},
+            {"transfer_ms", transferMs},     {"routing_ms", routingMs},
+            {"postprocess_ms", postprocessMs}, {"total_ms", totalMs}};
+}
+
+bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const AnalysisRequest &request,
+                 const std::atomic_bool *cancel, const ProgressCallback &progress,
+                 AnalysisResult *result, QString *error)
+{
+    QElapsedTimer total;
+    total.start();
+    const model::ModelContract &contract = engine.contract();
+    if (!request.image || request.image->isEmpty()) {
+        *error = tr("no image to analyse");
+        return false;
+    }
+    const ImageStack &image = *request.image;
+    result->modelName = QString::fromStdString(contract.name);
+    result->modelPath = QString::fromStdString(engine.path());
+    result->task = QString::fromStdString(contract.task);
+    result->pluginId = plugin.id();
+    result->device = QString::fromStdString(engine.deviceName());
+    result->imagePath = image.sourcePath;
+    result->imageSha256 = QString::fromLatin1(image.sha256);
+    result->stepCount = plugin.stepCount(contract, image);
+    result->warnings += plugin.inputWarnings(contract, image);
+
+    const int first = std::clamp(request.firstStep, 0, result->stepCount - 1);
+    const int last = request.lastStep < 0 ? result->stepCount - 1
+                                          : std::clamp(request.lastStep, first, result->stepCount - 1);
+    const int todo = last - first + 1;
+    const int batchSize = std::max(1, request.batchSize);
+    if (progress)
+        progress(0, todo);
+
+    for (int start = first; start <= last; start += batchSize) {
+        if (cancel && cancel->load()) {
+            result->cancelled = true;
+            break;
+        }
+        const int count = std::min(batchSize, last - start + 1);
+        QElapsedTimer t;
+        t.start();
+        model::InputBatch batch;
+        batch.batch = count;
+        batch.expertMask = request.expertMask;
+        for (int i = 0; i < count; ++i) {
+            model::InputBatch one;
+            QString why;
+            if (!plugin.prepare(contract, image, start + i, request.options, &one, &why)) {
+                *error = tr("%1: step %2: %3").arg(image.sourcePath).arg(start + i).arg(why);
+                return false;
+            }
+            append(&batch, one);
+        }
+        result->timings.preprocessMs += elapsedMs(t);
+
+        model::ForwardResult forward;
+        std::string why;
+        if (!engine.forward(batch, &forward, &why)) {
+            *error = QStringLiteral("%1: %2").arg(result->modelPath, QString::fromStdString(why));
+            return false;
+        }
+        result->timings.forwardMs += forward.forwardMs;
+        result->timings.transferMs += forward.transferMs;
+
+        for (int b = 0; b < count; ++b) {
+            StepResult step;
+            step.step = start + b;
+            t.restart();
+            step.layers = forward.routing(contract, b);
+            result->timings.routingMs += elapsedMs(t);
+            t.restart();
+            step.outputs = plugin.interpret(contract, forward, b);
+            step.rawOutputs = sliceOutputs(forward, b);
+            result->timings.postprocessMs += elapsedMs(t);
+            result->steps.append(std::move(step));
+        }
+        if (progress)
+            progress(result->steps.size(), todo);
+    }
+    result->timings.totalMs = elapsedMs(total);
+    return true;
+}
+
+QJsonArray routingSummaryJson(const std::vector<routing::LayerRouting> &layers)
+{
+    QJsonArray out;
+    for (const routing::LayerRouting &layer : layers) {
+        const routing::LayerSummary s = routing::summarize(layer);
+        QJsonArray load, meanProb, names;
+        for (int e = 0; e < layer.experts; ++e) {
+            load.append(s.load[size_t(e)]);
+            meanProb.append(s.meanProb[size_t(e)]);
+            names.append(QString::fromStdString(layer.expertName(e)));
+        }
+        out.append(QJsonObject{
+            {"name", QString::fromStdString(layer.name)},
+            {"experts", layer.experts},
+            {"top_k", layer.topK},
+            {"router", QString::fromStdString(layer.router)},
+            {"tokens", layer.tokens},
+            {"counted_tokens", s.countedTokens},
+            {"spatial", s.spatial},
+            {"load", load},
+            {"mean_prob", meanProb},
+            {"entropy", s.meanEntropy},
+            {"entropy_normalised", s.maxEntropy > 0 ? s.meanEntropy / s.maxEntropy : 0.0},
+            {"expert_names", names},
+        });
+    }
+    return out;
+}
+
+bool buildExpertMask(const model::ModelContract &contract, const QList<QPair<int, int>> &disabled,
+                     std::vector<float> *mask, QString *error)
+{
+    mask->clear();
+    if (disabled.isEmpty())
+        return true;
+    if (!contract.takesExpertMask()) {
+        *error = tr("model %1 takes no expert_mask input, so experts cannot be switched off")
+                     .arg(QString::fromStdString(contract.name));
+        return false;
+    }
+    const int L = int(contract.moeLayers.size()), E = contract.maxExperts();
+    mask->assign(size_t(L) * E, 1.0f);
+    for (const auto &[layer, expert] : disabled) {
+        if (layer < 0 || layer >= L || expert < 0 ||
+            expert >= contract.moeLayers[size_t(layer)].experts) {
+            *error = tr("no expert %1 in MoE layer %2 (the model has %3 layers)")
+                         .arg(expert)
+                         .arg(layer)
+                         .arg(L);
+            return false;
+        }
+        (*mask)[size_t(layer) * E + expert] = 0.0f;
+    }
+    for (int l = 0; l < L; ++l) {
+        float kept = 0;
+        for (int e = 0; e < contract.moeLayers[size_t(l)].experts; ++e)
+            kept += (*mask)[size_t(l) * E + e];
+        if (kept == 0) {
+            *error = tr("every expert of MoE layer %1 would be switched off").arg(l);
+            return false;
+        }
+    }
+    return true;
+}
+
+QString sha256OfFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return {};
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace moescope

@@ -1,0 +1,94 @@
+#pragma once
+// One analysis: an image through a loaded model, step by step (frames,
+// tiles), with the plugin's pre/post-processing, progress and cancellation.
+// The same function serves the worker thread and the CLI.
+
+#include "image/image.h"
+#include "model/engine.h"
+#include "plugin/taskplugin.h"
+#include "routing/routing.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QSharedPointer>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace moescope {
+
+struct AnalysisRequest
+{
+    QSharedPointer<const ImageStack> image;
+    int firstStep = 0;
+    int lastStep = -1; // inclusive; -1 = the last step
+    int batchSize = 1; // steps per forward call
+    PrepareOptions options;
+    std::vector<float> expertMask; // empty = all experts on; else layers × maxExperts
+};
+
+struct StepResult
+{
+    int step = 0;
+    QJsonObject outputs;                       // the plugin's reading of the outputs
+    std::vector<routing::LayerRouting> layers; // full routing, per MoE layer
+    std::map<std::string, model::HostTensor> rawOutputs; // this step's output tensors (batch 1)
+};
+
+struct Timings
+{
+    double preprocessMs = 0; // image → input tensors
+    double forwardMs = 0;    // the model
+    double transferMs = 0;   // tensors to / from the device
+    double routingMs = 0;    // routing extraction and checks, summaries
+    double postprocessMs = 0;
+    double totalMs = 0;
+    QJsonObject toJson() const;
+};
+
+struct AnalysisResult
+{
+    QString modelName;
+    QString modelPath;
+    QString modelSha256;
+    QString task;
+    QString pluginId;
+    QString device;
+    QString imagePath;
+    QString imageSha256;
+    int stepCount = 0; // steps the image has, of which `steps` were run
+    QVector<StepResult> steps;
+    Timings timings;
+    QStringList warnings;
+    bool cancelled = false;
+    qint64 runId = 0; // set once stored
+};
+
+using ProgressCallback = std::function<void(int done, int total)>;
+
+// Runs `request` through `engine`. Returns false with `error` on failure; a
+// cancelled run returns true with result->cancelled set and the steps done.
+bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const AnalysisRequest &request,
+                 const std::atomic_bool *cancel, const ProgressCallback &progress,
+                 AnalysisResult *result, QString *error);
+
+// Per-layer summary as JSON: name, experts, top_k, tokens, load, mean_prob,
+// entropy (mean, nats), entropy_normalised, expert_names.
+QJsonArray routingSummaryJson(const std::vector<routing::LayerRouting> &layers);
+
+// An all-ones mask with the listed (layer, expert) pairs switched off.
+bool buildExpertMask(const model::ModelContract &contract,
+                     const QList<QPair<int, int>> &disabled, std::vector<float> *mask,
+                     QString *error);
+
+QString sha256OfFile(const QString &path, QString *error);
+
+} // namespace moescope
+
+Q_DECLARE_METATYPE(moescope::AnalysisRequest)
+Q_DECLARE_METATYPE(moescope::AnalysisResult)

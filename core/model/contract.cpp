@@ -1,0 +1,346 @@
+#include "contract.h"
+
+#include "json.h"
+
+#include <algorithm>
+
+namespace moescope::model {
+
+namespace {
+
+using json::Value;
+
+// Reads one contract field after another, stopping at the first broken rule.
+class Reader
+{
+public:
+    std::string error;
+
+    bool ok() const { return error.empty(); }
+
+    bool fail(const std::string &why)
+    {
+        if (error.empty())
+            error = why;
+        return false;
+    }
+
+    bool requireString(const Value &obj, const std::string &key, const std::string &where,
+                       std::string *out)
+    {
+        const Value &v = obj[key];
+        if (v.isNull())
+            return fail(where + " has no \"" + key + "\"");
+        if (!v.isString() || v.string.empty())
+            return fail(where + " \"" + key + "\" must be a non-empty string");
+        *out = v.string;
+        return true;
+    }
+
+    void optionalString(const Value &obj, const std::string &key, std::string *out)
+    {
+        if (obj[key].isString())
+            *out = obj[key].string;
+    }
+
+    bool requireInt(const Value &obj, const std::string &key, const std::string &where, int *out,
+                    int minimum)
+    {
+        const Value &v = obj[key];
+        if (v.isNull())
+            return fail(where + " has no \"" + key + "\"");
+        if (!v.isInteger() || v.number < minimum)
+            return fail(where + " \"" + key + "\" must be an integer >= " +
+                        std::to_string(minimum));
+        *out = int(v.number);
+        return true;
+    }
+
+    bool stringList(const Value &v, const std::string &where, std::vector<std::string> *out)
+    {
+        if (v.isNull())
+            return true;
+        if (!v.isArray())
+            return fail(where + " must be a list of strings");
+        for (const Value &item : v.array) {
+            if (!item.isString())
+                return fail(where + " must be a list of strings");
+            out->push_back(item.string);
+        }
+        return true;
+    }
+
+    bool floatList(const Value &v, const std::string &where, std::vector<float> *out)
+    {
+        if (!v.isArray())
+            return fail(where + " must be a list of numbers");
+        for (const Value &item : v.array) {
+            if (!item.isNumber())
+                return fail(where + " must be a list of numbers");
+            out->push_back(float(item.number));
+        }
+        return true;
+    }
+
+    bool readInput(const Value &v, size_t index, InputSpec *in)
+    {
+        const std::string where = "inputs[" + std::to_string(index) + "]";
+        if (!v.isObject())
+            return fail(where + " must be an object");
+        std::string kind;
+        if (!requireString(v, "name", where, &in->name) ||
+            !requireString(v, "kind", where, &kind))
+            return false;
+        const std::string at = "input \"" + in->name + "\"";
+        if (kind == "image") {
+            in->kind = InputKind::Image;
+            if (!requireInt(v, "channels", at, &in->channels, 1) ||
+                !requireInt(v, "height", at, &in->height, 1) ||
+                !requireInt(v, "width", at, &in->width, 1))
+                return false;
+            if (v.has("mean") && !floatList(v["mean"], at + " \"mean\"", &in->mean))
+                return false;
+            if (v.has("std") && !floatList(v["std"], at + " \"std\"", &in->std))
+                return false;
+            if (in->mean.empty())
+                in->mean.assign(size_t(in->channels), 0.0f);
+            if (in->std.empty())
+                in->std.assign(size_t(in->channels), 1.0f);
+            if (in->mean.size() != size_t(in->channels) || in->std.size() != size_t(in->channels))
+                return fail(at + " \"mean\" and \"std\" must have one value per channel (" +
+                            std::to_string(in->channels) + ")");
+            for (float s : in->std) {
+                if (!(s > 0))
+                    return fail(at + " \"std\" values must be > 0");
+            }
+        } else if (kind == "index") {
+            in->kind = InputKind::Index;
+            if (!stringList(v["choices"], at + " \"choices\"", &in->choices))
+                return false;
+            if (in->choices.empty())
+                return fail(at + " of kind index needs a non-empty \"choices\" list");
+        } else if (kind == "vector") {
+            in->kind = InputKind::Vector;
+            if (!requireInt(v, "size", at, &in->size, 1) ||
+                !stringList(v["names"], at + " \"names\"", &in->names))
+                return false;
+        } else if (kind == "expert_mask") {
+            in->kind = InputKind::ExpertMask;
+        } else {
+            return fail(at + " has unknown kind \"" + kind +
+                        "\" (expected image, index, vector or expert_mask)");
+        }
+        return true;
+    }
+
+    bool readOutput(const std::string &name, const Value &v, OutputSpec *out)
+    {
+        const std::string at = "output \"" + name + "\"";
+        out->name = name;
+        if (!v.isObject())
+            return fail(at + " must be an object");
+        if (!requireString(v, "kind", at, &out->kindText))
+            return false;
+        const std::string &k = out->kindText;
+        out->kind = k == "classes"        ? OutputKind::Classes
+                    : k == "segmentation" ? OutputKind::Segmentation
+                    : k == "embedding"    ? OutputKind::Embedding
+                    : k == "box"          ? OutputKind::Box
+                                          : OutputKind::Other;
+        if (!stringList(v["labels"], at + " \"labels\"", &out->labels))
+            return false;
+        if ((out->kind == OutputKind::Classes || out->kind == OutputKind::Segmentation) &&
+            out->labels.empty())
+            return fail(at + " of kind " + k + " needs a non-empty \"labels\" list");
+        out->format = "cxcywh";
+        optionalString(v, "format", &out->format);
+        if (name.rfind("router.", 0) == 0 || name.rfind("dispatch.", 0) == 0)
+            return fail(at + " uses a name reserved for routing tensors");
+        return true;
+    }
+
+    bool readLayer(const Value &v, size_t index, const ModelContract &c, MoeLayerSpec *layer)
+    {
+        const std::string where = "moe_layers[" + std::to_string(index) + "]";
+        if (!v.isObject())
+            return fail(where + " must be an object");
+        if (!requireString(v, "name", where, &layer->name) ||
+            !requireInt(v, "experts", where, &layer->experts, 1) ||
+            !requireInt(v, "top_k", where, &layer->topK, 0))
+            return false;
+        optionalString(v, "router", &layer->router);
+        if (!stringList(v["expert_names"], where + " \"expert_names\"", &layer->expertNames))
+            return false;
+        if (!layer->expertNames.empty() && layer->expertNames.size() != size_t(layer->experts))
+            return fail(where + " \"expert_names\" has " +
+                        std::to_string(layer->expertNames.size()) + " names for " +
+                        std::to_string(layer->experts) + " experts");
+        if (layer->topK > layer->experts)
+            return fail(where + " \"top_k\" is larger than \"experts\"");
+        const Value &tokens = v["tokens"];
+        if (tokens.isNull())
+            return fail(where + " has no \"tokens\" (use [] for a per-image decision)");
+        if (!tokens.isArray())
+            return fail(where + " \"tokens\" must be a list");
+        for (size_t i = 0; i < tokens.array.size(); ++i) {
+            const Value &t = tokens.array[i];
+            const std::string at = where + " tokens[" + std::to_string(i) + "]";
+            routing::TokenGrid grid;
+            if (!requireString(t, "input", at, &grid.input) ||
+                !requireInt(t, "offset", at, &grid.offset, 0))
+                return false;
+            const Value &g = t["grid"];
+            if (!g.isArray() || g.array.size() != 2 || !g.array[0].isInteger() ||
+                !g.array[1].isInteger() || g.array[0].number < 1 || g.array[1].number < 1)
+                return fail(at + " \"grid\" must be [rows, cols] of positive integers");
+            grid.rows = int(g.array[0].number);
+            grid.cols = int(g.array[1].number);
+            const InputSpec *in = c.input(grid.input);
+            if (!in || in->kind != InputKind::Image)
+                return fail(at + " refers to \"" + grid.input + "\", which is not an image input");
+            layer->tokens.push_back(grid);
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+const InputSpec *ModelContract::input(const std::string &inputName) const
+{
+    for (const InputSpec &in : inputs) {
+        if (in.name == inputName)
+            return &in;
+    }
+    return nullptr;
+}
+
+const OutputSpec *ModelContract::output(const std::string &outputName) const
+{
+    for (const OutputSpec &out : outputs) {
+        if (out.name == outputName)
+            return &out;
+    }
+    return nullptr;
+}
+
+bool ModelContract::takesExpertMask() const
+{
+    return std::any_of(inputs.begin(), inputs.end(),
+                       [](const InputSpec &in) { return in.kind == InputKind::ExpertMask; });
+}
+
+int ModelContract::maxExperts() const
+{
+    int m = 0;
+    for (const MoeLayerSpec &layer : moeLayers)
+        m = std::max(m, layer.experts);
+    return m;
+}
+
+bool parseContract(const std::string &text, ModelContract *out, std::string *error)
+{
+    *out = ModelContract();
+    out->json = text;
+    Value root;
+    std::string parseError;
+    if (!json::parse(text, &root, &parseError)) {
+        *error = "moescope.json is not valid JSON: " + parseError;
+        return false;
+    }
+    Reader r;
+    if (!root.isObject()) {
+        *error = "moescope.json must hold a JSON object";
+        return false;
+    }
+    if (r.requireInt(root, "schema", "moescope.json", &out->schema, 1) &&
+        out->schema != ModelContract::kSchemaVersion)
+        r.fail("moescope.json has schema " + std::to_string(out->schema) +
+               "; this MoEScope reads schema " + std::to_string(ModelContract::kSchemaVersion));
+    r.ok() && r.requireString(root, "name", "moescope.json", &out->name);
+    r.ok() && r.requireString(root, "task", "moescope.json", &out->task);
+    r.optionalString(root, "title", &out->title);
+    r.optionalString(root, "description", &out->description);
+    r.optionalString(root, "license", &out->license);
+    r.optionalString(root, "reference", &out->reference);
+
+    if (r.ok()) {
+        const Value &inputs = root["inputs"];
+        if (!inputs.isArray() || inputs.array.empty()) {
+            r.fail(inputs.isNull() ? "moescope.json has no \"inputs\""
+                                   : "moescope.json \"inputs\" must be a non-empty list");
+        } else {
+            for (size_t i = 0; i < inputs.array.size() && r.ok(); ++i) {
+                InputSpec in;
+                if (r.readInput(inputs.array[i], i, &in)) {
+                    if (out->input(in.name))
+                        r.fail("input \"" + in.name + "\" is listed twice");
+                    out->inputs.push_back(in);
+                }
+            }
+        }
+    }
+    if (r.ok() && std::none_of(out->inputs.begin(), out->inputs.end(), [](const InputSpec &in) {
+            return in.kind == InputKind::Image;
+        }))
+        r.fail("moescope.json \"inputs\" has no input of kind image");
+
+    if (r.ok()) {
+        const Value &outputs = root["outputs"];
+        if (!outputs.isObject() || outputs.object.empty()) {
+            r.fail(outputs.isNull() ? "moescope.json has no \"outputs\""
+                                    : "moescope.json \"outputs\" must be a non-empty object");
+        } else {
+            for (const auto &[name, spec] : outputs.object) {
+                OutputSpec o;
+                if (!r.readOutput(name, spec, &o))
+                    break;
+                out->outputs.push_back(o);
+            }
+        }
+    }
+
+    if (r.ok()) {
+        const Value &layers = root["moe_layers"];
+        if (!layers.isArray() || layers.array.empty()) {
+            r.fail(layers.isNull() ? "moescope.json has no \"moe_layers\""
+                                   : "moescope.json \"moe_layers\" must be a non-empty list");
+        } else {
+            for (size_t i = 0; i < layers.array.size() && r.ok(); ++i) {
+                MoeLayerSpec layer;
+                if (r.readLayer(layers.array[i], i, *out, &layer))
+                    out->moeLayers.push_back(layer);
+            }
+        }
+    }
+    if (!r.ok()) {
+        *error = r.error;
+        return false;
+    }
+    return true;
+}
+
+std::string toString(InputKind kind)
+{
+    switch (kind) {
+    case InputKind::Image: return "image";
+    case InputKind::Index: return "index";
+    case InputKind::Vector: return "vector";
+    case InputKind::ExpertMask: return "expert_mask";
+    }
+    return "unknown";
+}
+
+std::string toString(OutputKind kind)
+{
+    switch (kind) {
+    case OutputKind::Classes: return "classes";
+    case OutputKind::Segmentation: return "segmentation";
+    case OutputKind::Embedding: return "embedding";
+    case OutputKind::Box: return "box";
+    case OutputKind::Other: return "other";
+    }
+    return "other";
+}
+
+} // namespace moescope::model

@@ -1,0 +1,81 @@
+#pragma once
+// The model contract (docs/model-contract.md): what moescope.json says about a
+// TorchScript model, parsed into plain structs. Standard library only.
+
+#include "routing/routing.h"
+
+#include <string>
+#include <vector>
+
+namespace moescope::model {
+
+enum class InputKind { Image, Index, Vector, ExpertMask };
+
+struct InputSpec
+{
+    std::string name;
+    InputKind kind = InputKind::Image;
+    // kind Image: float32 [B, channels, height, width], pixels in [0,1] then (x - mean) / std
+    int channels = 0;
+    int height = 0;
+    int width = 0;
+    std::vector<float> mean;
+    std::vector<float> std;
+    // kind Index: int64 [B], an index into choices
+    std::vector<std::string> choices;
+    // kind Vector: float32 [B, size]
+    int size = 0;
+    std::vector<std::string> names;
+};
+
+enum class OutputKind { Classes, Segmentation, Embedding, Box, Other };
+
+struct OutputSpec
+{
+    std::string name;
+    OutputKind kind = OutputKind::Other;
+    std::string kindText; // as written, for kinds this build does not know
+    std::vector<std::string> labels;
+    std::string format; // kind Box: "cxcywh" | "xyxy"
+};
+
+struct MoeLayerSpec
+{
+    std::string name;
+    int experts = 0;
+    int topK = 0;
+    std::string router;
+    std::vector<std::string> expertNames;
+    std::vector<routing::TokenGrid> tokens; // [] = a per-image / per-task decision
+};
+
+struct ModelContract
+{
+    int schema = 0;
+    std::string name;
+    std::string task;
+    std::string title;
+    std::string description;
+    std::string license;
+    std::string reference;
+    std::vector<InputSpec> inputs;
+    std::vector<OutputSpec> outputs;
+    std::vector<MoeLayerSpec> moeLayers;
+    std::string json; // moescope.json as stored in the file
+
+    static constexpr int kSchemaVersion = 1;
+
+    const InputSpec *input(const std::string &name) const;
+    const OutputSpec *output(const std::string &name) const;
+    bool takesExpertMask() const;
+    int maxExperts() const;
+};
+
+// Parses moescope.json; on failure returns false with the first broken rule
+// in `error` (without the file name: the caller names the file).
+bool parseContract(const std::string &json, ModelContract *out, std::string *error);
+
+std::string toString(InputKind kind);
+std::string toString(OutputKind kind);
+
+} // namespace moescope::model

@@ -1,0 +1,123 @@
+#include "modelcatalog.h"
+
+#include "model/engine.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace moescope {
+
+namespace {
+
+const char *const kRegisteredKey = "models/registered";
+
+QString tr(const char *text) { return QCoreApplication::translate("moescope::ModelCatalog", text); }
+
+} // namespace
+
+ModelCatalog::ModelCatalog() { reload(); }
+
+QStringList ModelCatalog::bundledDirectories()
+{
+    QStringList dirs;
+    const QByteArray env = qgetenv("MOESCOPE_MODEL_PATH");
+    if (!env.isEmpty())
+        dirs += QString::fromLocal8Bit(env).split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    dirs << QStringLiteral(MOESCOPE_RESOURCE_DIR "/models")
+         << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/moescope/models");
+    return dirs;
+}
+
+void ModelCatalog::reload()
+{
+    m_models.clear();
+    m_problems.clear();
+    QStringList seen;
+    for (const QString &dirPath : bundledDirectories()) {
+        const QDir dir(dirPath);
+        for (const QFileInfo &f : dir.entryInfoList({QStringLiteral("*.pt")}, QDir::Files, QDir::Name)) {
+            if (seen.contains(f.canonicalFilePath()))
+                continue;
+            seen << f.canonicalFilePath();
+            add(f.canonicalFilePath(), true);
+        }
+    }
+    const QStringList registered = QSettings().value(QLatin1String(kRegisteredKey)).toStringList();
+    for (const QString &path : registered) {
+        const QString canonical = QFileInfo(path).canonicalFilePath();
+        if (canonical.isEmpty()) {
+            m_problems << tr("%1: registered model file is missing").arg(path);
+            continue;
+        }
+        if (!seen.contains(canonical)) {
+            seen << canonical;
+            add(canonical, false);
+        }
+    }
+}
+
+void ModelCatalog::add(const QString &path, bool bundled)
+{
+    ModelEntry entry;
+    std::string error;
+    if (!model::Engine::readContract(path.toStdString(), &entry.contract, &error)) {
+        m_problems << QString::fromStdString(error);
+        return;
+    }
+    entry.name = QString::fromStdString(entry.contract.name);
+    entry.task = QString::fromStdString(entry.contract.task);
+    entry.title = QString::fromStdString(entry.contract.title);
+    entry.path = path;
+    entry.bundled = bundled;
+    m_models.append(entry);
+}
+
+bool ModelCatalog::resolve(const QString &nameOrPath, QString *path, QString *error) const
+{
+    for (const ModelEntry &m : m_models) {
+        if (m.name == nameOrPath) {
+            *path = m.path;
+            return true;
+        }
+    }
+    const QFileInfo file(nameOrPath);
+    if (file.isFile()) {
+        *path = file.absoluteFilePath();
+        return true;
+    }
+    *error = tr("%1: no such model file, and no bundled or registered model has that name "
+                "(see `moescope-cli models`)")
+                 .arg(nameOrPath);
+    return false;
+}
+
+bool ModelCatalog::registerModel(const QString &path, QString *error)
+{
+    model::ModelContract contract;
+    std::string why;
+    if (!model::Engine::readContract(path.toStdString(), &contract, &why)) {
+        *error = QString::fromStdString(why);
+        return false;
+    }
+    QSettings settings;
+    QStringList registered = settings.value(QLatin1String(kRegisteredKey)).toStringList();
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    if (!registered.contains(canonical))
+        registered << canonical;
+    settings.setValue(QLatin1String(kRegisteredKey), registered);
+    reload();
+    return true;
+}
+
+void ModelCatalog::unregisterModel(const QString &path)
+{
+    QSettings settings;
+    QStringList registered = settings.value(QLatin1String(kRegisteredKey)).toStringList();
+    registered.removeAll(QFileInfo(path).canonicalFilePath());
+    settings.setValue(QLatin1String(kRegisteredKey), registered);
+    reload();
+}
+
+} // namespace moescope

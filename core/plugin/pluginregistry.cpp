@@ -1,0 +1,143 @@
+#include "pluginregistry.h"
+
+#include "genericplugin.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLibrary>
+
+#include <algorithm>
+
+namespace moescope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope::PluginRegistry", text);
+}
+
+PluginInfo genericInfo()
+{
+    PluginInfo info;
+    info.id = QStringLiteral("generic");
+    info.name = tr("Generic (any MoE model)");
+    info.version = QStringLiteral(MOESCOPE_VERSION);
+    info.compatVersion = info.version;
+    info.shape = toString(TaskShape::SingleImage);
+    info.description = tr("Feeds the image inputs, shows the routing and lists the outputs of "
+                          "any model whose task no installed plugin claims.");
+    info.tasks = {QStringLiteral("generic")};
+    info.builtIn = true;
+    return info;
+}
+
+} // namespace
+
+PluginRegistry::PluginRegistry(const QStringList &directories)
+    : m_generic(std::make_unique<GenericTaskPlugin>())
+{
+    m_infos.append(genericInfo());
+    scan(directories.isEmpty() ? defaultSearchPaths() : directories);
+}
+
+PluginRegistry::~PluginRegistry()
+{
+    // Plugin instances are owned by their loaders; unloading is left to
+    // process exit, as Qt recommends for plugins that may still have objects.
+    qDeleteAll(m_loaders);
+}
+
+QStringList PluginRegistry::defaultSearchPaths()
+{
+    QStringList dirs;
+    const QByteArray env = qgetenv("MOESCOPE_PLUGIN_PATH");
+    if (!env.isEmpty())
+        dirs += QString::fromLocal8Bit(env).split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    const QString appDir = QCoreApplication::applicationDirPath();
+    dirs << appDir + QStringLiteral("/plugins/moescope")
+         << appDir + QStringLiteral("/../plugins/moescope")
+         << appDir + QStringLiteral("/../lib/moescope/plugins");
+    return dirs;
+}
+
+void PluginRegistry::scan(const QStringList &directories)
+{
+    QStringList seen;
+    for (const QString &dirPath : directories) {
+        QDir dir(dirPath);
+        if (!dir.exists())
+            continue;
+        for (const QFileInfo &file : dir.entryInfoList(QDir::Files, QDir::Name)) {
+            const QString path = file.canonicalFilePath();
+            if (!QLibrary::isLibrary(path) || seen.contains(path))
+                continue;
+            seen << path;
+            auto *loader = new QPluginLoader(path);
+            const QJsonObject meta = loader->metaData();
+            if (meta.value(QStringLiteral("IID")).toString() != QLatin1String(MoEScopeTaskPlugin_iid)) {
+                m_problems << tr("%1: not a MoEScope task plugin of interface %2")
+                                  .arg(path, QLatin1String(MoEScopeTaskPlugin_iid));
+                delete loader;
+                continue;
+            }
+            const QJsonObject data = meta.value(QStringLiteral("MetaData")).toObject();
+            PluginInfo info;
+            info.id = data.value(QStringLiteral("id")).toString();
+            info.name = data.value(QStringLiteral("name")).toString(info.id);
+            info.version = data.value(QStringLiteral("version")).toString();
+            info.compatVersion = data.value(QStringLiteral("compatVersion")).toString(info.version);
+            info.shape = data.value(QStringLiteral("shape")).toString();
+            info.description = data.value(QStringLiteral("description")).toString();
+            for (const QJsonValue &t : data.value(QStringLiteral("tasks")).toArray())
+                info.tasks << t.toString();
+            if (info.tasks.isEmpty())
+                info.tasks << info.id;
+            info.file = path;
+            if (info.id.isEmpty() || m_loaders.contains(info.id) || info.id == QLatin1String("generic")) {
+                m_problems << tr("%1: plugin id \"%2\" is empty or already taken")
+                                  .arg(path, info.id);
+                delete loader;
+                continue;
+            }
+            m_loaders.insert(info.id, loader);
+            m_infos.append(info);
+        }
+    }
+    std::sort(m_infos.begin() + 1, m_infos.end(),
+              [](const PluginInfo &a, const PluginInfo &b) { return a.id < b.id; });
+}
+
+QList<PluginInfo> PluginRegistry::plugins() const { return m_infos; }
+
+QStringList PluginRegistry::problems() const { return m_problems; }
+
+PluginInfo PluginRegistry::infoForTask(const QString &task) const
+{
+    for (const PluginInfo &info : m_infos) {
+        if (!info.builtIn && info.tasks.contains(task))
+            return info;
+    }
+    return m_infos.first();
+}
+
+TaskPlugin *PluginRegistry::pluginForTask(const QString &task, QString *warning)
+{
+    const PluginInfo info = infoForTask(task);
+    if (info.builtIn)
+        return m_generic.get();
+    QPluginLoader *loader = m_loaders.value(info.id);
+    QObject *instance = loader->instance();
+    auto *plugin = qobject_cast<TaskPlugin *>(instance);
+    if (!plugin) {
+        if (warning)
+            *warning = tr("%1: the plugin could not be loaded (%2); using the generic view")
+                           .arg(info.file, loader->errorString());
+        return m_generic.get();
+    }
+    return plugin;
+}
+
+} // namespace moescope

@@ -1,0 +1,60 @@
+#pragma once
+// Finds task plugins, lists them from their JSON metadata without loading a
+// library, and hands out the plugin that claims a model's task (the generic
+// fallback when none does).
+
+#include "taskplugin.h"
+
+#include <QHash>
+#include <QList>
+#include <QPluginLoader>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace moescope {
+
+struct PluginInfo
+{
+    QString id;
+    QString name;
+    QString version;
+    QString compatVersion;
+    QString shape;
+    QString description;
+    QStringList tasks;
+    QString file; // empty for the built-in fallback
+    bool builtIn = false;
+};
+
+class PluginRegistry
+{
+public:
+    // Searches `directories` (defaultSearchPaths() when empty).
+    explicit PluginRegistry(const QStringList &directories = {});
+    ~PluginRegistry();
+
+    // $MOESCOPE_PLUGIN_PATH (':'-separated), then <app>/plugins/moescope,
+    // <app>/../lib/moescope/plugins: the build tree and an install.
+    static QStringList defaultSearchPaths();
+
+    QList<PluginInfo> plugins() const;      // the fallback first, then by id
+    QStringList problems() const;           // plugin files that were skipped, and why
+
+    // The plugin that claims `task`, loaded on first use; the generic fallback
+    // when no plugin claims it or the claiming library fails to load (then
+    // `warning` says why).
+    TaskPlugin *pluginForTask(const QString &task, QString *warning = nullptr);
+    PluginInfo infoForTask(const QString &task) const;
+
+private:
+    void scan(const QStringList &directories);
+
+    QList<PluginInfo> m_infos;
+    QStringList m_problems;
+    QHash<QString, QPluginLoader *> m_loaders; // by plugin id
+    std::unique_ptr<TaskPlugin> m_generic;
+};
+
+} // namespace moescope
