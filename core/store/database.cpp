@@ -1,0 +1,1122 @@
+#include "database.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QStringList>
+#include <QVariant>
+#include <QtEndian>
+
+#include <atomic>
+#include <cstring>
+#include <limits>
+#include <set>
+#include <utility>
+
+namespace moescope::store {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Schema. Migration i takes user_version i to i + 1; each runs in its own
+// transaction together with the user_version bump, so a database is always
+// at a whole version. Append new steps; never edit a released one.
+// QSQLITE runs one statement per exec(), hence a list per step.
+const std::vector<QStringList> &migrations()
+{
+    static const std::vector<QStringList> steps = {
+        // 0 → 1: the first schema.
+        {
+            QStringLiteral("CREATE TABLE models ("
+                           " id INTEGER PRIMARY KEY,"
+                           " sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),"
+                           " name TEXT NOT NULL DEFAULT '',"
+                           " task TEXT NOT NULL DEFAULT '',"
+                           " path TEXT NOT NULL DEFAULT '',"
+                           " contract_json TEXT NOT NULL DEFAULT '',"
+                           " first_seen TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE images ("
+                           " id INTEGER PRIMARY KEY,"
+                           " sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),"
+                           " path TEXT NOT NULL DEFAULT '',"
+                           " width INTEGER NOT NULL DEFAULT 0,"
+                           " height INTEGER NOT NULL DEFAULT 0,"
+                           " frames INTEGER NOT NULL DEFAULT 1,"
+                           " modality TEXT NOT NULL DEFAULT '',"
+                           " first_seen TEXT NOT NULL)"),
+            // AUTOINCREMENT: the id of a deleted run is never handed out again,
+            // so a view still holding it cannot show a different run.
+            QStringLiteral("CREATE TABLE runs ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " model_id INTEGER NOT NULL REFERENCES models(id),"
+                           " image_id INTEGER NOT NULL REFERENCES images(id),"
+                           " device TEXT NOT NULL DEFAULT '',"
+                           " created_at TEXT NOT NULL," // UTC, yyyy-MM-ddTHH:mm:ss.zzzZ
+                           " elapsed_ms REAL NOT NULL DEFAULT 0,"
+                           " timings_json TEXT NOT NULL DEFAULT '{}',"
+                           " outputs_json TEXT NOT NULL DEFAULT '{}',"
+                           " summary_json TEXT NOT NULL DEFAULT '[]',"
+                           " expert_mask_json TEXT NOT NULL DEFAULT '[]',"
+                           " frame_count INTEGER NOT NULL DEFAULT 1,"
+                           " note TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX runs_created_at ON runs(created_at)"),
+            QStringLiteral("CREATE INDEX runs_image_id ON runs(image_id)"),
+            QStringLiteral("CREATE INDEX runs_model_id ON runs(model_id)"),
+            // probs: tokens × experts little-endian float32, row-major.
+            // dispatch: the same shape, or NULL when the model has none.
+            QStringLiteral("CREATE TABLE routing ("
+                           " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                           " frame INTEGER NOT NULL,"
+                           " layer_index INTEGER NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " experts INTEGER NOT NULL,"
+                           " tokens INTEGER NOT NULL,"
+                           " top_k INTEGER NOT NULL,"
+                           " router TEXT NOT NULL DEFAULT '',"
+                           " expert_names_json TEXT NOT NULL DEFAULT '[]',"
+                           " grids_json TEXT NOT NULL DEFAULT '[]',"
+                           " probs BLOB NOT NULL,"
+                           " dispatch BLOB,"
+                           " PRIMARY KEY (run_id, frame, layer_index))"),
+        },
+    };
+    return steps;
+}
+
+const QString kTimeFormat = QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
+
+std::atomic<quint64> g_connectionCounter{0};
+
+// Whether `path` may be written.
+//
+// QFileInfo::isWritable() is access(2): the truth for an ordinary user (it
+// also sees ACLs and read-only mounts), but for root it ignores the mode
+// bits, and SQLite running as root would happily write a file someone made
+// read-only with chmod 0444. So we also honour the mode bits
+// (QFileInfo::permissions(), i.e. st_mode): a file or folder with no write
+// bit at all is treated as read-only for everyone, root included. We then
+// open it with QSQLITE_OPEN_READONLY and refuse writes with a clear message
+// instead of relying on SQLite's SQLITE_READONLY, which root never gets.
+bool writable(const QString &path)
+{
+    const QFileInfo info(path);
+    const auto anyWrite = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
+    return info.isWritable() && (info.permissions() & anyWrite);
+}
+
+QString native(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+// A QString that binds as '' rather than NULL (a null QString binds as NULL).
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString compactJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString compactJson(const QJsonArray &a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+bool parseJson(const QString &s, QJsonDocument *doc)
+{
+    if (s.isEmpty()) {
+        *doc = QJsonDocument();
+        return true;
+    }
+    QJsonParseError err;
+    *doc = QJsonDocument::fromJson(s.toUtf8(), &err);
+    return err.error == QJsonParseError::NoError;
+}
+
+QString toIso(const QDateTime &t)
+{
+    return t.toUTC().toString(kTimeFormat);
+}
+
+QDateTime fromIso(const QString &s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : t;
+}
+
+QByteArray floatsToBlob(const std::vector<float> &values)
+{
+    if (values.empty())
+        return QByteArray("", 0); // empty but not null: binds as an empty BLOB
+    QByteArray blob(qsizetype(values.size() * sizeof(float)), Qt::Uninitialized);
+    char *out = blob.data();
+    for (float v : values) {
+        quint32 bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        qToLittleEndian(bits, out);
+        out += sizeof bits;
+    }
+    return blob;
+}
+
+std::vector<float> blobToFloats(const QByteArray &blob)
+{
+    std::vector<float> values(size_t(blob.size()) / sizeof(float));
+    const char *in = blob.constData();
+    for (float &v : values) {
+        const quint32 bits = qFromLittleEndian<quint32>(in);
+        std::memcpy(&v, &bits, sizeof v);
+        in += sizeof bits;
+    }
+    return values;
+}
+
+QJsonArray gridsToJson(const std::vector<routing::TokenGrid> &grids)
+{
+    QJsonArray a;
+    for (const routing::TokenGrid &g : grids)
+        a.append(QJsonObject{{QStringLiteral("input"), QString::fromStdString(g.input)},
+                             {QStringLiteral("offset"), g.offset},
+                             {QStringLiteral("rows"), g.rows},
+                             {QStringLiteral("cols"), g.cols}});
+    return a;
+}
+
+std::vector<routing::TokenGrid> gridsFromJson(const QJsonArray &a)
+{
+    std::vector<routing::TokenGrid> grids;
+    for (const QJsonValue &v : a) {
+        const QJsonObject o = v.toObject();
+        routing::TokenGrid g;
+        g.input = o.value(QStringLiteral("input")).toString().toStdString();
+        g.offset = o.value(QStringLiteral("offset")).toInt();
+        g.rows = o.value(QStringLiteral("rows")).toInt();
+        g.cols = o.value(QStringLiteral("cols")).toInt();
+        grids.push_back(std::move(g));
+    }
+    return grids;
+}
+
+QJsonArray namesToJson(const std::vector<std::string> &names)
+{
+    QJsonArray a;
+    for (const std::string &n : names)
+        a.append(QString::fromStdString(n));
+    return a;
+}
+
+std::vector<std::string> namesFromJson(const QJsonArray &a)
+{
+    std::vector<std::string> names;
+    names.reserve(size_t(a.size()));
+    for (const QJsonValue &v : a)
+        names.push_back(v.toString().toStdString());
+    return names;
+}
+
+bool isSha256(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-fA-F]{64}$"));
+    return re.match(s).hasMatch();
+}
+
+// SQLite's error in words a user can act on, followed by SQLite's own text.
+QString describe(const QSqlError &e, int busyTimeoutMs)
+{
+    QString sqlite = e.databaseText().trimmed();
+    if (sqlite.isEmpty())
+        sqlite = e.text().trimmed();
+    bool ok = false;
+    // Qt may report extended result codes; the primary code is the low byte.
+    const int code = e.nativeErrorCode().toInt(&ok) & 0xff;
+    QString words;
+    if (ok) {
+        switch (code) {
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+            words = QStringLiteral("the database is locked by another connection or program "
+                                   "(waited %1 ms); try again when it has finished")
+                        .arg(busyTimeoutMs);
+            break;
+        case 8: // SQLITE_READONLY
+            words = QStringLiteral("the database file is read-only");
+            break;
+        case 10: // SQLITE_IOERR
+            words = QStringLiteral("input/output error while accessing the file");
+            break;
+        case 11: // SQLITE_CORRUPT
+            words = QStringLiteral("the database file is damaged");
+            break;
+        case 13: // SQLITE_FULL
+            words = QStringLiteral("the disk is full");
+            break;
+        case 14: // SQLITE_CANTOPEN
+            words = QStringLiteral("cannot open the file; check that its folder exists and "
+                                   "may be written");
+            break;
+        case 19: // SQLITE_CONSTRAINT
+            words = QStringLiteral("the data breaks a rule of the database");
+            break;
+        case 23: // SQLITE_AUTH
+            words = QStringLiteral("access denied");
+            break;
+        case 26: // SQLITE_NOTADB
+            words = QStringLiteral("the file is not an SQLite database");
+            break;
+        default:
+            break;
+        }
+    }
+    if (words.isEmpty())
+        return sqlite.isEmpty() ? QStringLiteral("unknown database error") : sqlite;
+    if (sqlite.isEmpty())
+        return words;
+    return words + QStringLiteral(" (") + sqlite + QLatin1Char(')');
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+struct Database::Private
+{
+    QString connectionName;
+    QSqlDatabase db; // invalid while closed
+    QString path;
+    int busyTimeoutMs = 5000;
+    bool readOnlyAtOpen = false;
+    QString readOnlyReason;
+
+    bool isOpen() const { return db.isValid() && db.isOpen(); }
+
+    // Sets *error to "<path>: <what>: <cause>" and returns false.
+    bool fail(QString *error, const QString &what, const QString &cause) const
+    {
+        if (error) {
+            QString msg = native(path) + QStringLiteral(": ") + what;
+            if (!cause.isEmpty())
+                msg += QStringLiteral(": ") + cause;
+            *error = msg;
+        }
+        return false;
+    }
+    bool failSql(QString *error, const QString &what, const QSqlError &e) const
+    {
+        return fail(error, what, describe(e, busyTimeoutMs));
+    }
+
+    void closeConnection()
+    {
+        if (db.isValid())
+            db.close();
+        db = QSqlDatabase(); // drop our handle so removeDatabase() finds none in use
+        if (QSqlDatabase::contains(connectionName))
+            QSqlDatabase::removeDatabase(connectionName);
+    }
+
+    // Why writes are refused now, or "" when they are allowed.
+    QString readOnlyCause() const
+    {
+        if (readOnlyAtOpen)
+            return readOnlyReason;
+        if (!writable(path))
+            return QStringLiteral("the database file is read-only (it has no write permission)");
+        return {};
+    }
+
+    // Runs one statement without values (PRAGMA, BEGIN, ...). Values always go
+    // through prepare() + bindValue().
+    bool exec(const QString &sql, QSqlError *err, QVariant *firstValue = nullptr) const
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(sql)) {
+            *err = q.lastError();
+            return false;
+        }
+        if (firstValue)
+            *firstValue = q.next() ? q.value(0) : QVariant();
+        return true;
+    }
+
+    std::optional<int> userVersion(QSqlError *err) const
+    {
+        QVariant v;
+        if (!exec(QStringLiteral("PRAGMA user_version"), err, &v))
+            return std::nullopt;
+        return v.toInt();
+    }
+
+    bool applyBusyTimeout(QSqlError *err) const
+    {
+        // PRAGMA arguments cannot be bound; this is an int of ours, not input.
+        return exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs), err);
+    }
+
+    bool migrate(QString *error);
+    RunRecord runFromQuery(const QSqlQuery &q, bool *jsonOk) const;
+};
+
+namespace {
+
+// BEGIN IMMEDIATE … COMMIT; rolled back when it goes out of scope uncommitted.
+// IMMEDIATE takes the write lock up front, so a busy database fails at BEGIN
+// (after the busy timeout) rather than half-way through.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(const QSqlDatabase &db) : m_db(db) {}
+    ~WriteTransaction()
+    {
+        if (m_active) {
+            QSqlQuery q(m_db);
+            q.exec(QStringLiteral("ROLLBACK"));
+        }
+    }
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool begin(QSqlError *err)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            *err = q.lastError();
+            return false;
+        }
+        m_active = true;
+        return true;
+    }
+    bool commit(QSqlError *err)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("COMMIT"))) {
+            *err = q.lastError();
+            return false; // still active: the destructor rolls back
+        }
+        m_active = false;
+        return true;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+} // namespace
+
+bool Database::Private::migrate(QString *error)
+{
+    const auto &steps = migrations();
+    const int target = int(steps.size());
+    for (;;) {
+        QSqlError err;
+        WriteTransaction tx(db);
+        if (!tx.begin(&err))
+            return failSql(error, QStringLiteral("cannot upgrade the database"), err);
+        // Read the version again under the write lock: another connection may
+        // have upgraded the file since we looked.
+        const std::optional<int> version = userVersion(&err);
+        if (!version)
+            return failSql(error, QStringLiteral("cannot upgrade the database"), err);
+        if (*version >= target)
+            return true; // nothing to do; the transaction rolls back (it wrote nothing)
+        const QString what = QStringLiteral("cannot upgrade the database from schema version %1 "
+                                            "to %2")
+                                 .arg(*version)
+                                 .arg(*version + 1);
+        for (const QString &sql : steps[size_t(*version)])
+            if (!exec(sql, &err))
+                return failSql(error, what, err);
+        // PRAGMA arguments cannot be bound; this is an int of ours, not input.
+        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(*version + 1), &err))
+            return failSql(error, what, err);
+        if (!tx.commit(&err))
+            return failSql(error, what, err);
+    }
+}
+
+// Columns: see kRunColumns.
+RunRecord Database::Private::runFromQuery(const QSqlQuery &q, bool *jsonOk) const
+{
+    RunRecord r;
+    bool ok = true;
+    auto object = [&](int col) {
+        QJsonDocument doc;
+        ok = parseJson(q.value(col).toString(), &doc) && ok;
+        return doc.object();
+    };
+    auto array = [&](int col) {
+        QJsonDocument doc;
+        ok = parseJson(q.value(col).toString(), &doc) && ok;
+        return doc.array();
+    };
+    r.id = q.value(0).toLongLong();
+    r.device = q.value(1).toString();
+    r.createdAt = fromIso(q.value(2).toString());
+    r.elapsedMs = q.value(3).toDouble();
+    r.timings = object(4);
+    r.outputs = object(5);
+    r.summary = array(6);
+    r.expertMask = array(7);
+    r.frameCount = q.value(8).toInt();
+    r.note = q.value(9).toString();
+    r.model.sha256 = q.value(10).toString();
+    r.model.name = q.value(11).toString();
+    r.model.task = q.value(12).toString();
+    r.model.path = q.value(13).toString();
+    r.model.contractJson = q.value(14).toString();
+    r.image.sha256 = q.value(15).toString();
+    r.image.path = q.value(16).toString();
+    r.image.width = q.value(17).toInt();
+    r.image.height = q.value(18).toInt();
+    r.image.frames = q.value(19).toInt();
+    r.image.modality = q.value(20).toString();
+    if (jsonOk)
+        *jsonOk = ok;
+    return r;
+}
+
+namespace {
+const QString kRunColumns = QStringLiteral(
+    "SELECT r.id, r.device, r.created_at, r.elapsed_ms, r.timings_json, r.outputs_json,"
+    " r.summary_json, r.expert_mask_json, r.frame_count, r.note,"
+    " m.sha256, m.name, m.task, m.path, m.contract_json,"
+    " i.sha256, i.path, i.width, i.height, i.frames, i.modality"
+    " FROM runs r JOIN models m ON m.id = r.model_id JOIN images i ON i.id = r.image_id ");
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+Database::Database() : d(std::make_unique<Private>())
+{
+    d->connectionName =
+        QStringLiteral("moescope.store.%1").arg(g_connectionCounter.fetch_add(1) + 1);
+}
+
+Database::~Database()
+{
+    d->closeConnection();
+}
+
+QString Database::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty())
+        return {};
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/moescope.sqlite");
+}
+
+int Database::schemaVersion()
+{
+    return int(migrations().size());
+}
+
+std::optional<QString> Database::sha256OfFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = native(path) + QStringLiteral(": cannot read the file: ") + file.errorString();
+        return std::nullopt;
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file)) {
+        if (error)
+            *error = native(path) + QStringLiteral(": cannot read the file: ") + file.errorString();
+        return std::nullopt;
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+bool Database::open(const QString &path, QString *error)
+{
+    close();
+    d->path = path;
+    if (path.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("no database file given");
+        return false;
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return d->fail(error, QStringLiteral("cannot open the database"),
+                       QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
+
+    const QFileInfo file(path);
+    const QString dir = file.absolutePath();
+    const QFileInfo dirInfo(dir);
+    if (file.exists() && !file.isFile())
+        return d->fail(error, QStringLiteral("cannot open the database"),
+                       QStringLiteral("it is a folder or special file, not a database file"));
+    if (!dirInfo.exists()) {
+        if (!QDir().mkpath(dir))
+            return d->fail(error, QStringLiteral("cannot create the database"),
+                           QStringLiteral("cannot create the folder \"%1\"").arg(native(dir)));
+    } else if (!dirInfo.isDir()) {
+        return d->fail(error, QStringLiteral("cannot create the database"),
+                       QStringLiteral("\"%1\" is not a folder").arg(native(dir)));
+    }
+
+    // Where we may not write, open read-only (see writable()). SQLite's WAL
+    // mode also creates -wal/-shm files next to the database, so a folder we
+    // may not write makes the database read-only too.
+    d->readOnlyAtOpen = false;
+    d->readOnlyReason.clear();
+    if (!file.exists()) {
+        if (!writable(dir))
+            return d->fail(error, QStringLiteral("cannot create the database"),
+                           QStringLiteral("the folder \"%1\" is read-only (it has no write "
+                                          "permission)")
+                               .arg(native(dir)));
+    } else if (!writable(path)) {
+        d->readOnlyAtOpen = true;
+        d->readOnlyReason =
+            QStringLiteral("the database file is read-only (it has no write permission)");
+    } else if (!writable(dir)) {
+        d->readOnlyAtOpen = true;
+        d->readOnlyReason = QStringLiteral("the database is read-only: its folder \"%1\" has no "
+                                           "write permission")
+                                .arg(native(dir));
+    }
+
+    d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
+    d->db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(d->busyTimeoutMs);
+    if (d->readOnlyAtOpen)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    d->db.setConnectOptions(options);
+    if (!d->db.open()) {
+        const QSqlError e = d->db.lastError();
+        d->closeConnection();
+        return d->failSql(error, QStringLiteral("cannot open the database"), e);
+    }
+
+    auto failOpen = [&](const QString &what, const QSqlError &e) {
+        d->failSql(error, what, e);
+        d->closeConnection();
+        return false;
+    };
+    QSqlError err;
+    if (!d->applyBusyTimeout(&err))
+        return failOpen(QStringLiteral("cannot open the database"), err);
+    // The first read: this is where a file that is not SQLite shows, before
+    // anything has been written to it.
+    const std::optional<int> version = d->userVersion(&err);
+    if (!version)
+        return failOpen(QStringLiteral("cannot open the database"), err);
+    if (*version > schemaVersion()) {
+        d->fail(error, QStringLiteral("cannot open the database"),
+                QStringLiteral("it was written by a newer version of MoEScope (schema version "
+                               "%1; this version understands up to %2). Update MoEScope or "
+                               "choose another database file")
+                    .arg(*version)
+                    .arg(schemaVersion()));
+        d->closeConnection();
+        return false;
+    }
+    if (!d->readOnlyAtOpen) {
+        // Persistent in the file. A file system that cannot do WAL answers
+        // with the mode it kept; that still works, so it is not an error.
+        if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL"), &err))
+            return failOpen(QStringLiteral("cannot open the database"), err);
+    }
+    QVariant fk;
+    if (!d->exec(QStringLiteral("PRAGMA foreign_keys = ON"), &err) ||
+        !d->exec(QStringLiteral("PRAGMA foreign_keys"), &err, &fk))
+        return failOpen(QStringLiteral("cannot open the database"), err);
+    if (fk.toInt() != 1) {
+        d->fail(error, QStringLiteral("cannot open the database"),
+                QStringLiteral("this SQLite cannot enforce foreign keys"));
+        d->closeConnection();
+        return false;
+    }
+    if (*version < schemaVersion()) {
+        if (d->readOnlyAtOpen) {
+            d->fail(error,
+                    QStringLiteral("cannot upgrade the database from schema version %1 to %2")
+                        .arg(*version)
+                        .arg(schemaVersion()),
+                    d->readOnlyReason);
+            d->closeConnection();
+            return false;
+        }
+        if (!d->migrate(error)) {
+            d->closeConnection();
+            return false;
+        }
+    }
+    return true;
+}
+
+void Database::close()
+{
+    d->closeConnection();
+    d->readOnlyAtOpen = false;
+    d->readOnlyReason.clear();
+}
+
+bool Database::isOpen() const
+{
+    return d->isOpen();
+}
+
+QString Database::path() const
+{
+    return d->path;
+}
+
+bool Database::isReadOnly() const
+{
+    return d->isOpen() && !d->readOnlyCause().isEmpty();
+}
+
+void Database::setBusyTimeoutMs(int ms)
+{
+    d->busyTimeoutMs = qMax(0, ms);
+    if (d->isOpen()) {
+        QSqlError err;
+        d->applyBusyTimeout(&err); // cannot fail on an open connection
+    }
+}
+
+int Database::busyTimeoutMs() const
+{
+    return d->busyTimeoutMs;
+}
+
+std::optional<Database::ConnectionInfo> Database::connectionInfo(QString *error) const
+{
+    const QString what = QStringLiteral("cannot read the database settings");
+    if (!d->isOpen()) {
+        d->fail(error, what, QStringLiteral("the database is not open"));
+        return std::nullopt;
+    }
+    ConnectionInfo info;
+    QSqlError err;
+    QVariant journal, fk, timeout;
+    const std::optional<int> version = d->userVersion(&err);
+    if (!version || !d->exec(QStringLiteral("PRAGMA journal_mode"), &err, &journal) ||
+        !d->exec(QStringLiteral("PRAGMA foreign_keys"), &err, &fk) ||
+        !d->exec(QStringLiteral("PRAGMA busy_timeout"), &err, &timeout)) {
+        d->failSql(error, what, err);
+        return std::nullopt;
+    }
+    info.userVersion = *version;
+    info.journalMode = journal.toString().toLower();
+    info.foreignKeys = fk.toInt() == 1;
+    info.busyTimeoutMs = timeout.toInt();
+    info.readOnly = isReadOnly();
+    return info;
+}
+
+std::optional<qint64> Database::saveRun(const RunRecord &run,
+                                        const std::vector<FrameRouting> &routing, QString *error)
+{
+    const QString what = QStringLiteral("cannot save the run");
+    if (!d->isOpen()) {
+        d->fail(error, what, QStringLiteral("the database is not open"));
+        return std::nullopt;
+    }
+
+    // Check the input before touching the file, so mistakes read as such.
+    if (!isSha256(run.model.sha256)) {
+        d->fail(
+            error, what,
+            QStringLiteral("the model's sha256 \"%1\" is not 64 hex digits").arg(run.model.sha256));
+        return std::nullopt;
+    }
+    if (!isSha256(run.image.sha256)) {
+        d->fail(
+            error, what,
+            QStringLiteral("the image's sha256 \"%1\" is not 64 hex digits").arg(run.image.sha256));
+        return std::nullopt;
+    }
+    std::set<int> frames;
+    for (const FrameRouting &frame : routing) {
+        if (!frames.insert(frame.frame).second) {
+            d->fail(error, what,
+                    QStringLiteral("frame %1 appears twice in the routing").arg(frame.frame));
+            return std::nullopt;
+        }
+        for (size_t i = 0; i < frame.layers.size(); ++i) {
+            const routing::LayerRouting &layer = frame.layers[i];
+            const QString where = QStringLiteral("frame %1, layer %2 (\"%3\")")
+                                      .arg(frame.frame)
+                                      .arg(i)
+                                      .arg(QString::fromStdString(layer.name));
+            if (layer.tokens < 0 || layer.experts < 0) {
+                d->fail(error, what, where + QStringLiteral(": negative token or expert count"));
+                return std::nullopt;
+            }
+            const quint64 cells = quint64(layer.tokens) * quint64(layer.experts);
+            if (layer.probs.size() != cells) {
+                d->fail(error, what,
+                        where + QStringLiteral(": %1 router probabilities for %2 tokens × %3 "
+                                               "experts")
+                                    .arg(layer.probs.size())
+                                    .arg(layer.tokens)
+                                    .arg(layer.experts));
+                return std::nullopt;
+            }
+            if (!layer.dispatch.empty() && layer.dispatch.size() != cells) {
+                d->fail(error, what,
+                        where + QStringLiteral(": %1 dispatch weights for %2 tokens × %3 experts")
+                                    .arg(layer.dispatch.size())
+                                    .arg(layer.tokens)
+                                    .arg(layer.experts));
+                return std::nullopt;
+            }
+            if (cells * sizeof(float) > quint64(std::numeric_limits<int>::max())) {
+                d->fail(error, what, where + QStringLiteral(": too large to store"));
+                return std::nullopt;
+            }
+        }
+    }
+    if (const QString cause = d->readOnlyCause(); !cause.isEmpty()) {
+        d->fail(error, what, cause + QStringLiteral("; nothing was saved"));
+        return std::nullopt;
+    }
+
+    QSqlError err;
+    auto failSql = [&](const QSqlError &e) {
+        d->failSql(error, what, e);
+        return std::nullopt;
+    };
+    WriteTransaction tx(d->db);
+    if (!tx.begin(&err))
+        return failSql(err);
+
+    const QString now = toIso(QDateTime::currentDateTimeUtc());
+    const QString modelSha = run.model.sha256.toLower();
+    const QString imageSha = run.image.sha256.toLower();
+
+    auto idOf = [&](const QString &table, const QString &sha) -> std::optional<qint64> {
+        // `table` is one of two literals below, never input.
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT id FROM %1 WHERE sha256 = :sha").arg(table));
+        q.bindValue(QStringLiteral(":sha"), sha);
+        if (!q.exec()) {
+            err = q.lastError();
+            return std::nullopt;
+        }
+        if (!q.next()) {
+            err = QSqlError(QString(),
+                            QStringLiteral("the %1 row just written is missing").arg(table));
+            return std::nullopt;
+        }
+        return q.value(0).toLongLong();
+    };
+
+    // Upsert the model: keep first_seen; non-empty fields replace stored ones.
+    {
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO models (sha256, name, task, path, contract_json, first_seen)"
+            " VALUES (:sha, :name, :task, :path, :contract, :now)"
+            " ON CONFLICT (sha256) DO UPDATE SET"
+            " name = COALESCE(NULLIF(excluded.name, ''), models.name),"
+            " task = COALESCE(NULLIF(excluded.task, ''), models.task),"
+            " path = COALESCE(NULLIF(excluded.path, ''), models.path),"
+            " contract_json = COALESCE(NULLIF(excluded.contract_json, ''), models.contract_json)"));
+        q.bindValue(QStringLiteral(":sha"), modelSha);
+        q.bindValue(QStringLiteral(":name"), text(run.model.name));
+        q.bindValue(QStringLiteral(":task"), text(run.model.task));
+        q.bindValue(QStringLiteral(":path"), text(run.model.path));
+        q.bindValue(QStringLiteral(":contract"), text(run.model.contractJson));
+        q.bindValue(QStringLiteral(":now"), now);
+        if (!q.exec())
+            return failSql(q.lastError());
+    }
+    const std::optional<qint64> modelId = idOf(QStringLiteral("models"), modelSha);
+    if (!modelId)
+        return failSql(err);
+
+    // Upsert the image: the same content has the same size, so only a known
+    // (positive) size replaces the stored one.
+    {
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO images (sha256, path, width, height, frames, modality, first_seen)"
+            " VALUES (:sha, :path, :width, :height, :frames, :modality, :now)"
+            " ON CONFLICT (sha256) DO UPDATE SET"
+            " path = COALESCE(NULLIF(excluded.path, ''), images.path),"
+            " width = CASE WHEN excluded.width > 0 THEN excluded.width ELSE images.width END,"
+            " height = CASE WHEN excluded.height > 0 THEN excluded.height ELSE images.height END,"
+            " frames = CASE WHEN excluded.frames > 0 THEN excluded.frames ELSE images.frames END,"
+            " modality = COALESCE(NULLIF(excluded.modality, ''), images.modality)"));
+        q.bindValue(QStringLiteral(":sha"), imageSha);
+        q.bindValue(QStringLiteral(":path"), text(run.image.path));
+        q.bindValue(QStringLiteral(":width"), run.image.width);
+        q.bindValue(QStringLiteral(":height"), run.image.height);
+        q.bindValue(QStringLiteral(":frames"), run.image.frames);
+        q.bindValue(QStringLiteral(":modality"), text(run.image.modality));
+        q.bindValue(QStringLiteral(":now"), now);
+        if (!q.exec())
+            return failSql(q.lastError());
+    }
+    const std::optional<qint64> imageId = idOf(QStringLiteral("images"), imageSha);
+    if (!imageId)
+        return failSql(err);
+
+    qint64 runId = 0;
+    {
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO runs (model_id, image_id, device, created_at, elapsed_ms, timings_json,"
+            " outputs_json, summary_json, expert_mask_json, frame_count, note)"
+            " VALUES (:model, :image, :device, :created, :elapsed, :timings, :outputs, :summary,"
+            " :mask, :frames, :note)"));
+        q.bindValue(QStringLiteral(":model"), *modelId);
+        q.bindValue(QStringLiteral(":image"), *imageId);
+        q.bindValue(QStringLiteral(":device"), text(run.device));
+        q.bindValue(QStringLiteral(":created"),
+                    run.createdAt.isValid() ? toIso(run.createdAt) : now);
+        q.bindValue(QStringLiteral(":elapsed"), run.elapsedMs);
+        q.bindValue(QStringLiteral(":timings"), compactJson(run.timings));
+        q.bindValue(QStringLiteral(":outputs"), compactJson(run.outputs));
+        q.bindValue(QStringLiteral(":summary"), compactJson(run.summary));
+        q.bindValue(QStringLiteral(":mask"), compactJson(run.expertMask));
+        q.bindValue(QStringLiteral(":frames"), run.frameCount);
+        q.bindValue(QStringLiteral(":note"), text(run.note));
+        if (!q.exec())
+            return failSql(q.lastError());
+        const QVariant id = q.lastInsertId();
+        if (!id.isValid())
+            return failSql(QSqlError(QString(), QStringLiteral("no id for the new run")));
+        runId = id.toLongLong();
+    }
+
+    {
+        QSqlQuery q(d->db);
+        if (!q.prepare(QStringLiteral(
+                "INSERT INTO routing (run_id, frame, layer_index, name, experts, tokens, top_k,"
+                " router, expert_names_json, grids_json, probs, dispatch)"
+                " VALUES (:run, :frame, :layer, :name, :experts, :tokens, :topk, :router,"
+                " :names, :grids, :probs, :dispatch)")))
+            return failSql(q.lastError());
+        for (const FrameRouting &frame : routing) {
+            for (size_t i = 0; i < frame.layers.size(); ++i) {
+                const routing::LayerRouting &layer = frame.layers[i];
+                q.bindValue(QStringLiteral(":run"), runId);
+                q.bindValue(QStringLiteral(":frame"), frame.frame);
+                q.bindValue(QStringLiteral(":layer"), int(i));
+                q.bindValue(QStringLiteral(":name"), QString::fromStdString(layer.name));
+                q.bindValue(QStringLiteral(":experts"), layer.experts);
+                q.bindValue(QStringLiteral(":tokens"), layer.tokens);
+                q.bindValue(QStringLiteral(":topk"), layer.topK);
+                q.bindValue(QStringLiteral(":router"), QString::fromStdString(layer.router));
+                q.bindValue(QStringLiteral(":names"), compactJson(namesToJson(layer.expertNames)));
+                q.bindValue(QStringLiteral(":grids"), compactJson(gridsToJson(layer.grids)));
+                q.bindValue(QStringLiteral(":probs"), floatsToBlob(layer.probs));
+                // A null QByteArray binds as SQL NULL: "no dispatch weights".
+                q.bindValue(QStringLiteral(":dispatch"),
+                            layer.dispatch.empty() ? QVariant(QByteArray())
+                                                   : QVariant(floatsToBlob(layer.dispatch)));
+                if (!q.exec())
+                    return failSql(q.lastError());
+            }
+        }
+    }
+
+    if (!tx.commit(&err))
+        return failSql(err);
+    return runId;
+}
+
+QList<RunRecord> Database::listRuns(QString *error, int limit) const
+{
+    const QString what = QStringLiteral("cannot list the runs");
+    if (!d->isOpen()) {
+        d->fail(error, what, QStringLiteral("the database is not open"));
+        return {};
+    }
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(kRunColumns + QStringLiteral("ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"));
+    q.bindValue(QStringLiteral(":limit"), limit > 0 ? limit : -1);
+    if (!q.exec()) {
+        d->failSql(error, what, q.lastError());
+        return {};
+    }
+    QList<RunRecord> runs;
+    while (q.next())
+        runs.append(d->runFromQuery(q, nullptr)); // a damaged JSON column reads as empty
+    if (q.lastError().isValid()) {
+        d->failSql(error, what, q.lastError());
+        return {};
+    }
+    return runs;
+}
+
+std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> *routing,
+                                           QString *error) const
+{
+    const QString what = QStringLiteral("cannot load run %1").arg(id);
+    if (!d->isOpen()) {
+        d->fail(error, what, QStringLiteral("the database is not open"));
+        return std::nullopt;
+    }
+    RunRecord run;
+    {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(kRunColumns + QStringLiteral("WHERE r.id = :id"));
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec()) {
+            d->failSql(error, what, q.lastError());
+            return std::nullopt;
+        }
+        if (!q.next()) {
+            if (q.lastError().isValid())
+                d->failSql(error, what, q.lastError());
+            else
+                d->fail(error, what, QStringLiteral("there is no such run"));
+            return std::nullopt;
+        }
+        bool jsonOk = true;
+        run = d->runFromQuery(q, &jsonOk);
+        if (!jsonOk) {
+            d->fail(error, what, QStringLiteral("its stored JSON is damaged"));
+            return std::nullopt;
+        }
+    }
+    if (!routing)
+        return run;
+
+    std::vector<FrameRouting> frames;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT frame, layer_index, name, experts, tokens, top_k, router, expert_names_json,"
+        " grids_json, probs, dispatch FROM routing WHERE run_id = :id"
+        " ORDER BY frame, layer_index"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec()) {
+        d->failSql(error, what, q.lastError());
+        return std::nullopt;
+    }
+    while (q.next()) {
+        const int frame = q.value(0).toInt();
+        const int layerIndex = q.value(1).toInt();
+        routing::LayerRouting layer;
+        layer.name = q.value(2).toString().toStdString();
+        layer.experts = q.value(3).toInt();
+        layer.tokens = q.value(4).toInt();
+        layer.topK = q.value(5).toInt();
+        layer.router = q.value(6).toString().toStdString();
+        QJsonDocument names, grids;
+        if (!parseJson(q.value(7).toString(), &names) ||
+            !parseJson(q.value(8).toString(), &grids)) {
+            d->fail(error, what,
+                    QStringLiteral("the stored JSON of frame %1, layer %2 is damaged")
+                        .arg(frame)
+                        .arg(layerIndex));
+            return std::nullopt;
+        }
+        layer.expertNames = namesFromJson(names.array());
+        layer.grids = gridsFromJson(grids.array());
+        const qint64 bytes = qint64(layer.tokens) * layer.experts * qint64(sizeof(float));
+        const QByteArray probs = q.value(9).toByteArray();
+        const QVariant dispatchValue = q.value(10);
+        const QByteArray dispatch =
+            dispatchValue.isNull() ? QByteArray() : dispatchValue.toByteArray();
+        if (probs.size() != bytes || (!dispatchValue.isNull() && dispatch.size() != bytes)) {
+            d->fail(error, what,
+                    QStringLiteral("the stored routing of frame %1, layer %2 does not match its "
+                                   "%3 tokens × %4 experts")
+                        .arg(frame)
+                        .arg(layerIndex)
+                        .arg(layer.tokens)
+                        .arg(layer.experts));
+            return std::nullopt;
+        }
+        layer.probs = blobToFloats(probs);
+        layer.dispatch = blobToFloats(dispatch);
+        if (frames.empty() || frames.back().frame != frame)
+            frames.push_back(FrameRouting{frame, {}});
+        if (size_t(layerIndex) != frames.back().layers.size()) {
+            d->fail(error, what,
+                    QStringLiteral("frame %1 is missing layer %2")
+                        .arg(frame)
+                        .arg(frames.back().layers.size()));
+            return std::nullopt;
+        }
+        frames.back().layers.push_back(std::move(layer));
+    }
+    if (q.lastError().isValid()) {
+        d->failSql(error, what, q.lastError());
+        return std::nullopt;
+    }
+    *routing = std::move(frames);
+    return run;
+}
+
+bool Database::deleteRun(qint64 id, QString *error)
+{
+    const QString what = QStringLiteral("cannot delete run %1").arg(id);
+    if (!d->isOpen())
+        return d->fail(error, what, QStringLiteral("the database is not open"));
+    if (const QString cause = d->readOnlyCause(); !cause.isEmpty())
+        return d->fail(error, what, cause + QStringLiteral("; nothing was deleted"));
+
+    QSqlError err;
+    WriteTransaction tx(d->db);
+    if (!tx.begin(&err))
+        return d->failSql(error, what, err);
+    {
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("DELETE FROM runs WHERE id = :id"));
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec())
+            return d->failSql(error, what, q.lastError());
+        if (q.numRowsAffected() != 1)
+            return d->fail(error, what, QStringLiteral("there is no such run"));
+    }
+    if (!tx.commit(&err))
+        return d->failSql(error, what, err);
+    return true;
+}
+
+std::optional<qint64> Database::findRun(const QString &modelSha, const QString &imageSha,
+                                        const QJsonArray &expertMask, QString *error) const
+{
+    if (error)
+        error->clear();
+    const QString what = QStringLiteral("cannot look for an earlier run");
+    if (!d->isOpen()) {
+        d->fail(error, what, QStringLiteral("the database is not open"));
+        return std::nullopt;
+    }
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT r.id FROM runs r JOIN models m ON m.id = r.model_id"
+        " JOIN images i ON i.id = r.image_id"
+        " WHERE m.sha256 = :model AND i.sha256 = :image AND r.expert_mask_json = :mask"
+        " ORDER BY r.created_at DESC, r.id DESC LIMIT 1"));
+    q.bindValue(QStringLiteral(":model"), modelSha.toLower());
+    q.bindValue(QStringLiteral(":image"), imageSha.toLower());
+    q.bindValue(QStringLiteral(":mask"), compactJson(expertMask));
+    if (!q.exec()) {
+        d->failSql(error, what, q.lastError());
+        return std::nullopt;
+    }
+    if (q.next())
+        return q.value(0).toLongLong();
+    if (q.lastError().isValid())
+        d->failSql(error, what, q.lastError());
+    return std::nullopt;
+}
+
+} // namespace moescope::store

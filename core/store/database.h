@@ -1,0 +1,151 @@
+#pragma once
+// Run history: which model saw which image, with what outputs and what
+// routing, kept in one SQLite file (Qt Sql, QSQLITE driver).
+//
+// Models and images are identified by the SHA-256 of their content, so a file
+// that was moved or renamed is still the same model or image; the stored path
+// is where it was last seen. A run refers to one model and one image and owns
+// its routing rows (one per frame and MoE layer; deleting the run deletes
+// them).
+//
+// Threading: each Database owns its own, uniquely named QSqlDatabase
+// connection and removes it in its destructor. A Qt Sql connection may only be
+// used by the thread that opened it, so use one Database per thread; several
+// Database objects (in one or many threads, or processes) may share a file.
+//
+// Errors: every call that can fail takes a QString *error (may be nullptr)
+// and, on failure, sets it to "<path>: <what failed>: <cause in words>
+// (<SQLite's own text>)". Writes are all-or-nothing: each runs in one
+// transaction that is rolled back on any failure.
+
+#include "routing/routing.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace moescope::store {
+
+struct ModelRef
+{
+    QString sha256; // 64 hex digits (stored lower case)
+    QString name;
+    QString task;
+    QString path;
+    QString contractJson;
+};
+
+struct ImageRef
+{
+    QString sha256; // 64 hex digits (stored lower case)
+    QString path;
+    int width = 0;
+    int height = 0;
+    int frames = 1;
+    QString modality;
+};
+
+// The routing of every MoE layer for one frame of the image (0 for a 2-D image).
+struct FrameRouting
+{
+    int frame = 0;
+    std::vector<routing::LayerRouting> layers;
+};
+
+struct RunRecord
+{
+    qint64 id = 0; // assigned by saveRun; ignored when saving
+    ModelRef model;
+    ImageRef image;
+    QString device;
+    QDateTime createdAt; // stored in UTC to the millisecond; invalid: saveRun uses "now"
+    double elapsedMs = 0;
+    QJsonObject timings;
+    QJsonObject outputs;
+    QJsonArray summary;
+    QJsonArray expertMask;
+    int frameCount = 1;
+    QString note;
+};
+
+class Database
+{
+public:
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // QStandardPaths::AppDataLocation + "/moescope.sqlite"; the folder is
+    // created. Empty when the platform has no writable app data location.
+    static QString defaultPath();
+    // The newest schema (PRAGMA user_version) this build reads and writes.
+    static int schemaVersion();
+    // The SHA-256 of a file's content as 64 lower-case hex digits, or
+    // nullopt (and *error set) when it cannot be read.
+    static std::optional<QString> sha256OfFile(const QString &path, QString *error);
+
+    // Opens (creating the file and its folder when missing) and upgrades the
+    // schema to schemaVersion(). Refuses a file that is not SQLite and one
+    // written by a newer MoEScope. A file (or folder) without write permission
+    // is opened read-only: reads work, writes fail with a "read-only" error.
+    // Closes any database this object had open first.
+    bool open(const QString &path, QString *error);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+    // Whether writes are refused: opened read-only, or the file has lost its
+    // write permission since.
+    bool isReadOnly() const;
+
+    // How long a write waits for another connection's lock before failing
+    // with "database is locked". Default 5000 ms; applies at once when open.
+    void setBusyTimeoutMs(int ms);
+    int busyTimeoutMs() const;
+
+    // What the connection reports, for an "about this database" view and tests.
+    struct ConnectionInfo
+    {
+        int userVersion = 0;
+        QString journalMode; // "wal" unless the file system cannot do WAL
+        bool foreignKeys = false;
+        int busyTimeoutMs = 0;
+        bool readOnly = false;
+    };
+    std::optional<ConnectionInfo> connectionInfo(QString *error) const;
+
+    // Saves a run and its routing; upserts the model and image by sha256
+    // (their first_seen is kept; non-empty name/task/path/contract and
+    // modality replace the stored ones). All in ONE transaction. Returns
+    // the new run's id.
+    std::optional<qint64> saveRun(const RunRecord &run, const std::vector<FrameRouting> &routing,
+                                  QString *error);
+    // Newest first (created_at, then id), without routing; limit <= 0: all.
+    // On failure returns an empty list and sets *error.
+    QList<RunRecord> listRuns(QString *error, int limit = 1000) const;
+    // The run with this id and, when `routing` is not nullptr, its routing
+    // ordered by frame and layer. nullopt with *error set when there is none.
+    std::optional<RunRecord> loadRun(qint64 id, std::vector<FrameRouting> *routing,
+                                     QString *error) const;
+    // Deletes the run and (ON DELETE CASCADE) its routing; models and images
+    // stay. False with *error set when there is no such run.
+    bool deleteRun(qint64 id, QString *error);
+    // The newest run of this model on this image with exactly this expert
+    // mask (compared as compact JSON), to reopen a result without
+    // recomputing it. nullopt with *error left empty when none matches;
+    // nullopt with *error set when the query failed.
+    std::optional<qint64> findRun(const QString &modelSha, const QString &imageSha,
+                                  const QJsonArray &expertMask, QString *error) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace moescope::store
