@@ -1,0 +1,635 @@
+#include "commands.h"
+
+#include "common/artifacts.h"
+#include "image/imageloader.h"
+#include "jobs/analysis.h"
+#include "jobs/storedrun.h"
+#include "model/bench.h"
+#include "model/engine.h"
+#include "plugin/modelcatalog.h"
+#include "plugin/pluginregistry.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QThread>
+#include <QTranslator>
+
+namespace moescope::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("moescope-cli", text); }
+
+void printJson(QTextStream &out, const QJsonValue &value)
+{
+    out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
+               .toJson(QJsonDocument::Indented);
+}
+
+// Parses one verb's arguments. Unknown options and missing values are usage
+// errors with one line on stderr.
+bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments,
+           QTextStream &err)
+{
+    parser.setApplicationDescription(verb);
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("moescope-cli ") + verb} + arguments)) {
+        err << "moescope-cli " << verb << ": " << parser.errorText() << "\n";
+        return false;
+    }
+    return true;
+}
+
+QString usage()
+{
+    return tr("usage: moescope-cli <verb> [options]\n"
+              "  plugins [--json]                   installed task plugins\n"
+              "  models  [--json]                   bundled and registered models\n"
+              "  info PATH [--json]                 image / cine / series / volume metadata\n"
+              "  run --model NAME|FILE --input PATH [--device auto|cpu|cuda] [--out DIR]\n"
+              "      [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B] [--json]\n"
+              "  runs [--db FILE] [--json]          stored runs, newest first\n"
+              "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
+              "Common: --threads N sets LibTorch's CPU threads (default: all cores).\n");
+}
+
+int fail(QTextStream &err, const QString &message)
+{
+    err << message << "\n";
+    return Failure;
+}
+
+QJsonArray layersJson(const model::ModelContract &c)
+{
+    QJsonArray layers;
+    for (const model::MoeLayerSpec &l : c.moeLayers) {
+        QJsonObject o{{"name", QString::fromStdString(l.name)},
+                      {"experts", l.experts},
+                      {"top_k", l.topK},
+                      {"router", QString::fromStdString(l.router)}};
+        QJsonArray grids;
+        for (const routing::TokenGrid &g : l.tokens)
+            grids.append(QJsonObject{{"input", QString::fromStdString(g.input)},
+                                     {"offset", g.offset},
+                                     {"grid", QJsonArray{g.rows, g.cols}}});
+        o.insert(QStringLiteral("tokens"), grids);
+        layers.append(o);
+    }
+    return layers;
+}
+
+QJsonObject imageInfoJson(const ImageStack &image)
+{
+    QJsonObject o{{"path", image.sourcePath},
+                  {"kind", imageKindName(image.kind)},
+                  {"width", image.width},
+                  {"height", image.height},
+                  {"channels", image.channels},
+                  {"frames", image.frameCount},
+                  {"sha256", QString::fromLatin1(image.sha256)},
+                  {"min", double(image.minValue)},
+                  {"max", double(image.maxValue)}};
+    if (image.kind == ImageKind::Series || image.kind == ImageKind::Volume)
+        o.insert(QStringLiteral("slices"), image.frameCount);
+    if (!image.modality.isEmpty())
+        o.insert(QStringLiteral("modality"), image.modality);
+    if (!image.photometric.isEmpty())
+        o.insert(QStringLiteral("photometric"), image.photometric);
+    if (!image.transferSyntax.isEmpty())
+        o.insert(QStringLiteral("transfer_syntax"), image.transferSyntax);
+    if (!image.seriesUid.isEmpty())
+        o.insert(QStringLiteral("series_uid"), image.seriesUid);
+    if (image.frameTimeMs > 0)
+        o.insert(QStringLiteral("frame_time_ms"), image.frameTimeMs);
+    if (image.spacing.known())
+        o.insert(QStringLiteral("spacing_mm"),
+                 QJsonArray{image.spacing.rowMm, image.spacing.columnMm, image.spacing.sliceMm});
+    if (image.window.valid())
+        o.insert(QStringLiteral("window"),
+                 QJsonObject{{"center", image.window.center}, {"width", image.window.width}});
+    QJsonObject meta;
+    for (const auto &[key, value] : image.metadata)
+        meta.insert(key, value);
+    o.insert(QStringLiteral("metadata"), meta);
+    return o;
+}
+
+bool openDatabase(store::Database &db, const QString &requested, QString *error)
+{
+    const QString path = requested.isEmpty() ? store::Database::defaultPath() : requested;
+    if (path.isEmpty()) {
+        *error = tr("no writable data location for the run database; pass --db FILE");
+        return false;
+    }
+    return db.open(path, error);
+}
+
+void applyThreads(const QCommandLineParser &parser)
+{
+    const int threads = parser.value(QStringLiteral("threads")).toInt();
+    if (threads > 0)
+        model::Engine::setThreadCount(threads);
+}
+
+const QCommandLineOption kJson(QStringLiteral("json"), tr("Print JSON."));
+const QCommandLineOption kThreads(QStringLiteral("threads"), tr("LibTorch CPU threads."),
+                                  QStringLiteral("N"));
+
+} // namespace
+
+void installTranslations(QCoreApplication &app)
+{
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("moescope"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
+        app.installTranslator(translator);
+}
+
+int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") ||
+        arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help")) {
+        (arguments.isEmpty() ? err : out) << usage();
+        return arguments.isEmpty() ? Usage : Ok;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        out << "moescope-cli " << QCoreApplication::applicationVersion() << " (LibTorch "
+            << QString::fromStdString(model::Engine::torchVersion()) << ", Qt " << qVersion()
+            << ")\n";
+        return Ok;
+    }
+    const QString verb = arguments.first();
+    const QStringList rest = arguments.mid(1);
+    if (verb == QLatin1String("plugins"))
+        return plugins(rest, out, err);
+    if (verb == QLatin1String("models"))
+        return models(rest, out, err);
+    if (verb == QLatin1String("info"))
+        return info(rest, out, err);
+    if (verb == QLatin1String("run"))
+        return run(rest, out, err);
+    if (verb == QLatin1String("runs"))
+        return runs(rest, out, err);
+    if (verb == QLatin1String("bench"))
+        return bench(rest, out, err);
+
+    // A verb a plugin serves.
+    PluginRegistry registry;
+    for (const PluginInfo &info : registry.plugins()) {
+        for (const QString &task : info.tasks) {
+            TaskPlugin *plugin = registry.pluginForTask(task);
+            for (const CliVerb &v : plugin->cliVerbs()) {
+                if (v.name == verb)
+                    return plugin->runCliVerb(verb, rest, out, err);
+            }
+        }
+    }
+    err << tr("moescope-cli: unknown verb \"%1\"").arg(verb) << "\n" << usage();
+    return Usage;
+}
+
+int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption(kJson);
+    if (!parse(parser, QStringLiteral("plugins"), arguments, err))
+        return Usage;
+    PluginRegistry registry;
+    QJsonArray list;
+    for (const PluginInfo &p : registry.plugins()) {
+        list.append(QJsonObject{{"id", p.id},
+                                {"name", p.name},
+                                {"version", p.version},
+                                {"shape", p.shape},
+                                {"tasks", QJsonArray::fromStringList(p.tasks)},
+                                {"file", p.builtIn ? QStringLiteral("(built in)") : p.file},
+                                {"description", p.description}});
+    }
+    for (const QString &problem : registry.problems())
+        err << tr("warning: %1").arg(problem) << "\n";
+    if (parser.isSet(kJson)) {
+        printJson(out, list);
+        return Ok;
+    }
+    for (const QJsonValue &v : list) {
+        const QJsonObject p = v.toObject();
+        out << p[QStringLiteral("id")].toString().leftJustified(16) << " "
+            << p[QStringLiteral("version")].toString().leftJustified(8) << " "
+            << p[QStringLiteral("shape")].toString().leftJustified(16) << " "
+            << p[QStringLiteral("name")].toString() << "\n";
+    }
+    return Ok;
+}
+
+int models(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption(kJson);
+    if (!parse(parser, QStringLiteral("models"), arguments, err))
+        return Usage;
+    ModelCatalog catalog;
+    PluginRegistry registry;
+    for (const QString &problem : catalog.problems())
+        err << tr("warning: %1").arg(problem) << "\n";
+    QJsonArray list;
+    for (const ModelEntry &m : catalog.models()) {
+        QJsonArray experts;
+        for (const model::MoeLayerSpec &l : m.contract.moeLayers)
+            experts.append(l.experts);
+        list.append(QJsonObject{{"name", m.name},
+                                {"task", m.task},
+                                {"plugin", registry.infoForTask(m.task).id},
+                                {"title", m.title},
+                                {"file", m.path},
+                                {"bundled", m.bundled},
+                                {"experts_per_layer", experts},
+                                {"moe_layers", layersJson(m.contract)}});
+    }
+    if (parser.isSet(kJson)) {
+        printJson(out, list);
+        return Ok;
+    }
+    for (const QJsonValue &v : list) {
+        const QJsonObject m = v.toObject();
+        QStringList experts;
+        for (const QJsonValue &e : m[QStringLiteral("experts_per_layer")].toArray())
+            experts << QString::number(e.toInt());
+        out << m[QStringLiteral("name")].toString().leftJustified(24) << " "
+            << m[QStringLiteral("task")].toString().leftJustified(14) << " experts "
+            << experts.join(QLatin1Char('/')).leftJustified(10) << " "
+            << m[QStringLiteral("file")].toString() << "\n";
+    }
+    return Ok;
+}
+
+int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption(kJson);
+    parser.addPositionalArgument(QStringLiteral("path"), tr("Image, DICOM file, series folder or volume."));
+    if (!parse(parser, QStringLiteral("info"), arguments, err))
+        return Usage;
+    if (parser.positionalArguments().size() != 1) {
+        err << tr("moescope-cli info: give exactly one PATH") << "\n";
+        return Usage;
+    }
+    LoadError error;
+    const std::optional<ImageStack> image = ImageLoader::load(parser.positionalArguments().first(), &error);
+    if (!image)
+        return fail(err, error.message());
+    const QJsonObject o = imageInfoJson(*image);
+    if (parser.isSet(kJson)) {
+        printJson(out, o);
+        return Ok;
+    }
+    out << image->sourcePath << "\n"
+        << tr("  kind      %1").arg(imageKindName(image->kind)) << "\n"
+        << tr("  size      %1 x %2, %3 channel(s), %4 frame(s)")
+               .arg(image->width)
+               .arg(image->height)
+               .arg(image->channels)
+               .arg(image->frameCount)
+        << "\n";
+    if (!image->modality.isEmpty())
+        out << tr("  modality  %1").arg(image->modality) << "\n";
+    for (const auto &[key, value] : image->metadata)
+        out << "  " << key.leftJustified(24) << " " << value << "\n";
+    return Ok;
+}
+
+namespace {
+
+bool parseFrames(const QString &text, int *first, int *last)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d*):(\\d*)$"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch()) {
+        bool ok = false;
+        *first = *last = text.toInt(&ok);
+        return ok;
+    }
+    *first = m.captured(1).isEmpty() ? 0 : m.captured(1).toInt();
+    *last = m.captured(2).isEmpty() ? -1 : m.captured(2).toInt();
+    return *last < 0 || *last >= *first;
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name or .pt file."), QStringLiteral("NAME|FILE"));
+    const QCommandLineOption inputOpt(QStringLiteral("input"), tr("Image, DICOM, series folder or volume."), QStringLiteral("PATH"));
+    const QCommandLineOption deviceOpt(QStringLiteral("device"), tr("auto, cpu or cuda."), QStringLiteral("DEVICE"), QStringLiteral("auto"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), tr("Folder for the overlay, expert grids, top-1 maps and result.json."), QStringLiteral("DIR"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"), tr("Run database (default: the app's data location)."), QStringLiteral("FILE"));
+    const QCommandLineOption disableOpt(QStringLiteral("disable-expert"), tr("Switch an expert off."), QStringLiteral("LAYER:EXPERT"));
+    const QCommandLineOption framesOpt(QStringLiteral("frames"), tr("Frames (steps) to run, A:B inclusive."), QStringLiteral("A:B"));
+    const QCommandLineOption taskOpt(QStringLiteral("choice"), tr("Choice for an index input, NAME=VALUE."), QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption noStoreOpt(QStringLiteral("no-store"), tr("Do not store the run."));
+    parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
+                       noStoreOpt, kJson, kThreads});
+    if (!parse(parser, QStringLiteral("run"), arguments, err))
+        return Usage;
+    if (!parser.isSet(modelOpt) || !parser.isSet(inputOpt)) {
+        err << tr("moescope-cli run: --model and --input are required") << "\n";
+        return Usage;
+    }
+    model::DevicePreference device;
+    if (!model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device)) {
+        err << tr("moescope-cli run: --device is auto, cpu or cuda, not \"%1\"").arg(parser.value(deviceOpt)) << "\n";
+        return Usage;
+    }
+    QList<QPair<int, int>> disabled;
+    for (const QString &spec : parser.values(disableOpt)) {
+        const QStringList parts = spec.split(QLatin1Char(':'));
+        bool okLayer = false, okExpert = false;
+        if (parts.size() == 2) {
+            disabled.append({parts[0].toInt(&okLayer), parts[1].toInt(&okExpert)});
+        }
+        if (!okLayer || !okExpert) {
+            err << tr("moescope-cli run: --disable-expert takes LAYER:EXPERT, not \"%1\"").arg(spec) << "\n";
+            return Usage;
+        }
+    }
+    AnalysisRequest request;
+    if (parser.isSet(framesOpt) &&
+        !parseFrames(parser.value(framesOpt), &request.firstStep, &request.lastStep)) {
+        err << tr("moescope-cli run: --frames takes A:B, not \"%1\"").arg(parser.value(framesOpt)) << "\n";
+        return Usage;
+    }
+    applyThreads(parser);
+
+    QElapsedTimer wall;
+    wall.start();
+    ModelCatalog catalog;
+    QString modelPath, error;
+    if (!catalog.resolve(parser.value(modelOpt), &modelPath, &error))
+        return fail(err, error);
+
+    // Open the database before any work, so a read-only or locked file is
+    // reported before minutes of computing are spent.
+    store::Database db;
+    const bool storeRun = !parser.isSet(noStoreOpt);
+    if (storeRun && !openDatabase(db, parser.value(dbOpt), &error))
+        return fail(err, error);
+
+    QElapsedTimer t;
+    t.start();
+    LoadError loadError;
+    std::optional<ImageStack> image = ImageLoader::load(parser.value(inputOpt), &loadError);
+    if (!image)
+        return fail(err, loadError.message());
+    const double decodeMs = t.nsecsElapsed() / 1e6;
+
+    t.restart();
+    std::string why;
+    std::unique_ptr<model::Engine> engine = model::Engine::load(modelPath.toStdString(), device, &why);
+    if (!engine)
+        return fail(err, QString::fromStdString(why));
+    const double modelLoadMs = t.nsecsElapsed() / 1e6;
+    const model::ModelContract &contract = engine->contract();
+
+    if (!buildExpertMask(contract, disabled, &request.expertMask, &error))
+        return fail(err, QStringLiteral("%1: %2").arg(modelPath, error));
+    for (const QString &choice : parser.values(taskOpt)) {
+        const QString name = choice.section(QLatin1Char('='), 0, 0);
+        const QString value = choice.section(QLatin1Char('='), 1);
+        const model::InputSpec *spec = contract.input(name.toStdString());
+        if (!spec || spec->kind != model::InputKind::Index) {
+            err << tr("moescope-cli run: model has no index input \"%1\"").arg(name) << "\n";
+            return Usage;
+        }
+        auto it = std::find(spec->choices.begin(), spec->choices.end(), value.toStdString());
+        if (it == spec->choices.end()) {
+            err << tr("moescope-cli run: \"%1\" is not a choice of input \"%2\"").arg(value, name) << "\n";
+            return Usage;
+        }
+        request.options.indexChoices[spec->name] = int(it - spec->choices.begin());
+    }
+
+    PluginRegistry registry;
+    QString pluginWarning;
+    TaskPlugin *plugin = registry.pluginForTask(QString::fromStdString(contract.task), &pluginWarning);
+    auto shared = QSharedPointer<ImageStack>::create(std::move(*image));
+    request.image = shared;
+
+    AnalysisResult result;
+    if (!runAnalysis(*engine, *plugin, request, nullptr, {}, &result, &error))
+        return fail(err, error);
+    if (!pluginWarning.isEmpty())
+        result.warnings.prepend(pluginWarning);
+    const QString sha = sha256OfFile(modelPath, &error);
+    if (sha.isEmpty())
+        return fail(err, error);
+    result.modelSha256 = sha;
+
+    t.restart();
+    if (storeRun && !storeAnalysis(db, &result, *shared, contract, request.expertMask, &error))
+        return fail(err, error);
+    const double storeMs = t.nsecsElapsed() / 1e6;
+
+    QJsonObject json{{"model", result.modelName},
+                     {"model_file", result.modelPath},
+                     {"model_sha256", result.modelSha256},
+                     {"task", result.task},
+                     {"plugin", result.pluginId},
+                     {"input", shared->sourcePath},
+                     {"input_sha256", result.imageSha256},
+                     {"device", result.device},
+                     {"steps", result.stepCount}};
+    if (!result.steps.isEmpty()) {
+        json.insert(QStringLiteral("outputs"), result.steps.first().outputs);
+        json.insert(QStringLiteral("routing"), routingSummaryJson(result.steps.first().layers));
+    }
+    if (result.stepCount > 1 || parser.isSet(framesOpt)) {
+        QJsonArray frames;
+        for (const StepResult &s : result.steps)
+            frames.append(QJsonObject{{"index", s.step},
+                                      {"outputs", s.outputs},
+                                      {"routing", routingSummaryJson(s.layers)}});
+        json.insert(QStringLiteral("frames"), frames);
+    }
+    if (!request.expertMask.empty()) {
+        QJsonArray off;
+        for (const auto &[l, e] : disabled)
+            off.append(QStringLiteral("%1:%2").arg(l).arg(e));
+        json.insert(QStringLiteral("disabled_experts"), off);
+    }
+    if (storeRun) {
+        json.insert(QStringLiteral("run_id"), result.runId);
+        json.insert(QStringLiteral("db"), db.path());
+    }
+    json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings));
+
+    QStringList artifacts;
+    double artifactsMs = 0;
+    if (parser.isSet(outOpt)) {
+        t.restart();
+        QJsonObject timings = result.timings.toJson();
+        timings.insert(QStringLiteral("decode_ms"), decodeMs);
+        json.insert(QStringLiteral("timings"), timings);
+        if (!writeArtifacts(parser.value(outOpt), result, *shared, json, ArtifactOptions(),
+                            &artifacts, &error)) {
+            QString ignored;
+            if (storeRun)
+                db.deleteRun(result.runId, &ignored); // nothing half-written
+            return fail(err, error);
+        }
+        artifactsMs = t.nsecsElapsed() / 1e6;
+    }
+    QJsonObject timings = result.timings.toJson();
+    timings.insert(QStringLiteral("decode_ms"), decodeMs);
+    timings.insert(QStringLiteral("model_load_ms"), modelLoadMs);
+    timings.insert(QStringLiteral("warmup_ms"), engine->warmupMs());
+    timings.insert(QStringLiteral("store_ms"), storeMs);
+    timings.insert(QStringLiteral("artifacts_ms"), artifactsMs);
+    json.insert(QStringLiteral("timings"), timings);
+    json.insert(QStringLiteral("elapsed_ms"),
+                decodeMs + result.timings.totalMs + storeMs + artifactsMs);
+    json.insert(QStringLiteral("wall_ms"), wall.nsecsElapsed() / 1e6);
+    json.insert(QStringLiteral("artifacts"), QJsonArray::fromStringList(artifacts));
+
+    for (const QString &w : result.warnings)
+        err << tr("warning: %1").arg(w) << "\n";
+    if (parser.isSet(kJson)) {
+        printJson(out, json);
+        return Ok;
+    }
+    out << tr("%1 on %2 (%3): %4 step(s) in %5 ms")
+               .arg(result.modelName, shared->sourcePath, result.device)
+               .arg(result.steps.size())
+               .arg(json.value(QStringLiteral("elapsed_ms")).toDouble(), 0, 'f', 1)
+        << "\n";
+    if (!result.steps.isEmpty()) {
+        const QJsonObject outputs = result.steps.first().outputs;
+        for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+            const QJsonObject o = it.value().toObject();
+            if (o.value(QStringLiteral("kind")).toString() == QLatin1String("classes")) {
+                out << "  " << it.key() << ":";
+                for (const QJsonValue &top : o.value(QStringLiteral("top")).toArray())
+                    out << QStringLiteral(" %1 %2%").arg(top[QStringLiteral("label")].toString())
+                               .arg(top[QStringLiteral("probability")].toDouble() * 100, 0, 'f', 1);
+                out << "\n";
+            }
+        }
+        for (const routing::LayerRouting &layer : result.steps.first().layers) {
+            const routing::LayerSummary s = routing::summarize(layer);
+            out << "  " << QString::fromStdString(layer.name) << tr(": entropy %1 nats, load")
+                       .arg(s.meanEntropy, 0, 'f', 3);
+            for (double l : s.load)
+                out << " " << QString::number(l * 100, 'f', 1) << "%";
+            out << "\n";
+        }
+    }
+    for (const QString &a : artifacts)
+        out << "  " << a << "\n";
+    return Ok;
+}
+
+int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption dbOpt(QStringLiteral("db"), tr("Run database."), QStringLiteral("FILE"));
+    const QCommandLineOption limitOpt(QStringLiteral("limit"), tr("At most N runs."), QStringLiteral("N"), QStringLiteral("1000"));
+    parser.addOptions({dbOpt, limitOpt, kJson});
+    if (!parse(parser, QStringLiteral("runs"), arguments, err))
+        return Usage;
+    store::Database db;
+    QString error;
+    if (!openDatabase(db, parser.value(dbOpt), &error))
+        return fail(err, error);
+    const QList<store::RunRecord> list = db.listRuns(&error, parser.value(limitOpt).toInt());
+    if (!error.isEmpty())
+        return fail(err, error);
+    QJsonArray rows;
+    for (const store::RunRecord &r : list) {
+        rows.append(QJsonObject{{"id", r.id},
+                                {"created_at", r.createdAt.toString(Qt::ISODateWithMs)},
+                                {"model", r.model.name},
+                                {"task", r.model.task},
+                                {"input", r.image.path},
+                                {"device", r.device},
+                                {"frames", r.frameCount},
+                                {"elapsed_ms", r.elapsedMs},
+                                {"routing", r.summary}});
+    }
+    if (parser.isSet(kJson)) {
+        printJson(out, rows);
+        return Ok;
+    }
+    for (const store::RunRecord &r : list) {
+        out << QString::number(r.id).rightJustified(5) << "  "
+            << r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
+            << r.model.name.leftJustified(24) << " " << r.device.leftJustified(7) << " "
+            << r.image.path << "\n";
+    }
+    return Ok;
+}
+
+int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name or .pt file."), QStringLiteral("NAME|FILE"));
+    const QCommandLineOption deviceOpt(QStringLiteral("device"), tr("auto, cpu or cuda."), QStringLiteral("DEVICE"), QStringLiteral("auto"));
+    const QCommandLineOption batchOpt(QStringLiteral("batch"), tr("Images per forward call."), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption iterOpt(QStringLiteral("iterations"), tr("Timed calls."), QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption warmOpt(QStringLiteral("warmup"), tr("Untimed calls first."), QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOptions({modelOpt, deviceOpt, batchOpt, iterOpt, warmOpt, kJson, kThreads});
+    if (!parse(parser, QStringLiteral("bench"), arguments, err))
+        return Usage;
+    model::DevicePreference device;
+    bool okBatch = false, okIter = false, okWarm = false;
+    const int batch = parser.value(batchOpt).toInt(&okBatch);
+    const int iterations = parser.value(iterOpt).toInt(&okIter);
+    const int warmup = parser.value(warmOpt).toInt(&okWarm);
+    if (!parser.isSet(modelOpt) ||
+        !model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device) ||
+        !okBatch || !okIter || !okWarm || batch < 1 || iterations < 1 || warmup < 0) {
+        err << tr("moescope-cli bench: needs --model; --device auto|cpu|cuda; --batch, "
+                  "--iterations >= 1")
+            << "\n";
+        return Usage;
+    }
+    applyThreads(parser);
+    ModelCatalog catalog;
+    QString modelPath, error;
+    if (!catalog.resolve(parser.value(modelOpt), &modelPath, &error))
+        return fail(err, error);
+    std::string why;
+    auto engine = model::Engine::load(modelPath.toStdString(), device, &why);
+    if (!engine)
+        return fail(err, QString::fromStdString(why));
+    model::BenchResult result;
+    if (!model::runBenchmark(*engine, batch, iterations, warmup, &result, &why))
+        return fail(err, modelPath + QStringLiteral(": ") + QString::fromStdString(why));
+    const std::string runtime = "libtorch " + model::Engine::torchVersion();
+    if (parser.isSet(kJson)) {
+        out << QString::fromStdString(model::toJson(result, engine->contract().name, runtime)) << "\n";
+        return Ok;
+    }
+    out << tr("%1 on %2 (%3 threads, %4): batch %5, %6 iterations: median %7 ms, p95 %8 ms, "
+              "%9 images/s")
+               .arg(QString::fromStdString(engine->contract().name),
+                    QString::fromStdString(result.device))
+               .arg(result.threads)
+               .arg(QString::fromStdString(runtime))
+               .arg(result.batch)
+               .arg(result.iterations)
+               .arg(result.medianMs, 0, 'f', 2)
+               .arg(result.p95Ms, 0, 'f', 2)
+               .arg(result.throughputPerS, 0, 'f', 1)
+        << "\n";
+    return Ok;
+}
+
+} // namespace moescope::cli

@@ -1,0 +1,24 @@
+#pragma once
+// The verbs of moescope-cli. Each returns the process exit code: 0 success,
+// 1 a failure with one message on stderr naming the file and the cause, 2 a
+// usage error.
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+namespace moescope::cli {
+
+enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
+
+void installTranslations(QCoreApplication &app);
+int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int models(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int info(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+} // namespace moescope::cli

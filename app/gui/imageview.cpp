@@ -1,0 +1,134 @@
+#include "imageview.h"
+
+#include <QDragEnterEvent>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace moescope::gui {
+
+ImageView::ImageView(QWidget *parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    setAcceptDrops(true);
+    setMinimumSize(240, 240);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setAutoFillBackground(true);
+    QPalette p = palette();
+    p.setColor(QPalette::Window, QColor(32, 32, 36));
+    setPalette(p);
+    m_placeholder = tr("Drop an image, a DICOM file or a volume here, or use File ▸ Open.");
+}
+
+void ImageView::setImage(const QImage &image)
+{
+    m_image = image;
+    update();
+}
+
+void ImageView::setOverlay(const QImage &overlay, double opacity)
+{
+    m_overlay = overlay;
+    m_opacity = opacity;
+    update();
+}
+
+void ImageView::setOpacity(double opacity)
+{
+    m_opacity = opacity;
+    update();
+}
+
+void ImageView::setTokenGrid(int rows, int cols)
+{
+    m_rows = rows;
+    m_cols = cols;
+    update();
+}
+
+void ImageView::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    update();
+}
+
+QRect ImageView::imageRect() const
+{
+    if (m_image.isNull())
+        return {};
+    QSize s = m_image.size();
+    s.scale(size() - QSize(8, 8), Qt::KeepAspectRatio);
+    return QRect(QPoint((width() - s.width()) / 2, (height() - s.height()) / 2), s);
+}
+
+void ImageView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    if (m_image.isNull()) {
+        p.setPen(QColor(200, 200, 200));
+        p.drawText(rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap,
+                   m_placeholder);
+        return;
+    }
+    const QRect r = imageRect();
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    p.drawImage(r, m_image);
+    if (!m_overlay.isNull()) {
+        p.setOpacity(m_opacity);
+        p.drawImage(r, m_overlay);
+        p.setOpacity(1.0);
+    }
+    if (m_rows > 0 && m_cols > 0 && m_hoverToken.x() >= 0) {
+        const double cw = double(r.width()) / m_cols, ch = double(r.height()) / m_rows;
+        p.setPen(QPen(Qt::white, 1.5));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(r.left() + m_hoverToken.x() * cw, r.top() + m_hoverToken.y() * ch, cw, ch));
+    }
+}
+
+void ImageView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QRect r = imageRect();
+    const QPoint pos = event->position().toPoint();
+    if (m_image.isNull() || !r.contains(pos)) {
+        if (m_hoverToken.x() >= 0) {
+            m_hoverToken = {-1, -1};
+            update();
+            Q_EMIT tokenHovered(-1, -1, {});
+        }
+        return;
+    }
+    const double fx = double(pos.x() - r.left()) / r.width();
+    const double fy = double(pos.y() - r.top()) / r.height();
+    const QPoint pixel(int(fx * m_image.width()), int(fy * m_image.height()));
+    QPoint token(-1, -1);
+    if (m_rows > 0 && m_cols > 0)
+        token = QPoint(std::min(m_cols - 1, int(fx * m_cols)), std::min(m_rows - 1, int(fy * m_rows)));
+    if (token != m_hoverToken) {
+        m_hoverToken = token;
+        update();
+    }
+    Q_EMIT tokenHovered(token.y(), token.x(), pixel);
+}
+
+void ImageView::leaveEvent(QEvent *)
+{
+    m_hoverToken = {-1, -1};
+    update();
+    Q_EMIT tokenHovered(-1, -1, {});
+}
+
+void ImageView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void ImageView::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        Q_EMIT fileDropped(urls.first().toLocalFile());
+}
+
+} // namespace moescope::gui

@@ -1,0 +1,387 @@
+#include "routingpanel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QSlider>
+#include <QTabBar>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace moescope::gui {
+
+namespace {
+constexpr int kTileSize = 132;
+
+QIcon swatch(const QColor &c)
+{
+    QPixmap pm(12, 12);
+    pm.fill(c);
+    return QIcon(pm);
+}
+} // namespace
+
+RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    m_layerTabs = new QTabBar(this);
+    m_layerTabs->setObjectName(QStringLiteral("layerTabs"));
+    m_layerTabs->setExpanding(false);
+    layout->addWidget(m_layerTabs);
+    m_layerInfo = new QLabel(this);
+    m_layerInfo->setWordWrap(true);
+    layout->addWidget(m_layerInfo);
+
+    auto *controls = new QHBoxLayout;
+    m_overlayCombo = new QComboBox(this);
+    m_overlayCombo->setObjectName(QStringLiteral("overlayCombo"));
+    m_overlayCombo->setToolTip(tr("What the image view shows over the image"));
+    m_colormapCombo = new QComboBox(this);
+    m_colormapCombo->setObjectName(QStringLiteral("colormapCombo"));
+    m_colormapCombo->addItems(render::colormapNames());
+    m_opacitySlider = new QSlider(Qt::Horizontal, this);
+    m_opacitySlider->setObjectName(QStringLiteral("opacitySlider"));
+    m_opacitySlider->setRange(0, 100);
+    m_opacitySlider->setValue(55);
+    controls->addWidget(new QLabel(tr("Overlay"), this));
+    controls->addWidget(m_overlayCombo, 1);
+    controls->addWidget(new QLabel(tr("Colormap"), this));
+    controls->addWidget(m_colormapCombo);
+    controls->addWidget(new QLabel(tr("Opacity"), this));
+    controls->addWidget(m_opacitySlider, 1);
+    layout->addLayout(controls);
+
+    auto *mapsRow = new QHBoxLayout;
+    auto *tilesBox = new QGroupBox(tr("Router probability per expert"), this);
+    m_tileGrid = new QGridLayout(tilesBox);
+    m_tileGrid->setSpacing(4);
+    mapsRow->addWidget(tilesBox, 1);
+    m_colorBar = new QLabel(this);
+    m_colorBar->setFixedWidth(44);
+    mapsRow->addWidget(m_colorBar);
+    layout->addLayout(mapsRow, 3);
+
+    auto *bottom = new QHBoxLayout;
+    m_legend = new QTreeWidget(this);
+    m_legend->setObjectName(QStringLiteral("top1Legend"));
+    m_legend->setHeaderLabels({tr("Expert (top-1 colour)"), tr("Load"), tr("Mean p")});
+    m_legend->setRootIsDecorated(false);
+    m_legend->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    bottom->addWidget(m_legend, 1);
+
+    m_loadChart = new QChart;
+    m_loadChart->setTitle(tr("Expert load (top-1 share of tokens)"));
+    m_loadChart->legend()->hide();
+    m_loadChart->setMargins(QMargins(2, 2, 2, 2));
+    auto *chartView = new QChartView(m_loadChart, this);
+    chartView->setRenderHint(QPainter::Antialiasing);
+    chartView->setMinimumHeight(170);
+    bottom->addWidget(chartView, 1);
+    layout->addLayout(bottom, 2);
+
+    m_gateValues = new QLabel(tr("Move the mouse over the image to read the gate values of a token."), this);
+    m_gateValues->setObjectName(QStringLiteral("gateValues"));
+    m_gateValues->setWordWrap(true);
+    m_gateValues->setTextFormat(Qt::RichText);
+    layout->addWidget(m_gateValues);
+
+    connect(m_layerTabs, &QTabBar::currentChanged, this, [this] { rebuildLayer(); });
+    connect(m_overlayCombo, &QComboBox::activated, this, [this](int index) {
+        if (index == 0)
+            m_mode = OverlayMode::Top1;
+        else if (index == 1)
+            m_mode = OverlayMode::Entropy;
+        else if (index == 2)
+            m_mode = OverlayMode::None;
+        else {
+            m_mode = OverlayMode::Expert;
+            m_expert = index - 3;
+        }
+        updateColorBar();
+        Q_EMIT overlayChanged();
+    });
+    connect(m_colormapCombo, &QComboBox::currentIndexChanged, this, [this] {
+        rebuildTiles();
+        updateColorBar();
+        Q_EMIT overlayChanged();
+    });
+    connect(m_opacitySlider, &QSlider::valueChanged, this, [this] {
+        rebuildTiles();
+        Q_EMIT overlayChanged();
+    });
+    clear();
+}
+
+void RoutingPanel::clear()
+{
+    m_layers.clear();
+    m_base = QImage();
+    while (m_layerTabs->count() > 0)
+        m_layerTabs->removeTab(0);
+    rebuildLayer();
+}
+
+void RoutingPanel::setRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base)
+{
+    const int previous = m_layerTabs->currentIndex();
+    m_layers = layers;
+    m_base = base;
+    const QSignalBlocker blocker(m_layerTabs);
+    while (m_layerTabs->count() > 0)
+        m_layerTabs->removeTab(0);
+    for (size_t i = 0; i < layers.size(); ++i)
+        m_layerTabs->addTab(tr("Layer %1: %2").arg(i).arg(QString::fromStdString(layers[i].name)));
+    // Start on the deepest layer: its routing is usually the most specialised.
+    m_layerTabs->setCurrentIndex(previous >= 0 && previous < int(layers.size()) ? previous
+                                                                                 : int(layers.size()) - 1);
+    rebuildLayer();
+}
+
+int RoutingPanel::currentLayer() const { return m_layerTabs->currentIndex(); }
+
+void RoutingPanel::setCurrentLayer(int layer) { m_layerTabs->setCurrentIndex(layer); }
+
+double RoutingPanel::opacity() const { return m_opacitySlider->value() / 100.0; }
+
+render::Colormap RoutingPanel::colormap() const
+{
+    return render::colormapFromName(m_colormapCombo->currentText());
+}
+
+const routing::TokenGrid *RoutingPanel::currentGrid() const
+{
+    const int l = currentLayer();
+    if (l < 0 || l >= int(m_layers.size()) || m_layers[size_t(l)].grids.empty())
+        return nullptr;
+    return &m_layers[size_t(l)].grids.front();
+}
+
+void RoutingPanel::selectExpert(int expert)
+{
+    m_mode = OverlayMode::Expert;
+    m_expert = expert;
+    m_overlayCombo->setCurrentIndex(3 + expert);
+    updateColorBar();
+    Q_EMIT overlayChanged();
+}
+
+void RoutingPanel::showTop1()
+{
+    m_mode = OverlayMode::Top1;
+    m_overlayCombo->setCurrentIndex(0);
+    updateColorBar();
+    Q_EMIT overlayChanged();
+}
+
+void RoutingPanel::rebuildLayer()
+{
+    const int l = currentLayer();
+    m_overlayCombo->clear();
+    m_legend->clear();
+    if (l < 0 || l >= int(m_layers.size())) {
+        m_layerInfo->setText(tr("No routing yet: open an image, pick a model and press Run."));
+        rebuildTiles();
+        updateLoadChart();
+        updateColorBar();
+        Q_EMIT overlayChanged();
+        return;
+    }
+    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const routing::LayerSummary s = routing::summarize(layer);
+    const routing::TokenGrid *grid = currentGrid();
+    m_layerInfo->setText(
+        tr("%1 experts, router %2, top-%3; %4 tokens%5; mean entropy %6 nats (%7% of uniform)")
+            .arg(layer.experts)
+            .arg(QString::fromStdString(layer.router.empty() ? "?" : layer.router))
+            .arg(layer.topK)
+            .arg(layer.tokens)
+            .arg(grid ? tr(" on a %1×%2 grid").arg(grid->rows).arg(grid->cols)
+                      : tr(" (a per-image decision)"))
+            .arg(s.meanEntropy, 0, 'f', 3)
+            .arg(s.maxEntropy > 0 ? 100.0 * s.meanEntropy / s.maxEntropy : 0.0, 0, 'f', 0));
+    m_overlayCombo->addItems({tr("Top-1 expert"), tr("Routing entropy"), tr("None")});
+    for (int e = 0; e < layer.experts; ++e)
+        m_overlayCombo->addItem(swatch(render::expertColor(e)),
+                                tr("Expert: %1").arg(QString::fromStdString(layer.expertName(e))));
+    if (m_mode == OverlayMode::Expert && m_expert >= layer.experts)
+        m_mode = OverlayMode::Top1;
+    m_overlayCombo->setCurrentIndex(m_mode == OverlayMode::Top1       ? 0
+                                    : m_mode == OverlayMode::Entropy ? 1
+                                    : m_mode == OverlayMode::None    ? 2
+                                                                     : 3 + m_expert);
+    for (int e = 0; e < layer.experts; ++e) {
+        auto *item = new QTreeWidgetItem(m_legend);
+        item->setIcon(0, swatch(render::expertColor(e)));
+        item->setText(0, QString::fromStdString(layer.expertName(e)));
+        item->setText(1, QString::number(s.load[size_t(e)] * 100.0, 'f', 1) + QLatin1Char('%'));
+        item->setText(2, QString::number(s.meanProb[size_t(e)], 'f', 3));
+    }
+    rebuildTiles();
+    updateLoadChart();
+    updateColorBar();
+    Q_EMIT overlayChanged();
+}
+
+void RoutingPanel::rebuildTiles()
+{
+    for (QToolButton *tile : std::as_const(m_tiles))
+        delete tile;
+    m_tiles.clear();
+    const int l = currentLayer();
+    if (l < 0 || l >= int(m_layers.size()))
+        return;
+    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const routing::TokenGrid *grid = currentGrid();
+    const routing::LayerSummary s = routing::summarize(layer);
+    const int columns = int(std::ceil(std::sqrt(double(layer.experts))));
+    const QImage base = m_base.isNull() ? QImage()
+                                        : m_base.scaled(kTileSize, kTileSize, Qt::IgnoreAspectRatio,
+                                                        Qt::SmoothTransformation);
+    for (int e = 0; e < layer.experts; ++e) {
+        auto *tile = new QToolButton(this);
+        tile->setObjectName(QStringLiteral("expertTile%1").arg(e));
+        tile->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+        tile->setAutoRaise(true);
+        tile->setIconSize(QSize(kTileSize, kTileSize));
+        QImage picture;
+        if (grid) {
+            const QImage heat = render::heatmap(routing::expertMap(layer, *grid, e), grid->rows,
+                                                grid->cols, QSize(kTileSize, kTileSize), colormap());
+            picture = base.isNull() ? heat : render::blend(base, heat, std::max(0.35, opacity()));
+        } else {
+            // A per-image decision: one probability, drawn as a filled bar.
+            picture = QImage(kTileSize, kTileSize, QImage::Format_RGB32);
+            picture.fill(QColor(40, 40, 44));
+            QPainter p(&picture);
+            const double prob = s.meanProb[size_t(e)];
+            p.fillRect(QRectF(0, kTileSize * (1 - prob), kTileSize, kTileSize * prob),
+                       QColor(render::colormapColor(colormap(), prob)));
+            p.setPen(Qt::white);
+            p.drawText(picture.rect(), Qt::AlignCenter, QStringLiteral("p = %1").arg(prob, 0, 'f', 3));
+        }
+        tile->setIcon(QIcon(QPixmap::fromImage(picture)));
+        tile->setText(QStringLiteral("%1 · %2%").arg(QString::fromStdString(layer.expertName(e)))
+                          .arg(s.load[size_t(e)] * 100.0, 0, 'f', 1));
+        tile->setToolTip(tr("Click to show this expert's router probability over the image"));
+        connect(tile, &QToolButton::clicked, this, [this, e] { selectExpert(e); });
+        m_tileGrid->addWidget(tile, e / columns, e % columns);
+        m_tiles.append(tile);
+    }
+}
+
+void RoutingPanel::updateColorBar()
+{
+    if (m_mode == OverlayMode::Top1 || m_mode == OverlayMode::None || m_layers.empty()) {
+        m_colorBar->clear();
+        return;
+    }
+    float hi = 1.0f;
+    if (m_mode == OverlayMode::Entropy) {
+        const int l = currentLayer();
+        hi = l >= 0 ? float(std::log(std::max(2, m_layers[size_t(l)].experts))) : 1.0f;
+    }
+    m_colorBar->setPixmap(QPixmap::fromImage(
+        render::colorBar(colormap(), QSize(44, std::max(120, m_colorBar->height())), 0.0f, hi)));
+}
+
+void RoutingPanel::updateLoadChart()
+{
+    m_loadChart->removeAllSeries();
+    for (QAbstractAxis *axis : m_loadChart->axes())
+        m_loadChart->removeAxis(axis);
+    const int l = currentLayer();
+    if (l < 0 || l >= int(m_layers.size()))
+        return;
+    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const routing::LayerSummary s = routing::summarize(layer);
+    auto *series = new QBarSeries;
+    QStringList categories;
+    // One set per expert so each bar carries its expert's top-1 colour.
+    for (int e = 0; e < layer.experts; ++e) {
+        auto *set = new QBarSet(QString::fromStdString(layer.expertName(e)));
+        for (int c = 0; c < layer.experts; ++c)
+            *set << (c == e ? s.load[size_t(e)] * 100.0 : 0.0);
+        set->setColor(render::expertColor(e));
+        series->append(set);
+        categories << QString::number(e);
+    }
+    series->setBarWidth(0.9);
+    series->setLabelsVisible(false);
+    m_loadChart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    auto *y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setLabelFormat(QStringLiteral("%d%%"));
+    m_loadChart->addAxis(x, Qt::AlignBottom);
+    m_loadChart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+QImage RoutingPanel::overlay(QSize size) const
+{
+    const int l = currentLayer();
+    const routing::TokenGrid *grid = currentGrid();
+    if (!grid || m_mode == OverlayMode::None || size.isEmpty())
+        return {};
+    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    // The overlay is drawn at grid resolution × 8 and stretched by the view;
+    // bilinear detail beyond that adds nothing a person can see.
+    const QSize drawn(std::min(size.width(), grid->cols * 16), std::min(size.height(), grid->rows * 16));
+    switch (m_mode) {
+    case OverlayMode::Top1:
+        return render::top1Image(routing::top1Map(layer, *grid), grid->rows, grid->cols, drawn);
+    case OverlayMode::Entropy:
+        return render::heatmap(routing::entropyMap(layer, *grid), grid->rows, grid->cols, drawn,
+                               colormap(), 0.0f, float(std::log(std::max(2, layer.experts))));
+    case OverlayMode::Expert:
+        return render::heatmap(routing::expertMap(layer, *grid, m_expert), grid->rows, grid->cols,
+                               drawn, colormap());
+    case OverlayMode::None:
+        break;
+    }
+    return {};
+}
+
+void RoutingPanel::showGateValues(int row, int col)
+{
+    const int l = currentLayer();
+    const routing::TokenGrid *grid = currentGrid();
+    if (!grid || row < 0 || col < 0 || row >= grid->rows || col >= grid->cols) {
+        m_gateValues->setText(tr("Move the mouse over the image to read the gate values of a token."));
+        return;
+    }
+    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const int token = grid->offset + row * grid->cols + col;
+    QStringList parts;
+    const int top = routing::top1Expert(layer, token);
+    for (int e = 0; e < layer.experts; ++e) {
+        const QString value = QStringLiteral("%1 %2").arg(QString::fromStdString(layer.expertName(e)).toHtmlEscaped())
+                                  .arg(layer.prob(token, e), 0, 'f', 3);
+        parts << QStringLiteral("<span style='color:%1'>■</span> %2")
+                     .arg(render::expertColor(e).name(), e == top ? QStringLiteral("<b>%1</b>").arg(value) : value);
+    }
+    m_gateValues->setText(tr("Token %1 (row %2, col %3), entropy %4: %5")
+                              .arg(token)
+                              .arg(row)
+                              .arg(col)
+                              .arg(routing::tokenEntropy(layer, token), 0, 'f', 3)
+                              .arg(parts.join(QStringLiteral(" · "))));
+}
+
+} // namespace moescope::gui

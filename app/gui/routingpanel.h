@@ -1,0 +1,83 @@
+#pragma once
+// The routing of one step: a tab per MoE layer, a grid of per-expert heatmaps
+// (router probability per token, bilinear over the image, with a colour
+// bar), the top-1 expert legend, the expert-load chart and the gate values of
+// the token under the mouse. Tells the image view which overlay to draw.
+
+#include "render/routingimages.h"
+#include "routing/routing.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <vector>
+
+class QChart;
+class QBarSeries;
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QSlider;
+class QTabBar;
+class QToolButton;
+class QTreeWidget;
+
+namespace moescope::gui {
+
+class RoutingPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class OverlayMode { Top1, Entropy, Expert, None };
+
+    explicit RoutingPanel(QWidget *parent = nullptr);
+
+    void setRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base);
+    void clear();
+
+    int currentLayer() const;
+    void setCurrentLayer(int layer);
+    int expertTileCount() const { return int(m_tiles.size()); }
+    QList<QToolButton *> expertTiles() const { return m_tiles; }
+    OverlayMode overlayMode() const { return m_mode; }
+    int selectedExpert() const { return m_expert; }
+    void selectExpert(int expert); // shows that expert's heatmap on the image
+    void showTop1();
+    double opacity() const;
+    render::Colormap colormap() const;
+
+    // The overlay for the image view at `size` (the image's size).
+    QImage overlay(QSize size) const;
+    const routing::TokenGrid *currentGrid() const;
+
+public Q_SLOTS:
+    void showGateValues(int row, int col);
+
+Q_SIGNALS:
+    void overlayChanged();
+
+private:
+    void rebuildLayer();
+    void rebuildTiles();
+    void updateColorBar();
+    void updateLoadChart();
+
+    std::vector<routing::LayerRouting> m_layers;
+    QImage m_base;
+    OverlayMode m_mode = OverlayMode::Top1;
+    int m_expert = 0;
+
+    QTabBar *m_layerTabs = nullptr;
+    QComboBox *m_overlayCombo = nullptr;
+    QComboBox *m_colormapCombo = nullptr;
+    QSlider *m_opacitySlider = nullptr;
+    QGridLayout *m_tileGrid = nullptr;
+    QList<QToolButton *> m_tiles;
+    QLabel *m_colorBar = nullptr;
+    QLabel *m_layerInfo = nullptr;
+    QTreeWidget *m_legend = nullptr;
+    QLabel *m_gateValues = nullptr;
+    QChart *m_loadChart = nullptr;
+};
+
+} // namespace moescope::gui
