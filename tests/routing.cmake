@@ -1,0 +1,2 @@
+moescope_add_test(tst_routing LIBS moescope_routing)
+moescope_add_test(tst_contract LIBS moescope_model)
