@@ -1,0 +1,2 @@
+moescope_add_test(tst_jobs LIBS moescope_jobs moescope_store FIXTURES test_models)
+moescope_add_test(tst_mainwindow LIBS moescope_gui)

@@ -1,0 +1,322 @@
+// moescope-cli end to end: the verbs, their JSON, the artifacts, the store,
+// and one clear message + a non-zero exit for each kind of bad input.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QImage>
+#include <QPainter>
+
+namespace {
+
+const QString kModel = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/models/moe-vit-shapes-tiny.pt");
+const QString kFixtures = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/models");
+
+struct Result
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+Result cli(const QStringList &args, const QString &dataHome = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!dataHome.isEmpty())
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("2"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MOESCOPE_CLI), args);
+    p.waitForFinished(180000);
+    Result r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2; // -2: crashed
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+int rowCount(const QString &dbPath, const QString &table)
+{
+    const QString name = QStringLiteral("count-%1").arg(table);
+    int n = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dbPath);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && q.next())
+                n = q.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return n;
+}
+
+// A deterministic test picture: a filled circle on a gradient.
+QString writeCircle(const QString &dir)
+{
+    QImage image(224, 224, QImage::Format_RGB32);
+    for (int y = 0; y < 224; ++y)
+        for (int x = 0; x < 224; ++x)
+            image.setPixel(x, y, qRgb(x, y, 128));
+    QPainter p(&image);
+    p.setBrush(QColor(240, 240, 30));
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(QPoint(112, 112), 60, 60);
+    p.end();
+    const QString path = dir + QStringLiteral("/circle.png");
+    image.save(path);
+    return path;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_image;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        QVERIFY2(QFile::exists(kModel), qPrintable(kModel));
+        m_image = writeCircle(m_tmp.path());
+    }
+
+    void pluginsListsTheFallback()
+    {
+        const Result r = cli({QStringLiteral("plugins"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray list = r.json().array();
+        QVERIFY(!list.isEmpty());
+        QCOMPARE(list.first()[QStringLiteral("id")].toString(), QStringLiteral("generic"));
+    }
+
+    void modelsListsTheBundledModel()
+    {
+        const Result r = cli({QStringLiteral("models"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        bool found = false;
+        for (const QJsonValue &v : r.json().array()) {
+            const QJsonObject m = v.toObject();
+            if (m[QStringLiteral("name")].toString() == QLatin1String("moe-vit-shapes-tiny")) {
+                found = true;
+                QCOMPARE(m[QStringLiteral("experts_per_layer")].toArray().size(), 2);
+                QVERIFY(m[QStringLiteral("experts_per_layer")].toArray().at(0).toInt() >= 2);
+            }
+        }
+        QVERIFY2(found, r.out.constData());
+    }
+
+    void infoOnAnImage()
+    {
+        const Result r = cli({QStringLiteral("info"), m_image, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = r.json().object();
+        QCOMPARE(o[QStringLiteral("width")].toInt(), 224);
+        QCOMPARE(o[QStringLiteral("height")].toInt(), 224);
+        QCOMPARE(o[QStringLiteral("frames")].toInt(), 1);
+    }
+
+    void runWritesJsonArtifactsAndTheStore()
+    {
+        const QString out = m_tmp.filePath(QStringLiteral("out"));
+        const QString db = m_tmp.filePath(QStringLiteral("runs.sqlite"));
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"),
+                              QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"),
+                              m_image, QStringLiteral("--device"), QStringLiteral("cpu"),
+                              QStringLiteral("--out"), out, QStringLiteral("--db"), db,
+                              QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = r.json().object();
+        QCOMPARE(o[QStringLiteral("model")].toString(), QStringLiteral("moe-vit-shapes-tiny"));
+        QCOMPARE(o[QStringLiteral("device")].toString(), QStringLiteral("cpu"));
+        QVERIFY(o[QStringLiteral("elapsed_ms")].toDouble() > 0);
+        const QJsonObject logits = o[QStringLiteral("outputs")][QStringLiteral("logits")].toObject();
+        const QJsonArray top = logits[QStringLiteral("top")].toArray();
+        QVERIFY(!top.isEmpty());
+        double sum = 0;
+        for (const QJsonValue &p : logits[QStringLiteral("probabilities")].toArray())
+            sum += p.toDouble();
+        QVERIFY(qAbs(sum - 1.0) < 1e-4);
+        // The model was trained on these shapes: a circle must come out on top.
+        QCOMPARE(top.first()[QStringLiteral("label")].toString(), QStringLiteral("circle"));
+
+        const QJsonArray routing = o[QStringLiteral("routing")].toArray();
+        QCOMPARE(routing.size(), 2);
+        for (const QJsonValue &layer : routing) {
+            const QJsonArray load = layer[QStringLiteral("load")].toArray();
+            QCOMPARE(load.size(), layer[QStringLiteral("experts")].toInt());
+            double total = 0;
+            for (const QJsonValue &l : load)
+                total += l.toDouble();
+            QVERIFY(qAbs(total - 1.0) < 1e-9);
+            QVERIFY(layer[QStringLiteral("entropy")].toDouble() >= 0);
+            QCOMPARE(layer[QStringLiteral("counted_tokens")].toInt(), 256); // the 16×16 grid, not the class token
+        }
+        const QJsonArray artifacts = o[QStringLiteral("artifacts")].toArray();
+        QStringList names;
+        for (const QJsonValue &a : artifacts) {
+            QVERIFY2(QFile::exists(a.toString()), qPrintable(a.toString()));
+            names << QFileInfo(a.toString()).fileName();
+        }
+        for (const char *expected : {"overlay.png", "experts-layer0.png", "experts-layer1.png",
+                                     "top1-layer0.png", "top1-layer1.png", "result.json"})
+            QVERIFY2(names.contains(QLatin1String(expected)), qPrintable(names.join(',')));
+        QImage grid(out + QStringLiteral("/experts-layer0.png"));
+        QVERIFY(!grid.isNull());
+        QCOMPARE(rowCount(db, QStringLiteral("runs")), 1);
+        QCOMPARE(rowCount(db, QStringLiteral("routing")), 2);
+
+        const Result listed = cli({QStringLiteral("runs"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QCOMPARE(listed.code, 0);
+        QCOMPARE(listed.json().array().size(), 1);
+        QCOMPARE(listed.json().array().first()[QStringLiteral("id")].toInteger(),
+                 o[QStringLiteral("run_id")].toInteger());
+    }
+
+    void disablingAnExpertRemovesItsLoad()
+    {
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"), kModel,
+                              QStringLiteral("--input"), m_image, QStringLiteral("--no-store"),
+                              QStringLiteral("--disable-expert"), QStringLiteral("0:1"),
+                              QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject layer0 = r.json()[QStringLiteral("routing")].toArray().at(0).toObject();
+        QCOMPARE(layer0[QStringLiteral("load")].toArray().at(1).toDouble(), 0.0);
+        QCOMPARE(layer0[QStringLiteral("mean_prob")].toArray().at(1).toDouble(), 0.0);
+    }
+
+    void benchReportsLatency()
+    {
+        const Result r = cli({QStringLiteral("bench"), QStringLiteral("--model"),
+                              QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--iterations"),
+                              QStringLiteral("3"), QStringLiteral("--warmup"), QStringLiteral("1"),
+                              QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = r.json().object();
+        QCOMPARE(o[QStringLiteral("batch")].toInt(), 2);
+        QCOMPARE(o[QStringLiteral("device")].toString(), QStringLiteral("cpu"));
+        QVERIFY(o[QStringLiteral("median_ms")].toDouble() > 0);
+        QVERIFY(o[QStringLiteral("p95_ms")].toDouble() >= o[QStringLiteral("median_ms")].toDouble());
+        QVERIFY(o[QStringLiteral("throughput_per_s")].toDouble() > 0);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("fileInMessage");
+        QTest::addColumn<QString>("cause");
+        const QString missing = QStringLiteral("/nonexistent/picture.png");
+        QTest::newRow("missing image") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), kModel, QStringLiteral("--input"), missing, QStringLiteral("--no-store")} << missing << QString();
+        QTest::newRow("unknown model") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), QStringLiteral("no-such-model"), QStringLiteral("--input"), QStringLiteral("@IMAGE@"), QStringLiteral("--no-store")} << QStringLiteral("no-such-model") << QStringLiteral("no such model");
+        QTest::newRow("cuda absent") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), kModel, QStringLiteral("--input"), QStringLiteral("@IMAGE@"), QStringLiteral("--device"), QStringLiteral("cuda"), QStringLiteral("--no-store")} << kModel << QStringLiteral("CUDA");
+        QTest::newRow("no such expert") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), kModel, QStringLiteral("--input"), QStringLiteral("@IMAGE@"), QStringLiteral("--disable-expert"), QStringLiteral("0:9"), QStringLiteral("--no-store")} << kModel << QStringLiteral("no expert 9");
+        QTest::newRow("corrupt png") << QStringList{QStringLiteral("info"), QStringLiteral("@CORRUPT@")} << QStringLiteral("corrupt.png") << QString();
+        QTest::newRow("empty file") << QStringList{QStringLiteral("info"), QStringLiteral("@EMPTY@")} << QStringLiteral("empty.dcm") << QStringLiteral("empty");
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, fileInMessage);
+        QFETCH(QString, cause);
+        if (args.contains(QStringLiteral("cuda")) &&
+            cli({QStringLiteral("--version")}).out.contains("CUDA available"))
+            QSKIP("this machine has CUDA, so asking for it is not an error here");
+        QFile corrupt(m_tmp.filePath(QStringLiteral("corrupt.png")));
+        QVERIFY(corrupt.open(QIODevice::WriteOnly));
+        corrupt.write("\x89PNG\r\n\x1a\n this is not a PNG body");
+        corrupt.close();
+        QFile empty(m_tmp.filePath(QStringLiteral("empty.dcm")));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        args.replaceInStrings(QStringLiteral("@IMAGE@"), m_image);
+        args.replaceInStrings(QStringLiteral("@CORRUPT@"), corrupt.fileName());
+        args.replaceInStrings(QStringLiteral("@EMPTY@"), empty.fileName());
+        const Result r = cli(args);
+        QVERIFY2(r.code >= 1 && r.code <= 127, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(QString::fromUtf8(r.err))));
+        const QString err = QString::fromUtf8(r.err).trimmed();
+        QVERIFY2(err.contains(fileInMessage), qPrintable(err));
+        if (!cause.isEmpty())
+            QVERIFY2(err.contains(cause, Qt::CaseInsensitive), qPrintable(err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void refusedModels_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("rule");
+        const QJsonObject manifest = QJsonDocument::fromJson([] {
+            QFile f(kFixtures + QStringLiteral("/manifest.json"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }()).object();
+        for (auto it = manifest.begin(); it != manifest.end(); ++it) {
+            const QString rule = it.value().toString();
+            if (!rule.isEmpty())
+                QTest::newRow(qPrintable(it.key())) << it.key() << rule;
+        }
+    }
+    void refusedModels()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, rule);
+        const QString db = m_tmp.filePath(QStringLiteral("refused.sqlite"));
+        const QString path = kFixtures + QLatin1Char('/') + file;
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"), path,
+                              QStringLiteral("--input"), m_image, QStringLiteral("--db"), db});
+        QVERIFY2(r.code >= 1 && r.code <= 127, qPrintable(QStringLiteral("exit %1").arg(r.code)));
+        const QString err = QString::fromUtf8(r.err).trimmed();
+        QVERIFY2(err.startsWith(path), qPrintable(err));
+        QVERIFY2(err.contains(rule, Qt::CaseInsensitive), qPrintable(err + QStringLiteral(" ≠ ") + rule));
+        QCOMPARE(err.count(QLatin1Char('\n')), 0); // one line
+        QCOMPARE(rowCount(db, QStringLiteral("runs")), 0); // nothing written
+    }
+
+    void readOnlyDatabaseIsRefusedBeforeWork()
+    {
+        const QString db = m_tmp.filePath(QStringLiteral("ro.sqlite"));
+        QVERIFY(cli({QStringLiteral("runs"), QStringLiteral("--db"), db}).code == 0); // creates it
+        QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
+        const QString out = m_tmp.filePath(QStringLiteral("ro-out"));
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"), kModel,
+                              QStringLiteral("--input"), m_image, QStringLiteral("--db"), db,
+                              QStringLiteral("--out"), out});
+        QVERIFY(r.code >= 1 && r.code <= 127);
+        QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("read-only")), r.err.constData());
+        QVERIFY2(QString::fromUtf8(r.err).contains(db), r.err.constData());
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/result.json"))); // nothing half-written
+        QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(rowCount(db, QStringLiteral("runs")), 0);
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no verb") << QStringList{};
+        QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("run without model") << QStringList{QStringLiteral("run"), QStringLiteral("--input"), QStringLiteral("x.png")};
+        QTest::newRow("bad device") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--input"), QStringLiteral("x"), QStringLiteral("--device"), QStringLiteral("tpu")};
+        QTest::newRow("bad expert spec") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--input"), QStringLiteral("x"), QStringLiteral("--disable-expert"), QStringLiteral("zero")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("models"), QStringLiteral("--colour")};
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Result r = cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(!r.err.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

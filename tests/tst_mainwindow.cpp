@@ -1,0 +1,124 @@
+// The window as a user meets it: open an image, pick the bundled model, run
+// it through the worker, see one heatmap per expert of the chosen layer, hover
+// a token, reopen the stored run. Saves a screenshot for people to look at.
+#include "imageview.h"
+#include "mainwindow.h"
+#include "routingpanel.h"
+
+#include <QImage>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace moescope;
+using namespace moescope::gui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_tmp.isValid());
+    }
+
+    void openRunShowReopen()
+    {
+        QImage picture(224, 224, QImage::Format_RGB32);
+        picture.fill(QColor(30, 60, 90));
+        QPainter p(&picture);
+        p.setBrush(QColor(250, 220, 40));
+        p.setPen(Qt::NoPen);
+        p.drawRect(60, 60, 100, 100);
+        p.end();
+        const QString imagePath = m_tmp.filePath(QStringLiteral("square.png"));
+        QVERIFY(picture.save(imagePath));
+
+        MainWindow window(m_tmp.filePath(QStringLiteral("runs.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QSignalSpy opened(&window, &MainWindow::imageLoaded);
+        window.openImage(imagePath);
+        QVERIFY(opened.wait(30000));
+        QVERIFY(!window.imageView()->image().isNull());
+
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        window.selectModel(QStringLiteral("moe-vit-shapes-tiny"));
+        window.runModel(); // queued behind the model's loading on the worker
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        QCOMPARE(errors.count(), 0);
+
+        RoutingPanel *routing = window.routingPanel();
+        const AnalysisResult &result = window.currentResult();
+        QCOMPARE(result.steps.size(), 1);
+        const int layer = routing->currentLayer();
+        QVERIFY(layer >= 0);
+        const int experts = result.steps.first().layers[size_t(layer)].experts;
+        QCOMPARE(routing->expertTileCount(), experts);
+        for (QToolButton *tile : routing->expertTiles())
+            QVERIFY(!tile->icon().isNull());
+
+        // Switching layers shows that layer's experts.
+        routing->setCurrentLayer(0);
+        QCOMPARE(routing->expertTileCount(), result.steps.first().layers[0].experts);
+
+        // Clicking a tile puts that expert's heatmap over the image.
+        QTest::mouseClick(routing->expertTiles().at(1), Qt::LeftButton);
+        QCOMPARE(routing->overlayMode(), RoutingPanel::OverlayMode::Expert);
+        QCOMPARE(routing->selectedExpert(), 1);
+
+        // Gate values under the mouse.
+        ImageView *view = window.imageView();
+        const QPoint centre = view->imageRect().center();
+        QMouseEvent move(QEvent::MouseMove, centre, view->mapToGlobal(centre), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view, &move);
+        auto *gate = routing->findChild<QLabel *>(QStringLiteral("gateValues"));
+        QVERIFY(gate);
+        QVERIFY2(gate->text().contains(QStringLiteral("Token")), qPrintable(gate->text()));
+
+        const QString shot = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/mainwindow.png");
+        QDir().mkpath(QFileInfo(shot).absolutePath());
+        QVERIFY(window.grab().save(shot));
+
+        // Stored, listed, reopened without recomputing.
+        QCOMPARE(window.runsListed(), 1);
+        const qint64 runId = result.runId;
+        QVERIFY(runId > 0);
+        shown.clear();
+        QVERIFY(window.reopenRun(runId));
+        if (shown.isEmpty())
+            QVERIFY(shown.wait(10000));
+        QCOMPARE(window.currentResult().runId, runId);
+        QCOMPARE(routing->expertTileCount(),
+                 window.currentResult().steps.first().layers[size_t(routing->currentLayer())].experts);
+    }
+
+    void badImageShowsAMessage()
+    {
+        const QString path = m_tmp.filePath(QStringLiteral("broken.png"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not an image at all");
+        f.close();
+        MainWindow window(m_tmp.filePath(QStringLiteral("runs2.sqlite")));
+        window.show();
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        window.openImage(path);
+        QVERIFY(errors.wait(30000));
+        QVERIFY2(errors.first().first().toString().contains(path), qPrintable(errors.first().first().toString()));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
