@@ -210,6 +210,8 @@ private slots:
     void dicomFiles();
     void identicalDecodings_data();
     void identicalDecodings();
+    void lossyDecodings_data();
+    void lossyDecodings();
     void ctHounsfieldUnits();
     void knownPixelValues_data();
     void knownPixelValues();
@@ -381,6 +383,7 @@ void TestImage::qtRoundTrip_data()
     alpha.fill(qRgba(10, 200, 30, 128));
 
     QTest::newRow("png gray8") << gray << "png" << 1;
+    QTest::newRow("png named .dcm") << rgb << "dcm" << 3;
     QTest::newRow("png rgb") << rgb << "png" << 3;
     QTest::newRow("png gray content in rgb") << grayInRgb << "png" << 1;
     QTest::newRow("png rgba drops alpha") << alpha << "png" << 3;
@@ -393,13 +396,14 @@ void TestImage::qtRoundTrip()
     QFETCH(QImage, image);
     QFETCH(QString, suffix);
     QFETCH(int, channels);
-    if (!QImageWriter::supportedImageFormats().contains(suffix.toLatin1()))
+    if (suffix != QLatin1String("dcm") &&
+        !QImageWriter::supportedImageFormats().contains(suffix.toLatin1()))
         QSKIP("this Qt build cannot write the format (qt6-image-formats-plugins)");
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("image.") + suffix);
-    QVERIFY(image.save(path));
+    QVERIFY(image.save(path, suffix == QLatin1String("dcm") ? "PNG" : nullptr));
 
     LoadError error;
     const auto stack = ImageLoader::load(path, &error);
@@ -606,6 +610,53 @@ void TestImage::identicalDecodings()
                                  .arg(a.samples[i])
                                  .arg(b.samples[i])));
     }
+}
+
+// Lossy encodings stay close to a lossless original: a colour model left unconverted (YBR
+// read as RGB) or planes mixed up would be far off. SC_rgb_rle.dcm is SC_rgb (colour bands);
+// SC_rgb_jpeg_dcmd.dcm is SC_jpeg_no_color_transform.dcm decompressed by dcmdjpeg.
+// Not SC_rgb_jpeg_lossy_gdcm.dcm: it says RGB while its JPEG stream is YCbCr (no JFIF or Adobe
+// marker to tell); like DCMTK by default we follow Photometric Interpretation, as the standard
+// says, and SC_jpeg_no_color_transform.dcm (RGB stream, no marker either) depends on that.
+void TestImage::lossyDecodings_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<double>("maxMeanError");
+
+    QTest::newRow("JPEG, YBR_FULL") << "SC_rgb_dcmtk_+eb+cy+n2.dcm"
+                                    << "SC_rgb_rle.dcm" << 3.0;
+    QTest::newRow("JPEG, YBR_FULL_422") << "SC_rgb_dcmtk_+eb+cy+np.dcm"
+                                        << "SC_rgb_rle.dcm" << 3.0;
+    QTest::newRow("JPEG, RGB, Adobe marker") << "SC_rgb_dcmtk_+eb+cr.dcm"
+                                             << "SC_rgb_rle.dcm" << 3.0;
+    QTest::newRow("JPEG, YBR_FULL (DCMTK)") << "SC_rgb_jpeg_dcmtk.dcm"
+                                            << "SC_rgb_rle.dcm" << 3.0;
+    QTest::newRow("JPEG 2000 (ITK)") << "SC_rgb_gdcm_KY.dcm"
+                                     << "SC_rgb_rle.dcm" << 3.0;
+    QTest::newRow("YBR_FULL_422 uncompressed") << "SC_ybr_full_422_uncompressed.dcm"
+                                               << "SC_rgb_rle.dcm" << 3.0;
+    QTest::newRow("JPEG, RGB, no transform") << "SC_jpeg_no_color_transform.dcm"
+                                             << "SC_rgb_jpeg_dcmd.dcm" << 0.5;
+}
+
+void TestImage::lossyDecodings()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, reference);
+    QFETCH(double, maxMeanError);
+    REQUIRE_PYDICOM(refPath, reference);
+    REQUIRE_PYDICOM(path, file);
+    const ImageStack ref = mustLoad(refPath);
+    const ImageStack s = mustLoad(path);
+    QCOMPARE(s.width, ref.width);
+    QCOMPARE(s.height, ref.height);
+    QCOMPARE(s.channels, 3);
+    double error = 0;
+    for (size_t i = 0; i < ref.samples.size(); ++i)
+        error += std::abs(double(s.samples[i]) - ref.samples[i]);
+    error /= double(ref.samples.size());
+    QVERIFY2(error <= maxMeanError, qPrintable(QStringLiteral("mean error %1").arg(error)));
 }
 
 void TestImage::ctHounsfieldUnits()

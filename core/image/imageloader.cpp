@@ -1,0 +1,219 @@
+#include "image/imageloader.h"
+
+#include "loaders_p.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+
+#include <exception>
+#include <new>
+
+namespace moescope {
+
+QString LoadError::message() const
+{
+    return path + QStringLiteral(": ") + cause;
+}
+
+namespace detail {
+
+QByteArray sha256OfFiles(const QStringList &paths)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString &path : paths) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+            return {};
+    }
+    return hash.result().toHex();
+}
+
+} // namespace detail
+
+namespace {
+
+const QStringList kDicomSuffixes = {QStringLiteral("dcm"), QStringLiteral("dicom"),
+                                    QStringLiteral("dic")};
+
+// "nii.gz" counts as one suffix.
+QString lowerSuffix(const QFileInfo &info)
+{
+    const QString name = info.fileName().toLower();
+    if (name.endsWith(QLatin1String(".nii.gz")))
+        return QStringLiteral("nii.gz");
+    return info.suffix().toLower();
+}
+
+// QImageReader: every image of the file (animated GIF, multi-page TIFF) that has the size of the
+// first, as a Cine when there are several; grayscale only if every image is.
+bool loadWithQt(const QString &path, ImageStack &out, QString &cause)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true); // EXIF orientation
+    if (!reader.canRead()) {
+        cause = QStringLiteral("not a DICOM file and not an image format Qt can read");
+        return false;
+    }
+    const QString format = QString::fromLatin1(reader.format().toUpper());
+    const bool animated = reader.supportsAnimation();
+    const QImage first = reader.read();
+    if (first.isNull()) {
+        cause = QStringLiteral("cannot decode %1 image: %2").arg(format, reader.errorString());
+        return false;
+    }
+    const double delayMs = animated ? reader.nextImageDelay() : 0;
+    QList<QImage> images{first};
+    constexpr int kMaxFrames = 10000;
+    while (images.size() < kMaxFrames && reader.imageCount() > 1 && reader.jumpToNextImage()) {
+        const QImage next = reader.read();
+        if (next.isNull() || next.size() != first.size())
+            break;
+        images.append(next);
+    }
+
+    bool gray = true;
+    for (const QImage &image : images)
+        gray = gray && detail::qimageIsGray(image);
+
+    out = ImageStack{};
+    out.kind = images.size() > 1 ? ImageKind::Cine : ImageKind::Single;
+    out.width = first.width();
+    out.height = first.height();
+    out.channels = gray ? 1 : 3;
+    out.frameCount = int(images.size());
+    out.photometric = gray ? QStringLiteral("MONOCHROME2") : QStringLiteral("RGB");
+    out.sourcePath = path;
+    out.samples.reserve(out.frameSamples() * size_t(out.frameCount));
+    for (const QImage &image : images)
+        detail::appendQImageSamples(out.samples, image, gray);
+    if (images.size() > 1 && delayMs > 0)
+        out.frameTimeMs = delayMs;
+    out.updateRange();
+
+    out.metadata.append({QStringLiteral("Format"), format});
+    out.metadata.append(
+        {QStringLiteral("Size"), QStringLiteral("%1 × %2").arg(first.width()).arg(first.height())});
+    if (images.size() > 1)
+        out.metadata.append({QStringLiteral("Frames"), QString::number(images.size())});
+    const QStringList keys = first.textKeys();
+    for (const QString &key : keys) {
+        const QString value = first.text(key).simplified();
+        if (!value.isEmpty())
+            out.metadata.append({key, value.left(200)});
+    }
+    return true;
+}
+
+// True when the first bytes look like a DICOM data set written without preamble and meta
+// header: an element of group 0x0008 (or 0x0002) in little endian.
+bool looksLikeBareDataset(const QByteArray &head)
+{
+    return head.size() >= 8 && (head[0] == 0x08 || head[0] == 0x02) && head[1] == 0x00 &&
+           head[3] == 0x00;
+}
+
+std::optional<ImageStack> fail(LoadError *error, const QString &path, const QString &cause)
+{
+    if (error)
+        *error = LoadError{path, cause};
+    return std::nullopt;
+}
+
+std::optional<ImageStack> loadImpl(const QString &path, LoadError *error)
+{
+    if (path.isEmpty())
+        return fail(error, path, QStringLiteral("no file name given"));
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(error, path, QStringLiteral("file does not exist"));
+
+    ImageStack stack;
+    QString cause;
+    if (info.isDir()) {
+        if (!detail::loadDicomDirectory(path, stack, cause))
+            return fail(error, path, cause);
+        return stack;
+    }
+    if (info.size() == 0)
+        return fail(error, path, QStringLiteral("file is empty"));
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(error, path, QStringLiteral("cannot open file: %1").arg(file.errorString()));
+    const QByteArray head = file.read(132);
+    file.close();
+
+    const QString suffix = lowerSuffix(info);
+    const bool preamble = head.size() == 132 && head.mid(128, 4) == "DICM";
+    bool loaded = false;
+    if (preamble || kDicomSuffixes.contains(suffix)) {
+        loaded = detail::loadDicomFile(path, stack, cause);
+        if (!loaded && !preamble && cause.startsWith(QLatin1String("not a valid DICOM file"))) {
+            // A misnamed picture ("scan.dcm" that is really a JPEG).
+            QString qtCause;
+            loaded = loadWithQt(path, stack, qtCause);
+        }
+    } else if (ImageLoader::volumeSuffixes().contains(suffix)) {
+        loaded = detail::loadItkVolume(path, stack, cause);
+    } else {
+        loaded = loadWithQt(path, stack, cause);
+        if (!loaded && suffix.isEmpty() && looksLikeBareDataset(head)) {
+            QString dicomCause;
+            loaded = detail::loadDicomFile(path, stack, dicomCause);
+            if (!loaded)
+                cause = dicomCause;
+        }
+    }
+    if (!loaded)
+        return fail(error, path, cause);
+
+    if (stack.sha256.isEmpty())
+        stack.sha256 = detail::sha256OfFiles({path});
+    if (stack.sourcePath.isEmpty())
+        stack.sourcePath = path;
+    return stack;
+}
+
+} // namespace
+
+std::optional<ImageStack> ImageLoader::load(const QString &path, LoadError *error)
+{
+    try {
+        return loadImpl(path, error);
+    } catch (const std::bad_alloc &) {
+        return fail(error, path, QStringLiteral("not enough memory to load the image"));
+    } catch (const std::exception &e) {
+        return fail(error, path, QStringLiteral("unexpected error: %1").arg(e.what()));
+    } catch (...) {
+        return fail(error, path, QStringLiteral("unexpected error while loading"));
+    }
+}
+
+QStringList ImageLoader::volumeSuffixes()
+{
+    return {QStringLiteral("nii"), QStringLiteral("nii.gz"), QStringLiteral("mha"),
+            QStringLiteral("mhd"), QStringLiteral("nrrd"),   QStringLiteral("nhdr")};
+}
+
+QStringList ImageLoader::nameFilters()
+{
+    QStringList dicom, volumes, images;
+    for (const QString &s : kDicomSuffixes)
+        dicom << QStringLiteral("*.") + s;
+    for (const QString &s : volumeSuffixes())
+        volumes << QStringLiteral("*.") + s;
+    const auto formats = QImageReader::supportedImageFormats();
+    for (const QByteArray &f : formats)
+        images << QStringLiteral("*.") + QString::fromLatin1(f).toLower();
+    images.removeDuplicates();
+    const QStringList all = dicom + volumes + images;
+    return {QStringLiteral("All supported files (%1)").arg(all.join(QLatin1Char(' '))),
+            QStringLiteral("DICOM files (%1)").arg(dicom.join(QLatin1Char(' '))),
+            QStringLiteral("Volumes (%1)").arg(volumes.join(QLatin1Char(' '))),
+            QStringLiteral("Images (%1)").arg(images.join(QLatin1Char(' '))),
+            QStringLiteral("All files (*)")};
+}
+
+} // namespace moescope

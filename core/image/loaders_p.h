@@ -1,0 +1,37 @@
+#pragma once
+
+// Internal to moescope_image: the per-format loaders ImageLoader dispatches to. Each fills `out`
+// and returns true, or sets `cause` (one line a user can read) and returns false. None throws.
+
+#include "image/image.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace moescope::detail {
+
+// DCMTK: one DICOM file (any frame count). JPEG 2000 goes on to loadDicomWithItk().
+bool loadDicomFile(const QString &path, ImageStack &out, QString &cause);
+// A directory: the largest DICOM series found in it (recursively), sorted along the slice normal.
+bool loadDicomDirectory(const QString &dir, ImageStack &out, QString &cause);
+// ITK's GDCMImageIO for the pixels of a DICOM file (used for JPEG 2000); fills only the pixel
+// fields (width, height, channels, frameCount, samples); GDCM applies the modality rescale.
+bool loadDicomPixelsWithItk(const QString &path, ImageStack &out, QString &cause);
+// ITK: NIfTI, MetaImage, NRRD → kind Volume.
+bool loadItkVolume(const QString &path, ImageStack &out, QString &cause);
+
+// QImage helpers shared by ImageStack::fromQImage() and the QImageReader loader.
+bool qimageIsGray(const QImage &image);
+// Appends height × width × (gray ? 1 : 3) samples, 0..255.
+void appendQImageSamples(std::vector<float> &samples, const QImage &image, bool gray);
+
+// Lower-case hex SHA-256 over the bytes of `paths`, in order; empty if one cannot be read.
+QByteArray sha256OfFiles(const QStringList &paths);
+
+// A guard against headers that claim absurd sizes: at most this many samples per stack (4 GiB of
+// floats).
+constexpr size_t kMaxSamples = size_t(1) << 30;
+
+} // namespace moescope::detail
