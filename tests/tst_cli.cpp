@@ -1,6 +1,7 @@
 // moescope-cli end to end: the verbs, their JSON, the artifacts, the store,
 // and one clear message + a non-zero exit for each kind of bad input.
 #include <QDir>
+#include <QHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -256,14 +257,33 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("rule");
-        const QJsonObject manifest = QJsonDocument::fromJson([] {
-            QFile f(kFixtures + QStringLiteral("/manifest.json"));
-            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-        }()).object();
-        for (auto it = manifest.begin(); it != manifest.end(); ++it) {
-            const QString rule = it.value().toString();
-            if (!rule.isEmpty())
-                QTest::newRow(qPrintable(it.key())) << it.key() << rule;
+        // The fixture script says which rule each file breaks; the words each
+        // rule's message must carry are MoEScope's, listed here.
+        const QHash<QString, QString> words{
+            {QStringLiteral("json"), QStringLiteral("has no moescope.json")},
+            {QStringLiteral("schema"), QStringLiteral("schema 99")},
+            {QStringLiteral("shape"), QStringLiteral("\"router.0\" has shape")},
+            {QStringLiteral("rows"), QStringLiteral("sums to 2")},
+            {QStringLiteral("nan"), QStringLiteral("NaN")},
+            {QStringLiteral("output"), QStringLiteral("returned no tensor \"logits\"")},
+            {QStringLiteral("labels"), QStringLiteral("3 labels needs [B, 3]")},
+            {QStringLiteral("torchscript"), QStringLiteral("not a TorchScript model")},
+        };
+        QFile f(kFixtures + QStringLiteral("/manifest.json"));
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+        const QJsonArray models = QJsonDocument::fromJson(f.readAll())[QStringLiteral("models")].toArray();
+        QVERIFY(models.size() >= 10);
+        for (const QJsonValue &v : models) {
+            const QJsonObject m = v.toObject();
+            if (m[QStringLiteral("loads")].toBool())
+                continue;
+            const QString rule = m[QStringLiteral("rule")].toString();
+            const QString expected = rule == QLatin1String("field")
+                                         ? QStringLiteral("has no \"%1\"").arg(m[QStringLiteral("detail")].toString())
+                                         : words.value(rule);
+            QVERIFY2(!expected.isEmpty(), qPrintable(rule));
+            QTest::newRow(qPrintable(m[QStringLiteral("file")].toString()))
+                << m[QStringLiteral("file")].toString() << expected;
         }
     }
     void refusedModels()
@@ -280,6 +300,44 @@ private Q_SLOTS:
         QVERIFY2(err.contains(rule, Qt::CaseInsensitive), qPrintable(err + QStringLiteral(" ≠ ") + rule));
         QCOMPARE(err.count(QLatin1Char('\n')), 0); // one line
         QCOMPARE(rowCount(db, QStringLiteral("runs")), 0); // nothing written
+    }
+
+    void validFixturesRun_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("good") << QStringLiteral("good.pt");
+        QTest::newRow("no expert mask") << QStringLiteral("no-expert-mask.pt");
+        QTest::newRow("index input") << QStringLiteral("index-input.pt");
+    }
+    void validFixturesRun()
+    {
+        QFETCH(QString, file);
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"), kFixtures + QLatin1Char('/') + file,
+                              QStringLiteral("--input"), m_image, QStringLiteral("--no-store"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(!r.json()[QStringLiteral("routing")].toArray().isEmpty());
+    }
+
+    void indexChoiceChangesATaskRouter()
+    {
+        // Layer 0 of index-input.pt routes per task (one token, no grid).
+        QJsonArray loads[2];
+        for (int i = 0; i < 2; ++i) {
+            const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"), kFixtures + QStringLiteral("/index-input.pt"),
+                                  QStringLiteral("--input"), m_image, QStringLiteral("--no-store"),
+                                  QStringLiteral("--choice"), i == 0 ? QStringLiteral("task=a") : QStringLiteral("task=b"),
+                                  QStringLiteral("--json")});
+            QVERIFY2(r.code == 0, r.err.constData());
+            const QJsonObject layer0 = r.json()[QStringLiteral("routing")].toArray().at(0).toObject();
+            QCOMPARE(layer0[QStringLiteral("spatial")].toBool(), false);
+            QCOMPARE(layer0[QStringLiteral("counted_tokens")].toInt(), 1);
+            loads[i] = layer0[QStringLiteral("mean_prob")].toArray();
+        }
+        QVERIFY2(loads[0] != loads[1], "the task choice did not reach the model");
+        const Result bad = cli({QStringLiteral("run"), QStringLiteral("--model"), kFixtures + QStringLiteral("/index-input.pt"),
+                                QStringLiteral("--input"), m_image, QStringLiteral("--no-store"),
+                                QStringLiteral("--choice"), QStringLiteral("task=zzz")});
+        QCOMPARE(bad.code, 2);
     }
 
     void readOnlyDatabaseIsRefusedBeforeWork()

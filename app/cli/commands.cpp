@@ -164,6 +164,7 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (arguments.first() == QLatin1String("--version")) {
         out << "moescope-cli " << QCoreApplication::applicationVersion() << " (LibTorch "
             << QString::fromStdString(model::Engine::torchVersion()) << ", Qt " << qVersion()
+            << ", CUDA " << (model::Engine::cudaAvailable() ? "available" : "not available")
             << ")\n";
         return Ok;
     }

@@ -6,6 +6,8 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#include <QScreen>
+#include <QTimer>
 
 int main(int argc, char **argv)
 {
@@ -35,7 +37,12 @@ int main(int argc, char **argv)
                                    QStringLiteral("FILE"));
     const QCommandLineOption runOpt(QStringLiteral("run"),
                                     QApplication::translate("main", "Run the model at start."));
-    parser.addOptions({modelOpt, dbOpt, runOpt});
+    const QCommandLineOption shotOpt(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "After the first result is shown, save a screenshot of "
+                                        "the window to FILE and quit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({modelOpt, dbOpt, runOpt, shotOpt});
     parser.addPositionalArgument(QStringLiteral("image"),
                                  QApplication::translate("main", "Image to open."));
     parser.process(app);
@@ -44,6 +51,19 @@ int main(int argc, char **argv)
     window.show();
     if (parser.isSet(modelOpt))
         window.selectModel(parser.value(modelOpt));
+    if (parser.isSet(shotOpt)) {
+        const QString file = parser.value(shotOpt);
+        auto save = [&window, file] {
+            // Let the views settle, then grab what the screen shows.
+            QTimer::singleShot(500, &window, [&window, file] {
+                QScreen *screen = window.screen();
+                const QPixmap shot = screen ? screen->grabWindow(window.winId()) : window.grab();
+                QApplication::exit(shot.save(file) ? 0 : 1);
+            });
+        };
+        QObject::connect(&window, &moescope::gui::MainWindow::analysisShown, &window, save);
+        QObject::connect(&window, &moescope::gui::MainWindow::errorShown, &window, save);
+    }
     if (!parser.positionalArguments().isEmpty()) {
         if (parser.isSet(runOpt))
             QObject::connect(&window, &moescope::gui::MainWindow::imageLoaded, &window,
