@@ -17,7 +17,7 @@ QJsonObject classesJson(const model::OutputSpec &spec, const model::HostTensor &
 {
     const int K = int(t.dim(1));
     const std::vector<float> p = softmax(t.values.data() + size_t(b) * K, K);
-    std::vector<int> order(size_t(K));
+    std::vector<int> order(static_cast<size_t>(K));
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](int a, int c) { return p[a] > p[c]; });
     QJsonArray top, all;
