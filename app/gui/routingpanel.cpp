@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -61,6 +62,11 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
     controls->addWidget(m_overlayCombo, 1);
     controls->addWidget(new QLabel(tr("Colormap"), this));
     controls->addWidget(m_colormapCombo);
+    m_stretchCheck = new QCheckBox(tr("Stretch"), this);
+    m_stretchCheck->setObjectName(QStringLiteral("stretchCheck"));
+    m_stretchCheck->setToolTip(tr("Map 0 … the layer's largest router probability to the full "
+                                  "colormap instead of 0 … 1"));
+    controls->addWidget(m_stretchCheck);
     controls->addWidget(new QLabel(tr("Opacity"), this));
     controls->addWidget(m_opacitySlider, 1);
     layout->addLayout(controls);
@@ -115,6 +121,11 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
         Q_EMIT overlayChanged();
     });
     connect(m_colormapCombo, &QComboBox::currentIndexChanged, this, [this] {
+        rebuildTiles();
+        updateColorBar();
+        Q_EMIT overlayChanged();
+    });
+    connect(m_stretchCheck, &QCheckBox::toggled, this, [this] {
         rebuildTiles();
         updateColorBar();
         Q_EMIT overlayChanged();
@@ -260,7 +271,8 @@ void RoutingPanel::rebuildTiles()
         QImage picture;
         if (grid) {
             const QImage heat = render::heatmap(routing::expertMap(layer, *grid, e), grid->rows,
-                                                grid->cols, QSize(kTileSize, kTileSize), colormap());
+                                                grid->cols, QSize(kTileSize, kTileSize), colormap(),
+                                                0.0f, scaleMax());
             picture = base.isNull() ? heat : render::blend(base, heat, std::max(0.35, opacity()));
         } else {
             // A per-image decision: one probability, drawn as a filled bar.
@@ -289,7 +301,7 @@ void RoutingPanel::updateColorBar()
         m_colorBar->clear();
         return;
     }
-    float hi = 1.0f;
+    float hi = scaleMax();
     if (m_mode == OverlayMode::Entropy) {
         const int l = currentLayer();
         hi = l >= 0 ? float(std::log(std::max(2, m_layers[size_t(l)].experts))) : 1.0f;
@@ -333,6 +345,19 @@ void RoutingPanel::updateLoadChart()
     series->attachAxis(y);
 }
 
+float RoutingPanel::scaleMax() const
+{
+    const routing::TokenGrid *grid = currentGrid();
+    if (!m_stretchCheck->isChecked() || !grid)
+        return 1.0f;
+    const routing::LayerRouting &layer = m_layers[size_t(currentLayer())];
+    float top = 0.0f;
+    for (int i = 0; i < grid->size(); ++i)
+        for (int e = 0; e < layer.experts; ++e)
+            top = std::max(top, layer.prob(grid->offset + i, e));
+    return top > 0.0f ? top : 1.0f;
+}
+
 QImage RoutingPanel::overlay(QSize size) const
 {
     const int l = currentLayer();
@@ -351,7 +376,7 @@ QImage RoutingPanel::overlay(QSize size) const
                                colormap(), 0.0f, float(std::log(std::max(2, layer.experts))));
     case OverlayMode::Expert:
         return render::heatmap(routing::expertMap(layer, *grid, m_expert), grid->rows, grid->cols,
-                               drawn, colormap());
+                               drawn, colormap(), 0.0f, scaleMax());
     case OverlayMode::None:
         break;
     }

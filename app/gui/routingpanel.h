@@ -12,6 +12,7 @@
 
 #include <vector>
 
+class QCheckBox;
 class QChart;
 class QBarSeries;
 class QComboBox;
@@ -61,6 +62,9 @@ private:
     void rebuildTiles();
     void updateColorBar();
     void updateLoadChart();
+    // The top of the probability scale: 1, or the layer's largest router
+    // probability on the grid when the user stretches the contrast.
+    float scaleMax() const;
 
     std::vector<routing::LayerRouting> m_layers;
     QImage m_base;
@@ -71,6 +75,7 @@ private:
     QComboBox *m_overlayCombo = nullptr;
     QComboBox *m_colormapCombo = nullptr;
     QSlider *m_opacitySlider = nullptr;
+    QCheckBox *m_stretchCheck = nullptr;
     QGridLayout *m_tileGrid = nullptr;
     QList<QToolButton *> m_tiles;
     QLabel *m_colorBar = nullptr;
