@@ -1,0 +1,1 @@
+"""Training recipe for MoEScope's bundled sample model (moe-vit-shapes-tiny)."""
