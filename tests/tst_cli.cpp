@@ -1,22 +1,23 @@
 // moescope-cli end to end: the verbs, their JSON, the artifacts, the store,
 // and one clear message + a non-zero exit for each kind of bad input.
 #include <QDir>
-#include <QHash>
 #include <QFile>
+#include <QHash>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QImage>
-#include <QPainter>
 
 namespace {
 
-const QString kModel = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/models/moe-vit-shapes-tiny.pt");
+const QString kModel =
+    QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/models/moe-vit-shapes-tiny.pt");
 const QString kFixtures = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/models");
 
 struct Result
@@ -133,17 +134,18 @@ private Q_SLOTS:
     {
         const QString out = m_tmp.filePath(QStringLiteral("out"));
         const QString db = m_tmp.filePath(QStringLiteral("runs.sqlite"));
-        const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"),
-                              QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"),
-                              m_image, QStringLiteral("--device"), QStringLiteral("cpu"),
-                              QStringLiteral("--out"), out, QStringLiteral("--db"), db,
-                              QStringLiteral("--json")});
+        const Result r =
+            cli({QStringLiteral("run"), QStringLiteral("--model"),
+                 QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"), m_image,
+                 QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--out"), out,
+                 QStringLiteral("--db"), db, QStringLiteral("--json")});
         QVERIFY2(r.code == 0, r.err.constData());
         const QJsonObject o = r.json().object();
         QCOMPARE(o[QStringLiteral("model")].toString(), QStringLiteral("moe-vit-shapes-tiny"));
         QCOMPARE(o[QStringLiteral("device")].toString(), QStringLiteral("cpu"));
         QVERIFY(o[QStringLiteral("elapsed_ms")].toDouble() > 0);
-        const QJsonObject logits = o[QStringLiteral("outputs")][QStringLiteral("logits")].toObject();
+        const QJsonObject logits =
+            o[QStringLiteral("outputs")][QStringLiteral("logits")].toObject();
         const QJsonArray top = logits[QStringLiteral("top")].toArray();
         QVERIFY(!top.isEmpty());
         double sum = 0;
@@ -163,7 +165,8 @@ private Q_SLOTS:
                 total += l.toDouble();
             QVERIFY(qAbs(total - 1.0) < 1e-9);
             QVERIFY(layer[QStringLiteral("entropy")].toDouble() >= 0);
-            QCOMPARE(layer[QStringLiteral("counted_tokens")].toInt(), 256); // the 16×16 grid, not the class token
+            QCOMPARE(layer[QStringLiteral("counted_tokens")].toInt(),
+                     256); // the 16×16 grid, not the class token
         }
         const QJsonArray artifacts = o[QStringLiteral("artifacts")].toArray();
         QStringList names;
@@ -179,7 +182,8 @@ private Q_SLOTS:
         QCOMPARE(rowCount(db, QStringLiteral("runs")), 1);
         QCOMPARE(rowCount(db, QStringLiteral("routing")), 2);
 
-        const Result listed = cli({QStringLiteral("runs"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        const Result listed =
+            cli({QStringLiteral("runs"), QStringLiteral("--db"), db, QStringLiteral("--json")});
         QCOMPARE(listed.code, 0);
         QCOMPARE(listed.json().array().size(), 1);
         QCOMPARE(listed.json().array().first()[QStringLiteral("id")].toInteger(),
@@ -200,16 +204,18 @@ private Q_SLOTS:
 
     void benchReportsLatency()
     {
-        const Result r = cli({QStringLiteral("bench"), QStringLiteral("--model"),
-                              QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--iterations"),
-                              QStringLiteral("3"), QStringLiteral("--warmup"), QStringLiteral("1"),
-                              QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--json")});
+        const Result r =
+            cli({QStringLiteral("bench"), QStringLiteral("--model"),
+                 QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--iterations"),
+                 QStringLiteral("3"), QStringLiteral("--warmup"), QStringLiteral("1"),
+                 QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, r.err.constData());
         const QJsonObject o = r.json().object();
         QCOMPARE(o[QStringLiteral("batch")].toInt(), 2);
         QCOMPARE(o[QStringLiteral("device")].toString(), QStringLiteral("cpu"));
         QVERIFY(o[QStringLiteral("median_ms")].toDouble() > 0);
-        QVERIFY(o[QStringLiteral("p95_ms")].toDouble() >= o[QStringLiteral("median_ms")].toDouble());
+        QVERIFY(o[QStringLiteral("p95_ms")].toDouble() >=
+                o[QStringLiteral("median_ms")].toDouble());
         QVERIFY(o[QStringLiteral("throughput_per_s")].toDouble() > 0);
     }
 
@@ -219,12 +225,42 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fileInMessage");
         QTest::addColumn<QString>("cause");
         const QString missing = QStringLiteral("/nonexistent/picture.png");
-        QTest::newRow("missing image") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), kModel, QStringLiteral("--input"), missing, QStringLiteral("--no-store")} << missing << QString();
-        QTest::newRow("unknown model") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), QStringLiteral("no-such-model"), QStringLiteral("--input"), QStringLiteral("@IMAGE@"), QStringLiteral("--no-store")} << QStringLiteral("no-such-model") << QStringLiteral("no such model");
-        QTest::newRow("cuda absent") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), kModel, QStringLiteral("--input"), QStringLiteral("@IMAGE@"), QStringLiteral("--device"), QStringLiteral("cuda"), QStringLiteral("--no-store")} << kModel << QStringLiteral("CUDA");
-        QTest::newRow("no such expert") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), kModel, QStringLiteral("--input"), QStringLiteral("@IMAGE@"), QStringLiteral("--disable-expert"), QStringLiteral("0:9"), QStringLiteral("--no-store")} << kModel << QStringLiteral("no expert 9");
-        QTest::newRow("corrupt png") << QStringList{QStringLiteral("info"), QStringLiteral("@CORRUPT@")} << QStringLiteral("corrupt.png") << QString();
-        QTest::newRow("empty file") << QStringList{QStringLiteral("info"), QStringLiteral("@EMPTY@")} << QStringLiteral("empty.dcm") << QStringLiteral("empty");
+        QTest::newRow("missing image") << QStringList{QStringLiteral("run"),
+                                                      QStringLiteral("--model"),
+                                                      kModel,
+                                                      QStringLiteral("--input"),
+                                                      missing,
+                                                      QStringLiteral("--no-store")}
+                                       << missing << QString();
+        QTest::newRow("unknown model")
+            << QStringList{QStringLiteral("run"),           QStringLiteral("--model"),
+                           QStringLiteral("no-such-model"), QStringLiteral("--input"),
+                           QStringLiteral("@IMAGE@"),       QStringLiteral("--no-store")}
+            << QStringLiteral("no-such-model") << QStringLiteral("no such model");
+        QTest::newRow("cuda absent") << QStringList{QStringLiteral("run"),
+                                                    QStringLiteral("--model"),
+                                                    kModel,
+                                                    QStringLiteral("--input"),
+                                                    QStringLiteral("@IMAGE@"),
+                                                    QStringLiteral("--device"),
+                                                    QStringLiteral("cuda"),
+                                                    QStringLiteral("--no-store")}
+                                     << kModel << QStringLiteral("CUDA");
+        QTest::newRow("no such expert") << QStringList{QStringLiteral("run"),
+                                                       QStringLiteral("--model"),
+                                                       kModel,
+                                                       QStringLiteral("--input"),
+                                                       QStringLiteral("@IMAGE@"),
+                                                       QStringLiteral("--disable-expert"),
+                                                       QStringLiteral("0:9"),
+                                                       QStringLiteral("--no-store")}
+                                        << kModel << QStringLiteral("no expert 9");
+        QTest::newRow("corrupt png")
+            << QStringList{QStringLiteral("info"), QStringLiteral("@CORRUPT@")}
+            << QStringLiteral("corrupt.png") << QString();
+        QTest::newRow("empty file")
+            << QStringList{QStringLiteral("info"), QStringLiteral("@EMPTY@")}
+            << QStringLiteral("empty.dcm") << QStringLiteral("empty");
     }
     void badInput()
     {
@@ -245,7 +281,9 @@ private Q_SLOTS:
         args.replaceInStrings(QStringLiteral("@CORRUPT@"), corrupt.fileName());
         args.replaceInStrings(QStringLiteral("@EMPTY@"), empty.fileName());
         const Result r = cli(args);
-        QVERIFY2(r.code >= 1 && r.code <= 127, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(QString::fromUtf8(r.err))));
+        QVERIFY2(
+            r.code >= 1 && r.code <= 127,
+            qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(QString::fromUtf8(r.err))));
         const QString err = QString::fromUtf8(r.err).trimmed();
         QVERIFY2(err.contains(fileInMessage), qPrintable(err));
         if (!cause.isEmpty())
@@ -271,16 +309,18 @@ private Q_SLOTS:
         };
         QFile f(kFixtures + QStringLiteral("/manifest.json"));
         QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
-        const QJsonArray models = QJsonDocument::fromJson(f.readAll())[QStringLiteral("models")].toArray();
+        const QJsonArray models =
+            QJsonDocument::fromJson(f.readAll())[QStringLiteral("models")].toArray();
         QVERIFY(models.size() >= 10);
         for (const QJsonValue &v : models) {
             const QJsonObject m = v.toObject();
             if (m[QStringLiteral("loads")].toBool())
                 continue;
             const QString rule = m[QStringLiteral("rule")].toString();
-            const QString expected = rule == QLatin1String("field")
-                                         ? QStringLiteral("has no \"%1\"").arg(m[QStringLiteral("detail")].toString())
-                                         : words.value(rule);
+            const QString expected =
+                rule == QLatin1String("field")
+                    ? QStringLiteral("has no \"%1\"").arg(m[QStringLiteral("detail")].toString())
+                    : words.value(rule);
             QVERIFY2(!expected.isEmpty(), qPrintable(rule));
             QTest::newRow(qPrintable(m[QStringLiteral("file")].toString()))
                 << m[QStringLiteral("file")].toString() << expected;
@@ -297,8 +337,9 @@ private Q_SLOTS:
         QVERIFY2(r.code >= 1 && r.code <= 127, qPrintable(QStringLiteral("exit %1").arg(r.code)));
         const QString err = QString::fromUtf8(r.err).trimmed();
         QVERIFY2(err.startsWith(path), qPrintable(err));
-        QVERIFY2(err.contains(rule, Qt::CaseInsensitive), qPrintable(err + QStringLiteral(" ≠ ") + rule));
-        QCOMPARE(err.count(QLatin1Char('\n')), 0); // one line
+        QVERIFY2(err.contains(rule, Qt::CaseInsensitive),
+                 qPrintable(err + QStringLiteral(" ≠ ") + rule));
+        QCOMPARE(err.count(QLatin1Char('\n')), 0);         // one line
         QCOMPARE(rowCount(db, QStringLiteral("runs")), 0); // nothing written
     }
 
@@ -312,8 +353,9 @@ private Q_SLOTS:
     void validFixturesRun()
     {
         QFETCH(QString, file);
-        const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"), kFixtures + QLatin1Char('/') + file,
-                              QStringLiteral("--input"), m_image, QStringLiteral("--no-store"), QStringLiteral("--json")});
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"),
+                              kFixtures + QLatin1Char('/') + file, QStringLiteral("--input"),
+                              m_image, QStringLiteral("--no-store"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(!r.json()[QStringLiteral("routing")].toArray().isEmpty());
     }
@@ -323,18 +365,22 @@ private Q_SLOTS:
         // Layer 0 of index-input.pt routes per task (one token, no grid).
         QJsonArray loads[2];
         for (int i = 0; i < 2; ++i) {
-            const Result r = cli({QStringLiteral("run"), QStringLiteral("--model"), kFixtures + QStringLiteral("/index-input.pt"),
-                                  QStringLiteral("--input"), m_image, QStringLiteral("--no-store"),
-                                  QStringLiteral("--choice"), i == 0 ? QStringLiteral("task=a") : QStringLiteral("task=b"),
-                                  QStringLiteral("--json")});
+            const Result r =
+                cli({QStringLiteral("run"), QStringLiteral("--model"),
+                     kFixtures + QStringLiteral("/index-input.pt"), QStringLiteral("--input"),
+                     m_image, QStringLiteral("--no-store"), QStringLiteral("--choice"),
+                     i == 0 ? QStringLiteral("task=a") : QStringLiteral("task=b"),
+                     QStringLiteral("--json")});
             QVERIFY2(r.code == 0, r.err.constData());
-            const QJsonObject layer0 = r.json()[QStringLiteral("routing")].toArray().at(0).toObject();
+            const QJsonObject layer0 =
+                r.json()[QStringLiteral("routing")].toArray().at(0).toObject();
             QCOMPARE(layer0[QStringLiteral("spatial")].toBool(), false);
             QCOMPARE(layer0[QStringLiteral("counted_tokens")].toInt(), 1);
             loads[i] = layer0[QStringLiteral("mean_prob")].toArray();
         }
         QVERIFY2(loads[0] != loads[1], "the task choice did not reach the model");
-        const Result bad = cli({QStringLiteral("run"), QStringLiteral("--model"), kFixtures + QStringLiteral("/index-input.pt"),
+        const Result bad = cli({QStringLiteral("run"), QStringLiteral("--model"),
+                                kFixtures + QStringLiteral("/index-input.pt"),
                                 QStringLiteral("--input"), m_image, QStringLiteral("--no-store"),
                                 QStringLiteral("--choice"), QStringLiteral("task=zzz")});
         QCOMPARE(bad.code, 2);
@@ -362,10 +408,19 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no verb") << QStringList{};
         QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate")};
-        QTest::newRow("run without model") << QStringList{QStringLiteral("run"), QStringLiteral("--input"), QStringLiteral("x.png")};
-        QTest::newRow("bad device") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--input"), QStringLiteral("x"), QStringLiteral("--device"), QStringLiteral("tpu")};
-        QTest::newRow("bad expert spec") << QStringList{QStringLiteral("run"), QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--input"), QStringLiteral("x"), QStringLiteral("--disable-expert"), QStringLiteral("zero")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("models"), QStringLiteral("--colour")};
+        QTest::newRow("run without model") << QStringList{
+            QStringLiteral("run"), QStringLiteral("--input"), QStringLiteral("x.png")};
+        QTest::newRow("bad device") << QStringList{
+            QStringLiteral("run"),     QStringLiteral("--model"), QStringLiteral("m"),
+            QStringLiteral("--input"), QStringLiteral("x"),       QStringLiteral("--device"),
+            QStringLiteral("tpu")};
+        QTest::newRow("bad expert spec")
+            << QStringList{QStringLiteral("run"), QStringLiteral("--model"),
+                           QStringLiteral("m"),   QStringLiteral("--input"),
+                           QStringLiteral("x"),   QStringLiteral("--disable-expert"),
+                           QStringLiteral("zero")};
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("models"), QStringLiteral("--colour")};
     }
     void usageErrors()
     {

@@ -60,25 +60,60 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not json") << QStringLiteral("{\"schema\": 1,") << QStringLiteral("not valid JSON");
+        QTest::newRow("not json") << QStringLiteral("{\"schema\": 1,")
+                                  << QStringLiteral("not valid JSON");
         QTest::newRow("not an object") << QStringLiteral("[1]") << QStringLiteral("JSON object");
-        QTest::newRow("schema missing") << replaced(QStringLiteral("\"schema\": 1,"), {}) << QStringLiteral("no \"schema\"");
-        QTest::newRow("schema newer") << replaced(QStringLiteral("\"schema\": 1"), QStringLiteral("\"schema\": 2")) << QStringLiteral("schema 2");
-        QTest::newRow("name missing") << replaced(QStringLiteral("\"name\": \"m\","), {}) << QStringLiteral("no \"name\"");
-        QTest::newRow("task empty") << replaced(QStringLiteral("\"task\": \"ultrasound\""), QStringLiteral("\"task\": \"\"")) << QStringLiteral("\"task\" must be a non-empty string");
-        QTest::newRow("image without height") << replaced(QStringLiteral("\"height\": 32,"), {}) << QStringLiteral("input \"image\" has no \"height\"");
-        QTest::newRow("mean per channel") << replaced(QStringLiteral("\"mean\": [0.5]"), QStringLiteral("\"mean\": [0.5, 0.5]")) << QStringLiteral("one value per channel");
-        QTest::newRow("std zero") << replaced(QStringLiteral("\"std\": [0.25]"), QStringLiteral("\"std\": [0]")) << QStringLiteral("> 0");
-        QTest::newRow("unknown input kind") << replaced(QStringLiteral("\"kind\": \"vector\""), QStringLiteral("\"kind\": \"audio\"")) << QStringLiteral("unknown kind \"audio\"");
-        QTest::newRow("index without choices") << replaced(QStringLiteral("\"choices\": [\"seg\", \"cls\"]"), QStringLiteral("\"choices\": []")) << QStringLiteral("non-empty \"choices\"");
-        QTest::newRow("classes without labels") << replaced(QStringLiteral("{\"kind\": \"classes\", \"labels\": [\"a\", \"b\"]}"), QStringLiteral("{\"kind\": \"classes\"}")) << QStringLiteral("needs a non-empty \"labels\"");
-        QTest::newRow("no moe layers") << replaced(QStringLiteral("\"moe_layers\""), QStringLiteral("\"layers\"")) << QStringLiteral("no \"moe_layers\"");
-        QTest::newRow("experts zero") << replaced(QStringLiteral("\"experts\": 4"), QStringLiteral("\"experts\": 0")) << QStringLiteral("\"experts\" must be an integer >= 1");
-        QTest::newRow("top_k > experts") << replaced(QStringLiteral("\"top_k\": 1"), QStringLiteral("\"top_k\": 5")) << QStringLiteral("larger than \"experts\"");
-        QTest::newRow("tokens missing") << replaced(QStringLiteral(", \"tokens\": []"), {}) << QStringLiteral("no \"tokens\"");
-        QTest::newRow("grid bad") << replaced(QStringLiteral("\"grid\": [4, 4]"), QStringLiteral("\"grid\": [4]")) << QStringLiteral("[rows, cols]");
-        QTest::newRow("tokens over a non-image") << replaced(QStringLiteral("{\"input\": \"image\", \"offset\": 1"), QStringLiteral("{\"input\": \"task\", \"offset\": 1")) << QStringLiteral("not an image input");
-        QTest::newRow("reserved output name") << replaced(QStringLiteral("\"logits\":"), QStringLiteral("\"router.0\":")) << QStringLiteral("reserved");
+        QTest::newRow("schema missing")
+            << replaced(QStringLiteral("\"schema\": 1,"), {}) << QStringLiteral("no \"schema\"");
+        QTest::newRow("schema newer")
+            << replaced(QStringLiteral("\"schema\": 1"), QStringLiteral("\"schema\": 2"))
+            << QStringLiteral("schema 2");
+        QTest::newRow("name missing")
+            << replaced(QStringLiteral("\"name\": \"m\","), {}) << QStringLiteral("no \"name\"");
+        QTest::newRow("task empty") << replaced(QStringLiteral("\"task\": \"ultrasound\""),
+                                                QStringLiteral("\"task\": \"\""))
+                                    << QStringLiteral("\"task\" must be a non-empty string");
+        QTest::newRow("image without height")
+            << replaced(QStringLiteral("\"height\": 32,"), {})
+            << QStringLiteral("input \"image\" has no \"height\"");
+        QTest::newRow("mean per channel")
+            << replaced(QStringLiteral("\"mean\": [0.5]"), QStringLiteral("\"mean\": [0.5, 0.5]"))
+            << QStringLiteral("one value per channel");
+        QTest::newRow("std zero") << replaced(QStringLiteral("\"std\": [0.25]"),
+                                              QStringLiteral("\"std\": [0]"))
+                                  << QStringLiteral("> 0");
+        QTest::newRow("unknown input kind") << replaced(QStringLiteral("\"kind\": \"vector\""),
+                                                        QStringLiteral("\"kind\": \"audio\""))
+                                            << QStringLiteral("unknown kind \"audio\"");
+        QTest::newRow("index without choices")
+            << replaced(QStringLiteral("\"choices\": [\"seg\", \"cls\"]"),
+                        QStringLiteral("\"choices\": []"))
+            << QStringLiteral("non-empty \"choices\"");
+        QTest::newRow("classes without labels")
+            << replaced(QStringLiteral("{\"kind\": \"classes\", \"labels\": [\"a\", \"b\"]}"),
+                        QStringLiteral("{\"kind\": \"classes\"}"))
+            << QStringLiteral("needs a non-empty \"labels\"");
+        QTest::newRow("no moe layers")
+            << replaced(QStringLiteral("\"moe_layers\""), QStringLiteral("\"layers\""))
+            << QStringLiteral("no \"moe_layers\"");
+        QTest::newRow("experts zero")
+            << replaced(QStringLiteral("\"experts\": 4"), QStringLiteral("\"experts\": 0"))
+            << QStringLiteral("\"experts\" must be an integer >= 1");
+        QTest::newRow("top_k > experts")
+            << replaced(QStringLiteral("\"top_k\": 1"), QStringLiteral("\"top_k\": 5"))
+            << QStringLiteral("larger than \"experts\"");
+        QTest::newRow("tokens missing")
+            << replaced(QStringLiteral(", \"tokens\": []"), {}) << QStringLiteral("no \"tokens\"");
+        QTest::newRow("grid bad") << replaced(QStringLiteral("\"grid\": [4, 4]"),
+                                              QStringLiteral("\"grid\": [4]"))
+                                  << QStringLiteral("[rows, cols]");
+        QTest::newRow("tokens over a non-image")
+            << replaced(QStringLiteral("{\"input\": \"image\", \"offset\": 1"),
+                        QStringLiteral("{\"input\": \"task\", \"offset\": 1"))
+            << QStringLiteral("not an image input");
+        QTest::newRow("reserved output name")
+            << replaced(QStringLiteral("\"logits\":"), QStringLiteral("\"router.0\":"))
+            << QStringLiteral("reserved");
     }
     void brokenRules()
     {

@@ -14,7 +14,8 @@ using namespace moescope;
 
 namespace {
 
-const QString kModel = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/models/moe-vit-shapes-tiny.pt");
+const QString kModel =
+    QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/models/moe-vit-shapes-tiny.pt");
 
 // A cine of `frames` frames: a bright square moving left to right.
 QSharedPointer<ImageStack> movingSquare(int frames)
@@ -76,7 +77,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(db.open(dir.filePath(QStringLiteral("runs.sqlite")), &error), qPrintable(error));
         AnalysisResult stored = result;
-        QVERIFY2(storeAnalysis(db, &stored, *request.image, model.contract, {}, &error), qPrintable(error));
+        QVERIFY2(storeAnalysis(db, &stored, *request.image, model.contract, {}, &error),
+                 qPrintable(error));
         std::vector<store::FrameRouting> routing;
         const auto record = db.loadRun(stored.runId, &routing, &error);
         QVERIFY2(record, qPrintable(error));

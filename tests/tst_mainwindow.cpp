@@ -81,7 +81,8 @@ private Q_SLOTS:
         // Gate values under the mouse.
         ImageView *view = window.imageView();
         const QPoint centre = view->imageRect().center();
-        QMouseEvent move(QEvent::MouseMove, centre, view->mapToGlobal(centre), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, centre, view->mapToGlobal(centre), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(view, &move);
         auto *gate = routing->findChild<QLabel *>(QStringLiteral("gateValues"));
         QVERIFY(gate);
@@ -100,8 +101,9 @@ private Q_SLOTS:
         if (shown.isEmpty())
             QVERIFY(shown.wait(10000));
         QCOMPARE(window.currentResult().runId, runId);
-        QCOMPARE(routing->expertTileCount(),
-                 window.currentResult().steps.first().layers[size_t(routing->currentLayer())].experts);
+        QCOMPARE(
+            routing->expertTileCount(),
+            window.currentResult().steps.first().layers[size_t(routing->currentLayer())].experts);
     }
 
     void badImageShowsAMessage()
@@ -116,7 +118,8 @@ private Q_SLOTS:
         QSignalSpy errors(&window, &MainWindow::errorShown);
         window.openImage(path);
         QVERIFY(errors.wait(30000));
-        QVERIFY2(errors.first().first().toString().contains(path), qPrintable(errors.first().first().toString()));
+        QVERIFY2(errors.first().first().toString().contains(path),
+                 qPrintable(errors.first().first().toString()));
     }
 };
 

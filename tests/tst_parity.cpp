@@ -94,8 +94,10 @@ private Q_SLOTS:
             QCOMPARE(qsizetype(mine->values.size()), values.size());
             double maxDiff = 0;
             for (qsizetype i = 0; i < values.size(); ++i)
-                maxDiff = std::max(maxDiff, std::abs(double(mine->values[size_t(i)]) - values[i].toDouble()));
-            QVERIFY2(maxDiff <= 1e-4, qPrintable(QStringLiteral("%1: max abs diff %2").arg(it.key()).arg(maxDiff)));
+                maxDiff = std::max(
+                    maxDiff, std::abs(double(mine->values[size_t(i)]) - values[i].toDouble()));
+            QVERIFY2(maxDiff <= 1e-4,
+                     qPrintable(QStringLiteral("%1: max abs diff %2").arg(it.key()).arg(maxDiff)));
             ++compared;
         }
         QVERIFY(compared >= 2);

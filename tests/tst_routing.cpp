@@ -18,10 +18,10 @@ LayerRouting sample()
     l.tokens = 5;
     l.grids = {TokenGrid{"image", 1, 2, 2}};
     l.probs = {
-        0.0f, 0.0f, 1.0f, // class token: not spatial
-        0.7f, 0.2f, 0.1f, // (0,0) → expert 0
-        0.1f, 0.8f, 0.1f, // (0,1) → expert 1
-        0.6f, 0.3f, 0.1f, // (1,0) → expert 0
+        0.0f,     0.0f,     1.0f,     // class token: not spatial
+        0.7f,     0.2f,     0.1f,     // (0,0) → expert 0
+        0.1f,     0.8f,     0.1f,     // (0,1) → expert 1
+        0.6f,     0.3f,     0.1f,     // (1,0) → expert 0
         1.0f / 3, 1.0f / 3, 1.0f / 3, // (1,1) uniform: ties go to the first expert
     };
     return l;
@@ -67,7 +67,8 @@ private Q_SLOTS:
         QTest::newRow("one-hot") << 0 << 0.0;
         QTest::newRow("uniform") << 4 << std::log(3.0);
         QTest::newRow("skewed") << 1
-                                << -(0.7 * std::log(0.7) + 0.2 * std::log(0.2) + 0.1 * std::log(0.1));
+                                << -(0.7 * std::log(0.7) + 0.2 * std::log(0.2) +
+                                     0.1 * std::log(0.1));
     }
     void entropy()
     {
@@ -108,12 +109,24 @@ private Q_SLOTS:
         QFETCH(QString, expectedWords);
         LayerRouting l = sample();
         switch (corrupt) {
-        case 1: l.probs[4] = std::nanf(""); break;
-        case 2: l.probs[3] = 0.9f; break;
-        case 3: l.probs[3] = -0.5f; l.probs[4] = 1.3f; break;
-        case 4: l.grids.front().rows = 3; break;
-        case 5: l.probs.pop_back(); break;
-        default: break;
+        case 1:
+            l.probs[4] = std::nanf("");
+            break;
+        case 2:
+            l.probs[3] = 0.9f;
+            break;
+        case 3:
+            l.probs[3] = -0.5f;
+            l.probs[4] = 1.3f;
+            break;
+        case 4:
+            l.grids.front().rows = 3;
+            break;
+        case 5:
+            l.probs.pop_back();
+            break;
+        default:
+            break;
         }
         const QString why = QString::fromStdString(moescope::routing::validate(l));
         if (expectedWords.isEmpty())

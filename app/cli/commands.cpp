@@ -27,7 +27,10 @@ namespace moescope::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("moescope-cli", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope-cli", text);
+}
 
 void printJson(QTextStream &out, const QJsonValue &value)
 {
@@ -276,7 +279,8 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.addOption(kJson);
-    parser.addPositionalArgument(QStringLiteral("path"), tr("Image, DICOM file, series folder or volume."));
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 tr("Image, DICOM file, series folder or volume."));
     if (!parse(parser, QStringLiteral("info"), arguments, err))
         return Usage;
     if (parser.positionalArguments().size() != 1) {
@@ -284,7 +288,8 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Usage;
     }
     LoadError error;
-    const std::optional<ImageStack> image = ImageLoader::load(parser.positionalArguments().first(), &error);
+    const std::optional<ImageStack> image =
+        ImageLoader::load(parser.positionalArguments().first(), &error);
     if (!image)
         return fail(err, error.message());
     const QJsonObject o = imageInfoJson(*image);
@@ -328,14 +333,29 @@ bool parseFrames(const QString &text, int *first, int *last)
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name or .pt file."), QStringLiteral("NAME|FILE"));
-    const QCommandLineOption inputOpt(QStringLiteral("input"), tr("Image, DICOM, series folder or volume."), QStringLiteral("PATH"));
-    const QCommandLineOption deviceOpt(QStringLiteral("device"), tr("auto, cpu or cuda."), QStringLiteral("DEVICE"), QStringLiteral("auto"));
-    const QCommandLineOption outOpt(QStringLiteral("out"), tr("Folder for the overlay, expert grids, top-1 maps and result.json."), QStringLiteral("DIR"));
-    const QCommandLineOption dbOpt(QStringLiteral("db"), tr("Run database (default: the app's data location)."), QStringLiteral("FILE"));
-    const QCommandLineOption disableOpt(QStringLiteral("disable-expert"), tr("Switch an expert off."), QStringLiteral("LAYER:EXPERT"));
-    const QCommandLineOption framesOpt(QStringLiteral("frames"), tr("Frames (steps) to run, A:B inclusive."), QStringLiteral("A:B"));
-    const QCommandLineOption taskOpt(QStringLiteral("choice"), tr("Choice for an index input, NAME=VALUE."), QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name or .pt file."),
+                                      QStringLiteral("NAME|FILE"));
+    const QCommandLineOption inputOpt(QStringLiteral("input"),
+                                      tr("Image, DICOM, series folder or volume."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption deviceOpt(QStringLiteral("device"), tr("auto, cpu or cuda."),
+                                       QStringLiteral("DEVICE"), QStringLiteral("auto"));
+    const QCommandLineOption outOpt(
+        QStringLiteral("out"),
+        tr("Folder for the overlay, expert grids, top-1 maps and result.json."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"),
+                                   tr("Run database (default: the app's data location)."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption disableOpt(QStringLiteral("disable-expert"),
+                                        tr("Switch an expert off."),
+                                        QStringLiteral("LAYER:EXPERT"));
+    const QCommandLineOption framesOpt(QStringLiteral("frames"),
+                                       tr("Frames (steps) to run, A:B inclusive."),
+                                       QStringLiteral("A:B"));
+    const QCommandLineOption taskOpt(QStringLiteral("choice"),
+                                     tr("Choice for an index input, NAME=VALUE."),
+                                     QStringLiteral("NAME=VALUE"));
     const QCommandLineOption noStoreOpt(QStringLiteral("no-store"), tr("Do not store the run."));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
                        noStoreOpt, kJson, kThreads});
@@ -347,7 +367,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     model::DevicePreference device;
     if (!model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device)) {
-        err << tr("moescope-cli run: --device is auto, cpu or cuda, not \"%1\"").arg(parser.value(deviceOpt)) << "\n";
+        err << tr("moescope-cli run: --device is auto, cpu or cuda, not \"%1\"")
+                   .arg(parser.value(deviceOpt))
+            << "\n";
         return Usage;
     }
     QList<QPair<int, int>> disabled;
@@ -358,14 +380,16 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             disabled.append({parts[0].toInt(&okLayer), parts[1].toInt(&okExpert)});
         }
         if (!okLayer || !okExpert) {
-            err << tr("moescope-cli run: --disable-expert takes LAYER:EXPERT, not \"%1\"").arg(spec) << "\n";
+            err << tr("moescope-cli run: --disable-expert takes LAYER:EXPERT, not \"%1\"").arg(spec)
+                << "\n";
             return Usage;
         }
     }
     AnalysisRequest request;
     if (parser.isSet(framesOpt) &&
         !parseFrames(parser.value(framesOpt), &request.firstStep, &request.lastStep)) {
-        err << tr("moescope-cli run: --frames takes A:B, not \"%1\"").arg(parser.value(framesOpt)) << "\n";
+        err << tr("moescope-cli run: --frames takes A:B, not \"%1\"").arg(parser.value(framesOpt))
+            << "\n";
         return Usage;
     }
     applyThreads(parser);
@@ -394,7 +418,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     t.restart();
     std::string why;
-    std::unique_ptr<model::Engine> engine = model::Engine::load(modelPath.toStdString(), device, &why);
+    std::unique_ptr<model::Engine> engine =
+        model::Engine::load(modelPath.toStdString(), device, &why);
     if (!engine)
         return fail(err, QString::fromStdString(why));
     const double modelLoadMs = t.nsecsElapsed() / 1e6;
@@ -412,7 +437,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
         auto it = std::find(spec->choices.begin(), spec->choices.end(), value.toStdString());
         if (it == spec->choices.end()) {
-            err << tr("moescope-cli run: \"%1\" is not a choice of input \"%2\"").arg(value, name) << "\n";
+            err << tr("moescope-cli run: \"%1\" is not a choice of input \"%2\"").arg(value, name)
+                << "\n";
             return Usage;
         }
         request.options.indexChoices[spec->name] = int(it - spec->choices.begin());
@@ -420,7 +446,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     PluginRegistry registry;
     QString pluginWarning;
-    TaskPlugin *plugin = registry.pluginForTask(QString::fromStdString(contract.task), &pluginWarning);
+    TaskPlugin *plugin =
+        registry.pluginForTask(QString::fromStdString(contract.task), &pluginWarning);
     auto shared = QSharedPointer<ImageStack>::create(std::move(*image));
     request.image = shared;
 
@@ -439,14 +466,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return fail(err, error);
     const double storeMs = t.nsecsElapsed() / 1e6;
 
-    QJsonObject json{{"model", result.modelName},
-                     {"model_file", result.modelPath},
-                     {"model_sha256", result.modelSha256},
-                     {"task", result.task},
-                     {"plugin", result.pluginId},
-                     {"input", shared->sourcePath},
-                     {"input_sha256", result.imageSha256},
-                     {"device", result.device},
+    QJsonObject json{{"model", result.modelName},          {"model_file", result.modelPath},
+                     {"model_sha256", result.modelSha256}, {"task", result.task},
+                     {"plugin", result.pluginId},          {"input", shared->sourcePath},
+                     {"input_sha256", result.imageSha256}, {"device", result.device},
                      {"steps", result.stepCount}};
     if (!result.steps.isEmpty()) {
         json.insert(QStringLiteral("outputs"), result.steps.first().outputs);
@@ -518,15 +541,16 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             if (o.value(QStringLiteral("kind")).toString() == QLatin1String("classes")) {
                 out << "  " << it.key() << ":";
                 for (const QJsonValue &top : o.value(QStringLiteral("top")).toArray())
-                    out << QStringLiteral(" %1 %2%").arg(top[QStringLiteral("label")].toString())
+                    out << QStringLiteral(" %1 %2%")
+                               .arg(top[QStringLiteral("label")].toString())
                                .arg(top[QStringLiteral("probability")].toDouble() * 100, 0, 'f', 1);
                 out << "\n";
             }
         }
         for (const routing::LayerRouting &layer : result.steps.first().layers) {
             const routing::LayerSummary s = routing::summarize(layer);
-            out << "  " << QString::fromStdString(layer.name) << tr(": entropy %1 nats, load")
-                       .arg(s.meanEntropy, 0, 'f', 3);
+            out << "  " << QString::fromStdString(layer.name)
+                << tr(": entropy %1 nats, load").arg(s.meanEntropy, 0, 'f', 3);
             for (double l : s.load)
                 out << " " << QString::number(l * 100, 'f', 1) << "%";
             out << "\n";
@@ -540,8 +564,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dbOpt(QStringLiteral("db"), tr("Run database."), QStringLiteral("FILE"));
-    const QCommandLineOption limitOpt(QStringLiteral("limit"), tr("At most N runs."), QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"), tr("Run database."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption limitOpt(QStringLiteral("limit"), tr("At most N runs."),
+                                      QStringLiteral("N"), QStringLiteral("1000"));
     parser.addOptions({dbOpt, limitOpt, kJson});
     if (!parse(parser, QStringLiteral("runs"), arguments, err))
         return Usage;
@@ -580,11 +606,16 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name or .pt file."), QStringLiteral("NAME|FILE"));
-    const QCommandLineOption deviceOpt(QStringLiteral("device"), tr("auto, cpu or cuda."), QStringLiteral("DEVICE"), QStringLiteral("auto"));
-    const QCommandLineOption batchOpt(QStringLiteral("batch"), tr("Images per forward call."), QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption iterOpt(QStringLiteral("iterations"), tr("Timed calls."), QStringLiteral("N"), QStringLiteral("50"));
-    const QCommandLineOption warmOpt(QStringLiteral("warmup"), tr("Untimed calls first."), QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name or .pt file."),
+                                      QStringLiteral("NAME|FILE"));
+    const QCommandLineOption deviceOpt(QStringLiteral("device"), tr("auto, cpu or cuda."),
+                                       QStringLiteral("DEVICE"), QStringLiteral("auto"));
+    const QCommandLineOption batchOpt(QStringLiteral("batch"), tr("Images per forward call."),
+                                      QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption iterOpt(QStringLiteral("iterations"), tr("Timed calls."),
+                                     QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption warmOpt(QStringLiteral("warmup"), tr("Untimed calls first."),
+                                     QStringLiteral("N"), QStringLiteral("5"));
     parser.addOptions({modelOpt, deviceOpt, batchOpt, iterOpt, warmOpt, kJson, kThreads});
     if (!parse(parser, QStringLiteral("bench"), arguments, err))
         return Usage;
@@ -594,8 +625,8 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const int iterations = parser.value(iterOpt).toInt(&okIter);
     const int warmup = parser.value(warmOpt).toInt(&okWarm);
     if (!parser.isSet(modelOpt) ||
-        !model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device) ||
-        !okBatch || !okIter || !okWarm || batch < 1 || iterations < 1 || warmup < 0) {
+        !model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device) || !okBatch ||
+        !okIter || !okWarm || batch < 1 || iterations < 1 || warmup < 0) {
         err << tr("moescope-cli bench: needs --model; --device auto|cpu|cuda; --batch, "
                   "--iterations >= 1")
             << "\n";
@@ -615,7 +646,8 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return fail(err, modelPath + QStringLiteral(": ") + QString::fromStdString(why));
     const std::string runtime = "libtorch " + model::Engine::torchVersion();
     if (parser.isSet(kJson)) {
-        out << QString::fromStdString(model::toJson(result, engine->contract().name, runtime)) << "\n";
+        out << QString::fromStdString(model::toJson(result, engine->contract().name, runtime))
+            << "\n";
         return Ok;
     }
     out << tr("%1 on %2 (%3 threads, %4): batch %5, %6 iterations: median %7 ms, p95 %8 ms, "

@@ -29,8 +29,8 @@ bool savePng(const QString &path, const QImage &image, QString *error)
     // Qt maps PNG "quality" to zlib's level; 80 is a light compression that
     // encodes several times faster than the default for a few % more bytes.
     if (!image.save(&buffer, "PNG", 80)) {
-        *error = QCoreApplication::translate("moescope::Artifacts", "%1: cannot encode PNG")
-                     .arg(path);
+        *error =
+            QCoreApplication::translate("moescope::Artifacts", "%1: cannot encode PNG").arg(path);
         return false;
     }
     return saveBytes(path, bytes, error);
@@ -46,9 +46,9 @@ QImage frameForStep(const AnalysisResult &result, const ImageStack &image, int s
     return image.toQImage(frame).convertToFormat(QImage::Format_RGB32);
 }
 
-bool writeArtifacts(const QString &directory, const AnalysisResult &result,
-                    const ImageStack &image, const QJsonObject &resultJson,
-                    const ArtifactOptions &options, QStringList *written, QString *error)
+bool writeArtifacts(const QString &directory, const AnalysisResult &result, const ImageStack &image,
+                    const QJsonObject &resultJson, const ArtifactOptions &options,
+                    QStringList *written, QString *error)
 {
     written->clear();
     if (!QDir().mkpath(directory)) {

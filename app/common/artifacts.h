@@ -24,8 +24,8 @@ QImage frameForStep(const AnalysisResult &result, const ImageStack &image, int s
 // Writes the artifacts of step `stepIndex` of `result` into `directory`
 // (created when missing), each file atomically. On failure removes what it
 // wrote and returns false with `error` naming the file and the cause.
-bool writeArtifacts(const QString &directory, const AnalysisResult &result,
-                    const ImageStack &image, const QJsonObject &resultJson,
-                    const ArtifactOptions &options, QStringList *written, QString *error);
+bool writeArtifacts(const QString &directory, const AnalysisResult &result, const ImageStack &image,
+                    const QJsonObject &resultJson, const ArtifactOptions &options,
+                    QStringList *written, QString *error);
 
 } // namespace moescope

@@ -82,7 +82,8 @@ void ImageView::paintEvent(QPaintEvent *)
         const double cw = double(r.width()) / m_cols, ch = double(r.height()) / m_rows;
         p.setPen(QPen(Qt::white, 1.5));
         p.setBrush(Qt::NoBrush);
-        p.drawRect(QRectF(r.left() + m_hoverToken.x() * cw, r.top() + m_hoverToken.y() * ch, cw, ch));
+        p.drawRect(
+            QRectF(r.left() + m_hoverToken.x() * cw, r.top() + m_hoverToken.y() * ch, cw, ch));
     }
 }
 
@@ -103,7 +104,8 @@ void ImageView::mouseMoveEvent(QMouseEvent *event)
     const QPoint pixel(int(fx * m_image.width()), int(fy * m_image.height()));
     QPoint token(-1, -1);
     if (m_rows > 0 && m_cols > 0)
-        token = QPoint(std::min(m_cols - 1, int(fx * m_cols)), std::min(m_rows - 1, int(fy * m_rows)));
+        token =
+            QPoint(std::min(m_cols - 1, int(fx * m_cols)), std::min(m_rows - 1, int(fy * m_rows)));
     if (token != m_hoverToken) {
         m_hoverToken = token;
         update();

@@ -5,9 +5,9 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 #include <QScreen>
 #include <QTimer>
+#include <QTranslator>
 
 int main(int argc, char **argv)
 {
@@ -66,8 +66,9 @@ int main(int argc, char **argv)
     }
     if (!parser.positionalArguments().isEmpty()) {
         if (parser.isSet(runOpt))
-            QObject::connect(&window, &moescope::gui::MainWindow::imageLoaded, &window,
-                             [&window] { window.runModel(); }, Qt::SingleShotConnection);
+            QObject::connect(
+                &window, &moescope::gui::MainWindow::imageLoaded, &window,
+                [&window] { window.runModel(); }, Qt::SingleShotConnection);
         window.openImage(parser.positionalArguments().first());
     }
     return app.exec();

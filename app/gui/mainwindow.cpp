@@ -195,13 +195,15 @@ void MainWindow::buildActions()
             return;
         QStringList written;
         QString error;
-        QJsonObject json{{"model", m_result.modelName}, {"input", m_result.imagePath},
+        QJsonObject json{{"model", m_result.modelName},
+                         {"input", m_result.imagePath},
                          {"routing", routingSummaryJson(m_result.steps.first().layers)},
                          {"outputs", m_result.steps.first().outputs}};
         if (!writeArtifacts(dir, m_result, *m_image, json, ArtifactOptions(), &written, &error))
             showError(error);
         else
-            statusBar()->showMessage(tr("Wrote %n file(s) to %1", nullptr, int(written.size())).arg(dir));
+            statusBar()->showMessage(
+                tr("Wrote %n file(s) to %1", nullptr, int(written.size())).arg(dir));
     });
     m_exportAction->setEnabled(false);
     file->addSeparator();
@@ -240,16 +242,16 @@ void MainWindow::buildActions()
     m_deviceCombo->addItem(tr("auto"), QStringLiteral("auto"));
     m_deviceCombo->addItem(tr("CPU"), QStringLiteral("cpu"));
     m_deviceCombo->addItem(tr("CUDA"), QStringLiteral("cuda"));
-    m_deviceCombo->setCurrentIndex(std::max(0, m_deviceCombo->findData(
-        QSettings().value(QStringLiteral("run/device"), QStringLiteral("auto")))));
+    m_deviceCombo->setCurrentIndex(
+        std::max(0, m_deviceCombo->findData(
+                        QSettings().value(QStringLiteral("run/device"), QStringLiteral("auto")))));
     bar->addWidget(m_deviceCombo);
     bar->addSeparator();
     bar->addAction(m_runAction);
     bar->addAction(m_cancelAction);
 
-    connect(m_modelCombo, &QComboBox::activated, this, [this] {
-        selectModel(m_modelCombo->currentData().toString());
-    });
+    connect(m_modelCombo, &QComboBox::activated, this,
+            [this] { selectModel(m_modelCombo->currentData().toString()); });
     connect(m_deviceCombo, &QComboBox::activated, this, [this] {
         QSettings().setValue(QStringLiteral("run/device"), m_deviceCombo->currentData());
         if (m_modelCombo->currentIndex() >= 0)
@@ -309,10 +311,10 @@ void MainWindow::populateModels()
             experts << QString::number(l.experts);
         const QString label = QStringLiteral("%1 (%2)").arg(m.name, m.task);
         m_modelCombo->addItem(label, m.path);
-        auto *item = new QListWidgetItem(
-            tr("%1\n  task %2 · plugin %3 · experts %4")
-                .arg(m.name, m.task, m_plugins.infoForTask(m.task).id, experts.join(QLatin1Char('/'))),
-            m_modelList);
+        auto *item = new QListWidgetItem(tr("%1\n  task %2 · plugin %3 · experts %4")
+                                             .arg(m.name, m.task, m_plugins.infoForTask(m.task).id,
+                                                  experts.join(QLatin1Char('/'))),
+                                         m_modelList);
         item->setData(Qt::UserRole, m.path);
         item->setToolTip(m.path);
     }
@@ -337,7 +339,10 @@ void MainWindow::populateSamples()
     }
 }
 
-int MainWindow::runsListed() const { return m_runsModel->rowCount(); }
+int MainWindow::runsListed() const
+{
+    return m_runsModel->rowCount();
+}
 
 void MainWindow::refreshRuns()
 {
@@ -354,9 +359,12 @@ void MainWindow::refreshRuns()
         QList<QStandardItem *> row;
         auto *id = new QStandardItem(QString::number(r.id));
         id->setData(r.id, Qt::UserRole);
-        row << id << new QStandardItem(r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-            << new QStandardItem(r.model.name) << new QStandardItem(QFileInfo(r.image.path).fileName())
-            << new QStandardItem(r.device) << new QStandardItem(QString::number(r.frameCount));
+        row << id
+            << new QStandardItem(
+                   r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+            << new QStandardItem(r.model.name)
+            << new QStandardItem(QFileInfo(r.image.path).fileName()) << new QStandardItem(r.device)
+            << new QStandardItem(QString::number(r.frameCount));
         row[RunImage]->setToolTip(r.image.path);
         m_runsModel->appendRow(row);
     }
@@ -367,7 +375,8 @@ void MainWindow::showError(const QString &message)
     m_lastError = message;
     statusBar()->showMessage(message.section(QLatin1Char('\n'), -1), 15000);
     // Non-blocking, so a worker's result or a test is never stuck behind it.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("MoEScope"), message, QMessageBox::Ok, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("MoEScope"), message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setObjectName(QStringLiteral("errorBox"));
     box->open();
@@ -428,8 +437,9 @@ void MainWindow::onImageLoaded()
                              .arg(m_image->height)
                              .arg(m_image->channels)
                              .arg(m_image->frameCount)
-                             .arg(m_image->modality.isEmpty() ? QString()
-                                                              : tr(", modality %1").arg(m_image->modality)));
+                             .arg(m_image->modality.isEmpty()
+                                      ? QString()
+                                      : tr(", modality %1").arg(m_image->modality)));
     m_frameSlider->setRange(0, std::max(0, m_image->frameCount - 1));
     m_frameSlider->setVisible(m_image->frameCount > 1);
     m_frameLabel->setVisible(m_image->frameCount > 1);
@@ -443,7 +453,10 @@ void MainWindow::onImageLoaded()
     Q_EMIT imageLoaded(m_image->sourcePath);
 }
 
-QString MainWindow::modelPathForSelection() const { return m_modelCombo->currentData().toString(); }
+QString MainWindow::modelPathForSelection() const
+{
+    return m_modelCombo->currentData().toString();
+}
 
 void MainWindow::selectModel(const QString &nameOrPath)
 {
@@ -512,7 +525,8 @@ void MainWindow::onAnalysisFinished(const AnalysisResult &result)
     m_result = result;
     if (result.cancelled)
         statusBar()->showMessage(tr("Cancelled after %n step(s); the partial run is kept.", nullptr,
-                                    int(result.steps.size())), 10000);
+                                    int(result.steps.size())),
+                                 10000);
     if (m_db.isOpen() && !result.steps.isEmpty()) {
         QString error;
         if (!storeAnalysis(m_db, &m_result, *m_image, m_session->model().contract, {}, &error))
@@ -542,7 +556,8 @@ bool MainWindow::reopenRun(qint64 runId)
         m_image.reset();
         m_view->setImage({});
         m_view->setPlaceholder(tr("The image of this run (%1) is no longer there; its routing is "
-                                  "shown without it.").arg(record->image.path));
+                                  "shown without it.")
+                                   .arg(record->image.path));
         showResult();
         return true;
     }
@@ -558,20 +573,21 @@ void MainWindow::showResult()
     const QSignalBlocker blocker(m_frameSlider);
     m_frameSlider->setValue(m_result.steps.isEmpty() ? 0 : m_result.steps.first().step);
     showStep(m_frameSlider->value());
-    statusBar()->showMessage(
-        m_result.runId ? tr("Run %1: %2 on %3 — forward %4 ms, total %5 ms")
-                             .arg(m_result.runId)
-                             .arg(m_result.modelName, m_result.device)
-                             .arg(m_result.timings.forwardMs, 0, 'f', 1)
-                             .arg(m_result.timings.totalMs, 0, 'f', 1)
-                       : tr("%1 on %2").arg(m_result.modelName, m_result.device),
-        15000);
+    statusBar()->showMessage(m_result.runId
+                                 ? tr("Run %1: %2 on %3 — forward %4 ms, total %5 ms")
+                                       .arg(m_result.runId)
+                                       .arg(m_result.modelName, m_result.device)
+                                       .arg(m_result.timings.forwardMs, 0, 'f', 1)
+                                       .arg(m_result.timings.totalMs, 0, 'f', 1)
+                                 : tr("%1 on %2").arg(m_result.modelName, m_result.device),
+                             15000);
     Q_EMIT analysisShown(m_result.runId);
 }
 
 void MainWindow::showStep(int frame)
 {
-    m_frameLabel->setText(m_image ? tr("Frame %1 / %2").arg(frame + 1).arg(m_image->frameCount) : QString());
+    m_frameLabel->setText(m_image ? tr("Frame %1 / %2").arg(frame + 1).arg(m_image->frameCount)
+                                  : QString());
     QImage base;
     if (m_image)
         base = m_image->toQImage(std::clamp(frame, 0, m_image->frameCount - 1));
@@ -621,14 +637,18 @@ void MainWindow::updateOutputs(const QJsonObject &outputs)
         if (kind == QLatin1String("classes")) {
             for (const QJsonValue &t : o.value(QStringLiteral("top")).toArray()) {
                 const QJsonObject top = t.toObject();
-                addRow(QStringLiteral("%1: %2").arg(it.key(), top.value(QStringLiteral("label")).toString()),
-                       QString::number(top.value(QStringLiteral("probability")).toDouble() * 100.0, 'f', 1) +
+                addRow(QStringLiteral("%1: %2").arg(it.key(),
+                                                    top.value(QStringLiteral("label")).toString()),
+                       QString::number(top.value(QStringLiteral("probability")).toDouble() * 100.0,
+                                       'f', 1) +
                            QLatin1Char('%'));
             }
         } else if (kind == QLatin1String("segmentation")) {
             for (const QJsonValue &a : o.value(QStringLiteral("areas")).toArray())
-                addRow(QStringLiteral("%1: %2 area").arg(it.key(), a[QStringLiteral("label")].toString()),
-                       QString::number(a[QStringLiteral("fraction")].toDouble() * 100.0, 'f', 1) + QLatin1Char('%'));
+                addRow(QStringLiteral("%1: %2 area")
+                           .arg(it.key(), a[QStringLiteral("label")].toString()),
+                       QString::number(a[QStringLiteral("fraction")].toDouble() * 100.0, 'f', 1) +
+                           QLatin1Char('%'));
         } else if (kind == QLatin1String("embedding")) {
             addRow(it.key(), tr("%1-d embedding, norm %2")
                                  .arg(o.value(QStringLiteral("dimension")).toInt())
@@ -636,7 +656,8 @@ void MainWindow::updateOutputs(const QJsonObject &outputs)
         } else {
             QJsonObject shown = o;
             shown.remove(QStringLiteral("values"));
-            addRow(it.key(), QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact)));
+            addRow(it.key(),
+                   QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact)));
         }
     }
 }

@@ -18,8 +18,8 @@
 #include <QTabBar>
 #include <QToolButton>
 #include <QTreeWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace moescope::gui {
 
@@ -100,7 +100,8 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
     bottom->addWidget(chartView, 1);
     layout->addLayout(bottom, 2);
 
-    m_gateValues = new QLabel(tr("Move the mouse over the image to read the gate values of a token."), this);
+    m_gateValues =
+        new QLabel(tr("Move the mouse over the image to read the gate values of a token."), this);
     m_gateValues->setObjectName(QStringLiteral("gateValues"));
     m_gateValues->setWordWrap(true);
     m_gateValues->setTextFormat(Qt::RichText);
@@ -158,16 +159,25 @@ void RoutingPanel::setRouting(const std::vector<routing::LayerRouting> &layers, 
     for (size_t i = 0; i < layers.size(); ++i)
         m_layerTabs->addTab(tr("Layer %1: %2").arg(i).arg(QString::fromStdString(layers[i].name)));
     // Start on the deepest layer: its routing is usually the most specialised.
-    m_layerTabs->setCurrentIndex(previous >= 0 && previous < int(layers.size()) ? previous
-                                                                                 : int(layers.size()) - 1);
+    m_layerTabs->setCurrentIndex(
+        previous >= 0 && previous < int(layers.size()) ? previous : int(layers.size()) - 1);
     rebuildLayer();
 }
 
-int RoutingPanel::currentLayer() const { return m_layerTabs->currentIndex(); }
+int RoutingPanel::currentLayer() const
+{
+    return m_layerTabs->currentIndex();
+}
 
-void RoutingPanel::setCurrentLayer(int layer) { m_layerTabs->setCurrentIndex(layer); }
+void RoutingPanel::setCurrentLayer(int layer)
+{
+    m_layerTabs->setCurrentIndex(layer);
+}
 
-double RoutingPanel::opacity() const { return m_opacitySlider->value() / 100.0; }
+double RoutingPanel::opacity() const
+{
+    return m_opacitySlider->value() / 100.0;
+}
 
 render::Colormap RoutingPanel::colormap() const
 {
@@ -231,7 +241,7 @@ void RoutingPanel::rebuildLayer()
                                 tr("Expert: %1").arg(QString::fromStdString(layer.expertName(e))));
     if (m_mode == OverlayMode::Expert && m_expert >= layer.experts)
         m_mode = OverlayMode::Top1;
-    m_overlayCombo->setCurrentIndex(m_mode == OverlayMode::Top1       ? 0
+    m_overlayCombo->setCurrentIndex(m_mode == OverlayMode::Top1      ? 0
                                     : m_mode == OverlayMode::Entropy ? 1
                                     : m_mode == OverlayMode::None    ? 2
                                                                      : 3 + m_expert);
@@ -271,9 +281,9 @@ void RoutingPanel::rebuildTiles()
         tile->setIconSize(QSize(kTileSize, kTileSize));
         QImage picture;
         if (grid) {
-            const QImage heat = render::heatmap(routing::expertMap(layer, *grid, e), grid->rows,
-                                                grid->cols, QSize(kTileSize, kTileSize), colormap(),
-                                                0.0f, scaleMax());
+            const QImage heat =
+                render::heatmap(routing::expertMap(layer, *grid, e), grid->rows, grid->cols,
+                                QSize(kTileSize, kTileSize), colormap(), 0.0f, scaleMax());
             picture = base.isNull() ? heat : render::blend(base, heat, std::max(0.35, opacity()));
         } else {
             // A per-image decision: one probability, drawn as a filled bar.
@@ -284,10 +294,12 @@ void RoutingPanel::rebuildTiles()
             p.fillRect(QRectF(0, kTileSize * (1 - prob), kTileSize, kTileSize * prob),
                        QColor(render::colormapColor(colormap(), prob)));
             p.setPen(Qt::white);
-            p.drawText(picture.rect(), Qt::AlignCenter, QStringLiteral("p = %1").arg(prob, 0, 'f', 3));
+            p.drawText(picture.rect(), Qt::AlignCenter,
+                       QStringLiteral("p = %1").arg(prob, 0, 'f', 3));
         }
         tile->setIcon(QIcon(QPixmap::fromImage(picture)));
-        tile->setText(QStringLiteral("%1 · %2%").arg(QString::fromStdString(layer.expertName(e)))
+        tile->setText(QStringLiteral("%1 · %2%")
+                          .arg(QString::fromStdString(layer.expertName(e)))
                           .arg(s.load[size_t(e)] * 100.0, 0, 'f', 1));
         tile->setToolTip(tr("Click to show this expert's router probability over the image"));
         connect(tile, &QToolButton::clicked, this, [this, e] { selectExpert(e); });
@@ -368,7 +380,8 @@ QImage RoutingPanel::overlay(QSize size) const
     const routing::LayerRouting &layer = m_layers[size_t(l)];
     // The overlay is drawn at grid resolution × 8 and stretched by the view;
     // bilinear detail beyond that adds nothing a person can see.
-    const QSize drawn(std::min(size.width(), grid->cols * 16), std::min(size.height(), grid->rows * 16));
+    const QSize drawn(std::min(size.width(), grid->cols * 16),
+                      std::min(size.height(), grid->rows * 16));
     switch (m_mode) {
     case OverlayMode::Top1:
         return render::top1Image(routing::top1Map(layer, *grid), grid->rows, grid->cols, drawn);
@@ -389,7 +402,8 @@ void RoutingPanel::showGateValues(int row, int col)
     const int l = currentLayer();
     const routing::TokenGrid *grid = currentGrid();
     if (!grid || row < 0 || col < 0 || row >= grid->rows || col >= grid->cols) {
-        m_gateValues->setText(tr("Move the mouse over the image to read the gate values of a token."));
+        m_gateValues->setText(
+            tr("Move the mouse over the image to read the gate values of a token."));
         return;
     }
     const routing::LayerRouting &layer = m_layers[size_t(l)];
@@ -397,10 +411,12 @@ void RoutingPanel::showGateValues(int row, int col)
     QStringList parts;
     const int top = routing::top1Expert(layer, token);
     for (int e = 0; e < layer.experts; ++e) {
-        const QString value = QStringLiteral("%1 %2").arg(QString::fromStdString(layer.expertName(e)).toHtmlEscaped())
+        const QString value = QStringLiteral("%1 %2")
+                                  .arg(QString::fromStdString(layer.expertName(e)).toHtmlEscaped())
                                   .arg(layer.prob(token, e), 0, 'f', 3);
         parts << QStringLiteral("<span style='color:%1'>■</span> %2")
-                     .arg(render::expertColor(e).name(), e == top ? QStringLiteral("<b>%1</b>").arg(value) : value);
+                     .arg(render::expertColor(e).name(),
+                          e == top ? QStringLiteral("<b>%1</b>").arg(value) : value);
     }
     m_gateValues->setText(tr("Token %1 (row %2, col %3), entropy %4: %5")
                               .arg(token)

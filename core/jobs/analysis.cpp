@@ -11,9 +11,15 @@ namespace moescope {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("moescope::Analysis", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope::Analysis", text);
+}
 
-double elapsedMs(const QElapsedTimer &t) { return t.nsecsElapsed() / 1e6; }
+double elapsedMs(const QElapsedTimer &t)
+{
+    return t.nsecsElapsed() / 1e6;
+}
 
 // Appends one prepared batch-of-one to a growing batch.
 void append(model::InputBatch *into, const model::InputBatch &one)
@@ -45,8 +51,8 @@ std::map<std::string, model::HostTensor> sliceOutputs(const model::ForwardResult
 
 QJsonObject Timings::toJson() const
 {
-    return {{"preprocess_ms", preprocessMs}, {"forward_ms", forwardMs},
-            {"transfer_ms", transferMs},     {"routing_ms", routingMs},
+    return {{"preprocess_ms", preprocessMs},   {"forward_ms", forwardMs},
+            {"transfer_ms", transferMs},       {"routing_ms", routingMs},
             {"postprocess_ms", postprocessMs}, {"total_ms", totalMs}};
 }
 
@@ -73,8 +79,9 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     result->warnings += plugin.inputWarnings(contract, image);
 
     const int first = std::clamp(request.firstStep, 0, result->stepCount - 1);
-    const int last = request.lastStep < 0 ? result->stepCount - 1
-                                          : std::clamp(request.lastStep, first, result->stepCount - 1);
+    const int last = request.lastStep < 0
+                         ? result->stepCount - 1
+                         : std::clamp(request.lastStep, first, result->stepCount - 1);
     const int todo = last - first + 1;
     const int batchSize = std::max(1, request.batchSize);
     if (progress)

@@ -35,8 +35,8 @@ struct AnalysisRequest
 struct StepResult
 {
     int step = 0;
-    QJsonObject outputs;                       // the plugin's reading of the outputs
-    std::vector<routing::LayerRouting> layers; // full routing, per MoE layer
+    QJsonObject outputs;                                 // the plugin's reading of the outputs
+    std::vector<routing::LayerRouting> layers;           // full routing, per MoE layer
     std::map<std::string, model::HostTensor> rawOutputs; // this step's output tensors (batch 1)
 };
 
@@ -82,9 +82,8 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
 QJsonArray routingSummaryJson(const std::vector<routing::LayerRouting> &layers);
 
 // An all-ones mask with the listed (layer, expert) pairs switched off.
-bool buildExpertMask(const model::ModelContract &contract,
-                     const QList<QPair<int, int>> &disabled, std::vector<float> *mask,
-                     QString *error);
+bool buildExpertMask(const model::ModelContract &contract, const QList<QPair<int, int>> &disabled,
+                     std::vector<float> *mask, QString *error);
 
 QString sha256OfFile(const QString &path, QString *error);
 

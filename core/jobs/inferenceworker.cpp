@@ -48,8 +48,8 @@ void InferenceWorker::analyze(const AnalysisRequest &request, TaskPlugin *plugin
 {
     m_cancel.store(false);
     if (!m_engine || !plugin) {
-        Q_EMIT failed(QCoreApplication::translate("moescope::InferenceWorker",
-                                                  "no model is loaded"));
+        Q_EMIT failed(
+            QCoreApplication::translate("moescope::InferenceWorker", "no model is loaded"));
         return;
     }
     AnalysisResult result;

@@ -58,7 +58,10 @@ void ModelSession::analyze(const AnalysisRequest &request, TaskPlugin *plugin)
     Q_EMIT analyzeRequested(request, plugin);
 }
 
-void ModelSession::cancel() { m_worker->requestCancel(); }
+void ModelSession::cancel()
+{
+    m_worker->requestCancel();
+}
 
 void ModelSession::setBusy(bool busy)
 {

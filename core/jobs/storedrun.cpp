@@ -27,7 +27,8 @@ store::RunRecord toRunRecord(const AnalysisResult &result, const ImageStack &ima
     QJsonArray steps;
     for (const StepResult &s : result.steps)
         steps.append(QJsonObject{{"step", s.step}, {"outputs", s.outputs}});
-    run.outputs = QJsonObject{{"steps", steps}, {"step_count", result.stepCount},
+    run.outputs = QJsonObject{{"steps", steps},
+                              {"step_count", result.stepCount},
                               {"warnings", QJsonArray::fromStringList(result.warnings)}};
     if (!result.steps.isEmpty())
         run.summary = routingSummaryJson(result.steps.first().layers);
@@ -89,9 +90,8 @@ bool storeAnalysis(store::Database &db, AnalysisResult *result, const ImageStack
                    const model::ModelContract &contract, const std::vector<float> &expertMask,
                    QString *error)
 {
-    const std::optional<qint64> id =
-        db.saveRun(toRunRecord(*result, image, contract, expertMask), toFrameRouting(*result),
-                   error);
+    const std::optional<qint64> id = db.saveRun(toRunRecord(*result, image, contract, expertMask),
+                                                toFrameRouting(*result), error);
     if (!id)
         return false;
     result->runId = *id;

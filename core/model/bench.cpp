@@ -66,9 +66,8 @@ std::string toJson(const BenchResult &r, const std::string &model, const std::st
     j << "{\"model\":" << quote(model) << ",\"runtime\":" << quote(runtime)
       << ",\"device\":" << quote(r.device) << ",\"threads\":" << r.threads
       << ",\"batch\":" << r.batch << ",\"iterations\":" << r.iterations
-      << ",\"median_ms\":" << r.medianMs << ",\"p95_ms\":" << r.p95Ms
-      << ",\"mean_ms\":" << r.meanMs << ",\"min_ms\":" << r.minMs
-      << ",\"throughput_per_s\":" << r.throughputPerS << "}";
+      << ",\"median_ms\":" << r.medianMs << ",\"p95_ms\":" << r.p95Ms << ",\"mean_ms\":" << r.meanMs
+      << ",\"min_ms\":" << r.minMs << ",\"throughput_per_s\":" << r.throughputPerS << "}";
     return j.str();
 }
 

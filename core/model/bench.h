@@ -28,7 +28,6 @@ struct BenchResult
 bool runBenchmark(Engine &engine, int batch, int iterations, int warmup, BenchResult *result,
                   std::string *error);
 
-std::string toJson(const BenchResult &result, const std::string &model,
-                   const std::string &runtime);
+std::string toJson(const BenchResult &result, const std::string &model, const std::string &runtime);
 
 } // namespace moescope::model

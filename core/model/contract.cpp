@@ -50,8 +50,8 @@ public:
         if (v.isNull())
             return fail(where + " has no \"" + key + "\"");
         if (!v.isInteger() || v.number < minimum)
-            return fail(where + " \"" + key + "\" must be an integer >= " +
-                        std::to_string(minimum));
+            return fail(where + " \"" + key +
+                        "\" must be an integer >= " + std::to_string(minimum));
         *out = int(v.number);
         return true;
     }
@@ -88,8 +88,7 @@ public:
         if (!v.isObject())
             return fail(where + " must be an object");
         std::string kind;
-        if (!requireString(v, "name", where, &in->name) ||
-            !requireString(v, "kind", where, &kind))
+        if (!requireString(v, "name", where, &in->name) || !requireString(v, "kind", where, &kind))
             return false;
         const std::string at = "input \"" + in->name + "\"";
         if (kind == "image") {
@@ -280,9 +279,8 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
             }
         }
     }
-    if (r.ok() && std::none_of(out->inputs.begin(), out->inputs.end(), [](const InputSpec &in) {
-            return in.kind == InputKind::Image;
-        }))
+    if (r.ok() && std::none_of(out->inputs.begin(), out->inputs.end(),
+                               [](const InputSpec &in) { return in.kind == InputKind::Image; }))
         r.fail("moescope.json \"inputs\" has no input of kind image");
 
     if (r.ok()) {
@@ -323,10 +321,14 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
 std::string toString(InputKind kind)
 {
     switch (kind) {
-    case InputKind::Image: return "image";
-    case InputKind::Index: return "index";
-    case InputKind::Vector: return "vector";
-    case InputKind::ExpertMask: return "expert_mask";
+    case InputKind::Image:
+        return "image";
+    case InputKind::Index:
+        return "index";
+    case InputKind::Vector:
+        return "vector";
+    case InputKind::ExpertMask:
+        return "expert_mask";
     }
     return "unknown";
 }
@@ -334,11 +336,16 @@ std::string toString(InputKind kind)
 std::string toString(OutputKind kind)
 {
     switch (kind) {
-    case OutputKind::Classes: return "classes";
-    case OutputKind::Segmentation: return "segmentation";
-    case OutputKind::Embedding: return "embedding";
-    case OutputKind::Box: return "box";
-    case OutputKind::Other: return "other";
+    case OutputKind::Classes:
+        return "classes";
+    case OutputKind::Segmentation:
+        return "segmentation";
+    case OutputKind::Embedding:
+        return "embedding";
+    case OutputKind::Box:
+        return "box";
+    case OutputKind::Other:
+        return "other";
     }
     return "other";
 }

@@ -1,10 +1,10 @@
 #include "engine.h"
 
-#include <torch/cuda.h>
 #include <ATen/Parallel.h>
+#include <caffe2/serialize/inline_container.h>
+#include <torch/cuda.h>
 #include <torch/script.h>
 #include <torch/version.h>
-#include <caffe2/serialize/inline_container.h>
 
 #include <algorithm>
 #include <chrono>
@@ -72,9 +72,12 @@ bool parseDevicePreference(const std::string &text, DevicePreference *out)
 std::string toString(DevicePreference device)
 {
     switch (device) {
-    case DevicePreference::Auto: return "auto";
-    case DevicePreference::Cpu: return "cpu";
-    case DevicePreference::Cuda: return "cuda";
+    case DevicePreference::Auto:
+        return "auto";
+    case DevicePreference::Cpu:
+        return "cpu";
+    case DevicePreference::Cuda:
+        return "cuda";
     }
     return "auto";
 }
@@ -121,11 +124,26 @@ struct Engine::Private
 Engine::Engine() : d(std::make_unique<Private>()) {}
 Engine::~Engine() = default;
 
-const ModelContract &Engine::contract() const { return d->contract; }
-const std::string &Engine::path() const { return d->path; }
-bool Engine::isCuda() const { return d->device.is_cuda(); }
-double Engine::loadMs() const { return d->loadMs; }
-double Engine::warmupMs() const { return d->warmupMs; }
+const ModelContract &Engine::contract() const
+{
+    return d->contract;
+}
+const std::string &Engine::path() const
+{
+    return d->path;
+}
+bool Engine::isCuda() const
+{
+    return d->device.is_cuda();
+}
+double Engine::loadMs() const
+{
+    return d->loadMs;
+}
+double Engine::warmupMs() const
+{
+    return d->warmupMs;
+}
 
 std::string Engine::deviceName() const
 {
@@ -157,7 +175,10 @@ bool Engine::readContract(const std::string &path, ModelContract *contract, std:
     return true;
 }
 
-bool Engine::cudaAvailable() { return torch::cuda::is_available(); }
+bool Engine::cudaAvailable()
+{
+    return torch::cuda::is_available();
+}
 
 std::string Engine::torchVersion()
 {
@@ -171,7 +192,10 @@ void Engine::setThreadCount(int threads)
         at::set_num_threads(threads);
 }
 
-int Engine::threadCount() { return at::get_num_threads(); }
+int Engine::threadCount()
+{
+    return at::get_num_threads();
+}
 
 std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference preference,
                                      std::string *error)
@@ -294,8 +318,8 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
                 auto it = in.images.find(spec.name);
                 const size_t expected = size_t(B) * spec.channels * spec.height * spec.width;
                 if (it == in.images.end() || it->second.size() != expected) {
-                    *error = "image input \"" + spec.name + "\" needs " +
-                             std::to_string(expected) + " values";
+                    *error = "image input \"" + spec.name + "\" needs " + std::to_string(expected) +
+                             " values";
                     return false;
                 }
                 args.emplace_back(torch::from_blob(const_cast<float *>(it->second.data()),
@@ -307,8 +331,8 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
             case InputKind::Index: {
                 auto it = in.indices.find(spec.name);
                 if (it == in.indices.end() || it->second.size() != size_t(B)) {
-                    *error = "index input \"" + spec.name + "\" needs " + std::to_string(B) +
-                             " values";
+                    *error =
+                        "index input \"" + spec.name + "\" needs " + std::to_string(B) + " values";
                     return false;
                 }
                 for (int64_t v : it->second) {
@@ -319,9 +343,9 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
                         return false;
                     }
                 }
-                args.emplace_back(torch::from_blob(const_cast<int64_t *>(it->second.data()), {B},
-                                                   torch::kInt64)
-                                      .to(d->device));
+                args.emplace_back(
+                    torch::from_blob(const_cast<int64_t *>(it->second.data()), {B}, torch::kInt64)
+                        .to(d->device));
                 break;
             }
             case InputKind::Vector: {
@@ -366,8 +390,7 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
 
         const auto backStart = Clock::now();
         if (!out.isGenericDict()) {
-            *error = "forward() must return a Dict[str, Tensor], it returned " +
-                     out.tagKind();
+            *error = "forward() must return a Dict[str, Tensor], it returned " + out.tagKind();
             return false;
         }
         const c10::Dict<torch::jit::IValue, torch::jit::IValue> dict = out.toGenericDict();
@@ -390,13 +413,13 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
         for (size_t i = 0; i < c.moeLayers.size(); ++i) {
             const std::string key = "router." + std::to_string(i);
             if (!get(key, &t)) {
-                *error = "forward() returned no \"" + key + "\" for MoE layer " +
-                         c.moeLayers[i].name;
+                *error =
+                    "forward() returned no \"" + key + "\" for MoE layer " + c.moeLayers[i].name;
                 return false;
             }
             result->router.push_back(toHost(t));
             result->dispatch.push_back(get("dispatch." + std::to_string(i), &t) ? toHost(t)
-                                                                               : HostTensor());
+                                                                                : HostTensor());
         }
         result->transferMs += msSince(backStart);
     } catch (const std::exception &e) {

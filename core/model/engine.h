@@ -83,8 +83,7 @@ public:
 
     // Reads a model file's moescope.json without loading the model (the .pt
     // archive is opened as a zip): for listing models before any runs.
-    static bool readContract(const std::string &path, ModelContract *contract,
-                             std::string *error);
+    static bool readContract(const std::string &path, ModelContract *contract, std::string *error);
 
     static bool cudaAvailable();
     static std::string torchVersion();

@@ -55,10 +55,11 @@ QStringList GenericTaskPlugin::inputWarnings(const model::ModelContract &contrac
     QStringList warnings;
     for (const model::InputSpec &spec : contract.inputs) {
         if (spec.kind == model::InputKind::Vector)
-            warnings << QCoreApplication::translate(
-                            "moescope::GenericTaskPlugin",
-                            "input \"%1\" is a vector no installed plugin computes; it is fed zeros")
-                            .arg(QString::fromStdString(spec.name));
+            warnings
+                << QCoreApplication::translate(
+                       "moescope::GenericTaskPlugin",
+                       "input \"%1\" is a vector no installed plugin computes; it is fed zeros")
+                       .arg(QString::fromStdString(spec.name));
     }
     return warnings;
 }

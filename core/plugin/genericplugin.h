@@ -16,8 +16,8 @@ public:
     bool prepare(const model::ModelContract &contract, const ImageStack &image, int step,
                  const PrepareOptions &options, model::InputBatch *batch,
                  QString *error) const override;
-    QJsonObject interpret(const model::ModelContract &contract,
-                          const model::ForwardResult &result, int b) const override;
+    QJsonObject interpret(const model::ModelContract &contract, const model::ForwardResult &result,
+                          int b) const override;
     QStringList inputWarnings(const model::ModelContract &contract,
                               const ImageStack &image) const override;
 };

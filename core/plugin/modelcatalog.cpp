@@ -13,11 +13,17 @@ namespace {
 
 const char *const kRegisteredKey = "models/registered";
 
-QString tr(const char *text) { return QCoreApplication::translate("moescope::ModelCatalog", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope::ModelCatalog", text);
+}
 
 } // namespace
 
-ModelCatalog::ModelCatalog() { reload(); }
+ModelCatalog::ModelCatalog()
+{
+    reload();
+}
 
 QStringList ModelCatalog::bundledDirectories()
 {
@@ -37,7 +43,8 @@ void ModelCatalog::reload()
     QStringList seen;
     for (const QString &dirPath : bundledDirectories()) {
         const QDir dir(dirPath);
-        for (const QFileInfo &f : dir.entryInfoList({QStringLiteral("*.pt")}, QDir::Files, QDir::Name)) {
+        for (const QFileInfo &f :
+             dir.entryInfoList({QStringLiteral("*.pt")}, QDir::Files, QDir::Name)) {
             if (seen.contains(f.canonicalFilePath()))
                 continue;
             seen << f.canonicalFilePath();

@@ -28,7 +28,9 @@ QJsonObject classesJson(const model::OutputSpec &spec, const model::HostTensor &
     }
     for (int k = 0; k < K; ++k)
         all.append(double(p[k]));
-    return {{"kind", "classes"}, {"top", top}, {"probabilities", all},
+    return {{"kind", "classes"},
+            {"top", top},
+            {"probabilities", all},
             {"predicted", QString::fromStdString(spec.labels[order[0]])}};
 }
 
@@ -93,11 +95,21 @@ QJsonObject interpretOutputs(const model::ModelContract &contract,
         const model::HostTensor &t = result.outputs.at(spec.name);
         QJsonObject o;
         switch (spec.kind) {
-        case model::OutputKind::Classes: o = classesJson(spec, t, b, topK); break;
-        case model::OutputKind::Segmentation: o = segmentationJson(spec, t, b); break;
-        case model::OutputKind::Embedding: o = embeddingJson(t, b); break;
-        case model::OutputKind::Box: o = boxJson(spec, t, b); break;
-        case model::OutputKind::Other: o = otherJson(spec, t); break;
+        case model::OutputKind::Classes:
+            o = classesJson(spec, t, b, topK);
+            break;
+        case model::OutputKind::Segmentation:
+            o = segmentationJson(spec, t, b);
+            break;
+        case model::OutputKind::Embedding:
+            o = embeddingJson(t, b);
+            break;
+        case model::OutputKind::Box:
+            o = boxJson(spec, t, b);
+            break;
+        case model::OutputKind::Other:
+            o = otherJson(spec, t);
+            break;
         }
         outputs.insert(QString::fromStdString(spec.name), o);
     }

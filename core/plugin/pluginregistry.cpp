@@ -77,7 +77,8 @@ void PluginRegistry::scan(const QStringList &directories)
             seen << path;
             auto *loader = new QPluginLoader(path);
             const QJsonObject meta = loader->metaData();
-            if (meta.value(QStringLiteral("IID")).toString() != QLatin1String(MoEScopeTaskPlugin_iid)) {
+            if (meta.value(QStringLiteral("IID")).toString() !=
+                QLatin1String(MoEScopeTaskPlugin_iid)) {
                 m_problems << tr("%1: not a MoEScope task plugin of interface %2")
                                   .arg(path, QLatin1String(MoEScopeTaskPlugin_iid));
                 delete loader;
@@ -96,9 +97,10 @@ void PluginRegistry::scan(const QStringList &directories)
             if (info.tasks.isEmpty())
                 info.tasks << info.id;
             info.file = path;
-            if (info.id.isEmpty() || m_loaders.contains(info.id) || info.id == QLatin1String("generic")) {
-                m_problems << tr("%1: plugin id \"%2\" is empty or already taken")
-                                  .arg(path, info.id);
+            if (info.id.isEmpty() || m_loaders.contains(info.id) ||
+                info.id == QLatin1String("generic")) {
+                m_problems
+                    << tr("%1: plugin id \"%2\" is empty or already taken").arg(path, info.id);
                 delete loader;
                 continue;
             }
@@ -110,9 +112,15 @@ void PluginRegistry::scan(const QStringList &directories)
               [](const PluginInfo &a, const PluginInfo &b) { return a.id < b.id; });
 }
 
-QList<PluginInfo> PluginRegistry::plugins() const { return m_infos; }
+QList<PluginInfo> PluginRegistry::plugins() const
+{
+    return m_infos;
+}
 
-QStringList PluginRegistry::problems() const { return m_problems; }
+QStringList PluginRegistry::problems() const
+{
+    return m_problems;
+}
 
 PluginInfo PluginRegistry::infoForTask(const QString &task) const
 {

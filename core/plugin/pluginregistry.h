@@ -39,8 +39,8 @@ public:
     // <app>/../lib/moescope/plugins: the build tree and an install.
     static QStringList defaultSearchPaths();
 
-    QList<PluginInfo> plugins() const;      // the fallback first, then by id
-    QStringList problems() const;           // plugin files that were skipped, and why
+    QList<PluginInfo> plugins() const; // the fallback first, then by id
+    QStringList problems() const;      // plugin files that were skipped, and why
 
     // The plugin that claims `task`, loaded on first use; the generic fallback
     // when no plugin claims it or the claiming library fails to load (then

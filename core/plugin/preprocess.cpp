@@ -28,7 +28,8 @@ std::vector<float> imageInputValues(const QImage &picture, const model::InputSpe
             for (int c = 0; c < C; ++c) {
                 const int sc = std::min(c, sourceChannels - 1);
                 const float v = line[x * sourceChannels + sc] / 255.0f;
-                values[(size_t(c) * H + y) * W + x] = (v - spec.mean[size_t(c)]) / spec.std[size_t(c)];
+                values[(size_t(c) * H + y) * W + x] =
+                    (v - spec.mean[size_t(c)]) / spec.std[size_t(c)];
             }
         }
     }

@@ -7,10 +7,14 @@ namespace moescope {
 QString toString(TaskShape shape)
 {
     switch (shape) {
-    case TaskShape::SingleImage: return QStringLiteral("single-image");
-    case TaskShape::Gallery: return QStringLiteral("gallery");
-    case TaskShape::TiledScene: return QStringLiteral("tiled-scene");
-    case TaskShape::PairedSequence: return QStringLiteral("paired-sequence");
+    case TaskShape::SingleImage:
+        return QStringLiteral("single-image");
+    case TaskShape::Gallery:
+        return QStringLiteral("gallery");
+    case TaskShape::TiledScene:
+        return QStringLiteral("tiled-scene");
+    case TaskShape::PairedSequence:
+        return QStringLiteral("paired-sequence");
     }
     return {};
 }
@@ -25,9 +29,15 @@ QStringList TaskPlugin::inputWarnings(const model::ModelContract &, const ImageS
     return {};
 }
 
-QWidget *TaskPlugin::createResultView(QWidget *) const { return nullptr; }
+QWidget *TaskPlugin::createResultView(QWidget *) const
+{
+    return nullptr;
+}
 
-QList<CliVerb> TaskPlugin::cliVerbs() const { return {}; }
+QList<CliVerb> TaskPlugin::cliVerbs() const
+{
+    return {};
+}
 
 int TaskPlugin::runCliVerb(const QString &, const QStringList &, QTextStream &, QTextStream &)
 {

@@ -16,21 +16,25 @@ using Anchors = std::vector<std::array<unsigned char, 3>>;
 
 const Anchors &anchors(Colormap map)
 {
-    static const Anchors viridis{{68, 1, 84},    {72, 40, 120},  {62, 74, 137}, {49, 104, 142},
+    static const Anchors viridis{{68, 1, 84},    {72, 40, 120},  {62, 74, 137},  {49, 104, 142},
                                  {38, 130, 142}, {31, 158, 137}, {53, 183, 121}, {109, 205, 89},
                                  {180, 222, 44}, {253, 231, 37}};
-    static const Anchors magma{{0, 0, 4},      {28, 16, 68},    {79, 18, 123},  {129, 37, 129},
-                               {181, 54, 122}, {229, 80, 100},  {251, 135, 97}, {254, 194, 135},
-                               {252, 253, 191}};
-    static const Anchors turbo{{48, 18, 59},   {70, 107, 227}, {40, 187, 236}, {50, 241, 152},
-                               {164, 252, 60}, {237, 208, 58}, {251, 128, 34}, {210, 49, 5},
-                               {122, 4, 3}};
+    static const Anchors magma{{0, 0, 4},      {28, 16, 68},    {79, 18, 123},
+                               {129, 37, 129}, {181, 54, 122},  {229, 80, 100},
+                               {251, 135, 97}, {254, 194, 135}, {252, 253, 191}};
+    static const Anchors turbo{{48, 18, 59},   {70, 107, 227}, {40, 187, 236},
+                               {50, 241, 152}, {164, 252, 60}, {237, 208, 58},
+                               {251, 128, 34}, {210, 49, 5},   {122, 4, 3}};
     static const Anchors gray{{0, 0, 0}, {255, 255, 255}};
     switch (map) {
-    case Colormap::Magma: return magma;
-    case Colormap::Turbo: return turbo;
-    case Colormap::Gray: return gray;
-    case Colormap::Viridis: break;
+    case Colormap::Magma:
+        return magma;
+    case Colormap::Turbo:
+        return turbo;
+    case Colormap::Gray:
+        return gray;
+    case Colormap::Viridis:
+        break;
     }
     return viridis;
 }
@@ -46,7 +50,9 @@ const std::array<QRgb, 256> &lut(Colormap map)
                 const double pos = i / 255.0 * (a.size() - 1);
                 const size_t lo = std::min(a.size() - 2, size_t(pos));
                 const double f = pos - lo;
-                auto mix = [&](int c) { return int(std::lround(a[lo][c] * (1 - f) + a[lo + 1][c] * f)); };
+                auto mix = [&](int c) {
+                    return int(std::lround(a[lo][c] * (1 - f) + a[lo + 1][c] * f));
+                };
                 t[m][i] = qRgb(mix(0), mix(1), mix(2));
             }
         }
@@ -55,7 +61,10 @@ const std::array<QRgb, 256> &lut(Colormap map)
     return tables[int(map)];
 }
 
-QString percent(double v) { return QString::number(v * 100.0, 'f', 1) + QLatin1Char('%'); }
+QString percent(double v)
+{
+    return QString::number(v * 100.0, 'f', 1) + QLatin1Char('%');
+}
 
 } // namespace
 
@@ -71,7 +80,10 @@ Colormap colormapFromName(const QString &name)
     return i < 0 ? Colormap::Viridis : Colormap(i);
 }
 
-QString colormapName(Colormap map) { return colormapNames().at(int(map)); }
+QString colormapName(Colormap map)
+{
+    return colormapNames().at(int(map));
+}
 
 QRgb colormapColor(Colormap map, double t)
 {
@@ -172,8 +184,8 @@ QImage expertGrid(const QImage &base, const routing::LayerRouting &layer,
     const int columns = int(std::ceil(std::sqrt(double(n))));
     const int rows = (n + columns - 1) / columns;
     const int title = 18;
-    const QImage scaled = base.scaled(tileSize, tileSize, Qt::IgnoreAspectRatio,
-                                      Qt::SmoothTransformation);
+    const QImage scaled =
+        base.scaled(tileSize, tileSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     const routing::LayerSummary summary = routing::summarize(layer);
     QImage out(columns * tileSize, rows * (tileSize + title), QImage::Format_RGB32);
     out.fill(Qt::white);
@@ -197,10 +209,9 @@ QImage top1WithLegend(const QImage &base, const routing::LayerRouting &layer,
                       const routing::TokenGrid &grid, double opacity, int size)
 {
     const int legendWidth = 150;
-    const QImage scaled =
-        base.scaled(size, size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    const QImage top1 = top1Image(routing::top1Map(layer, grid), grid.rows, grid.cols,
-                                  QSize(size, size));
+    const QImage scaled = base.scaled(size, size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage top1 =
+        top1Image(routing::top1Map(layer, grid), grid.rows, grid.cols, QSize(size, size));
     const routing::LayerSummary summary = routing::summarize(layer);
     QImage out(size + legendWidth, std::max(size, 20 * layer.experts + 10), QImage::Format_RGB32);
     out.fill(Qt::white);

@@ -138,8 +138,8 @@ std::string validate(const LayerRouting &layer, double tolerance)
                 return why.str();
             }
             if (p < -tolerance) {
-                why << "layer " << layer.name << " router has a negative probability (token "
-                    << t << ", expert " << e << ": " << p << ")";
+                why << "layer " << layer.name << " router has a negative probability (token " << t
+                    << ", expert " << e << ": " << p << ")";
                 return why.str();
             }
             sum += p;

@@ -44,11 +44,11 @@ struct LayerSummary
     // Fraction of the counted tokens whose top-1 expert is each expert; sums to 1.
     // Counted tokens are the spatial ones, or all tokens when none is spatial.
     std::vector<double> load;
-    std::vector<double> meanProb;  // mean router probability per expert
-    double meanEntropy = 0;        // mean per-token router entropy, nats
-    double maxEntropy = 0;         // log(experts): the entropy of a uniform router
+    std::vector<double> meanProb; // mean router probability per expert
+    double meanEntropy = 0;       // mean per-token router entropy, nats
+    double maxEntropy = 0;        // log(experts): the entropy of a uniform router
     int countedTokens = 0;
-    bool spatial = false;          // whether the counted tokens lie on a grid
+    bool spatial = false; // whether the counted tokens lie on a grid
 };
 
 // Whether each token lies on one of the layer's grids.

@@ -22,10 +22,12 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCommandLineParser parser;
-    const QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Model."), QStringLiteral("M"),
-                                      QStringLiteral("moe-vit-shapes-tiny"));
-    const QCommandLineOption inputOpt(QStringLiteral("input"), QStringLiteral("Image."), QStringLiteral("PATH"));
-    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs."), QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Model."),
+                                      QStringLiteral("M"), QStringLiteral("moe-vit-shapes-tiny"));
+    const QCommandLineOption inputOpt(QStringLiteral("input"), QStringLiteral("Image."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs."),
+                                     QStringLiteral("N"), QStringLiteral("10"));
     parser.addOptions({modelOpt, inputOpt, runsOpt});
     parser.addHelpOption();
     parser.process(app);
