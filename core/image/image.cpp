@@ -179,6 +179,10 @@ ImageStack ImageStack::fromQImage(const QImage &image, const QString &sourcePath
     detail::appendQImageSamples(stack.samples, image, gray);
     // No spacing: a photo's dots-per-inch is a print setting, not a size of the object.
     stack.updateRange();
+    // 8-bit pictures show (and feed models) as they are stored: 0..255, not
+    // stretched to their own min..max as a window-less DICOM would be.
+    if (stack.maxValue <= 255.0f)
+        stack.window = WindowLevel{127.5, 255.0};
     return stack;
 }
 

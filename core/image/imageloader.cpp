@@ -91,6 +91,9 @@ bool loadWithQt(const QString &path, ImageStack &out, QString &cause)
     if (images.size() > 1 && delayMs > 0)
         out.frameTimeMs = delayMs;
     out.updateRange();
+    // 8-bit pictures show (and feed models) as stored, 0..255, not stretched.
+    if (out.maxValue <= 255.0f)
+        out.window = WindowLevel{127.5, 255.0};
 
     out.metadata.append({QStringLiteral("Format"), format});
     out.metadata.append(
