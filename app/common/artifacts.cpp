@@ -6,6 +6,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <functional>
 
 namespace moescope {
 
@@ -19,21 +22,6 @@ bool saveBytes(const QString &path, const QByteArray &bytes, QString *error)
         return false;
     }
     return true;
-}
-
-bool savePng(const QString &path, const QImage &image, QString *error)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    // Qt maps PNG "quality" to zlib's level; 80 is a light compression that
-    // encodes several times faster than the default for a few % more bytes.
-    if (!image.save(&buffer, "PNG", 80)) {
-        *error =
-            QCoreApplication::translate("moescope::Artifacts", "%1: cannot encode PNG").arg(path);
-        return false;
-    }
-    return saveBytes(path, bytes, error);
 }
 
 } // namespace
@@ -64,41 +52,77 @@ bool writeArtifacts(const QString &directory, const AnalysisResult &result, cons
         written->clear();
         return false;
     };
-    if (result.steps.isEmpty())
-        return true;
-    const StepResult &step = result.steps.first();
-    const QImage base = frameForStep(result, image, 0);
 
-    bool overlayDone = false;
-    for (size_t i = 0; i < step.layers.size(); ++i) {
-        const routing::LayerRouting &layer = step.layers[i];
-        const routing::TokenGrid *grid = layer.grids.empty() ? nullptr : &layer.grids.front();
-        if (!grid)
-            continue; // a per-image decision has no map to draw
-        const QString gridPath = dir.filePath(QStringLiteral("experts-layer%1.png").arg(i));
-        if (!savePng(gridPath,
-                     render::expertGrid(base, layer, *grid, options.colormap, options.opacity,
-                                        options.tileSize),
-                     error))
-            return fail();
-        *written << gridPath;
-        const QString top1Path = dir.filePath(QStringLiteral("top1-layer%1.png").arg(i));
-        if (!savePng(top1Path, render::top1WithLegend(base, layer, *grid, options.opacity, 448),
-                     error))
-            return fail();
-        *written << top1Path;
-        if (i + 1 == step.layers.size() || !overlayDone) {
+    // Each picture is drawn and PNG-encoded as its own task on the thread
+    // pool (QPainter on a QImage is fine off the GUI thread); encoding is most
+    // of the cost, and the pictures are independent.
+    struct Picture
+    {
+        QString path;
+        std::function<QImage()> draw;
+        QByteArray png;
+        QString error;
+    };
+    std::vector<Picture> pictures;
+    if (!result.steps.isEmpty()) {
+        const StepResult &step = result.steps.first();
+        const QImage base = frameForStep(result, image, 0);
+        const routing::LayerRouting *deepest = nullptr;
+        for (size_t i = 0; i < step.layers.size(); ++i) {
+            const routing::LayerRouting &layer = step.layers[i];
+            if (layer.grids.empty())
+                continue; // a per-image decision has no map to draw
+            const routing::TokenGrid grid = layer.grids.front();
+            deepest = &layer;
+            pictures.push_back({dir.filePath(QStringLiteral("experts-layer%1.png").arg(i)),
+                                [&layer, grid, base, options] {
+                                    return render::expertGrid(base, layer, grid, options.colormap,
+                                                              options.opacity, options.tileSize);
+                                },
+                                {},
+                                {}});
+            pictures.push_back({dir.filePath(QStringLiteral("top1-layer%1.png").arg(i)),
+                                [&layer, grid, base, options] {
+                                    return render::top1WithLegend(base, layer, grid,
+                                                                  options.opacity, 448);
+                                },
+                                {},
+                                {}});
+        }
+        if (deepest) {
             // The overlay: the deepest spatial layer's top-1 map over the full-size image.
-            const QImage top1 = render::top1Image(routing::top1Map(layer, *grid), grid->rows,
-                                                  grid->cols, base.size());
-            const QString overlayPath = dir.filePath(QStringLiteral("overlay.png"));
-            if (!savePng(overlayPath, render::blend(base, top1, options.opacity), error))
-                return fail();
-            if (!overlayDone)
-                *written << overlayPath;
-            overlayDone = true;
+            pictures.push_back({dir.filePath(QStringLiteral("overlay.png")),
+                                [deepest, base, options] {
+                                    const routing::TokenGrid &g = deepest->grids.front();
+                                    return render::blend(
+                                        base,
+                                        render::top1Image(routing::top1Map(*deepest, g), g.rows,
+                                                          g.cols, base.size()),
+                                        options.opacity);
+                                },
+                                {},
+                                {}});
         }
     }
+    QtConcurrent::blockingMap(pictures, [](Picture &p) {
+        QBuffer buffer(&p.png);
+        buffer.open(QIODevice::WriteOnly);
+        // Qt maps PNG "quality" to zlib's level: 80 is level 1, several times
+        // faster to encode than the default for a few % more bytes.
+        if (!p.draw().save(&buffer, "PNG", 80))
+            p.error = QCoreApplication::translate("moescope::Artifacts", "%1: cannot encode PNG")
+                          .arg(p.path);
+    });
+    for (const Picture &p : pictures) {
+        if (!p.error.isEmpty()) {
+            *error = p.error;
+            return fail();
+        }
+        if (!saveBytes(p.path, p.png, error))
+            return fail();
+        *written << p.path;
+    }
+
     const QString jsonPath = dir.filePath(QStringLiteral("result.json"));
     QJsonObject withArtifacts = resultJson;
     QJsonArray files = QJsonArray::fromStringList(*written);
