@@ -638,7 +638,7 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!catalog.resolve(parser.value(modelOpt), &modelPath, &error))
         return fail(err, error);
     std::string why;
-    auto engine = model::Engine::load(modelPath.toStdString(), device, &why);
+    auto engine = model::Engine::load(modelPath.toStdString(), device, &why, batch);
     if (!engine)
         return fail(err, QString::fromStdString(why));
     model::BenchResult result;

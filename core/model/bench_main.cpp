@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     if (threads > 0)
         Engine::setThreadCount(threads);
     std::string error;
-    auto engine = Engine::load(modelPath, device, &error);
+    auto engine = Engine::load(modelPath, device, &error, batch);
     if (!engine) {
         std::cerr << error << "\n";
         return 1;

@@ -198,7 +198,7 @@ int Engine::threadCount()
 }
 
 std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference preference,
-                                     std::string *error)
+                                     std::string *error, int batch)
 {
     std::unique_ptr<Engine> engine(new Engine);
     Private &d = *engine->d;
@@ -249,17 +249,15 @@ std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference p
         return nullptr;
     }
 
-    // Validate on a synthetic batch of 2 (so batch handling is checked too),
-    // then warm up at batch 1: TorchScript's profiling executor optimises on
-    // the first calls, which should not land on a user's first run.
+    // Validate at the caller's batch size and at batch 2 (so batch handling is
+    // checked too), then warm up at the caller's batch size: TorchScript's
+    // profiling executor optimises on the first calls, which should neither
+    // land on a user's first run nor be tuned for a shape the user won't run.
     const auto warmStart = Clock::now();
+    batch = std::max(1, batch);
     ForwardResult result;
-    if (!engine->forward(engine->syntheticBatch(2), &result, &why)) {
-        *error = d.fail(why);
-        return nullptr;
-    }
-    for (int i = 0; i < 2; ++i) {
-        if (!engine->forward(engine->syntheticBatch(1), &result, &why)) {
+    for (int b : {batch, 2, batch}) {
+        if (!engine->forward(engine->syntheticBatch(b), &result, &why)) {
             *error = d.fail(why);
             return nullptr;
         }

@@ -62,8 +62,13 @@ public:
 
     // Loads, validates against the contract and warms up. On failure returns
     // nullptr and sets `error` to "<path>: <first broken rule>".
+    //
+    // `batch` is the batch size the caller will mostly run: the first passes
+    // use it. TorchScript's executor (and oneDNN's kernel choice) settle on
+    // the shapes of the first calls; a model warmed at batch 1 and then run at
+    // batch 8 can be 1.5x slower at batch 8 than one warmed at batch 8.
     static std::unique_ptr<Engine> load(const std::string &path, DevicePreference device,
-                                        std::string *error);
+                                        std::string *error, int batch = 1);
 
     const ModelContract &contract() const;
     const std::string &path() const;
