@@ -344,6 +344,21 @@ int MainWindow::runsListed() const
     return m_runsModel->rowCount();
 }
 
+QList<QStandardItem *> MainWindow::runRow(const store::RunRecord &r) const
+{
+    QList<QStandardItem *> row;
+    auto *id = new QStandardItem(QString::number(r.id));
+    id->setData(r.id, Qt::UserRole);
+    row << id
+        << new QStandardItem(
+               r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+        << new QStandardItem(r.model.name)
+        << new QStandardItem(QFileInfo(r.image.path).fileName()) << new QStandardItem(r.device)
+        << new QStandardItem(QString::number(r.frameCount));
+    row[RunImage]->setToolTip(r.image.path);
+    return row;
+}
+
 void MainWindow::refreshRuns()
 {
     m_runsModel->removeRows(0, m_runsModel->rowCount());
@@ -355,19 +370,8 @@ void MainWindow::refreshRuns()
         statusBar()->showMessage(error, 10000);
         return;
     }
-    for (const store::RunRecord &r : runs) {
-        QList<QStandardItem *> row;
-        auto *id = new QStandardItem(QString::number(r.id));
-        id->setData(r.id, Qt::UserRole);
-        row << id
-            << new QStandardItem(
-                   r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-            << new QStandardItem(r.model.name)
-            << new QStandardItem(QFileInfo(r.image.path).fileName()) << new QStandardItem(r.device)
-            << new QStandardItem(QString::number(r.frameCount));
-        row[RunImage]->setToolTip(r.image.path);
-        m_runsModel->appendRow(row);
-    }
+    for (const store::RunRecord &r : runs)
+        m_runsModel->appendRow(runRow(r));
 }
 
 void MainWindow::showError(const QString &message)
@@ -529,9 +533,13 @@ void MainWindow::onAnalysisFinished(const AnalysisResult &result)
                                  10000);
     if (m_db.isOpen() && !result.steps.isEmpty()) {
         QString error;
-        if (!storeAnalysis(m_db, &m_result, *m_image, m_session->model().contract, {}, &error))
+        if (!storeAnalysis(m_db, &m_result, *m_image, m_session->model().contract, {}, &error)) {
             showError(tr("The run was not stored.\n\n%1").arg(error));
-        refreshRuns();
+        } else if (const auto stored = m_db.loadRun(m_result.runId, nullptr, &error)) {
+            // One new row on top, not the whole list again: the list grows
+            // with every run, the cost of a run must not.
+            m_runsModel->insertRow(0, runRow(*stored));
+        }
     }
     for (const QString &w : result.warnings)
         statusBar()->showMessage(w, 10000);

@@ -23,6 +23,7 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QSlider;
+class QStandardItem;
 class QStandardItemModel;
 class QTableView;
 class QTableWidget;
@@ -75,6 +76,7 @@ private:
     void populateModels();
     void populateSamples();
     void refreshRuns();
+    QList<QStandardItem *> runRow(const store::RunRecord &run) const;
     void showError(const QString &message);
     void setBusy(bool busy, const QString &what = {});
     void startAnalysis();
