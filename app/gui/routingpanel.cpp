@@ -52,6 +52,7 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
     m_overlayCombo->setObjectName(QStringLiteral("overlayCombo"));
     m_overlayCombo->setToolTip(tr("What the image view shows over the image"));
     m_overlayCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_overlayCombo->setMinimumContentsLength(18);
     m_colormapCombo = new QComboBox(this);
     m_colormapCombo->setObjectName(QStringLiteral("colormapCombo"));
     m_colormapCombo->addItems(render::colormapNames());
