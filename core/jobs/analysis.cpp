@@ -1,9 +1,9 @@
 #include "analysis.h"
 
+#include "store/database.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QFile>
 
 #include <cmath>
 
@@ -204,14 +204,7 @@ bool buildExpertMask(const model::ModelContract &contract, const QList<QPair<int
 
 QString sha256OfFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return {};
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
+    return store::Database::sha256OfFile(path, error).value_or(QString());
 }
 
 } // namespace moescope
