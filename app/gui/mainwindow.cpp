@@ -352,9 +352,8 @@ QList<QStandardItem *> MainWindow::runRow(const store::RunRecord &r) const
     row << id
         << new QStandardItem(
                r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-        << new QStandardItem(r.model.name)
-        << new QStandardItem(QFileInfo(r.image.path).fileName()) << new QStandardItem(r.device)
-        << new QStandardItem(QString::number(r.frameCount));
+        << new QStandardItem(r.model.name) << new QStandardItem(QFileInfo(r.image.path).fileName())
+        << new QStandardItem(r.device) << new QStandardItem(QString::number(r.frameCount));
     row[RunImage]->setToolTip(r.image.path);
     return row;
 }
