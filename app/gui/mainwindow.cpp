@@ -489,7 +489,11 @@ void MainWindow::runModel()
         return;
     }
     if (m_session->isBusy()) {
-        m_runAfterLoad = true; // the model is still loading
+        if (m_session->hasModel()) {
+            statusBar()->showMessage(tr("A run is in progress; cancel it first (Esc)."), 5000);
+            return;
+        }
+        m_runAfterLoad = true; // the model is still loading: run once it is ready
         return;
     }
     if (!m_session->hasModel() || m_session->model().path != modelPathForSelection()) {
@@ -509,6 +513,7 @@ void MainWindow::startAnalysis()
         statusBar()->showMessage(warning, 10000);
     AnalysisRequest request;
     request.image = m_image;
+    m_runImage = m_image; // the image may change while the run is in flight
     setBusy(true, tr("Running %1 on %2…").arg(m.name, QFileInfo(m_image->sourcePath).fileName()));
     m_progress->setRange(0, std::max(1, plugin->stepCount(m.contract, *m_image)));
     m_progress->setValue(0);
@@ -522,19 +527,19 @@ void MainWindow::cancelRun()
     statusBar()->showMessage(tr("Cancelling…"));
 }
 
-void MainWindow::onAnalysisFinished(const AnalysisResult &result)
+void MainWindow::onAnalysisFinished(const AnalysisResult &finished)
 {
     setBusy(false);
-    m_result = result;
+    AnalysisResult result = finished;
     if (result.cancelled)
         statusBar()->showMessage(tr("Cancelled after %n step(s); the partial run is kept.", nullptr,
                                     int(result.steps.size())),
                                  10000);
     if (m_db.isOpen() && !result.steps.isEmpty()) {
         QString error;
-        if (!storeAnalysis(m_db, &m_result, *m_image, m_session->model().contract, {}, &error)) {
+        if (!storeAnalysis(m_db, &result, *m_runImage, m_session->model().contract, {}, &error)) {
             showError(tr("The run was not stored.\n\n%1").arg(error));
-        } else if (const auto stored = m_db.loadRun(m_result.runId, nullptr, &error)) {
+        } else if (const auto stored = m_db.loadRun(result.runId, nullptr, &error)) {
             // One new row on top, not the whole list again: the list grows
             // with every run, the cost of a run must not.
             m_runsModel->insertRow(0, runRow(*stored));
@@ -542,6 +547,15 @@ void MainWindow::onAnalysisFinished(const AnalysisResult &result)
     }
     for (const QString &w : result.warnings)
         statusBar()->showMessage(w, 10000);
+    if (m_runImage != m_image) {
+        // Another image was opened meanwhile: keep it on screen.
+        statusBar()->showMessage(tr("Run %1 on %2 is stored; reopen it from Runs.")
+                                     .arg(result.runId)
+                                     .arg(result.imagePath),
+                                 15000);
+        return;
+    }
+    m_result = result;
     showResult();
 }
 

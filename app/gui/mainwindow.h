@@ -94,6 +94,7 @@ private:
     ModelSession *m_session = nullptr;
 
     QSharedPointer<ImageStack> m_image;
+    QSharedPointer<const ImageStack> m_runImage; // what the run in flight analyses
     QFutureWatcher<std::optional<ImageStack>> m_imageWatcher;
     QString m_loadingPath;
     QString m_imageLoadError;
