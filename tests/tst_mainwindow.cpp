@@ -5,11 +5,14 @@
 #include "mainwindow.h"
 #include "routingpanel.h"
 
+#include <QChartView>
 #include <QImage>
 #include <QLabel>
+#include <QLineSeries>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,6 +107,47 @@ private Q_SLOTS:
         QCOMPARE(
             routing->expertTileCount(),
             window.currentResult().steps.first().layers[size_t(routing->currentLayer())].experts);
+    }
+
+    void cineRoutesEveryFrameAndFollowsTheSlider()
+    {
+        // A real multi-frame DICOM from Debian's python3-pydicom test files.
+        const QString path =
+            QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/rtdose.dcm");
+        if (!QFileInfo::exists(path))
+            QSKIP("python3-pydicom's test files are not installed (cmake/setup-debian.sh --tests)");
+        MainWindow window(m_tmp.filePath(QStringLiteral("cine.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::imageLoaded);
+        window.openImage(path);
+        QVERIFY(opened.wait(30000));
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        window.selectModel(QStringLiteral("moe-vit-shapes-tiny"));
+        window.runModel();
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        const AnalysisResult &result = window.currentResult();
+        QVERIFY(result.steps.size() > 1);
+
+        auto *chart = window.findChild<QChartView *>(QStringLiteral("routingOverTime"));
+        QVERIFY(chart && chart->isVisible());
+        const int layer = window.routingPanel()->currentLayer();
+        const int experts = result.steps.first().layers[size_t(layer)].experts;
+        QCOMPARE(chart->chart()->series().size(), experts);
+        auto *line = qobject_cast<QLineSeries *>(chart->chart()->series().first());
+        QCOMPARE(line->count(), int(result.steps.size()));
+
+        // Scrubbing shows that frame's routing, from the stored result.
+        auto *slider = window.findChild<QSlider *>(QStringLiteral("frameSlider"));
+        QVERIFY(slider);
+        slider->setValue(result.steps.last().step);
+        QCOMPARE(window.routingPanel()->expertTileCount(), experts);
+        const QImage frameLast = window.imageView()->image();
+        slider->setValue(result.steps.first().step);
+        QVERIFY(window.imageView()->image() != frameLast);
+        QTest::qWait(300); // let the new tiles and chart axes show
+        const QString shot = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/mainwindow-cine.png");
+        QVERIFY(window.grab().save(shot));
     }
 
     void badImageShowsAMessage()

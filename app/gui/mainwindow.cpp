@@ -8,6 +8,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -19,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -33,6 +36,7 @@
 #include <QTableWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace moescope::gui {
@@ -80,6 +84,16 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     frameRow->addWidget(m_frameSlider, 1);
     frameRow->addWidget(m_frameLabel);
     leftLayout->addLayout(frameRow);
+    // Routing over time: one line per expert of the chosen layer, a point per
+    // frame; click a point to go to that frame.
+    m_timeChartView = new QChartView(new QChart, this);
+    m_timeChartView->setObjectName(QStringLiteral("routingOverTime"));
+    m_timeChartView->chart()->setTitle(tr("Expert load per frame"));
+    m_timeChartView->chart()->setMargins(QMargins(2, 2, 2, 2));
+    m_timeChartView->setRenderHint(QPainter::Antialiasing);
+    m_timeChartView->setMinimumHeight(210);
+    m_timeChartView->setVisible(false);
+    leftLayout->addWidget(m_timeChartView, 1);
     leftLayout->addWidget(m_imageInfo);
     leftLayout->addWidget(m_outputs, 1);
 
@@ -102,6 +116,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     connect(m_view, &ImageView::tokenHovered, this,
             [this](int row, int col, QPoint) { m_routing->showGateValues(row, col); });
     connect(m_routing, &RoutingPanel::overlayChanged, this, &MainWindow::updateOverlay);
+    connect(m_routing, &RoutingPanel::layerChanged, this, &MainWindow::updateTimeChart);
     connect(m_frameSlider, &QSlider::valueChanged, this, [this](int value) { showStep(value); });
     connect(&m_imageWatcher, &QFutureWatcher<std::optional<ImageStack>>::finished, this,
             &MainWindow::onImageLoaded);
@@ -594,6 +609,7 @@ void MainWindow::showResult()
     const QSignalBlocker blocker(m_frameSlider);
     m_frameSlider->setValue(m_result.steps.isEmpty() ? 0 : m_result.steps.first().step);
     showStep(m_frameSlider->value());
+    updateTimeChart();
     statusBar()->showMessage(m_result.runId
                                  ? tr("Run %1: %2 on %3 — forward %4 ms, total %5 ms")
                                        .arg(m_result.runId)
@@ -628,6 +644,49 @@ void MainWindow::showStep(int frame)
     m_routing->setRouting(step.layers, base.isNull() ? QImage() : base);
     updateOutputs(step.outputs);
     updateOverlay();
+}
+
+void MainWindow::updateTimeChart()
+{
+    if (m_routing->currentLayer() < 0 && m_result.steps.size() > 1)
+        return; // a frame without routing: keep the chart of the run
+    QChart *chart = m_timeChartView->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+    const int layer = m_routing->currentLayer();
+    const bool show = m_result.steps.size() > 1 && layer >= 0 &&
+                      layer < int(m_result.steps.first().layers.size());
+    m_timeChartView->setVisible(show);
+    if (!show)
+        return;
+    auto *x = new QValueAxis;
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setRange(m_result.steps.first().step, m_result.steps.last().step);
+    auto *y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setLabelFormat(QStringLiteral("%d%%"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    const routing::LayerRouting &first = m_result.steps.first().layers[size_t(layer)];
+    chart->setTitle(tr("Expert load per frame, %1").arg(QString::fromStdString(first.name)));
+    for (int e = 0; e < first.experts; ++e) {
+        auto *series = new QLineSeries;
+        series->setName(QString::fromStdString(first.expertName(e)));
+        series->setColor(render::expertColor(e));
+        series->setPointsVisible(true);
+        for (const StepResult &step : std::as_const(m_result.steps)) {
+            if (size_t(layer) < step.layers.size())
+                series->append(step.step,
+                               routing::summarize(step.layers[size_t(layer)]).load[size_t(e)] *
+                                   100.0);
+        }
+        connect(series, &QLineSeries::clicked, this,
+                [this](const QPointF &point) { m_frameSlider->setValue(qRound(point.x())); });
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
 }
 
 void MainWindow::updateOverlay()

@@ -18,6 +18,8 @@
 #include <optional>
 
 class QAction;
+class QChart;
+class QChartView;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -83,6 +85,7 @@ private:
     void showResult();
     void showStep(int stepIndex);
     void updateOverlay();
+    void updateTimeChart();
     void updateOutputs(const QJsonObject &outputs);
     void onAnalysisFinished(const AnalysisResult &result);
     void onImageLoaded();
@@ -110,6 +113,7 @@ private:
     QLabel *m_imageInfo = nullptr;
     QSlider *m_frameSlider = nullptr;
     QLabel *m_frameLabel = nullptr;
+    QChartView *m_timeChartView = nullptr;
     QComboBox *m_modelCombo = nullptr;
     QComboBox *m_deviceCombo = nullptr;
     QListWidget *m_samples = nullptr;

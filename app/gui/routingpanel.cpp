@@ -108,7 +108,10 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
     m_gateValues->setTextFormat(Qt::RichText);
     layout->addWidget(m_gateValues);
 
-    connect(m_layerTabs, &QTabBar::currentChanged, this, [this] { rebuildLayer(); });
+    connect(m_layerTabs, &QTabBar::currentChanged, this, [this](int layer) {
+        rebuildLayer();
+        Q_EMIT layerChanged(layer);
+    });
     connect(m_overlayCombo, &QComboBox::activated, this, [this](int index) {
         if (index == 0)
             m_mode = OverlayMode::Top1;

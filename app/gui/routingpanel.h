@@ -56,6 +56,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void overlayChanged();
+    void layerChanged(int layer);
 
 private:
     void rebuildLayer();
