@@ -118,7 +118,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     connect(m_routing, &RoutingPanel::overlayChanged, this, &MainWindow::updateOverlay);
     connect(m_routing, &RoutingPanel::layerChanged, this, &MainWindow::updateTimeChart);
     connect(m_frameSlider, &QSlider::valueChanged, this, [this](int value) { showStep(value); });
-    connect(&m_imageWatcher, &QFutureWatcher<std::optional<ImageStack>>::finished, this,
+    connect(&m_imageWatcher, &QFutureWatcher<ImageLoad>::finished, this,
             &MainWindow::onImageLoaded);
 
     connect(m_session, &ModelSession::modelLoaded, this, [this](const LoadedModel &m) {
@@ -422,29 +422,22 @@ void MainWindow::openImage(const QString &path)
     }
     m_loadingPath = path;
     statusBar()->showMessage(tr("Loading %1…").arg(path));
-    m_imageWatcher.setFuture(QtConcurrent::run([path]() -> std::optional<ImageStack> {
-        LoadError error;
-        std::optional<ImageStack> image = ImageLoader::load(path, &error);
-        if (!image) {
-            ImageStack failed;
-            failed.sourcePath = error.message(); // carried back as the message
-            failed.frameCount = -1;
-            return failed;
-        }
-        return image;
+    m_imageWatcher.setFuture(QtConcurrent::run([path] {
+        ImageLoad load;
+        load.image = ImageLoader::load(path, &load.error);
+        return load;
     }));
 }
 
 void MainWindow::onImageLoaded()
 {
-    std::optional<ImageStack> loaded = m_imageWatcher.result();
-    if (!loaded || loaded->frameCount < 0) {
+    ImageLoad loaded = m_imageWatcher.result();
+    if (!loaded.image) {
         m_pendingRunReopen = 0;
-        showError(tr("The image could not be opened.\n\n%1")
-                      .arg(loaded ? loaded->sourcePath : m_loadingPath));
+        showError(tr("The image could not be opened.\n\n%1").arg(loaded.error.message()));
         return;
     }
-    m_image = QSharedPointer<ImageStack>::create(std::move(*loaded));
+    m_image = QSharedPointer<ImageStack>::create(std::move(*loaded.image));
     if (m_pendingRunReopen == 0) {
         m_result = AnalysisResult();
         m_routing->clear();

@@ -4,6 +4,7 @@
 // (its own thread); images load on the thread pool; the database is touched
 // from this (the main) thread only.
 
+#include "image/imageloader.h"
 #include "jobs/analysis.h"
 #include "jobs/modelsession.h"
 #include "plugin/modelcatalog.h"
@@ -98,9 +99,14 @@ private:
 
     QSharedPointer<ImageStack> m_image;
     QSharedPointer<const ImageStack> m_runImage; // what the run in flight analyses
-    QFutureWatcher<std::optional<ImageStack>> m_imageWatcher;
+    // An image loading on the thread pool comes back as the image or the error.
+    struct ImageLoad
+    {
+        std::optional<ImageStack> image;
+        LoadError error;
+    };
+    QFutureWatcher<ImageLoad> m_imageWatcher;
     QString m_loadingPath;
-    QString m_imageLoadError;
     AnalysisResult m_result;
     int m_stepIndex = 0;
     bool m_runAfterLoad = false;
