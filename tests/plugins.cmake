@@ -9,3 +9,4 @@ set_target_properties(tst_echoplugin PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${MOESC
 moescope_add_test(tst_plugins LIBS moescope_plugin)
 target_compile_definitions(tst_plugins PRIVATE MOESCOPE_TEST_PLUGIN_DIR="${MOESCOPE_TEST_PLUGIN_DIR}")
 add_dependencies(tst_plugins tst_echoplugin)
+moescope_add_test(tst_preprocess LIBS moescope_plugin)

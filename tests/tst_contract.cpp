@@ -12,13 +12,14 @@ const char *const kValid = R"({
   "schema": 1, "name": "m", "task": "ultrasound",
   "inputs": [
     {"name": "image", "kind": "image", "channels": 1, "height": 32, "width": 32,
-     "mean": [0.5], "std": [0.25]},
+     "mean": [0.5], "std": [0.25], "windows": [[40, 400]]},
     {"name": "task", "kind": "index", "choices": ["seg", "cls"]},
     {"name": "physics", "kind": "vector", "size": 3, "names": ["a", "b", "c"]},
     {"name": "expert_mask", "kind": "expert_mask"}
   ],
   "outputs": {"logits": {"kind": "classes", "labels": ["a", "b"]},
-              "mask": {"kind": "segmentation", "labels": ["bg", "lesion"]}},
+              "mask": {"kind": "segmentation", "labels": ["bg", "lesion"], "task_choice": "seg"},
+              "score": {"kind": "score_map", "input": "image", "grid": [4, 4]}},
   "moe_layers": [
     {"name": "blocks.1.mlp", "experts": 4, "top_k": 1, "router": "top-k",
      "tokens": [{"input": "image", "offset": 1, "grid": [4, 4]}]},
@@ -54,6 +55,15 @@ private Q_SLOTS:
         QCOMPARE(c.moeLayers[0].tokens[0].cols, 4);
         QVERIFY(c.moeLayers[1].tokens.empty());
         QVERIFY(c.output("mask")->kind == OutputKind::Segmentation);
+        QCOMPARE(c.output("mask")->taskChoice, std::string("seg"));
+        QVERIFY(c.output("logits")->taskChoice.empty());
+        QCOMPARE(c.inputs[0].windows.size(), size_t(1));
+        QCOMPARE(c.inputs[0].windows[0].center, 40.0f);
+        QCOMPARE(c.inputs[0].windows[0].width, 400.0f);
+        QVERIFY(c.output("score")->kind == OutputKind::Other);
+        QCOMPARE(c.output("score")->kindText, std::string("score_map"));
+        QCOMPARE(c.output("score")->gridRows, 4);
+        QCOMPARE(c.taskInput()->name, std::string("task"));
     }
 
     void brokenRules_data()
@@ -111,6 +121,24 @@ private Q_SLOTS:
             << replaced(QStringLiteral("{\"input\": \"image\", \"offset\": 1"),
                         QStringLiteral("{\"input\": \"task\", \"offset\": 1"))
             << QStringLiteral("not an image input");
+        QTest::newRow("windows per channel")
+            << replaced(QStringLiteral("[[40, 400]]"), QStringLiteral("[[40, 400], [0, 100]]"))
+            << QStringLiteral("one [center, width] per channel");
+        QTest::newRow("window width zero")
+            << replaced(QStringLiteral("[[40, 400]]"), QStringLiteral("[[40, 0]]"))
+            << QStringLiteral("width > 0");
+        QTest::newRow("task_choice unknown")
+            << replaced(QStringLiteral("\"task_choice\": \"seg\""),
+                        QStringLiteral("\"task_choice\": \"segment\""))
+            << QStringLiteral("not a choice of any index input");
+        QTest::newRow("output over a non-image")
+            << replaced(QStringLiteral("\"input\": \"image\", \"grid\": [4, 4]"),
+                        QStringLiteral("\"input\": \"task\", \"grid\": [4, 4]"))
+            << QStringLiteral("not an image input");
+        QTest::newRow("output grid bad")
+            << replaced(QStringLiteral("\"input\": \"image\", \"grid\": [4, 4]"),
+                        QStringLiteral("\"input\": \"image\", \"grid\": [0, 4]"))
+            << QStringLiteral("[rows, cols]");
         QTest::newRow("reserved output name")
             << replaced(QStringLiteral("\"logits\":"), QStringLiteral("\"router.0\":"))
             << QStringLiteral("reserved");

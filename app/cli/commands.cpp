@@ -60,6 +60,7 @@ QString usage()
               "  info PATH [--json]                 image / cine / series / volume metadata\n"
               "  run --model NAME|FILE --input PATH [--device auto|cpu|cuda] [--out DIR]\n"
               "      [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B] [--json]\n"
+              "      [--choice NAME=VALUE]... [--image NAME=FILE]...\n"
               "  runs [--db FILE] [--json]          stored runs, newest first\n"
               "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
               "Common: --threads N sets LibTorch's CPU threads (default: all cores).\n");
@@ -356,9 +357,13 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QCommandLineOption taskOpt(QStringLiteral("choice"),
                                      tr("Choice for an index input, NAME=VALUE."),
                                      QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption imageOpt(
+        QStringLiteral("image"),
+        tr("Picture for another image input of the model (a tracker's template), NAME=FILE."),
+        QStringLiteral("NAME=FILE"));
     const QCommandLineOption noStoreOpt(QStringLiteral("no-store"), tr("Do not store the run."));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
-                       noStoreOpt, kJson, kThreads});
+                       imageOpt, noStoreOpt, kJson, kThreads});
     if (!parse(parser, QStringLiteral("run"), arguments, err))
         return Usage;
     if (!parser.isSet(modelOpt) || !parser.isSet(inputOpt)) {
@@ -442,6 +447,23 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return Usage;
         }
         request.options.indexChoices[spec->name] = int(it - spec->choices.begin());
+    }
+    for (const QString &pair : parser.values(imageOpt)) {
+        const QString name = pair.section(QLatin1Char('='), 0, 0);
+        const QString file = pair.section(QLatin1Char('='), 1);
+        const model::InputSpec *spec = contract.input(name.toStdString());
+        if (!spec || spec->kind != model::InputKind::Image || file.isEmpty()) {
+            err << tr("moescope-cli run: --image takes NAME=FILE for an image input of the "
+                      "model; \"%1\" is not one")
+                       .arg(pair)
+                << "\n";
+            return Usage;
+        }
+        std::optional<ImageStack> other = ImageLoader::load(file, &loadError);
+        if (!other)
+            return fail(err, loadError.message());
+        request.options.images[spec->name] =
+            QSharedPointer<const ImageStack>::create(std::move(*other));
     }
 
     PluginRegistry registry;

@@ -112,6 +112,20 @@ public:
                 if (!(s > 0))
                     return fail(at + " \"std\" values must be > 0");
             }
+            if (v.has("windows")) {
+                const Value &w = v["windows"];
+                if (!w.isArray() || w.array.size() != size_t(in->channels))
+                    return fail(at + " \"windows\" must list one [center, width] per channel (" +
+                                std::to_string(in->channels) + ")");
+                for (const Value &pair : w.array) {
+                    if (!pair.isArray() || pair.array.size() != 2 || !pair.array[0].isNumber() ||
+                        !pair.array[1].isNumber() || !(pair.array[1].number > 0))
+                        return fail(at +
+                                    " \"windows\" entries must be [center, width] with width > 0");
+                    in->windows.push_back(
+                        {float(pair.array[0].number), float(pair.array[1].number)});
+                }
+            }
         } else if (kind == "index") {
             in->kind = InputKind::Index;
             if (!stringList(v["choices"], at + " \"choices\"", &in->choices))
@@ -153,6 +167,16 @@ public:
             return fail(at + " of kind " + k + " needs a non-empty \"labels\" list");
         out->format = "cxcywh";
         optionalString(v, "format", &out->format);
+        optionalString(v, "task_choice", &out->taskChoice);
+        optionalString(v, "input", &out->input);
+        if (v.has("grid")) {
+            const Value &g = v["grid"];
+            if (!g.isArray() || g.array.size() != 2 || !g.array[0].isInteger() ||
+                !g.array[1].isInteger() || g.array[0].number < 1 || g.array[1].number < 1)
+                return fail(at + " \"grid\" must be [rows, cols] of positive integers");
+            out->gridRows = int(g.array[0].number);
+            out->gridCols = int(g.array[1].number);
+        }
         if (name.rfind("router.", 0) == 0 || name.rfind("dispatch.", 0) == 0)
             return fail(at + " uses a name reserved for routing tensors");
         return true;
@@ -219,6 +243,23 @@ const OutputSpec *ModelContract::output(const std::string &outputName) const
     for (const OutputSpec &out : outputs) {
         if (out.name == outputName)
             return &out;
+    }
+    return nullptr;
+}
+
+bool ModelContract::hasChoice(const std::string &choice) const
+{
+    return std::any_of(inputs.begin(), inputs.end(), [&](const InputSpec &in) {
+        return in.kind == InputKind::Index &&
+               std::find(in.choices.begin(), in.choices.end(), choice) != in.choices.end();
+    });
+}
+
+const InputSpec *ModelContract::taskInput() const
+{
+    for (const InputSpec &in : inputs) {
+        if (in.kind == InputKind::Index)
+            return &in;
     }
     return nullptr;
 }
@@ -293,6 +334,19 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
                 OutputSpec o;
                 if (!r.readOutput(name, spec, &o))
                     break;
+                if (!o.taskChoice.empty() && !out->hasChoice(o.taskChoice)) {
+                    r.fail("output \"" + name + "\" \"task_choice\" \"" + o.taskChoice +
+                           "\" is not a choice of any index input");
+                    break;
+                }
+                if (!o.input.empty()) {
+                    const InputSpec *in = out->input(o.input);
+                    if (!in || in->kind != InputKind::Image) {
+                        r.fail("output \"" + name + "\" refers to \"" + o.input +
+                               "\", which is not an image input");
+                        break;
+                    }
+                }
                 out->outputs.push_back(o);
             }
         }

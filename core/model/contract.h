@@ -21,6 +21,17 @@ struct InputSpec
     int width = 0;
     std::vector<float> mean;
     std::vector<float> std;
+    // Optional "windows": [[center, width], ...], one per channel, in the
+    // image's own units (Hounsfield units for CT). When present, channel c is
+    // clamp((v - (center - width / 2)) / width, 0, 1) of the raw samples
+    // (resized bilinearly, half-pixel centres) instead of the displayed 8-bit
+    // picture / 255: a CT model sees the same HU windows whatever the viewer shows.
+    struct Window
+    {
+        float center = 0;
+        float width = 0;
+    };
+    std::vector<Window> windows;
     // kind Index: int64 [B], an index into choices
     std::vector<std::string> choices;
     // kind Vector: float32 [B, size]
@@ -37,6 +48,15 @@ struct OutputSpec
     std::string kindText; // as written, for kinds this build does not know
     std::vector<std::string> labels;
     std::string format; // kind Box: "cxcywh" | "xyxy"
+    // Optional "task_choice": the output is meaningful only when the model's
+    // index input is set to this choice (one head per task, as in a
+    // multi-task model); plugins show the active task's outputs.
+    std::string taskChoice;
+    // Optional "input" + "grid": [rows, cols]: a spatial output (score map,
+    // per-window embeddings) laid over that image input.
+    std::string input;
+    int gridRows = 0;
+    int gridCols = 0;
 };
 
 struct MoeLayerSpec
@@ -68,6 +88,8 @@ struct ModelContract
     const InputSpec *input(const std::string &name) const;
     const OutputSpec *output(const std::string &name) const;
     bool takesExpertMask() const;
+    bool hasChoice(const std::string &choice) const; // a choice of any index input
+    const InputSpec *taskInput() const;              // the first index input, if any
     int maxExperts() const;
 };
 

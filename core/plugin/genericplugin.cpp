@@ -25,9 +25,17 @@ bool GenericTaskPlugin::prepare(const model::ModelContract &contract, const Imag
     batch->batch = 1;
     for (const model::InputSpec &spec : contract.inputs) {
         switch (spec.kind) {
-        case model::InputKind::Image:
-            batch->images[spec.name] = imageInputValues(modelView(image, frame, spec), spec);
+        case model::InputKind::Image: {
+            auto other = options.images.find(spec.name);
+            if (other != options.images.end() && other->second && !other->second->isEmpty()) {
+                const ImageStack &picture = *other->second;
+                batch->images[spec.name] =
+                    imageInputValues(picture, std::min(frame, picture.frameCount - 1), spec);
+            } else {
+                batch->images[spec.name] = imageInputValues(image, frame, spec);
+            }
             break;
+        }
         case model::InputKind::Index: {
             auto it = options.indexChoices.find(spec.name);
             batch->indices[spec.name] = {it == options.indexChoices.end() ? 0 : it->second};

@@ -14,6 +14,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSharedPointer>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
@@ -40,7 +41,10 @@ QString toString(TaskShape shape);
 struct PrepareOptions
 {
     std::map<std::string, int> indexChoices; // index input name → chosen choice
-    QVariantMap extra;                       // plugin-specific settings
+    // Pictures for image inputs other than the run's own image (a tracking
+    // model's template, say), by input name; inputs not listed get the run's image.
+    std::map<std::string, QSharedPointer<const ImageStack>> images;
+    QVariantMap extra; // plugin-specific settings
 };
 
 struct CliVerb
