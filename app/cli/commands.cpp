@@ -117,6 +117,12 @@ QJsonObject imageInfoJson(const ImageStack &image)
     if (image.spacing.known())
         o.insert(QStringLiteral("spacing_mm"),
                  QJsonArray{image.spacing.rowMm, image.spacing.columnMm, image.spacing.sliceMm});
+    if (image.imagingRegion.isValid())
+        o.insert(QStringLiteral("imaging_region"),
+                 QJsonObject{{"x", image.imagingRegion.x()},
+                             {"y", image.imagingRegion.y()},
+                             {"width", image.imagingRegion.width()},
+                             {"height", image.imagingRegion.height()}});
     if (image.window.valid())
         o.insert(QStringLiteral("window"),
                  QJsonObject{{"center", image.window.center}, {"width", image.window.width}});

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QPainter>
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -22,6 +23,76 @@ bool saveBytes(const QString &path, const QByteArray &bytes, QString *error)
         return false;
     }
     return true;
+}
+
+// One row per frame, layer and expert: what a spreadsheet or pandas reads to
+// plot routing over time.
+QByteArray routingCsv(const AnalysisResult &result, const ImageStack &image)
+{
+    QByteArray csv("frame,time_ms,layer,layer_name,expert,expert_name,load,mean_prob,"
+                   "mean_entropy\n");
+    for (const StepResult &step : result.steps) {
+        const double timeMs = image.frameTimeMs > 0 ? step.step * image.frameTimeMs : 0.0;
+        for (size_t l = 0; l < step.layers.size(); ++l) {
+            const routing::LayerRouting &layer = step.layers[l];
+            const routing::LayerSummary sum = routing::summarize(layer);
+            for (int e = 0; e < layer.experts; ++e) {
+                QString name = QString::fromStdString(layer.expertName(e));
+                name.replace(QLatin1Char('"'), QLatin1String("\"\""));
+                csv += QStringLiteral("%1,%2,%3,\"%4\",%5,\"%6\",%7,%8,%9\n")
+                           .arg(step.step)
+                           .arg(timeMs, 0, 'f', 1)
+                           .arg(l)
+                           .arg(QString::fromStdString(layer.name))
+                           .arg(e)
+                           .arg(name)
+                           .arg(sum.load[size_t(e)], 0, 'g', 6)
+                           .arg(sum.meanProb[size_t(e)], 0, 'g', 6)
+                           .arg(sum.meanEntropy, 0, 'g', 6)
+                           .toUtf8();
+            }
+        }
+    }
+    return csv;
+}
+
+// Every frame's top-1 map of layer `layerIndex` over the frame, as thumbnails
+// in rows, each labelled with its frame number.
+QImage contactSheet(const AnalysisResult &result, const ImageStack &image, size_t layerIndex,
+                    double opacity)
+{
+    const int count = int(result.steps.size());
+    const int columns = std::min(count, 8);
+    const int rows = (count + columns - 1) / columns;
+    const int thumb = 160, gap = 4, label = 16;
+    QImage sheet(columns * (thumb + gap) + gap, rows * (thumb + label + gap) + gap,
+                 QImage::Format_RGB32);
+    sheet.fill(QColor(32, 32, 32));
+    QPainter painter(&sheet);
+    painter.setPen(Qt::white);
+    QFont font = painter.font();
+    font.setPixelSize(11);
+    painter.setFont(font);
+    for (int i = 0; i < count; ++i) {
+        const StepResult &step = result.steps[i];
+        if (layerIndex >= step.layers.size() || step.layers[layerIndex].grids.empty())
+            continue;
+        const routing::LayerRouting &layer = step.layers[layerIndex];
+        const routing::TokenGrid &g = layer.grids.front();
+        const QImage base =
+            frameForStep(result, image, i)
+                .scaled(thumb, thumb, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        const QImage tile = render::blend(
+            base, render::top1Image(routing::top1Map(layer, g), g.rows, g.cols, base.size()),
+            opacity);
+        const int x = gap + (i % columns) * (thumb + gap);
+        const int y = gap + (i / columns) * (thumb + label + gap);
+        painter.drawImage(x + (thumb - tile.width()) / 2, y + label, tile);
+        painter.drawText(
+            QRect(x, y, thumb, label), Qt::AlignLeft | Qt::AlignVCenter,
+            QCoreApplication::translate("moescope::Artifacts", "frame %1").arg(step.step));
+    }
+    return sheet;
 }
 
 } // namespace
@@ -104,6 +175,20 @@ bool writeArtifacts(const QString &directory, const AnalysisResult &result, cons
                                 {}});
         }
     }
+    if (result.steps.size() > 1) {
+        // A cine: a contact sheet of every frame's top-1 map per spatial layer.
+        const StepResult &first = result.steps.first();
+        for (size_t i = 0; i < first.layers.size(); ++i) {
+            if (first.layers[i].grids.empty())
+                continue;
+            pictures.push_back({dir.filePath(QStringLiteral("contact-sheet-layer%1.png").arg(i)),
+                                [&result, &image, i, options] {
+                                    return contactSheet(result, image, i, options.opacity);
+                                },
+                                {},
+                                {}});
+        }
+    }
     QtConcurrent::blockingMap(pictures, [](Picture &p) {
         QBuffer buffer(&p.png);
         buffer.open(QIODevice::WriteOnly);
@@ -121,6 +206,13 @@ bool writeArtifacts(const QString &directory, const AnalysisResult &result, cons
         if (!saveBytes(p.path, p.png, error))
             return fail();
         *written << p.path;
+    }
+
+    if (result.steps.size() > 1) {
+        const QString csvPath = dir.filePath(QStringLiteral("routing-per-frame.csv"));
+        if (!saveBytes(csvPath, routingCsv(result, image), error))
+            return fail();
+        *written << csvPath;
     }
 
     const QString jsonPath = dir.filePath(QStringLiteral("result.json"));

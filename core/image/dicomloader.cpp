@@ -386,6 +386,8 @@ double dot(const std::array<double, 3> &a, const std::array<double, 3> &b)
 }
 
 // Everything but the pixels: spacing, window, timing, names, metadata.
+void readUltrasoundRegion(DcmDataset *dataset, ImageStack &out);
+
 void readAttributes(DcmDataset *dataset, const QString &xferText, bool utf8, ImageStack &out)
 {
     out.modality = findString(dataset, DCM_Modality, utf8);
@@ -425,7 +427,49 @@ void readAttributes(DcmDataset *dataset, const QString &xferText, bool utf8, Ima
     else if (findDouble(dataset, DCM_FrameTimeVector, ms, 1) && ms > 0)
         out.frameTimeMs = ms; // entry 0 is the time of the first frame (0)
 
+    readUltrasoundRegion(dataset, out);
     out.metadata = collectMetadata(dataset, xferText, utf8);
+}
+
+// The Sequence of Ultrasound Regions: the first 2-D tissue region (the
+// scan sector or rectangle) becomes the imaging region; its physical deltas
+// (in cm when the units say so) give the pixel spacing if the file has none.
+void readUltrasoundRegion(DcmDataset *dataset, ImageStack &out)
+{
+    DcmSequenceOfItems *regions = nullptr;
+    if (dataset->findAndGetSequence(DCM_SequenceOfUltrasoundRegions, regions).bad() || !regions)
+        return;
+    for (unsigned long i = 0; i < regions->card(); ++i) {
+        DcmItem *item = regions->getItem(i);
+        Uint16 format = 0, dataType = 0;
+        item->findAndGetUint16(DCM_RegionSpatialFormat, format);
+        item->findAndGetUint16(DCM_RegionDataType, dataType);
+        // 1 = 2-D (tissue or flow); 0 = none, 2 = M-mode, 3 = spectral, 4 = waveform
+        if (format != 1)
+            continue;
+        Uint32 x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (item->findAndGetUint32(DCM_RegionLocationMinX0, x0).bad() ||
+            item->findAndGetUint32(DCM_RegionLocationMinY0, y0).bad() ||
+            item->findAndGetUint32(DCM_RegionLocationMaxX1, x1).bad() ||
+            item->findAndGetUint32(DCM_RegionLocationMaxY1, y1).bad())
+            continue;
+        const QRect region = QRect(QPoint(int(x0), int(y0)), QPoint(int(x1), int(y1)))
+                                 .intersected(QRect(0, 0, out.width, out.height));
+        if (region.width() < 8 || region.height() < 8)
+            continue;
+        out.imagingRegion = region;
+        Uint16 unitsX = 0, unitsY = 0;
+        Float64 dx = 0, dy = 0;
+        item->findAndGetUint16(DCM_PhysicalUnitsXDirection, unitsX);
+        item->findAndGetUint16(DCM_PhysicalUnitsYDirection, unitsY);
+        item->findAndGetFloat64(DCM_PhysicalDeltaX, dx);
+        item->findAndGetFloat64(DCM_PhysicalDeltaY, dy);
+        if (!out.spacing.known() && unitsX == 3 && unitsY == 3 && dx > 0 && dy > 0) {
+            out.spacing.columnMm = dx * 10.0; // 3 = cm
+            out.spacing.rowMm = dy * 10.0;
+        }
+        return;
+    }
 }
 
 bool decodeWithDcmtk(DcmFileFormat &file, E_TransferSyntax xfer, ImageStack &out, QString &cause)

@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QList>
 #include <QPair>
+#include <QRect>
 #include <QString>
 
 #include <cstddef>
@@ -58,6 +59,10 @@ public:
     PixelSpacing spacing;
     WindowLevel window;     // from the file (first value of WindowCenter/Width); invalid if none
     double frameTimeMs = 0; // cine: time between frames; 0 if unknown or not a cine
+    // Ultrasound: the first 2-D tissue region of the Sequence of Ultrasound
+    // Regions (0018,6011), in pixels; invalid when the file has none. Models
+    // see this region; the viewer shows the whole frame.
+    QRect imagingRegion;
     QString sourcePath, modality, photometric, transferSyntax, seriesUid;
     QByteArray
         sha256; // hex SHA-256 of the file's bytes (of the files in slice order, for a series)

@@ -126,6 +126,7 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
             result->timings.routingMs += elapsedMs(t);
             t.restart();
             step.outputs = plugin.interpret(contract, forward, b);
+            keepActiveTaskOutputs(contract, request.options, &step.outputs);
             step.rawOutputs = sliceOutputs(forward, b);
             result->timings.postprocessMs += elapsedMs(t);
             result->steps.append(std::move(step));
@@ -135,6 +136,24 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     }
     result->timings.totalMs = elapsedMs(total);
     return true;
+}
+
+void keepActiveTaskOutputs(const model::ModelContract &contract, const PrepareOptions &options,
+                           QJsonObject *outputs)
+{
+    const model::InputSpec *task = contract.taskInput();
+    if (!task)
+        return;
+    auto chosen = options.indexChoices.find(task->name);
+    const int index = chosen == options.indexChoices.end() ? 0 : chosen->second;
+    if (index < 0 || size_t(index) >= task->choices.size())
+        return;
+    const std::string &choice = task->choices[size_t(index)];
+    for (const model::OutputSpec &spec : contract.outputs) {
+        if (!spec.taskChoice.empty() && spec.taskChoice != choice)
+            outputs->remove(QString::fromStdString(spec.name));
+    }
+    outputs->insert(QStringLiteral("task"), QString::fromStdString(choice));
 }
 
 QJsonArray routingSummaryJson(const std::vector<routing::LayerRouting> &layers)

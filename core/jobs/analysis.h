@@ -77,6 +77,11 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
                  AnalysisResult *result, QString *error);
 
+// Multi-task models ("task_choice" on outputs): drops the outputs of the
+// tasks not chosen in `options` and records the chosen task as "task".
+void keepActiveTaskOutputs(const model::ModelContract &contract, const PrepareOptions &options,
+                           QJsonObject *outputs);
+
 // Per-layer summary as JSON: name, experts, top_k, tokens, load, mean_prob,
 // entropy (mean, nats), entropy_normalised, expert_names.
 QJsonArray routingSummaryJson(const std::vector<routing::LayerRouting> &layers);

@@ -16,6 +16,13 @@ bool GenericTaskPlugin::prepare(const model::ModelContract &contract, const Imag
                                 int step, const PrepareOptions &options, model::InputBatch *batch,
                                 QString *error) const
 {
+    return prepareStandardInputs(contract, image, step, options, QRect(), batch, error);
+}
+
+bool prepareStandardInputs(const model::ModelContract &contract, const ImageStack &image, int step,
+                           const PrepareOptions &options, const QRect &crop,
+                           model::InputBatch *batch, QString *error)
+{
     if (image.isEmpty()) {
         *error = QCoreApplication::translate("moescope::GenericTaskPlugin", "the image is empty");
         return false;
@@ -32,7 +39,7 @@ bool GenericTaskPlugin::prepare(const model::ModelContract &contract, const Imag
                 batch->images[spec.name] =
                     imageInputValues(picture, std::min(frame, picture.frameCount - 1), spec);
             } else {
-                batch->images[spec.name] = imageInputValues(image, frame, spec);
+                batch->images[spec.name] = imageInputValues(image, frame, spec, {}, crop);
             }
             break;
         }

@@ -5,7 +5,17 @@
 
 #include "taskplugin.h"
 
+#include <QRect>
+
 namespace moescope {
+
+// The contract's standard inputs for one step: image inputs from `image`
+// (cropped to `crop` when valid) or from options.images, index inputs from
+// options.indexChoices (else choice 0), vectors as zeros. Plugins that only
+// change where the picture comes from build on this.
+bool prepareStandardInputs(const model::ModelContract &contract, const ImageStack &image, int step,
+                           const PrepareOptions &options, const QRect &crop,
+                           model::InputBatch *batch, QString *error);
 
 class GenericTaskPlugin final : public TaskPlugin
 {

@@ -2,6 +2,7 @@
 
 #include "preprocess.h"
 
+#include <QBuffer>
 #include <QColor>
 #include <QJsonArray>
 
@@ -53,7 +54,17 @@ QJsonObject segmentationJson(const model::OutputSpec &spec, const model::HostTen
         areas.append(QJsonObject{{"label", QString::fromStdString(spec.labels[size_t(k)])},
                                  {"fraction", area[size_t(k)] / plane}});
     }
-    return {{"kind", "segmentation"}, {"height", h}, {"width", w}, {"areas", areas}};
+    // The label map itself, as a small PNG (an h × w 8-bit index image), so
+    // a stored run reopens with its mask and not only the areas.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    segmentationLabels(t, b).save(&buffer, "PNG", 0);
+    return {{"kind", "segmentation"},
+            {"height", h},
+            {"width", w},
+            {"areas", areas},
+            {"label_map_png", QString::fromLatin1(png.toBase64())}};
 }
 
 QJsonObject embeddingJson(const model::HostTensor &t, int b)
@@ -116,6 +127,11 @@ QJsonObject interpretOutputs(const model::ModelContract &contract,
     return outputs;
 }
 
+QColor labelColor(int label)
+{
+    return label == 0 ? QColor(0, 0, 0, 0) : QColor::fromHsv((label * 67 + 300) % 360, 210, 255);
+}
+
 QImage segmentationLabels(const model::HostTensor &t, int b)
 {
     const int K = int(t.dim(1)), h = int(t.dim(2)), w = int(t.dim(3));
@@ -124,8 +140,7 @@ QImage segmentationLabels(const model::HostTensor &t, int b)
     QImage labels(w, h, QImage::Format_Indexed8);
     QList<QRgb> colours;
     for (int k = 0; k < 256; ++k)
-        colours.append(k == 0 ? qRgba(0, 0, 0, 0)
-                              : QColor::fromHsv((k * 67) % 360, 200, 255).rgb());
+        colours.append(k == 0 ? qRgba(0, 0, 0, 0) : labelColor(k).rgb());
     labels.setColorTable(colours);
     for (int y = 0; y < h; ++y) {
         uchar *line = labels.scanLine(y);
@@ -140,6 +155,33 @@ QImage segmentationLabels(const model::HostTensor &t, int b)
         }
     }
     return labels;
+}
+
+QImage labelMapFromJson(const QJsonObject &segmentation)
+{
+    const QByteArray png = QByteArray::fromBase64(
+        segmentation.value(QStringLiteral("label_map_png")).toString().toLatin1());
+    QImage labels;
+    if (png.isEmpty() || !labels.loadFromData(png, "PNG"))
+        return {};
+    return labels;
+}
+
+QImage labelOverlay(const QImage &labelMap)
+{
+    if (labelMap.isNull())
+        return {};
+    QImage indexed = labelMap.format() == QImage::Format_Indexed8
+                         ? labelMap
+                         : labelMap.convertToFormat(QImage::Format_Indexed8);
+    QImage out(indexed.size(), QImage::Format_ARGB32);
+    for (int y = 0; y < indexed.height(); ++y) {
+        const uchar *src = indexed.constScanLine(y);
+        auto *dst = reinterpret_cast<QRgb *>(out.scanLine(y));
+        for (int x = 0; x < indexed.width(); ++x)
+            dst[x] = src[x] == 0 ? qRgba(0, 0, 0, 0) : labelColor(src[x]).rgb();
+    }
+    return out;
 }
 
 } // namespace moescope

@@ -5,6 +5,7 @@
 
 #include "model/engine.h"
 
+#include <QColor>
 #include <QImage>
 #include <QJsonObject>
 
@@ -16,5 +17,15 @@ QJsonObject interpretOutputs(const model::ModelContract &contract,
 // Batch element b's segmentation as an argmax label map (Format_Indexed8,
 // colour table from render's expert colours shifted to keep label 0 clear).
 QImage segmentationLabels(const model::HostTensor &logits, int b);
+
+// Colour of segmentation label k in overlays and legends (0 = background: clear).
+QColor labelColor(int label);
+
+// A segmentation output's stored label map ("label_map_png" of its JSON) as
+// an indexed image; null when the JSON has none.
+QImage labelMapFromJson(const QJsonObject &segmentation);
+
+// The label map coloured for an overlay: label 0 transparent, label k in labelColor(k).
+QImage labelOverlay(const QImage &labelMap);
 
 } // namespace moescope
