@@ -39,6 +39,9 @@ void ensureCodecsRegistered()
         // DicomImage announces at INFO level that it skips the modality transform we apply
         // ourselves; keep its logger to warnings and errors.
         OFLog::getLogger("dcmtk.dcmimgle").setLogLevel(OFLogger::WARN_LOG_LEVEL);
+        // Every failure comes back to the caller as one message naming the file and the
+        // cause; DCMTK's own log lines on stderr would only repeat it, less clearly.
+        OFLog::getLogger("dcmtk").setLogLevel(OFLogger::FATAL_LOG_LEVEL);
         DJDecoderRegistration::registerCodecs();   // JPEG baseline/extended/lossless
         DJLSDecoderRegistration::registerCodecs(); // JPEG-LS
         DcmRLEDecoderRegistration::registerCodecs();
@@ -270,6 +273,17 @@ bool checkNativeLength(DcmDataset *dataset, DcmElement *pixelData, QString &caus
         double(rows) * double(columns) * double(frames) * double(spp) * double(bits);
     const double expected = std::ceil(expectedBits / 8);
     const double present = double(pixelData->getLength());
+    const double frameBytes = std::ceil(double(rows) * columns * spp * bits / 8);
+    if (present < expected && frames > 1 && present >= frameBytes &&
+        std::fmod(present, frameBytes) == 0) {
+        cause = QStringLiteral("Number of Frames (0028,0008) says %1, but the pixel data holds %2 "
+                               "whole frame(s) of %3 × %4")
+                    .arg(frames)
+                    .arg(qint64(present / frameBytes))
+                    .arg(columns)
+                    .arg(rows);
+        return false;
+    }
     if (present < expected) {
         cause = QStringLiteral("DICOM pixel data is truncated: %1 bytes present, %2 expected for "
                                "%3 × %4 × %5 frame(s) of %6-bit samples")
@@ -308,6 +322,20 @@ bool undecodable(E_TransferSyntax xfer)
            !DcmCodecList::canChangeCoding(xfer, EXS_LittleEndianExplicit);
 }
 
+// Why a transfer syntax cannot be decoded here, for the message a user reads.
+QString undecodableWhy(E_TransferSyntax xfer)
+{
+    const DcmXfer info(xfer);
+    const QString name = QString::fromLatin1(info.getXferName());
+    if (name.contains(QLatin1String("MPEG")) || name.contains(QLatin1String("HEVC")))
+        return QStringLiteral("it holds a video stream, and no video decoder is built in "
+                              "(export the cine uncompressed, RLE or JPEG)");
+    if (name.contains(QLatin1String("Deflated")))
+        return QStringLiteral("deflated data sets are not inflated by this build");
+    return QStringLiteral("none of the decoders here (DCMTK: JPEG, JPEG-LS, RLE; ITK/GDCM: "
+                          "JPEG 2000) reads it");
+}
+
 // Reads a DICOM file; on failure tells a truncated file from an unsupported transfer syntax and
 // from one that is not DICOM at all.
 bool readFile(const QString &path, DcmFileFormat &file, QString &cause)
@@ -321,7 +349,8 @@ bool readFile(const QString &path, DcmFileFormat &file, QString &cause)
     QString uid;
     const E_TransferSyntax xfer = metaTransferSyntax(file, uid);
     if (!uid.isEmpty() && undecodable(xfer)) {
-        cause = QStringLiteral("unsupported transfer syntax %1").arg(xferDescription(xfer, uid));
+        cause = QStringLiteral("unsupported transfer syntax %1: %2")
+                    .arg(xferDescription(xfer, uid), undecodableWhy(xfer));
         return false;
     }
     const bool prematureEnd = status == EC_StreamNotifyClient || status == EC_EndOfStream ||
@@ -427,7 +456,6 @@ void readAttributes(DcmDataset *dataset, const QString &xferText, bool utf8, Ima
     else if (findDouble(dataset, DCM_FrameTimeVector, ms, 1) && ms > 0)
         out.frameTimeMs = ms; // entry 0 is the time of the first frame (0)
 
-    readUltrasoundRegion(dataset, out);
     out.metadata = collectMetadata(dataset, xferText, utf8);
 }
 
@@ -577,7 +605,8 @@ bool loadDicomFile(const QString &path, ImageStack &out, QString &cause)
     }
 
     if (undecodable(xfer)) {
-        cause = QStringLiteral("unsupported transfer syntax %1").arg(xferText);
+        cause = QStringLiteral("unsupported transfer syntax %1: %2")
+                    .arg(xferText, undecodableWhy(xfer));
         return false;
     }
     const DcmXfer xferInfo(xfer);
@@ -608,6 +637,7 @@ bool loadDicomFile(const QString &path, ImageStack &out, QString &cause)
             return false;
         out.metadata.append({QStringLiteral("Decoder"), QStringLiteral("DCMTK")});
     }
+    readUltrasoundRegion(dataset, out); // needs the decoded width and height
     if (out.frameCount > 1) {
         // Frames are slices when the object says where they lie (RT Dose grid offsets, a slice
         // spacing, enhanced CT/MR/PET per-frame positions) and gives no frame timing; else a cine.
