@@ -1,2 +1,2 @@
 moescope_add_test(tst_jobs LIBS moescope_jobs moescope_store FIXTURES test_models)
-moescope_add_test(tst_mainwindow LIBS moescope_gui)
+moescope_add_test(tst_mainwindow LIBS moescope_gui FIXTURES us_cines)

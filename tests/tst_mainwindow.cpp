@@ -1,7 +1,9 @@
 // The window as a user meets it: open an image, pick the bundled model, run
 // it through the worker, see one heatmap per expert of the chosen layer, hover
 // a token, reopen the stored run. Saves a screenshot for people to look at.
+#include "cineplayer.h"
 #include "imageview.h"
+#include "jobs/analysis.h"
 #include "mainwindow.h"
 #include "routingpanel.h"
 
@@ -148,6 +150,63 @@ private Q_SLOTS:
         QTest::qWait(300); // let the new tiles and chart axes show
         const QString shot = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/mainwindow-cine.png");
         QVERIFY(window.grab().save(shot));
+    }
+
+    void cinePlaysInSyncWithLiveRouting()
+    {
+        // A cine with no stored run: pressing play routes frames on the worker
+        // ahead of the playhead; the player never shows a frame before its
+        // routing, the routing view always shows the frame on screen, and once
+        // every frame is routed the cine is stored as one run.
+        const QString path = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/uscines/mono2_rle.dcm");
+        if (!QFileInfo::exists(path))
+            QSKIP("no test cines (the make_us_cines fixture needs python3-pydicom and dcmtk)");
+        MainWindow window(m_tmp.filePath(QStringLiteral("live.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.selectModel(QStringLiteral("moe-vit-shapes-tiny"));
+        QVERIFY(ready.wait(60000));
+        QSignalSpy opened(&window, &MainWindow::imageLoaded);
+        window.openImage(path);
+        QVERIFY(opened.wait(30000));
+        CinePlayer *player = window.player();
+        QVERIFY(player->isVisible());
+        QCOMPARE(player->frameCount(), 10);
+
+        int framesChecked = 0;
+        QString mismatch;
+        connect(player, &CinePlayer::frameChanged, this, [&](int frame) {
+            if (!window.frameRouted(frame)) {
+                mismatch = QStringLiteral("frame %1 shown before its routing").arg(frame);
+                return;
+            }
+            const StepResult *step = nullptr;
+            for (const StepResult &s : window.currentResult().steps)
+                if (s.step == frame)
+                    step = &s;
+            const auto &shown = window.routingPanel()->layers();
+            if (!step || shown.empty() || shown.front().probs != step->layers.front().probs)
+                mismatch = QStringLiteral("the routing view does not show frame %1").arg(frame);
+            ++framesChecked;
+        });
+        player->setSpeed(4.0);
+        player->setPlaying(true);
+        QTRY_VERIFY_WITH_TIMEOUT(player->framesPlayed() >= 14, 120000);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        QVERIFY(framesChecked >= 14);
+        for (int f = 0; f < 10; ++f)
+            QVERIFY(window.frameRouted(f));
+        QTRY_VERIFY_WITH_TIMEOUT(window.currentResult().runId > 0, 30000);
+        QCOMPARE(window.currentResult().steps.size(), 10);
+        QCOMPARE(window.runsListed(), 1);
+        player->setPlaying(false);
+        // The imaging region from the file: the overlay lies over it, not the whole frame.
+        QVERIFY(window.imageView()->modelRegion().isValid() == false ||
+                window.imageView()->modelRegion().width() < 600);
+        QTest::qWait(200);
+        QVERIFY(
+            window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/mainwindow-live-cine.png")));
     }
 
     void badImageShowsAMessage()

@@ -102,7 +102,9 @@ QImage frameForStep(const AnalysisResult &result, const ImageStack &image, int s
     const int frame = result.steps.isEmpty()
                           ? 0
                           : std::clamp(result.steps.at(stepIndex).step, 0, image.frameCount - 1);
-    return image.toQImage(frame).convertToFormat(QImage::Format_RGB32);
+    const QImage full = image.toQImage(frame).convertToFormat(QImage::Format_RGB32);
+    // The maps lie over what the model saw: an ultrasound imaging region, say.
+    return result.modelRegion.isValid() ? full.copy(result.modelRegion) : full;
 }
 
 bool writeArtifacts(const QString &directory, const AnalysisResult &result, const ImageStack &image,

@@ -18,7 +18,8 @@ struct ArtifactOptions
     int tileSize = 224;
 };
 
-// The step's image frame as the picture the routing maps lie over.
+// The step's image frame as the picture the routing maps lie over (cropped
+// to the result's model region when it has one).
 QImage frameForStep(const AnalysisResult &result, const ImageStack &image, int stepIndex);
 
 // Writes the artifacts of step `stepIndex` of `result` into `directory`

@@ -46,6 +46,23 @@ void ImageView::setTokenGrid(int rows, int cols)
     update();
 }
 
+void ImageView::setModelRegion(const QRect &region)
+{
+    m_region = region;
+    update();
+}
+
+QRectF ImageView::overlayRect() const
+{
+    const QRect r = imageRect();
+    if (r.isNull() || !m_region.isValid())
+        return r;
+    const double sx = double(r.width()) / m_image.width(),
+                 sy = double(r.height()) / m_image.height();
+    return QRectF(r.left() + m_region.x() * sx, r.top() + m_region.y() * sy, m_region.width() * sx,
+                  m_region.height() * sy);
+}
+
 void ImageView::setPlaceholder(const QString &text)
 {
     m_placeholder = text;
@@ -73,17 +90,18 @@ void ImageView::paintEvent(QPaintEvent *)
     const QRect r = imageRect();
     p.setRenderHint(QPainter::SmoothPixmapTransform);
     p.drawImage(r, m_image);
+    const QRectF o = overlayRect();
     if (!m_overlay.isNull()) {
         p.setOpacity(m_opacity);
-        p.drawImage(r, m_overlay);
+        p.drawImage(o, m_overlay);
         p.setOpacity(1.0);
     }
     if (m_rows > 0 && m_cols > 0 && m_hoverToken.x() >= 0) {
-        const double cw = double(r.width()) / m_cols, ch = double(r.height()) / m_rows;
+        const double cw = o.width() / m_cols, ch = o.height() / m_rows;
         p.setPen(QPen(Qt::white, 1.5));
         p.setBrush(Qt::NoBrush);
         p.drawRect(
-            QRectF(r.left() + m_hoverToken.x() * cw, r.top() + m_hoverToken.y() * ch, cw, ch));
+            QRectF(o.left() + m_hoverToken.x() * cw, o.top() + m_hoverToken.y() * ch, cw, ch));
     }
 }
 
@@ -102,10 +120,12 @@ void ImageView::mouseMoveEvent(QMouseEvent *event)
     const double fx = double(pos.x() - r.left()) / r.width();
     const double fy = double(pos.y() - r.top()) / r.height();
     const QPoint pixel(int(fx * m_image.width()), int(fy * m_image.height()));
+    const QRectF o = overlayRect();
+    const double gx = (pos.x() - o.left()) / o.width(), gy = (pos.y() - o.top()) / o.height();
     QPoint token(-1, -1);
-    if (m_rows > 0 && m_cols > 0)
+    if (m_rows > 0 && m_cols > 0 && gx >= 0 && gx < 1 && gy >= 0 && gy < 1)
         token =
-            QPoint(std::min(m_cols - 1, int(fx * m_cols)), std::min(m_rows - 1, int(fy * m_rows)));
+            QPoint(std::min(m_cols - 1, int(gx * m_cols)), std::min(m_rows - 1, int(gy * m_rows)));
     if (token != m_hoverToken) {
         m_hoverToken = token;
         update();

@@ -18,10 +18,15 @@ public:
     void setOverlay(const QImage &overlay, double opacity);
     void setOpacity(double opacity);
     void setTokenGrid(int rows, int cols); // 0 × 0: no grid
+    // The part of the image the model saw (an ultrasound imaging region); the
+    // overlay and the token grid lie over it. Invalid: the whole image.
+    void setModelRegion(const QRect &region);
+    QRect modelRegion() const { return m_region; }
     void setPlaceholder(const QString &text);
 
     const QImage &image() const { return m_image; }
-    QRect imageRect() const; // where the image is drawn, in widget coordinates
+    QRect imageRect() const;    // where the image is drawn, in widget coordinates
+    QRectF overlayRect() const; // where the overlay is drawn, in widget coordinates
 
     QSize sizeHint() const override { return {560, 560}; }
 
@@ -42,6 +47,7 @@ private:
     QImage m_overlay;
     double m_opacity = 0.5;
     int m_rows = 0, m_cols = 0;
+    QRect m_region;
     QPoint m_hoverToken{-1, -1};
     QString m_placeholder;
 };

@@ -1,15 +1,18 @@
 #include "mainwindow.h"
 
+#include "cineplayer.h"
 #include "common/artifacts.h"
 #include "image/imageloader.h"
 #include "imageview.h"
 #include "jobs/storedrun.h"
+#include "plugin/outputs.h"
 #include "routingpanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -72,18 +75,34 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     m_outputs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_imageInfo = new QLabel(this);
     m_imageInfo->setWordWrap(true);
-    m_frameSlider = new QSlider(Qt::Horizontal, this);
-    m_frameSlider->setObjectName(QStringLiteral("frameSlider"));
-    m_frameLabel = new QLabel(this);
+    m_player = new CinePlayer(this);
+    m_player->setVisible(false);
+    m_player->setFrameReady([this](int frame) { return !liveReady() || frameRouted(frame); });
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_view, 4);
-    auto *frameRow = new QHBoxLayout;
-    frameRow->addWidget(m_frameSlider, 1);
-    frameRow->addWidget(m_frameLabel);
-    leftLayout->addLayout(frameRow);
+    leftLayout->addWidget(m_player);
+    // Segmentation outputs: the label map over the region the model saw.
+    m_maskRow = new QWidget(this);
+    auto *maskLayout = new QHBoxLayout(m_maskRow);
+    maskLayout->setContentsMargins(0, 0, 0, 0);
+    m_maskCheck = new QCheckBox(tr("Show segmentation"), m_maskRow);
+    m_maskCheck->setObjectName(QStringLiteral("maskCheck"));
+    m_maskCheck->setToolTip(tr("Show the model's segmentation instead of the routing overlay"));
+    m_maskOpacity = new QSlider(Qt::Horizontal, m_maskRow);
+    m_maskOpacity->setRange(0, 100);
+    m_maskOpacity->setValue(50);
+    m_maskOpacity->setMaximumWidth(120);
+    m_maskOpacity->setToolTip(tr("Segmentation opacity"));
+    m_maskLegend = new QLabel(m_maskRow);
+    m_maskLegend->setObjectName(QStringLiteral("maskLegend"));
+    maskLayout->addWidget(m_maskCheck);
+    maskLayout->addWidget(m_maskOpacity);
+    maskLayout->addWidget(m_maskLegend, 1);
+    m_maskRow->setVisible(false);
+    leftLayout->addWidget(m_maskRow);
     // Routing over time: one line per expert of the chosen layer, a point per
     // frame; click a point to go to that frame.
     m_timeChartView = new QChartView(new QChart, this);
@@ -94,6 +113,15 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     m_timeChartView->setMinimumHeight(210);
     m_timeChartView->setVisible(false);
     leftLayout->addWidget(m_timeChartView, 1);
+    // Task-level gates (a task-conditioned MoE): one row per task, one column
+    // per expert of each task-level layer, the gate probability in each cell.
+    m_taskMatrix = new QTableWidget(this);
+    m_taskMatrix->setObjectName(QStringLiteral("taskGateMatrix"));
+    m_taskMatrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_taskMatrix->setSelectionMode(QAbstractItemView::NoSelection);
+    m_taskMatrix->setMaximumHeight(150);
+    m_taskMatrix->setVisible(false);
+    leftLayout->addWidget(m_taskMatrix);
     leftLayout->addWidget(m_imageInfo);
     leftLayout->addWidget(m_outputs, 1);
 
@@ -117,7 +145,10 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
             [this](int row, int col, QPoint) { m_routing->showGateValues(row, col); });
     connect(m_routing, &RoutingPanel::overlayChanged, this, &MainWindow::updateOverlay);
     connect(m_routing, &RoutingPanel::layerChanged, this, &MainWindow::updateTimeChart);
-    connect(m_frameSlider, &QSlider::valueChanged, this, [this](int value) { showStep(value); });
+    connect(m_player, &CinePlayer::frameChanged, this, &MainWindow::onFrameChanged);
+    connect(m_player, &CinePlayer::waitingFor, this, &MainWindow::requestLiveFrames);
+    connect(m_maskCheck, &QCheckBox::toggled, this, &MainWindow::updateOverlay);
+    connect(m_maskOpacity, &QSlider::valueChanged, this, &MainWindow::updateOverlay);
     connect(&m_imageWatcher, &QFutureWatcher<ImageLoad>::finished, this,
             &MainWindow::onImageLoaded);
 
@@ -127,11 +158,15 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
                                      .arg(m.loadMs, 0, 'f', 0)
                                      .arg(m.warmupMs, 0, 'f', 0));
         setBusy(false);
+        populateTasks();
         Q_EMIT modelReady(m.name);
         if (m_runAfterLoad) {
             m_runAfterLoad = false;
             startAnalysis();
+        } else {
+            requestLiveFrames(m_player->frame());
         }
+        startTaskSweep();
     });
     connect(m_session, &ModelSession::modelFailed, this, [this](const QString &message) {
         m_runAfterLoad = false;
@@ -144,6 +179,11 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     });
     connect(m_session, &ModelSession::finished, this, &MainWindow::onAnalysisFinished);
     connect(m_session, &ModelSession::failed, this, [this](const QString &message) {
+        // A failed request fails the ones queued behind it the same way; start afresh.
+        m_requests.clear();
+        m_liveInFlight = false;
+        m_sweepInFlight = false;
+        m_player->setPlaying(false);
         setBusy(false);
         showError(tr("The run failed.\n\n%1").arg(message));
     });
@@ -261,6 +301,18 @@ void MainWindow::buildActions()
         std::max(0, m_deviceCombo->findData(
                         QSettings().value(QStringLiteral("run/device"), QStringLiteral("auto")))));
     bar->addWidget(m_deviceCombo);
+    auto *taskLabel = new QLabel(tr(" Task "), this);
+    m_taskCombo = new QComboBox(this);
+    m_taskCombo->setObjectName(QStringLiteral("taskCombo"));
+    m_taskCombo->setToolTip(tr("The model's task input: switching it re-runs the model"));
+    auto *taskBox = new QWidget(this);
+    auto *taskLayout = new QHBoxLayout(taskBox);
+    taskLayout->setContentsMargins(0, 0, 0, 0);
+    taskLayout->addWidget(taskLabel);
+    taskLayout->addWidget(m_taskCombo);
+    m_taskComboAction = bar->addWidget(taskBox);
+    m_taskComboAction->setVisible(false);
+    connect(m_taskCombo, &QComboBox::activated, this, [this](int index) { chooseTask(index); });
     bar->addSeparator();
     bar->addAction(m_runAction);
     bar->addAction(m_cancelAction);
@@ -451,15 +503,21 @@ void MainWindow::onImageLoaded()
                              .arg(m_image->modality.isEmpty()
                                       ? QString()
                                       : tr(", modality %1").arg(m_image->modality)));
-    m_frameSlider->setRange(0, std::max(0, m_image->frameCount - 1));
-    m_frameSlider->setVisible(m_image->frameCount > 1);
-    m_frameLabel->setVisible(m_image->frameCount > 1);
+    {
+        const QSignalBlocker blocker(m_player);
+        m_player->setFrames(m_image->frameCount, m_image->frameTimeMs);
+    }
+    if (m_pendingRunReopen == 0)
+        m_taskGates.clear(); // gates are per model and frame; the sweep reruns for this image
     statusBar()->showMessage(tr("Opened %1").arg(m_image->sourcePath), 5000);
     if (m_pendingRunReopen != 0) {
         m_pendingRunReopen = 0;
         showResult();
     } else {
         showStep(0);
+        requestLiveFrames(0);
+        startTaskSweep();
+        updateTaskMatrix();
     }
     Q_EMIT imageLoaded(m_image->sourcePath);
 }
@@ -519,8 +577,8 @@ void MainWindow::startAnalysis()
     TaskPlugin *plugin = m_plugins.pluginForTask(m.task, &warning);
     if (!warning.isEmpty())
         statusBar()->showMessage(warning, 10000);
-    AnalysisRequest request;
-    request.image = m_image;
+    m_player->setPlaying(false);
+    AnalysisRequest request = newRequest(Purpose::Run, 0, -1, chosenTask());
     m_runImage = m_image; // the image may change while the run is in flight
     setBusy(true, tr("Running %1 on %2…").arg(m.name, QFileInfo(m_image->sourcePath).fileName()));
     m_progress->setRange(0, std::max(1, plugin->stepCount(m.contract, *m_image)));
@@ -537,8 +595,31 @@ void MainWindow::cancelRun()
 
 void MainWindow::onAnalysisFinished(const AnalysisResult &finished)
 {
+    const Purpose purpose = m_requests.take(finished.requestId);
+    if (purpose == Purpose::Live) {
+        mergeLive(finished);
+        return;
+    }
+    if (purpose == Purpose::TaskSweep) {
+        m_sweepInFlight = false;
+        if (!finished.steps.isEmpty() && finished.modelPath == m_session->model().path) {
+            const QJsonValue task = finished.steps.first().outputs.value(QStringLiteral("task"));
+            const model::InputSpec *input = m_session->model().contract.taskInput();
+            if (input && task.isString()) {
+                const auto it = std::find(input->choices.begin(), input->choices.end(),
+                                          task.toString().toStdString());
+                if (it != input->choices.end())
+                    m_taskGates[int(it - input->choices.begin())] = finished.steps.first().layers;
+            }
+            updateTaskMatrix();
+            Q_EMIT taskGatesUpdated();
+        }
+        startTaskSweep();
+        return;
+    }
     setBusy(false);
     AnalysisResult result = finished;
+    m_resultTask = chosenTask();
     if (result.cancelled)
         statusBar()->showMessage(tr("Cancelled after %n step(s); the partial run is kept.", nullptr,
                                     int(result.steps.size())),
@@ -577,6 +658,14 @@ bool MainWindow::reopenRun(qint64 runId)
         return false;
     }
     m_result = fromStoredRun(*record, routing);
+    // The task the run was made with, when the model has a task input.
+    m_resultTask = 0;
+    if (!m_result.steps.isEmpty()) {
+        const int t = m_taskCombo->findText(
+            m_result.steps.first().outputs.value(QStringLiteral("task")).toString());
+        if (t >= 0)
+            m_resultTask = t;
+    }
     if (m_image && QString::fromLatin1(m_image->sha256) == record->image.sha256) {
         showResult();
         return true;
@@ -599,9 +688,13 @@ void MainWindow::showResult()
 {
     m_stepIndex = 0;
     m_exportAction->setEnabled(m_image && !m_result.steps.isEmpty());
-    const QSignalBlocker blocker(m_frameSlider);
-    m_frameSlider->setValue(m_result.steps.isEmpty() ? 0 : m_result.steps.first().step);
-    showStep(m_frameSlider->value());
+    if (!m_result.modelRegion.isValid() && m_image)
+        m_result.modelRegion = m_plugins.pluginForTask(m_result.task)->modelRegion(*m_image);
+    {
+        const QSignalBlocker blocker(m_player);
+        m_player->setFrame(m_result.steps.isEmpty() ? 0 : m_result.steps.first().step);
+    }
+    showStep(m_player->frame());
     updateTimeChart();
     statusBar()->showMessage(m_result.runId
                                  ? tr("Run %1: %2 on %3 — forward %4 ms, total %5 ms")
@@ -616,8 +709,6 @@ void MainWindow::showResult()
 
 void MainWindow::showStep(int frame)
 {
-    m_frameLabel->setText(m_image ? tr("Frame %1 / %2").arg(frame + 1).arg(m_image->frameCount)
-                                  : QString());
     QImage base;
     if (m_image)
         base = m_image->toQImage(std::clamp(frame, 0, m_image->frameCount - 1));
@@ -627,14 +718,20 @@ void MainWindow::showStep(int frame)
             index = i;
     }
     m_view->setImage(base);
+    m_view->setModelRegion(m_result.modelRegion);
     if (index < 0) {
+        m_stepIndex = -1;
         m_routing->clear();
         updateOutputs({});
+        m_maskRow->setVisible(false);
+        m_view->setOverlay({}, 0);
         return;
     }
     m_stepIndex = index;
     const StepResult &step = m_result.steps[index];
-    m_routing->setRouting(step.layers, base.isNull() ? QImage() : base);
+    const QImage seen =
+        (base.isNull() || !m_result.modelRegion.isValid()) ? base : base.copy(m_result.modelRegion);
+    m_routing->setRouting(step.layers, seen);
     updateOutputs(step.outputs);
     updateOverlay();
 }
@@ -675,7 +772,7 @@ void MainWindow::updateTimeChart()
                                    100.0);
         }
         connect(series, &QLineSeries::clicked, this,
-                [this](const QPointF &point) { m_frameSlider->setValue(qRound(point.x())); });
+                [this](const QPointF &point) { m_player->setFrame(qRound(point.x())); });
         chart->addSeries(series);
         series->attachAxis(x);
         series->attachAxis(y);
@@ -686,7 +783,28 @@ void MainWindow::updateOverlay()
 {
     const routing::TokenGrid *grid = m_routing->currentGrid();
     m_view->setTokenGrid(grid ? grid->rows : 0, grid ? grid->cols : 0);
-    const QSize size = m_view->image().isNull() ? QSize(448, 448) : m_view->image().size();
+    const QSize size = m_view->image().isNull()          ? QSize(448, 448)
+                       : m_view->modelRegion().isValid() ? m_view->modelRegion().size()
+                                                         : m_view->image().size();
+    QString maskName;
+    const QJsonObject segmentation = currentSegmentation(&maskName);
+    m_maskRow->setVisible(!segmentation.isEmpty());
+    if (!segmentation.isEmpty()) {
+        QStringList legend;
+        const QJsonArray areas = segmentation.value(QStringLiteral("areas")).toArray();
+        for (int k = 1; k < areas.size(); ++k)
+            legend << QStringLiteral("<span style=\"color:%1\">■</span> %2")
+                          .arg(labelColor(k).name(),
+                               areas[k].toObject().value(QStringLiteral("label")).toString());
+        m_maskLegend->setText(
+            QStringLiteral("%1: %2").arg(maskName, legend.join(QStringLiteral("  "))));
+        if (m_maskCheck->isChecked() && !m_view->image().isNull()) {
+            const QImage labels = labelOverlay(labelMapFromJson(segmentation));
+            m_view->setOverlay(labels.scaled(size, Qt::IgnoreAspectRatio, Qt::FastTransformation),
+                               m_maskOpacity->value() / 100.0);
+            return;
+        }
+    }
     if (m_view->image().isNull() && grid) {
         QImage gray(size, QImage::Format_RGB32);
         gray.fill(QColor(60, 60, 60));
@@ -765,6 +883,274 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     }
     openImage(path);
+}
+
+QJsonObject MainWindow::currentSegmentation(QString *name) const
+{
+    if (m_stepIndex < 0 || m_stepIndex >= m_result.steps.size())
+        return {};
+    const QJsonObject outputs = m_result.steps[m_stepIndex].outputs;
+    for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        if (o.value(QStringLiteral("kind")).toString() == QLatin1String("segmentation") &&
+            o.contains(QStringLiteral("label_map_png"))) {
+            if (name)
+                *name = it.key();
+            return o;
+        }
+    }
+    return {};
+}
+
+int MainWindow::chosenTask() const
+{
+    return m_taskComboAction->isVisible() ? std::max(0, m_taskCombo->currentIndex()) : 0;
+}
+
+void MainWindow::chooseTask(int task)
+{
+    if (task < 0 || task >= m_taskCombo->count())
+        return;
+    m_taskCombo->setCurrentIndex(task);
+    updateTaskMatrix();
+    if (!m_image || !m_session->hasModel())
+        return;
+    // The routing on screen belongs to the previous task: compute it again.
+    m_result = AnalysisResult();
+    m_resultTask = task;
+    showStep(m_player->frame());
+    updateTimeChart();
+    if (m_image->frameCount > 1)
+        requestLiveFrames(m_player->frame());
+    else
+        runModel();
+}
+
+AnalysisRequest MainWindow::newRequest(Purpose purpose, int first, int last, int task)
+{
+    AnalysisRequest request;
+    request.image = m_image;
+    request.firstStep = first;
+    request.lastStep = last;
+    request.requestId = ++m_lastRequestId;
+    const model::InputSpec *input = m_session->model().contract.taskInput();
+    if (input)
+        request.options.indexChoices[input->name] = task;
+    m_requests.insert(request.requestId, purpose);
+    return request;
+}
+
+bool MainWindow::liveReady() const
+{
+    return m_image && m_image->frameCount > 1 && m_session->hasModel() &&
+           m_session->model().path == modelPathForSelection();
+}
+
+bool MainWindow::resultMatchesSelection() const
+{
+    return m_image && m_session->hasModel() && m_result.modelPath == m_session->model().path &&
+           m_result.imageSha256 == QString::fromLatin1(m_image->sha256) &&
+           m_resultTask == chosenTask();
+}
+
+bool MainWindow::frameRouted(int frame) const
+{
+    if (!resultMatchesSelection())
+        return false;
+    return std::any_of(m_result.steps.begin(), m_result.steps.end(),
+                       [frame](const StepResult &s) { return s.step == frame; });
+}
+
+void MainWindow::requestLiveFrames(int from)
+{
+    // One chunk in flight at a time: the frames from `from` on (wrapping
+    // round) that have no routing yet, a few at once so the worker stays
+    // ahead of the playhead without computing far beyond it.
+    constexpr int kLookAhead = 8, kChunk = 4;
+    if (!liveReady() || m_liveInFlight || m_session->isBusy())
+        return;
+    const int count = m_image->frameCount;
+    int first = -1;
+    for (int i = 0; i < std::min(kLookAhead, count); ++i) {
+        const int f = (from + i) % count;
+        if (!frameRouted(f)) {
+            first = f;
+            break;
+        }
+    }
+    if (first < 0)
+        return;
+    int last = first;
+    while (last + 1 < count && last - first + 1 < kChunk && !frameRouted(last + 1))
+        ++last;
+    m_liveInFlight = true;
+    m_liveFirst = first;
+    m_liveLast = last;
+    m_session->analyze(newRequest(Purpose::Live, first, last, chosenTask()),
+                       m_plugins.pluginForTask(m_session->model().task));
+}
+
+void MainWindow::onFrameChanged(int frame, bool byUser)
+{
+    showStep(frame);
+    if (!liveReady())
+        return;
+    // A jump away from the chunk being computed: stop it, route from here.
+    if (byUser && m_liveInFlight && (frame < m_liveFirst || frame > m_liveLast))
+        m_session->cancel();
+    requestLiveFrames(frame);
+}
+
+void MainWindow::mergeLive(const AnalysisResult &live)
+{
+    m_liveInFlight = false;
+    if (!m_image || live.imageSha256 != QString::fromLatin1(m_image->sha256) ||
+        live.modelPath != m_session->model().path)
+        return; // for an image or model no longer on screen
+    if (!resultMatchesSelection()) {
+        m_result = live;
+        m_result.steps.clear();
+        m_result.runId = 0;
+        m_result.cancelled = false;
+        m_resultTask = chosenTask();
+    }
+    bool merged = false;
+    for (const StepResult &step : live.steps) {
+        if (frameRouted(step.step))
+            continue;
+        auto at = std::lower_bound(m_result.steps.begin(), m_result.steps.end(), step.step,
+                                   [](const StepResult &s, int f) { return s.step < f; });
+        m_result.steps.insert(at, step);
+        merged = true;
+    }
+    if (merged) {
+        m_result.timings.forwardMs += live.timings.forwardMs;
+        m_result.stepCount = m_image->frameCount;
+        const int frame = m_player->frame();
+        if (frame >= live.steps.value(0).step &&
+            frame <= live.steps.value(live.steps.size() - 1).step)
+            showStep(frame);
+        updateTimeChart();
+        if (!live.steps.isEmpty())
+            Q_EMIT liveFramesRouted(live.steps.first().step, live.steps.last().step);
+    }
+    // Every frame routed: store the cine as one run, so it reopens without recomputing.
+    if (m_result.runId == 0 && m_result.steps.size() == m_image->frameCount && m_db.isOpen()) {
+        QString error;
+        if (storeAnalysis(m_db, &m_result, *m_image, m_session->model().contract, {}, &error)) {
+            if (const auto stored = m_db.loadRun(m_result.runId, nullptr, &error))
+                m_runsModel->insertRow(0, runRow(*stored));
+            statusBar()->showMessage(tr("Every frame routed; stored as run %1").arg(m_result.runId),
+                                     8000);
+        } else {
+            showError(tr("The run was not stored.\n\n%1").arg(error));
+        }
+    }
+    requestLiveFrames(m_player->frame());
+}
+
+void MainWindow::populateTasks()
+{
+    const model::InputSpec *input = m_session->model().contract.taskInput();
+    m_taskCombo->clear();
+    m_taskGates.clear();
+    if (input) {
+        for (const std::string &choice : input->choices)
+            m_taskCombo->addItem(QString::fromStdString(choice));
+        m_taskCombo->setCurrentIndex(0);
+    }
+    m_taskComboAction->setVisible(input != nullptr);
+    updateTaskMatrix();
+}
+
+void MainWindow::startTaskSweep()
+{
+    // The task-level gate of every task, each from one forward pass on the
+    // current frame, for the task × expert matrix.
+    if (m_sweepInFlight || !m_image || !m_session->hasModel() ||
+        m_session->model().path != modelPathForSelection())
+        return;
+    const model::ModelContract &contract = m_session->model().contract;
+    const model::InputSpec *input = contract.taskInput();
+    const bool taskLayers =
+        std::any_of(contract.moeLayers.begin(), contract.moeLayers.end(),
+                    [](const model::MoeLayerSpec &l) { return l.tokens.empty(); });
+    if (!input || !taskLayers)
+        return;
+    for (int task = 0; task < int(input->choices.size()); ++task) {
+        if (m_taskGates.contains(task))
+            continue;
+        m_sweepInFlight = true;
+        const int frame = m_player->frame();
+        m_session->analyze(newRequest(Purpose::TaskSweep, frame, frame, task),
+                           m_plugins.pluginForTask(m_session->model().task));
+        return;
+    }
+}
+
+void MainWindow::updateTaskMatrix()
+{
+    const model::ModelContract &contract = m_session->model().contract;
+    const model::InputSpec *input = m_session->hasModel() ? contract.taskInput() : nullptr;
+    std::vector<size_t> layers;
+    for (size_t l = 0; input && l < contract.moeLayers.size(); ++l) {
+        if (contract.moeLayers[l].tokens.empty())
+            layers.push_back(l);
+    }
+    m_taskMatrix->setVisible(!layers.empty());
+    if (layers.empty())
+        return;
+    QStringList columns;
+    for (size_t l : layers) {
+        const model::MoeLayerSpec &spec = contract.moeLayers[l];
+        for (int e = 0; e < spec.experts; ++e)
+            columns << QStringLiteral("%1\n%2").arg(
+                QString::fromStdString(spec.name),
+                e < int(spec.expertNames.size())
+                    ? QString::fromStdString(spec.expertNames[size_t(e)])
+                    : tr("expert %1").arg(e));
+    }
+    QStringList rows;
+    for (const std::string &choice : input->choices)
+        rows << QString::fromStdString(choice);
+    m_taskMatrix->clear();
+    m_taskMatrix->setRowCount(rows.size());
+    m_taskMatrix->setColumnCount(columns.size());
+    m_taskMatrix->setHorizontalHeaderLabels(columns);
+    m_taskMatrix->setVerticalHeaderLabels(rows);
+    m_taskMatrix->setToolTip(tr("Task-level gate: the probability each task gives each expert "
+                                "(computed on frame %1; a task-conditioned gate does not depend on "
+                                "the image)")
+                                 .arg(m_player->frame() + 1));
+    for (int t = 0; t < rows.size(); ++t) {
+        const auto gates = m_taskGates.constFind(t);
+        int column = 0;
+        for (size_t l : layers) {
+            const int experts = contract.moeLayers[l].experts;
+            for (int e = 0; e < experts; ++e, ++column) {
+                auto *item = new QTableWidgetItem;
+                item->setTextAlignment(Qt::AlignCenter);
+                if (gates != m_taskGates.constEnd() && l < gates->size() &&
+                    !(*gates)[l].probs.empty()) {
+                    const float p = (*gates)[l].prob(0, e);
+                    item->setText(QString::number(p * 100.0, 'f', 0) + QLatin1Char('%'));
+                    item->setData(Qt::UserRole, double(p));
+                    QColor c = render::expertColor(e);
+                    c.setAlphaF(0.15 + 0.85 * p);
+                    item->setBackground(c);
+                } else {
+                    item->setText(QStringLiteral("…"));
+                }
+                if (t == chosenTask()) {
+                    QFont f = item->font();
+                    f.setBold(true);
+                    item->setFont(f);
+                }
+                m_taskMatrix->setItem(t, column, item);
+            }
+        }
+    }
+    m_taskMatrix->resizeColumnsToContents();
 }
 
 } // namespace moescope::gui

@@ -12,13 +12,16 @@
 #include "store/database.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QMainWindow>
+#include <QMap>
 #include <QPointer>
 
 #include <memory>
 #include <optional>
 
 class QAction;
+class QCheckBox;
 class QChart;
 class QChartView;
 class QComboBox;
@@ -34,6 +37,7 @@ class QToolButton;
 
 namespace moescope::gui {
 
+class CinePlayer;
 class ImageView;
 class RoutingPanel;
 
@@ -56,6 +60,15 @@ public:
     bool reopenRun(qint64 runId);
 
     RoutingPanel *routingPanel() const { return m_routing; }
+    CinePlayer *player() const { return m_player; }
+    // The chosen choice of the model's task input (0 when it has none).
+    int chosenTask() const;
+    void chooseTask(int task);
+    // Task-level gates computed so far for the loaded model: task → layers.
+    const QMap<int, std::vector<routing::LayerRouting>> &taskGates() const { return m_taskGates; }
+    // Whether frame `frame` of the open image has routing for the current
+    // model and task (computed live or by a run).
+    bool frameRouted(int frame) const;
     ImageView *imageView() const { return m_view; }
     const AnalysisResult &currentResult() const { return m_result; }
     const store::Database &database() const { return m_db; }
@@ -66,6 +79,8 @@ Q_SIGNALS:
     void imageLoaded(const QString &path);
     void modelReady(const QString &name);
     void analysisShown(qint64 runId);
+    void liveFramesRouted(int first, int last);
+    void taskGatesUpdated();
     void errorShown(const QString &message);
 
 protected:
@@ -92,6 +107,19 @@ private:
     void onImageLoaded();
     QString modelPathForSelection() const;
 
+    // Requests to the model's worker carry an id; the answer says which it was for.
+    enum class Purpose { Run, Live, TaskSweep };
+    AnalysisRequest newRequest(Purpose purpose, int first, int last, int task);
+    bool liveReady() const;
+    bool resultMatchesSelection() const;
+    void requestLiveFrames(int from);
+    void onFrameChanged(int frame, bool byUser);
+    void mergeLive(const AnalysisResult &result);
+    void populateTasks();
+    void startTaskSweep();
+    void updateTaskMatrix();
+    QJsonObject currentSegmentation(QString *name = nullptr) const;
+
     PluginRegistry m_plugins;
     ModelCatalog m_catalog;
     store::Database m_db;
@@ -112,13 +140,26 @@ private:
     bool m_runAfterLoad = false;
     qint64 m_pendingRunReopen = 0;
     QString m_lastError;
+    QHash<quint64, Purpose> m_requests;
+    quint64 m_lastRequestId = 0;
+    bool m_liveInFlight = false;
+    int m_liveFirst = -1, m_liveLast = -1;
+    bool m_sweepInFlight = false;
+    int m_resultTask = 0; // the task choice m_result was computed with
+    QMap<int, std::vector<routing::LayerRouting>> m_taskGates;
 
     ImageView *m_view = nullptr;
     RoutingPanel *m_routing = nullptr;
     QTableWidget *m_outputs = nullptr;
     QLabel *m_imageInfo = nullptr;
-    QSlider *m_frameSlider = nullptr;
-    QLabel *m_frameLabel = nullptr;
+    CinePlayer *m_player = nullptr;
+    QComboBox *m_taskCombo = nullptr;
+    QAction *m_taskComboAction = nullptr;
+    QTableWidget *m_taskMatrix = nullptr;
+    QWidget *m_maskRow = nullptr;
+    QCheckBox *m_maskCheck = nullptr;
+    QSlider *m_maskOpacity = nullptr;
+    QLabel *m_maskLegend = nullptr;
     QChartView *m_timeChartView = nullptr;
     QComboBox *m_modelCombo = nullptr;
     QComboBox *m_deviceCombo = nullptr;

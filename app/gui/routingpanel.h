@@ -50,6 +50,7 @@ public:
     // The overlay for the image view at `size` (the image's size).
     QImage overlay(QSize size) const;
     const routing::TokenGrid *currentGrid() const;
+    const std::vector<routing::LayerRouting> &layers() const { return m_layers; }
 
 public Q_SLOTS:
     void showGateValues(int row, int col);

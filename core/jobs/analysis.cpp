@@ -71,6 +71,8 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     result->modelName = QString::fromStdString(contract.name);
     result->modelPath = QString::fromStdString(engine.path());
     result->task = QString::fromStdString(contract.task);
+    result->requestId = request.requestId;
+    result->modelRegion = plugin.modelRegion(image);
     result->pluginId = plugin.id();
     result->device = QString::fromStdString(engine.deviceName());
     result->imagePath = image.sourcePath;

@@ -30,6 +30,7 @@ struct AnalysisRequest
     int batchSize = 1; // steps per forward call
     PrepareOptions options;
     std::vector<float> expertMask; // empty = all experts on; else layers × maxExperts
+    quint64 requestId = 0;         // the caller's tag, copied into the result
 };
 
 struct StepResult
@@ -67,6 +68,8 @@ struct AnalysisResult
     QStringList warnings;
     bool cancelled = false;
     qint64 runId = 0; // set once stored
+    quint64 requestId = 0;
+    QRect modelRegion; // the part of the frame the model saw (plugin's modelRegion)
 };
 
 using ProgressCallback = std::function<void(int done, int total)>;

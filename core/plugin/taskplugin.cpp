@@ -24,6 +24,11 @@ int TaskPlugin::stepCount(const model::ModelContract &, const ImageStack &image)
     return std::max(1, image.frameCount);
 }
 
+QRect TaskPlugin::modelRegion(const ImageStack &) const
+{
+    return {};
+}
+
 QStringList TaskPlugin::inputWarnings(const model::ModelContract &, const ImageStack &) const
 {
     return {};

@@ -76,6 +76,10 @@ public:
     virtual QJsonObject interpret(const model::ModelContract &contract,
                                   const model::ForwardResult &result, int b) const = 0;
 
+    // The part of the frame the model sees (the host lays routing maps and
+    // masks over it); invalid = the whole frame.
+    virtual QRect modelRegion(const ImageStack &image) const;
+
     // Things worth a warning that do not stop the run (a CT model given an
     // ultrasound file, say).
     virtual QStringList inputWarnings(const model::ModelContract &contract,

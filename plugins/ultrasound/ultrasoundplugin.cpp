@@ -27,7 +27,7 @@ bool UltrasoundPlugin::prepare(const model::ModelContract &contract, const Image
         *error = tr("the image is empty");
         return false;
     }
-    return prepareStandardInputs(contract, image, step, options, image.imagingRegion, batch, error);
+    return prepareStandardInputs(contract, image, step, options, modelRegion(image), batch, error);
 }
 
 QJsonObject UltrasoundPlugin::interpret(const model::ModelContract &contract,

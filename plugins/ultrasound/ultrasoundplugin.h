@@ -32,6 +32,7 @@ public:
                           int b) const override;
     QStringList inputWarnings(const model::ModelContract &contract,
                               const ImageStack &image) const override;
+    QRect modelRegion(const ImageStack &image) const override { return image.imagingRegion; }
 };
 
 } // namespace moescope::ultrasound
