@@ -116,7 +116,11 @@ double CinePlayer::speed() const
 
 void CinePlayer::setSpeed(double factor)
 {
-    const int index = m_speed->findData(factor);
+    int index = m_speed->findData(factor);
+    if (index < 0 && factor > 0) {
+        m_speed->addItem(QStringLiteral("%1×").arg(factor), factor);
+        index = m_speed->count() - 1;
+    }
     if (index >= 0)
         m_speed->setCurrentIndex(index);
 }
