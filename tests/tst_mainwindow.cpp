@@ -8,7 +8,10 @@
 #include "routingpanel.h"
 
 #include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QImage>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -16,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -207,6 +211,62 @@ private Q_SLOTS:
         QTest::qWait(200);
         QVERIFY(
             window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/mainwindow-live-cine.png")));
+    }
+
+    void taskSelectorRerunsAndShowsTheTaskGates()
+    {
+        // The bundled task-conditioned ultrasound model on its sample cine:
+        // every task's gate fills the task × expert matrix, switching the task
+        // re-routes the frame with that task's experts and outputs, and a
+        // segmentation task's mask can be laid over the imaging region.
+        const QString cine = QStringLiteral(
+            MOESCOPE_SOURCE_DIR "/resources/samples/ultrasound/us-curvilinear-cine.dcm");
+        MainWindow window(m_tmp.filePath(QStringLiteral("tasks.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.selectModel(QStringLiteral("us-m2dino-tiny"));
+        QVERIFY2(ready.wait(60000), qPrintable(window.lastError()));
+        QSignalSpy opened(&window, &MainWindow::imageLoaded);
+        window.openImage(cine);
+        QVERIFY(opened.wait(30000));
+        auto *combo = window.findChild<QComboBox *>(QStringLiteral("taskCombo"));
+        QVERIFY(combo && combo->isVisible());
+        const int tasks = combo->count();
+        QVERIFY(tasks >= 3);
+        QTRY_COMPARE_WITH_TIMEOUT(int(window.taskGates().size()), tasks, 60000);
+        auto *matrix = window.findChild<QTableWidget *>(QStringLiteral("taskGateMatrix"));
+        QVERIFY(matrix && matrix->isVisible());
+        QCOMPARE(matrix->rowCount(), tasks);
+        // Each task-level layer's row is a distribution, and the tasks do not all pick alike.
+        bool tasksDiffer = false;
+        for (int c = 0; c < matrix->columnCount(); ++c) {
+            for (int t = 1; t < tasks; ++t) {
+                const double a = matrix->item(0, c)->data(Qt::UserRole).toDouble();
+                const double b = matrix->item(t, c)->data(Qt::UserRole).toDouble();
+                tasksDiffer = tasksDiffer || std::abs(a - b) > 0.05;
+            }
+        }
+        QVERIFY(tasksDiffer);
+
+        // Routing of the shown frame comes live; then switch to the lesion task.
+        QTRY_VERIFY_WITH_TIMEOUT(window.frameRouted(0), 60000);
+        const QRect region = window.imageView()->modelRegion();
+        QVERIFY(region.isValid() && region.width() < window.imageView()->image().width());
+        const int lesionSeg = combo->findText(QStringLiteral("lesion-seg"));
+        QVERIFY(lesionSeg >= 0);
+        window.chooseTask(lesionSeg);
+        QTRY_VERIFY_WITH_TIMEOUT(window.frameRouted(0), 60000);
+        const QJsonObject outputs = window.currentResult().steps.first().outputs;
+        QCOMPARE(outputs.value(QStringLiteral("task")).toString(), QStringLiteral("lesion-seg"));
+        QVERIFY(outputs.contains(QStringLiteral("lesion_mask")));
+        QVERIFY(!outputs.contains(QStringLiteral("organ_mask")));
+        auto *mask = window.findChild<QCheckBox *>(QStringLiteral("maskCheck"));
+        QVERIFY(mask && mask->isVisible());
+        mask->setChecked(true);
+        QTest::qWait(200);
+        QVERIFY(
+            window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/mainwindow-us-tasks.png")));
     }
 
     void badImageShowsAMessage()
