@@ -5,11 +5,13 @@
 // ultrasound plugin cropping to the region and flagging non-ultrasound files;
 // and `moescope-cli run` over a cine (frames, per-frame CSV, contact sheet).
 #include "image/imageloader.h"
+#include "plugin/outputs.h"
 #include "plugin/pluginregistry.h"
 #include "plugin/preprocess.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -270,6 +272,49 @@ private Q_SLOTS:
         QImage sheet(out.filePath(QStringLiteral("contact-sheet-layer1.png")));
         QVERIFY(!sheet.isNull());
         QVERIFY(sheet.width() >= 4 * 160);
+    }
+
+    void cliTaskChoiceOnTheReferenceModel()
+    {
+        // The bundled task-conditioned model on its sample cine: the chosen
+        // task's outputs only, its mask stored as a label map, every frame.
+        QTemporaryDir out;
+        const QString cine = QStringLiteral(
+            MOESCOPE_SOURCE_DIR "/resources/samples/ultrasound/us-curvilinear-cine.dcm");
+        const CliResult r = cli(
+            {QStringLiteral("run"), QStringLiteral("--model"), QStringLiteral("us-m2dino-tiny"),
+             QStringLiteral("--input"), cine, QStringLiteral("--choice"),
+             QStringLiteral("task=lesion-seg"), QStringLiteral("--frames"), QStringLiteral("0:2"),
+             QStringLiteral("--db"), out.filePath(QStringLiteral("runs.sqlite")),
+             QStringLiteral("--json"), QStringLiteral("--threads"), QStringLiteral("2")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(json.value(QStringLiteral("warnings")).toArray().isEmpty());
+        const QJsonArray frames = json.value(QStringLiteral("frames")).toArray();
+        QCOMPARE(frames.size(), 3);
+        for (const QJsonValue &f : frames) {
+            const QJsonObject outputs = f.toObject().value(QStringLiteral("outputs")).toObject();
+            QCOMPARE(outputs.value(QStringLiteral("task")).toString(),
+                     QStringLiteral("lesion-seg"));
+            QVERIFY(!outputs.contains(QStringLiteral("organ_mask")));
+            QVERIFY(!outputs.contains(QStringLiteral("lesion_class")));
+            const QJsonObject mask = outputs.value(QStringLiteral("lesion_mask")).toObject();
+            QVERIFY(!labelMapFromJson(mask).isNull());
+        }
+        // A CT file given to the ultrasound model: warned, not refused.
+        const QString ct =
+            QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm");
+        if (QFileInfo::exists(ct)) {
+            const CliResult w = cli({QStringLiteral("run"), QStringLiteral("--model"),
+                                     QStringLiteral("us-m2dino-tiny"), QStringLiteral("--input"),
+                                     ct, QStringLiteral("--no-store"), QStringLiteral("--json")});
+            QVERIFY2(w.code == 0, w.err.constData());
+            const QJsonArray warnings =
+                QJsonDocument::fromJson(w.out).object().value(QStringLiteral("warnings")).toArray();
+            QVERIFY(!warnings.isEmpty());
+            QVERIFY2(warnings.first().toString().contains(QLatin1String("not ultrasound")),
+                     qPrintable(warnings.first().toString()));
+        }
     }
 };
 
