@@ -1,6 +1,6 @@
 # Python torch's outputs for the bundled models and the valid fixtures; the
 # C++ engine must match them.
-file(GLOB _reference_models ${PROJECT_SOURCE_DIR}/resources/models/*.pt)
+file(GLOB _reference_models CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/resources/models/*.pt)
 add_test(NAME make_parity_reference
   COMMAND ${MOESCOPE_PYTHON} ${PROJECT_SOURCE_DIR}/tests/data/make_parity_reference.py
           ${CMAKE_BINARY_DIR}/testdata/parity ${_reference_models}
