@@ -844,6 +844,12 @@ void MainWindow::updateOutputs(const QJsonObject &outputs)
             addRow(it.key(), tr("%1-d embedding, norm %2")
                                  .arg(o.value(QStringLiteral("dimension")).toInt())
                                  .arg(o.value(QStringLiteral("norm")).toDouble(), 0, 'f', 3));
+        } else if (o.value(QStringLiteral("values")).toArray().size() <= 16 &&
+                   o.contains(QStringLiteral("values"))) {
+            QStringList numbers;
+            for (const QJsonValue &v : o.value(QStringLiteral("values")).toArray())
+                numbers << QString::number(v.toDouble(), 'g', 4);
+            addRow(it.key(), numbers.join(QStringLiteral(", ")));
         } else {
             QJsonObject shown = o;
             shown.remove(QStringLiteral("values"));

@@ -88,12 +88,22 @@ QJsonObject boxJson(const model::OutputSpec &spec, const model::HostTensor &t, i
     return {{"kind", "box"}, {"format", QString::fromStdString(spec.format)}, {"box", values}};
 }
 
-QJsonObject otherJson(const model::OutputSpec &spec, const model::HostTensor &t)
+QJsonObject otherJson(const model::OutputSpec &spec, const model::HostTensor &t, int b)
 {
     QJsonArray shape;
     for (int64_t s : t.shape)
         shape.append(qint64(s));
-    return {{"kind", QString::fromStdString(spec.kindText)}, {"shape", shape}};
+    QJsonObject o{{"kind", QString::fromStdString(spec.kindText)}, {"shape", shape}};
+    // Small outputs (a few descriptors, a score) are worth reading as numbers.
+    const size_t perItem =
+        t.shape.empty() || t.shape[0] == 0 ? 0 : t.values.size() / size_t(t.shape[0]);
+    if (perItem > 0 && perItem <= 16) {
+        QJsonArray values;
+        for (size_t i = 0; i < perItem; ++i)
+            values.append(double(t.values[size_t(b) * perItem + i]));
+        o.insert(QStringLiteral("values"), values);
+    }
+    return o;
 }
 
 } // namespace
@@ -119,7 +129,7 @@ QJsonObject interpretOutputs(const model::ModelContract &contract,
             o = boxJson(spec, t, b);
             break;
         case model::OutputKind::Other:
-            o = otherJson(spec, t);
+            o = otherJson(spec, t, b);
             break;
         }
         outputs.insert(QString::fromStdString(spec.name), o);
