@@ -554,6 +554,16 @@ void MainWindow::runModel()
         showError(tr("Pick a model first."));
         return;
     }
+    const bool onlyBackgroundWork =
+        std::none_of(m_requests.begin(), m_requests.end(), [](Purpose p) { return p == Purpose::Run; });
+    if (m_session->isBusy() && m_session->hasModel() && onlyBackgroundWork &&
+        m_session->model().path == modelPathForSelection()) {
+        // Live routing or the task-gate sweep: stop it; the run queues behind.
+        m_player->setPlaying(false);
+        m_session->cancel();
+        startAnalysis();
+        return;
+    }
     if (m_session->isBusy()) {
         if (m_session->hasModel()) {
             statusBar()->showMessage(tr("A run is in progress; cancel it first (Esc)."), 5000);
