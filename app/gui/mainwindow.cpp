@@ -16,6 +16,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -392,16 +393,29 @@ void MainWindow::populateModels()
 
 void MainWindow::populateSamples()
 {
+    // resources/samples and its task folders (ultrasound/, ct/, sar/,
+    // tracking/): images, cines and DICOM files, shown as "folder/name".
+    // Ground-truth label maps, galleries and sequences' frames are data for
+    // the CLI, not samples to open one by one.
     m_samples->clear();
     QStringList seen;
     for (const QString &dirPath : sampleDirectories()) {
-        const QDir dir(dirPath);
-        for (const QFileInfo &f : dir.entryInfoList(QDir::Files, QDir::Name)) {
-            if (seen.contains(f.fileName()) || f.fileName().endsWith(QLatin1String(".md")))
+        const QDir root(dirPath);
+        QDirIterator it(dirPath, QDir::Files, QDirIterator::Subdirectories);
+        QStringList files;
+        while (it.hasNext())
+            files << it.next();
+        files.sort();
+        for (const QString &file : files) {
+            const QString relative = root.relativeFilePath(file);
+            const QString name = QFileInfo(file).fileName();
+            if (seen.contains(relative) || relative.count(QLatin1Char('/')) > 1 ||
+                name.endsWith(QLatin1String(".md")) || name.endsWith(QLatin1String(".txt")) ||
+                name.endsWith(QLatin1String(".json")) || name.contains(QLatin1String("label")))
                 continue;
-            seen << f.fileName();
-            auto *item = new QListWidgetItem(f.fileName(), m_samples);
-            item->setData(Qt::UserRole, f.absoluteFilePath());
+            seen << relative;
+            auto *item = new QListWidgetItem(relative, m_samples);
+            item->setData(Qt::UserRole, QFileInfo(file).absoluteFilePath());
         }
     }
 }
