@@ -384,12 +384,16 @@ def render_background(seq: Dict) -> np.ndarray:
 
 
 def render_frame(seq: Dict, t: int, background: Optional[np.ndarray] = None,
-                 with_labels: bool = False):
-    """Frame t as uint8 [SIZE, SIZE, 3] (and the uint8 label map if asked)."""
+                 with_labels: bool = False, extra: Optional[List[Tuple]] = None):
+    """Frame t as uint8 [SIZE, SIZE, 3] (and the uint8 label map if asked).
+    ``extra``: more distractors for this frame only, (appearance, cx, cy, w,
+    h, rotation) each, drawn with the others (under the target)."""
     img = (render_background(seq) if background is None else background).copy()
     labels = np.zeros((SIZE, SIZE), dtype=np.uint8) if with_labels else None
     for d in seq["distractors"]:
         _render_object(img, d["app"], *_object_geometry(d, t), label_img=labels, label=1)
+    for e in extra or []:
+        _render_object(img, e[0], *e[1:], label_img=labels, label=1)
     _render_object(img, seq["target"]["app"], *_object_geometry(seq["target"], t),
                    label_img=labels, label=2)
     if seq["occluder"] is not None:
@@ -557,7 +561,8 @@ def _nearest_distractor(seq: Dict, t: int) -> float:
 def training_pairs(rng: np.random.Generator, n_seq: int, pairs_per_seq: int = 2,
                    template_size: int = 64, search_size: int = 128,
                    template_factor: float = 2.0, search_factor: float = 4.0,
-                   max_gap: int = 40, shift: float = 0.8, scale_jitter: float = 0.25):
+                   max_gap: int = 40, shift: float = 0.8, scale_jitter: float = 0.25,
+                   look_alike: float = 0.5):
     """n_seq * pairs_per_seq (template, search, box) samples.
 
     pairs_per_seq pairs come from each fresh sequence: the template is cut
@@ -566,7 +571,10 @@ def training_pairs(rng: np.random.Generator, n_seq: int, pairs_per_seq: int = 2,
     frames away (either direction; half of the time the one of three such
     candidate frames with a distractor nearest the target), with the window's centre shifted by up to ``shift`` target
     sizes per axis and its size scaled by exp(+-scale_jitter): the errors the
-    tracker's previous box brings. Returns uint8 [N, 64, 64, 3],
+    tracker's previous box brings. With probability ``look_alike`` the
+    search frame gets one more distractor, a look-alike of the target (its
+    shape, its colours, or both with another texture) 1-2 target sizes from
+    it. Returns uint8 [N, 64, 64, 3],
     uint8 [N, 128, 128, 3] and float32 [N, 4] (cx, cy, w, h of the target
     normalised to the search crop)."""
     N = n_seq * pairs_per_seq
@@ -604,7 +612,20 @@ def training_pairs(rng: np.random.Generator, n_seq: int, pairs_per_seq: int = 2,
             jb[:2] += 0.5 * jb[2:] * (1 - s)          # scale about the centre
             jb[2:] *= s
             win = crop_window(jb, search_factor)
-            srch[k] = crop(frame(j), win, search_size)
+            if rng.random() < look_alike:
+                # A look-alike of the target placed 1-2 target sizes from it
+                # in this search frame only: a hard distractor.
+                cx, cy, w, h, rot = _object_geometry(seq["target"], j)
+                mode = ["shape", "colour", "both"][int(rng.integers(3))]
+                app = sample_appearance(rng, like=seq["target"]["app"], mode=mode)
+                ang = rng.uniform(0, 2 * math.pi)
+                dist = rng.uniform(1.0, 2.0) * math.sqrt(w * h)
+                f = math.exp(rng.uniform(-0.3, 0.2))
+                extra = [(app, cx + dist * math.cos(ang), cy + dist * math.sin(ang), w * f, h * f,
+                          rot + rng.uniform(-0.5, 0.5))]
+                srch[k] = crop(render_frame(seq, j, bg, extra=extra), win, search_size)
+            else:
+                srch[k] = crop(frame(j), win, search_size)
             boxes[k] = box_to_window(bj, win)
             k += 1
     return tmpl, srch, boxes

@@ -186,7 +186,11 @@ class SPMTrackTiny(nn.Module):
         zs = self.patch_embed(search)
         B, D = zs.shape[0], zs.shape[1]
         te = self.type_embed.reshape(3, D, 1)
-        q = self.query.expand(B, -1, -1, -1) + te[0].reshape(1, D, 1, 1)
+        # The track query starts as a learned token plus the mean stem feature
+        # of the template's central 4 x 4 tokens (where the target is).
+        c0, c1 = self.tgrid // 4, self.tgrid - self.tgrid // 4
+        centre = zt[:, :, c0:c1, c0:c1].mean(dim=(2, 3)).reshape(B, D, 1, 1)
+        q = self.query.expand(B, -1, -1, -1) + te[0].reshape(1, D, 1, 1) + centre
         t = zt.reshape(B, D, -1, 1) + self.pos_template + te[1].reshape(1, D, 1, 1)
         s = zs.reshape(B, D, -1, 1) + self.pos_search + te[2].reshape(1, D, 1, 1)
         x = torch.cat([q, t, s], dim=2)

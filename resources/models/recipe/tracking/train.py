@@ -317,7 +317,9 @@ synthetic sequences described below.
   BatchNorm and ReLU, then a 1x1 convolution), i.e. stride 8: 8 x 8 template tokens and 16 x 16 search tokens.
   The joint sequence is [track query token 0 | template tokens 1-64 | search
   tokens 65-320], with learned position embeddings per crop and learned
-  token-type embeddings (query, template, search).
+  token-type embeddings (query, template, search). The query token starts as
+  a learned vector plus the mean stem feature of the template's central 4 x 4
+  tokens (where the target is).
 - **Backbone**: 4 pre-norm transformer blocks, width {args.dim},
   {args.heads} attention head(s), MLP hidden {args.hidden}, joint (one-stream) attention over all 321 tokens.
 - **TMoE**: in every block the attention's `qkv` projection and the MLP's
@@ -399,7 +401,8 @@ A training sample is a (template, search region, box) triple: the template
 is cut around the target in one frame (centre and size jittered by 5 %), the
 search region in another frame of the same sequence up to 40 frames away
 (half of the time the one of three such candidates with a distractor nearest
-the target: hard examples), with its centre shifted by up to 0.8 target sizes per axis and its size
+the target: hard examples; in half of the pairs the search frame also gets a
+look-alike of the target 1-2 target sizes from it), with its centre shifted by up to 0.8 target sizes per axis and its size
 scaled by up to exp(+-0.25): the errors the previous box brings. Training
 used {k["n_pairs"]} pairs from {args.train_seqs} sequences (seed 1;
 generating them took {k["gen_s"]:.0f} s; they are cached in
