@@ -568,8 +568,8 @@ void MainWindow::runModel()
         showError(tr("Pick a model first."));
         return;
     }
-    const bool onlyBackgroundWork =
-        std::none_of(m_requests.begin(), m_requests.end(), [](Purpose p) { return p == Purpose::Run; });
+    const bool onlyBackgroundWork = std::none_of(m_requests.begin(), m_requests.end(),
+                                                 [](Purpose p) { return p == Purpose::Run; });
     if (m_session->isBusy() && m_session->hasModel() && onlyBackgroundWork &&
         m_session->model().path == modelPathForSelection()) {
         // Live routing or the task-gate sweep: stop it; the run queues behind.
@@ -847,6 +847,10 @@ void MainWindow::updateOutputs(const QJsonObject &outputs)
         m_outputs->setItem(row, 1, new QTableWidgetItem(value));
     };
     for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+        if (it.value().isString()) { // "task": the task the outputs belong to
+            addRow(it.key(), it.value().toString());
+            continue;
+        }
         const QJsonObject o = it.value().toObject();
         const QString kind = o.value(QStringLiteral("kind")).toString();
         if (kind == QLatin1String("classes")) {

@@ -24,6 +24,17 @@
 namespace moescope::gui {
 
 namespace {
+// Named experts may share a name (two experts one task uses): keep the index.
+QString expertLabel(const routing::LayerRouting &layer, int e)
+{
+    if (size_t(e) < layer.expertNames.size() && !layer.expertNames[size_t(e)].empty())
+        return QStringLiteral("%1 · %2").arg(e).arg(
+            QString::fromStdString(layer.expertNames[size_t(e)]));
+    return QString::fromStdString(layer.expertName(e));
+}
+} // namespace
+
+namespace {
 constexpr int kTileSize = 132;
 
 QIcon swatch(const QColor &c)
@@ -162,9 +173,13 @@ void RoutingPanel::setRouting(const std::vector<routing::LayerRouting> &layers, 
         m_layerTabs->removeTab(0);
     for (size_t i = 0; i < layers.size(); ++i)
         m_layerTabs->addTab(tr("Layer %1: %2").arg(i).arg(QString::fromStdString(layers[i].name)));
-    // Start on the deepest layer: its routing is usually the most specialised.
-    m_layerTabs->setCurrentIndex(
-        previous >= 0 && previous < int(layers.size()) ? previous : int(layers.size()) - 1);
+    // Start on the deepest layer with a map to show (a per-task gate has
+    // none): its routing is usually the most specialised.
+    int deepest = int(layers.size()) - 1;
+    while (deepest > 0 && layers[size_t(deepest)].grids.empty())
+        --deepest;
+    m_layerTabs->setCurrentIndex(previous >= 0 && previous < int(layers.size()) ? previous
+                                                                                : deepest);
     rebuildLayer();
 }
 
@@ -242,7 +257,7 @@ void RoutingPanel::rebuildLayer()
     m_overlayCombo->addItems({tr("Top-1 expert"), tr("Routing entropy"), tr("None")});
     for (int e = 0; e < layer.experts; ++e)
         m_overlayCombo->addItem(swatch(render::expertColor(e)),
-                                tr("Expert: %1").arg(QString::fromStdString(layer.expertName(e))));
+                                tr("Expert: %1").arg(expertLabel(layer, e)));
     if (m_mode == OverlayMode::Expert && m_expert >= layer.experts)
         m_mode = OverlayMode::Top1;
     m_overlayCombo->setCurrentIndex(m_mode == OverlayMode::Top1      ? 0
@@ -252,7 +267,7 @@ void RoutingPanel::rebuildLayer()
     for (int e = 0; e < layer.experts; ++e) {
         auto *item = new QTreeWidgetItem(m_legend);
         item->setIcon(0, swatch(render::expertColor(e)));
-        item->setText(0, QString::fromStdString(layer.expertName(e)));
+        item->setText(0, expertLabel(layer, e));
         item->setText(1, QString::number(s.load[size_t(e)] * 100.0, 'f', 1) + QLatin1Char('%'));
         item->setText(2, QString::number(s.meanProb[size_t(e)], 'f', 3));
     }
@@ -303,7 +318,7 @@ void RoutingPanel::rebuildTiles()
         }
         tile->setIcon(QIcon(QPixmap::fromImage(picture)));
         tile->setText(QStringLiteral("%1 · %2%")
-                          .arg(QString::fromStdString(layer.expertName(e)))
+                          .arg(expertLabel(layer, e))
                           .arg(s.load[size_t(e)] * 100.0, 0, 'f', 1));
         tile->setToolTip(tr("Click to show this expert's router probability over the image"));
         connect(tile, &QToolButton::clicked, this, [this, e] { selectExpert(e); });
@@ -341,7 +356,7 @@ void RoutingPanel::updateLoadChart()
     QStringList categories;
     // One set per expert so each bar carries its expert's top-1 colour.
     for (int e = 0; e < layer.experts; ++e) {
-        auto *set = new QBarSet(QString::fromStdString(layer.expertName(e)));
+        auto *set = new QBarSet(expertLabel(layer, e));
         for (int c = 0; c < layer.experts; ++c)
             *set << (c == e ? s.load[size_t(e)] * 100.0 : 0.0);
         set->setColor(render::expertColor(e));
@@ -416,7 +431,7 @@ void RoutingPanel::showGateValues(int row, int col)
     const int top = routing::top1Expert(layer, token);
     for (int e = 0; e < layer.experts; ++e) {
         const QString value = QStringLiteral("%1 %2")
-                                  .arg(QString::fromStdString(layer.expertName(e)).toHtmlEscaped())
+                                  .arg(expertLabel(layer, e).toHtmlEscaped())
                                   .arg(layer.prob(token, e), 0, 'f', 3);
         parts << QStringLiteral("<span style='color:%1'>■</span> %2")
                      .arg(render::expertColor(e).name(),

@@ -212,14 +212,15 @@ print(json.dumps({{"median_ms": statistics.median(ts), "p95_ms": ts[int(0.95 * (
 
 
 def pick_samples(seed, count=3):
-    """Held-out scenes from their own seed: the first scene with sea, ships and
-    urban; the first all-land scene with urban, vegetation and bare soil; the
+    """Held-out scenes from their own seed: the first multi-look scene with
+    sea, ships, urban, vegetation and bare soil; the first all-land scene with urban, vegetation and bare soil; the
     first 1-look coastal scene with ships. Only scenes whose 8-bit amplitude
-    spans 0..255 qualify: MoEScope windows a 1-channel image without a window
-    of its own to its min..max, which is then the identity."""
+    spans 0 (or 1)..255 qualify: MoEScope windows a 1-channel image without a
+    window of its own to its min..max, which is then (nearly) the identity."""
     rng = np.random.default_rng(seed)
     wants = [
-        ("coast-ships", lambda f, s: f[0] > 0.2 and f[4] > 0.002 and f[1] > 0.05 and f[2] > 0.05 and f[3] > 0.05),
+        ("coast-ships", lambda f, s: s["looks"] >= 2 and f[0] > 0.2 and f[4] > 0.002 and f[1] > 0.05
+         and f[2] > 0.05 and f[3] > 0.05),
         ("land", lambda f, s: f[0] == 0 and f[1] > 0.15 and f[2] > 0.15 and f[3] > 0.15),
         ("one-look", lambda f, s: s["looks"] == 1 and f[0] > 0.2 and f[1] > 0.03 and f[4] > 0.001),
     ]
@@ -227,11 +228,12 @@ def pick_samples(seed, count=3):
     for _ in range(400):
         native_amp, native_lab, amp, lab, s = data.make_scene(rng)
         frac = np.bincount(native_lab.reshape(-1), minlength=5) / native_lab.size
-        if native_amp.min() != 0 or native_amp.max() != 255:
-            continue   # MoEScope windows a grey PNG to its min..max: keep that the identity
+        if native_amp.min() > 1 or native_amp.max() != 255:
+            continue   # MoEScope windows a grey PNG to its min..max: keep that (nearly) the identity
         for name, ok in wants:
             if name not in found and ok(frac, s):
                 found[name] = (native_amp, native_lab, amp, lab, s)
+                break                      # one scene per sample
         if len(found) == len(wants):
             break
     return [(name, found[name]) for name, _ in wants if name in found][:count]
@@ -675,7 +677,12 @@ cost of a forward pass on an idle machine.
 `resources/samples/sar/` holds three held-out scenes (seed 3) as 256 x 256
 8-bit amplitude PNGs, with their ground-truth label maps (`*-labels.png`,
 8-bit grey, pixel value = class index: 0 water, 1 urban, 2 vegetation,
-3 bare-soil, 4 ship). The mIoU column is over the classes present, at 128 x 128.
+3 bare-soil, 4 ship). The mIoU column is the model's, over the classes
+present, at 128 x 128 (the 2 x 2 area average of the scene). Every sample's
+amplitude spans 0 (or 1) to 255: MoEScope windows a 1-channel image that has
+no window of its own to its min..max, which then leaves it (nearly)
+unchanged. Other 8-bit images are stretched by that window, which acts on the
+model like a change of gain and offset.
 
 | file | looks | gain | classes | physics (H_DE / log(1+ENL) / R_LR) | mIoU |
 | --- | --- | --- | --- | --- | --- |
