@@ -816,14 +816,21 @@ void MainWindow::updateOverlay()
     if (!segmentation.isEmpty()) {
         QStringList legend;
         const QJsonArray areas = segmentation.value(QStringLiteral("areas")).toArray();
-        for (int k = 1; k < areas.size(); ++k)
+        // Label 0 is left clear when it is the background, else coloured like the rest.
+        const QString first = areas.isEmpty()
+                                  ? QString()
+                                  : areas[0].toObject().value(QStringLiteral("label")).toString();
+        const bool clearZero =
+            first.compare(QLatin1String("background"), Qt::CaseInsensitive) == 0 ||
+            first.compare(QLatin1String("bg"), Qt::CaseInsensitive) == 0;
+        for (int k = clearZero ? 1 : 0; k < areas.size(); ++k)
             legend << QStringLiteral("<span style=\"color:%1\">■</span> %2")
                           .arg(labelColor(k).name(),
                                areas[k].toObject().value(QStringLiteral("label")).toString());
         m_maskLegend->setText(
             QStringLiteral("%1: %2").arg(maskName, legend.join(QStringLiteral("  "))));
         if (m_maskCheck->isChecked() && !m_view->image().isNull()) {
-            const QImage labels = labelOverlay(labelMapFromJson(segmentation));
+            const QImage labels = labelOverlay(labelMapFromJson(segmentation), clearZero);
             m_view->setOverlay(labels.scaled(size, Qt::IgnoreAspectRatio, Qt::FastTransformation),
                                m_maskOpacity->value() / 100.0);
             return;

@@ -139,7 +139,7 @@ QJsonObject interpretOutputs(const model::ModelContract &contract,
 
 QColor labelColor(int label)
 {
-    return label == 0 ? QColor(0, 0, 0, 0) : QColor::fromHsv((label * 67 + 300) % 360, 210, 255);
+    return QColor::fromHsv((label * 67 + 300) % 360, 210, 255);
 }
 
 QImage segmentationLabels(const model::HostTensor &t, int b)
@@ -177,7 +177,7 @@ QImage labelMapFromJson(const QJsonObject &segmentation)
     return labels;
 }
 
-QImage labelOverlay(const QImage &labelMap)
+QImage labelOverlay(const QImage &labelMap, bool clearLabelZero)
 {
     if (labelMap.isNull())
         return {};
@@ -189,7 +189,7 @@ QImage labelOverlay(const QImage &labelMap)
         const uchar *src = indexed.constScanLine(y);
         auto *dst = reinterpret_cast<QRgb *>(out.scanLine(y));
         for (int x = 0; x < indexed.width(); ++x)
-            dst[x] = src[x] == 0 ? qRgba(0, 0, 0, 0) : labelColor(src[x]).rgb();
+            dst[x] = (src[x] == 0 && clearLabelZero) ? qRgba(0, 0, 0, 0) : labelColor(src[x]).rgb();
     }
     return out;
 }

@@ -18,14 +18,15 @@ QJsonObject interpretOutputs(const model::ModelContract &contract,
 // colour table from render's expert colours shifted to keep label 0 clear).
 QImage segmentationLabels(const model::HostTensor &logits, int b);
 
-// Colour of segmentation label k in overlays and legends (0 = background: clear).
+// Colour of segmentation label k in overlays and legends.
 QColor labelColor(int label);
 
 // A segmentation output's stored label map ("label_map_png" of its JSON) as
 // an indexed image; null when the JSON has none.
 QImage labelMapFromJson(const QJsonObject &segmentation);
 
-// The label map coloured for an overlay: label 0 transparent, label k in labelColor(k).
-QImage labelOverlay(const QImage &labelMap);
+// The label map coloured for an overlay, label k in labelColor(k); label 0
+// transparent when it is a background (as "background" labels usually are).
+QImage labelOverlay(const QImage &labelMap, bool clearLabelZero = true);
 
 } // namespace moescope
