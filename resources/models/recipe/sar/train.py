@@ -63,18 +63,22 @@ def log(*args):
 
 
 def cached_dataset(n, seed):
+    """(images, labels, looks, seconds it took to generate them, whether they
+    came from the cache)."""
     os.makedirs(os.path.join(RECIPE, "data"), exist_ok=True)
     src = open(os.path.join(HERE, "data.py"), "rb").read()
     key = hashlib.sha256(src + f"{n}:{seed}".encode()).hexdigest()[:16]
     path = os.path.join(RECIPE, "data", f"sar-{n}-{seed}-{key}.npz")
     if os.path.exists(path):
         z = np.load(path)
-        return z["images"], z["labels"], z["looks"]
+        if "gen_s" in z:
+            return z["images"], z["labels"], z["looks"], float(z["gen_s"]), True
     t = time.time()
     res = data.make_dataset(n, seed)
-    np.savez_compressed(path, images=res[0], labels=res[1], looks=res[2])
-    log(f"generated {n} scenes (seed {seed}) in {time.time() - t:.1f} s")
-    return res
+    gen_s = time.time() - t
+    np.savez_compressed(path, images=res[0], labels=res[1], looks=res[2], gen_s=gen_s)
+    log(f"generated {n} scenes (seed {seed}) in {gen_s:.1f} s")
+    return res[0], res[1], res[2], gen_s, False
 
 
 def to_input(images_u8):
@@ -257,9 +261,14 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     t0 = time.time()
-    train_x, train_y, train_looks = cached_dataset(args.train_size, seed=1)
-    test_x, test_y, test_looks = cached_dataset(args.test_size, seed=2)
+    train_x, train_y, train_looks, gen_train, cached_train = cached_dataset(args.train_size, seed=1)
+    test_x, test_y, test_looks, gen_test, cached_test = cached_dataset(args.test_size, seed=2)
     t_data = time.time() - t0
+    if cached_train and cached_test:
+        data_note = (f"the scenes came from the cache in `recipe/data/` ({t_data:.0f} s to load); "
+                     f"generating them took {gen_train + gen_test:.0f} s when the cache was made")
+    else:
+        data_note = f"plus {t_data:.0f} s to generate or load the scenes"
 
     model = SARCrossEarthTiny(experts=EXPERTS, top_k=TOP_K, depth=DEPTH)
     # Standardisation constants measured on the training scenes: the physics
@@ -290,6 +299,7 @@ def main():
     gen = torch.Generator().manual_seed(0)
     model.train()
     t_train = time.time()
+    loads = []
     order = torch.randperm(len(train_x), generator=gen)
     pos = 0
     for step in range(args.steps):
@@ -318,6 +328,7 @@ def main():
         opt.step()
         sched.step()
         if step % 20 == 0 or step == args.steps - 1:
+            loads.append(os.getloadavg()[0])
             acc = (logits.argmax(1) == y).float().mean().item()
             log(f"step {step:4d}  seg {seg.item():.3f}  balance {' '.join(f'{b:.2f}' for b in balance.tolist())}  "
                 f"pixel acc {acc:.2f}  {time.time() - t_train:.0f} s")
@@ -458,7 +469,7 @@ def main():
         tok_share=", ".join(f"{c} {100 * v:.1f} %" for c, v in zip(CLASSES, tok_share)),
         steps=args.steps, batch=args.batch, lr=args.lr, aux=args.aux,
         weights=", ".join(f"{c} {w:.2f}" for c, w in zip(CLASSES, weights.tolist())),
-        train_s=train_s, data_s=t_data, total_min=total_s / 60.0, threads=args.threads,
+        train_s=train_s, data_note=data_note, load_run=float(np.mean(loads)), total_min=total_s / 60.0, threads=args.threads,
         lat2=bench2["median_ms"], p95_2=bench2["p95_ms"], cpu2=bench2["cpu_ms"],
         lat1=bench1["median_ms"], cpu1=bench1["cpu_ms"], bench_threads=args.bench_threads,
         lat2p=bench2p["median_ms"], cpu2p=bench2p["cpu_ms"], load=load, cores=os.cpu_count(),
@@ -613,10 +624,10 @@ samples come from a third seed (3).
 {steps} steps of AdamW (batch {batch}, lr {lr}, 5 % warm-up then cosine decay,
 weight decay 0.05, gradient clipping 1.0, random flips and transposition),
 class-weighted cross-entropy plus {aux} x the Switch balance loss of each of
-the four MoE layers. {train_s:.0f} s of training on {threads} CPU thread(s) (plus
-{data_s:.0f} s to generate the scenes, on a machine shared with other jobs); the
-whole script, export, benchmarks and samples included, took about
-{total_min:.0f} minutes.
+the four MoE layers. {train_s:.0f} s of training on {threads} CPU thread ({data_note});
+the whole script, export, evaluation, benchmarks and samples included, took
+{total_min:.1f} minutes, on a machine shared with other training jobs (2 cores,
+1-minute load average {load_run:.1f} on average during training).
 
 ## Held-out results
 
