@@ -24,8 +24,9 @@ Head (anchor-free, SPMTrack/LoRAT-like): the search tokens are weighted by
 their attention to the track query token (a sigmoid of the scaled query-key
 dot product), then two per-token MLPs give a score map (logits, [B, 1, 16, 16])
 and, per cell, the distances (l, t, r, b) from the cell's centre to the box's
-edges; ``box`` is the box of the best-scoring cell, cx, cy, w, h normalised to
-the search crop ([B, 4]).
+edges; ``box`` ([B, 4], cx, cy, w, h normalised to the search crop) is the
+score-weighted mean of the boxes of the best cell (of sigmoid(score) times a
+Hann window) and its 8 neighbours.
 """
 
 import math
@@ -174,6 +175,9 @@ class SPMTrackTiny(nn.Module):
         cy, cx = torch.meshgrid(c, c, indexing="ij")
         self.register_buffer("cell_x", cx.reshape(1, -1).clone(), persistent=False)
         self.register_buffer("cell_y", cy.reshape(1, -1).clone(), persistent=False)
+        ii = torch.arange(g * g)
+        self.register_buffer("cell_row", torch.div(ii, g, rounding_mode="floor").reshape(1, -1), persistent=False)
+        self.register_buffer("cell_col", (ii % g).reshape(1, -1), persistent=False)
         # Cosine (Hann) window over the score map: the box comes from the
         # best cell of sigmoid(score) x window, the usual motion prior of
         # one-stream trackers at inference (OSTrack, LoRAT, SPMTrack).
@@ -228,8 +232,17 @@ class SPMTrackTiny(nn.Module):
         x, routers = self.encode(template, search, expert_mask)
         score, boxes = self.head(x)
         B = score.shape[0]
-        best = (torch.sigmoid(score) * self.window).argmax(dim=1)      # [B]
-        b = boxes.gather(1, best.reshape(B, 1, 1).expand(B, 1, 4)).reshape(B, 4)
+        # The box: the best cell of sigmoid(score) x window, refined as the
+        # score-weighted mean of the boxes of that cell and its 8 neighbours.
+        p = torch.sigmoid(score) * self.window                         # [B, 256]
+        best = p.argmax(dim=1)                                         # [B]
+        g = self.sgrid
+        by = torch.div(best, g, rounding_mode="floor").reshape(B, 1)
+        bx = (best % g).reshape(B, 1)
+        near = ((self.cell_row - by).abs() <= 1) & ((self.cell_col - bx).abs() <= 1)   # [B, 256]
+        w = p * near.to(p.dtype)
+        w = w / w.sum(dim=1, keepdim=True).clamp_min(1e-12)
+        b = (boxes * w.unsqueeze(-1)).sum(dim=1)                       # [B, 4] x1 y1 x2 y2
         out: Dict[str, Tensor] = {}
         for i, p in enumerate(routers):
             out["router." + str(i)] = p
