@@ -32,7 +32,7 @@ if __name__ == "__main__" and os.environ.get("PYTHONHASHSEED") != "0":
 # Other processes share this machine's cores: OpenMP threads that spin while
 # waiting for a busy core waste most of the time, so let them sleep instead.
 # (Only for training; the latency in the model card is measured by
-# tools/bench_python.py in a child process with the caller's own setting.)
+# tests/bench/bench_python.py in a child process with the caller's own setting.)
 CALLER_OMP_WAIT_POLICY = os.environ.get("OMP_WAIT_POLICY")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
@@ -282,11 +282,11 @@ def main():
     if CALLER_OMP_WAIT_POLICY is not None:
         env["OMP_WAIT_POLICY"] = CALLER_OMP_WAIT_POLICY
     bench = json.loads(subprocess.run(
-        [sys.executable, os.path.join(ROOT, "tools", "bench_python.py"), "--model", pt,
+        [sys.executable, os.path.join(ROOT, "tests", "bench", "bench_python.py"), "--model", pt,
          "--batch", "1", "--threads", str(args.threads), "--iterations", "50", "--json"],
         env=env, check=True, capture_output=True, text=True).stdout)
     latency_ms = bench["median_ms"]
-    log(f"batch-1 forward (tools/bench_python.py): median {latency_ms:.1f} ms, "
+    log(f"batch-1 forward (tests/bench/bench_python.py): median {latency_ms:.1f} ms, "
         f"p95 {bench['p95_ms']:.1f} ms on {args.threads} threads")
 
     # ---- samples: held-out scenes rendered at 224 x 224 ----------------------------------
@@ -369,7 +369,7 @@ decision about real images: it has only ever seen the synthetic shapes below.
   convolutions), because Debian's LibTorch uses the reference BLAS; the
   parameters are ordinary linear weights. Batch-1 forward took a median
   {latency_ms:.0f} ms on {args.threads} CPU threads when this card was written
-  (`tools/bench_python.py --model resources/models/{NAME}.pt` measures it).
+  (`tests/bench/bench_python.py --model resources/models/{NAME}.pt` measures it).
 
 ## Training data
 
