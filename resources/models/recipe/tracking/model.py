@@ -63,8 +63,8 @@ class FusedTMoELinear(TMoELinear):
     i.e. one 1x1 convolution of the gate-weighted copies of A x (E * r
     channels) with the experts' up-projections side by side. Besides saving
     the E * d_out intermediate, this keeps the convolution on oneDNN at batch 1:
-    PyTorch sends a batch-1 1x1 convolution with fewer than 20480 input values
-    (here r * T = 16 * 321) to a slow reference kernel."""
+    PyTorch sends a batch-1, ungrouped 1x1 convolution with at most 20480
+    input values (here r * T = 8 * 321) to a slow reference kernel."""
 
     def forward(self, x: Tensor, mask: Tensor) -> Tuple[Tensor, Tensor]:
         B, T = x.shape[0], x.shape[2]
@@ -74,8 +74,15 @@ class FusedTMoELinear(TMoELinear):
         g = probs if any_kept else torch.zeros_like(probs)
         h = self.down(x).reshape(B, 1, r, T)                         # A x
         gh = (g.transpose(1, 2).unsqueeze(2) * h).reshape(B, E * r, T, 1)
-        w = self.up.reshape(E, self.d_out, r).permute(1, 0, 2).reshape(self.d_out, E * r, 1, 1)
-        return self.base(x) + conv_1x1(gh, w) * self.scale, probs
+        # [B_1 | ... | B_E] as two groups (experts 1..E/2 and E/2+1..E) whose
+        # partial sums are added: a grouped convolution stays on oneDNN at
+        # batch 1 even when E * r * T is below that threshold.
+        half = E * r // 2
+        w = self.up.reshape(E, self.d_out, r).permute(1, 0, 2).reshape(self.d_out, E * r)
+        w = torch.cat([w[:, :half], w[:, half:]], dim=0).reshape(2 * self.d_out, half, 1, 1)
+        y = conv_1x1(gh, w, groups=2)
+        delta = y[:, :self.d_out] + y[:, self.d_out:]
+        return self.base(x) + delta * self.scale, probs
 
 
 class TMoEAttention(Attention):
@@ -129,12 +136,15 @@ class TMoEBlock(nn.Module):
 
 
 def _stem(dim: int) -> nn.Sequential:
+    """Stride-8 convolutional stem (its final 1x1 projection is applied in
+    token space, see SPMTrackTiny.proj). The stride-1 3x3 convolution is
+    grouped (2 groups): at batch 1 an ungrouped one on a 16 x 16 map would run
+    on PyTorch's slow reference kernel instead of oneDNN."""
     return nn.Sequential(
         nn.Conv2d(3, 24, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(24), nn.ReLU(),
         nn.Conv2d(24, 48, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(48), nn.ReLU(),
         nn.Conv2d(48, dim, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(dim), nn.ReLU(),
-        nn.Conv2d(dim, dim, 3, stride=1, padding=1, bias=False), nn.BatchNorm2d(dim), nn.ReLU(),
-        nn.Conv2d(dim, dim, 1),
+        nn.Conv2d(dim, dim, 3, stride=1, padding=1, groups=2, bias=False), nn.BatchNorm2d(dim), nn.ReLU(),
     )
 
 
@@ -159,6 +169,7 @@ class SPMTrackTiny(nn.Module):
         self.tgrid = TEMPLATE_SIZE // STRIDE
         self.sgrid = SEARCH_SIZE // STRIDE
         self.patch_embed = _stem(dim)
+        self.proj = TokenLinear(dim, dim)   # the stem's 1x1 projection, on all 321 tokens at once
         self.query = nn.Parameter(torch.zeros(1, dim, 1, 1))
         self.type_embed = nn.Parameter(torch.randn(3, dim) * 0.02)   # query, template, search
         self.pos_template = nn.Parameter(torch.randn(1, dim, self.tgrid * self.tgrid, 1) * 0.02)
@@ -194,10 +205,13 @@ class SPMTrackTiny(nn.Module):
         # of the template's central 4 x 4 tokens (where the target is).
         c0, c1 = self.tgrid // 4, self.tgrid - self.tgrid // 4
         centre = zt[:, :, c0:c1, c0:c1].mean(dim=(2, 3)).reshape(B, D, 1, 1)
-        q = self.query.expand(B, -1, -1, -1) + te[0].reshape(1, D, 1, 1) + centre
-        t = zt.reshape(B, D, -1, 1) + self.pos_template + te[1].reshape(1, D, 1, 1)
-        s = zs.reshape(B, D, -1, 1) + self.pos_search + te[2].reshape(1, D, 1, 1)
-        x = torch.cat([q, t, s], dim=2)
+        x = self.proj(torch.cat([self.query.expand(B, -1, -1, -1) + centre,
+                                 zt.reshape(B, D, -1, 1), zs.reshape(B, D, -1, 1)], dim=2))
+        n_t = self.tgrid * self.tgrid
+        pos = torch.cat([te[0].reshape(1, D, 1, 1),
+                         self.pos_template + te[1].reshape(1, D, 1, 1),
+                         self.pos_search + te[2].reshape(1, D, 1, 1)], dim=2)   # [1, D, 321, 1]
+        x = x + pos
         routers: List[Tensor] = []
         i = 0
         for block in self.blocks:

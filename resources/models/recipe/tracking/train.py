@@ -338,8 +338,10 @@ synthetic sequences described below.
   the search region a square crop of side {SEARCH_FACTOR:g} x sqrt(w h) around the previous
   frame's box, resized to 128 x 128. Outside the frame: the frame's mean colour.
 - **Tokens**: one convolutional stem shared by both crops (three 3x3 stride-2
-  convolutions 3->24->48->{args.dim} and one 3x3 stride-1 convolution, each with
-  BatchNorm and ReLU, then a 1x1 convolution), i.e. stride 8: 8 x 8 template tokens and 16 x 16 search tokens.
+  convolutions 3->24->48->{args.dim} and one grouped (2 groups) 3x3 stride-1
+  convolution, each with BatchNorm and ReLU, then a 1x1 projection applied to
+  the joint token sequence), i.e. stride 8: 8 x 8 template tokens and 16 x 16
+  search tokens.
   The joint sequence is [track query token 0 | template tokens 1-64 | search
   tokens 65-320], with learned position embeddings per crop and learned
   token-type embeddings (query, template, search). The query token starts as
@@ -379,9 +381,13 @@ synthetic sequences described below.
 - Implementation note: per-token linear layers run as 1x1 convolutions on a
   channels-first token layout and attention's matrix products as grouped 1x1
   convolutions (`moe_layers.py` explains why: Debian's LibTorch uses the
-  reference BLAS). The head runs its per-token MLPs over all 321 tokens and
-  keeps the search ones, because a batch-1 1x1 convolution over fewer than
-  20480 values leaves oneDNN for a much slower kernel.
+  reference BLAS). PyTorch also sends a batch-1, ungrouped convolution with a
+  small kernel and at most 20480 input values to a reference kernel 5-10x
+  slower than oneDNN; to stay off it at batch 1, the stem's 1x1 projection and
+  the head's per-token MLPs run over all 321 tokens (the head keeps the search
+  ones), the stem's stride-1 3x3 convolution is grouped, and the TMoE
+  up-projection runs as a 2-group convolution (`FusedTMoELinear`; the same
+  sum).
 
 ## Where it departs from SPMTrack, and why
 
