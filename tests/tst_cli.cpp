@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -88,6 +89,40 @@ class TestCli : public QObject
     QString m_image;
 
 private Q_SLOTS:
+    void secondImageInputFromImageOption()
+    {
+        // The tracking reference model takes a template and a search region:
+        // --image template=FILE feeds the template; without it the run's
+        // image goes to both, and the box differs.
+        const QString dir = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/tracking/");
+        const QString search = dir + QStringLiteral("MoEScope_Synth_000001.search-00000002.png");
+        const QString templ = dir + QStringLiteral("MoEScope_Synth_000001.template.png");
+        if (!QFileInfo::exists(search))
+            QSKIP("the tracking samples are not in this checkout");
+        const QStringList base{QStringLiteral("run"), QStringLiteral("--model"),
+                               QStringLiteral("track-spmtrack-tiny"), QStringLiteral("--input"),
+                               search, QStringLiteral("--no-store"), QStringLiteral("--json")};
+        const Result with = cli(base + QStringList{QStringLiteral("--image"),
+                                                   QStringLiteral("template=") + templ});
+        QVERIFY2(with.code == 0, with.err.constData());
+        const Result without = cli(base);
+        QVERIFY2(without.code == 0, without.err.constData());
+        auto box = [](const Result &r) {
+            return r.json().object()[QStringLiteral("outputs")][QStringLiteral("box")]
+                [QStringLiteral("box")].toArray();
+        };
+        QCOMPARE(box(with).size(), 4);
+        QVERIFY(box(with) != box(without));
+        const Result bad = cli(base + QStringList{QStringLiteral("--image"),
+                                                  QStringLiteral("nosuchinput=") + templ});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("--image takes NAME=FILE"));
+        const Result missing = cli(base + QStringList{QStringLiteral("--image"),
+                                                      QStringLiteral("template=/nonexistent.png")});
+        QCOMPARE(missing.code, 1);
+        QVERIFY(missing.err.contains("/nonexistent.png"));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());

@@ -64,7 +64,8 @@ class FusedTMoELinear(TMoELinear):
     channels) with the experts' up-projections side by side. Besides saving
     the E * d_out intermediate, this keeps the convolution on oneDNN at batch 1:
     PyTorch sends a batch-1, ungrouped 1x1 convolution with at most 20480
-    input values (here r * T = 8 * 321) to a slow reference kernel."""
+    input values to a slow reference kernel; E * r * T = 4 * 16 * 321 is above
+    that (r * T alone, the unfused form's input, is not)."""
 
     def forward(self, x: Tensor, mask: Tensor) -> Tuple[Tensor, Tensor]:
         B, T = x.shape[0], x.shape[2]
@@ -74,14 +75,8 @@ class FusedTMoELinear(TMoELinear):
         g = probs if any_kept else torch.zeros_like(probs)
         h = self.down(x).reshape(B, 1, r, T)                         # A x
         gh = (g.transpose(1, 2).unsqueeze(2) * h).reshape(B, E * r, T, 1)
-        # [B_1 | ... | B_E] as two groups (experts 1..E/2 and E/2+1..E) whose
-        # partial sums are added: a grouped convolution stays on oneDNN at
-        # batch 1 even when E * r * T is below that threshold.
-        half = E * r // 2
-        w = self.up.reshape(E, self.d_out, r).permute(1, 0, 2).reshape(self.d_out, E * r)
-        w = torch.cat([w[:, :half], w[:, half:]], dim=0).reshape(2 * self.d_out, half, 1, 1)
-        y = conv_1x1(gh, w, groups=2)
-        delta = y[:, :self.d_out] + y[:, self.d_out:]
+        w = self.up.reshape(E, self.d_out, r).permute(1, 0, 2).reshape(self.d_out, E * r, 1, 1)
+        delta = conv_1x1(gh, w)
         return self.base(x) + delta * self.scale, probs
 
 
