@@ -145,11 +145,14 @@ def sample_scene(rng: np.random.Generator, label: int = -1) -> Dict:
             lung = _ellipse(sgn * lx, _u(rng, 0.0, 0.06), lax, lay, sgn * _u(rng, -0.15, 0.15))
             lungs.append(lung)
             add(lung, _u(rng, -880, -780), 25, 5)
-        add(_ellipse(_u(rng, 0.05, 0.15), _u(rng, -0.12, 0.0), _u(rng, 0.17, 0.24),
-                     _u(rng, 0.16, 0.22), _u(rng, -0.6, 0.2)), _u(rng, 35, 50), 3)  # heart
-        add(_ellipse(_u(rng, 0.06, 0.12), _u(rng, 0.18, 0.26), 0.06, 0.06), _u(rng, 38, 50))  # aorta
+        heart = _ellipse(_u(rng, 0.05, 0.15), _u(rng, -0.12, 0.0), _u(rng, 0.17, 0.24),
+                         _u(rng, 0.16, 0.22), _u(rng, -0.6, 0.2))
+        add(heart, _u(rng, 35, 50), 3)
+        aorta = _ellipse(_u(rng, 0.06, 0.12), _u(rng, 0.18, 0.26), 0.06, 0.06)
+        add(aorta, _u(rng, 38, 50))
         vb = _ellipse(0, inner["ay"] * 0.8, 0.11, 0.10)                     # vertebral body
         add(vb, _u(rng, 700, 1000), 40)
+        blockers = [heart, aorta, vb]   # drawn over the lungs: no nodule there
         add(_ellipse(0, vb["cy"], 0.09, 0.08), _u(rng, 180, 300), 30)
         add(_ellipse(0, vb["cy"] + 0.16, 0.025, 0.07), _u(rng, 500, 900))  # spinous process
         add(_ellipse(0, -inner["ay"] - 0.02, 0.07, 0.025), _u(rng, 400, 800))  # sternum
@@ -158,16 +161,22 @@ def sample_scene(rng: np.random.Generator, label: int = -1) -> Dict:
                 a = t + _u(rng, -0.1, 0.1)
                 rx = sgn * (ax - fat - 0.04) * math.sin(a)
                 ry = -(ay - fat - 0.04) * math.cos(a)
-                add(_ellipse(rx, ry, 0.025, 0.045, a * sgn), _u(rng, 500, 900))
+                rib = _ellipse(rx, ry, 0.025, 0.045, a * sgn)
+                blockers.append(rib)
+                add(rib, _u(rng, 500, 900))
         for lung in lungs:                                                  # vessels
             for _ in range(int(rng.integers(8, 18))):
                 vx, vy = _point_in(rng, lung, 0.15)
-                add(_ellipse(vx, vy, _u(rng, 0.008, 0.02), _u(rng, 0.008, 0.03), _u(rng, 0, 3)),
+                add(_ellipse(vx, vy, _u(rng, 0.008, 0.018), _u(rng, 0.008, 0.025), _u(rng, 0, 3)),
                     _u(rng, -150, 30))
         if lesion:
-            lung = lungs[int(rng.integers(2))]
-            cx, cy = _point_in(rng, lung, 0.3)
-            scene["lesions"].append((_blob(rng, cx, cy, _u(rng, 0.04, 0.09), 0.25), _u(rng, 10, 60), True))
+            r = _u(rng, 0.05, 0.10)
+            for _ in range(100):          # inside a lung, clear of heart, aorta, spine, ribs
+                lung = lungs[int(rng.integers(2))]
+                cx, cy = _point_in(rng, lung, 0.3)
+                if not any(_inside(b, cx, cy, -(r + 0.02) / min(b["ax"], b["ay"])) for b in blockers):
+                    break
+            scene["lesions"].append((_blob(rng, cx, cy, r, 0.25), _u(rng, 10, 60), True))
 
     elif region == "abdomen":
         ax, ay = _u(rng, 0.84, 0.95), _u(rng, 0.62, 0.74)

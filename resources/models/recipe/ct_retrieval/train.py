@@ -276,16 +276,16 @@ def pct(x):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--steps1", type=int, default=150, help="stage 1 steps (global)")
-    ap.add_argument("--steps2", type=int, default=400, help="stage 2 steps (local + gate)")
-    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--steps1", type=int, default=200, help="stage 1 steps (global)")
+    ap.add_argument("--steps2", type=int, default=1500, help="stage 2 steps (local + gate)")
+    ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--aux", type=float, default=0.05, help="load-balancing loss weight (token layer)")
-    ap.add_argument("--proxy", type=float, default=1.0, help="weight of the class-proxy term")
+    ap.add_argument("--proxy", type=float, default=2.0, help="weight of the class-proxy term")
     ap.add_argument("--stage2-backbone", type=float, default=1.0,
                     help="stage-2 learning rate of the stage-1 parameters, relative to --lr")
-    ap.add_argument("--w-global", type=float, default=0.5, help="stage-2 weight of the global-head loss")
-    ap.add_argument("--w-hash", type=float, default=0.5, help="stage-2 weight of the hash loss")
+    ap.add_argument("--w-global", type=float, default=0.25, help="stage-2 weight of the global-head loss")
+    ap.add_argument("--w-hash", type=float, default=0.25, help="stage-2 weight of the hash loss")
     ap.add_argument("--quick-eval", action="store_true", help="evaluate and stop (experiments)")
     ap.add_argument("--train-size", type=int, default=4800)
     ap.add_argument("--test-size", type=int, default=800)
@@ -721,7 +721,9 @@ axial slices in Hounsfield units of four body regions (head / brain, chest /
 lung, upper abdomen with portal-venous contrast, pelvis), each normal or with
 one finding: a hyperdense intraparenchymal hemorrhage (62-90 HU, often with a
 hypodense edema halo) in the brain, a soft-tissue nodule (10-60 HU, lobulated,
-radius ~2.5-6 px at 128 px) in either lung, a hypodense lesion (10-50 HU) in
+radius ~2.6-6.7 px at 128 px, clear of heart, aorta, spine and ribs) in either
+lung (normal lungs hold 8-17 smaller vessel cross-sections per side), a
+hypodense lesion (10-50 HU) in
 the enhanced liver (95-125 HU), a soft-tissue mass with a calcified core
 (250-700 HU) in the pelvic fat. Anatomy from anti-aliased ellipses and lobulated
 blobs with textbook HU (air -1000, lung -880..-780, fat -120..-80, CSF /
@@ -731,8 +733,8 @@ and positions, whole-body shift ±12 %, scale 0.82-1.04, rotation ±10°,
 low-frequency organ texture, slight partial-volume blur and correlated noise
 (σ 6-18 HU). Lesions lie at random positions inside their organ.
 
-{args.train_size} training slices (seed 1, 600 per class), {args.test_size} held-out slices (seed 2,
-100 per class); generating both took {t_data:.0f} s in this run (0 when cached). The
+{args.train_size} training slices (seed 1, {args.train_size // 8} per class), {args.test_size} held-out slices (seed 2,
+{args.test_size // 8} per class); generating both took {t_data:.0f} s in this run (0 when cached). The
 shipped gallery (seed 3) and queries (seed 4) were never seen in training.
 
 ## Training recipe
@@ -746,8 +748,8 @@ Two stages, AdamW (weight decay 0.05 on matrices), batch {args.batch} with
    + {args.aux} x Switch load-balancing loss on `router.0`. {t_stage1:.0f} s.
 2. **local + gate stage**, {args.steps2} steps: local head, gate and hash layer at lr
    {args.lr}, everything from stage 1 at lr {args.lr * args.stage2_backbone:g} (a fresh warm-up and cosine
-   decay); loss = M(`embedding`) + M(`local_embedding`) + 0.5 M(`global_embedding`)
-   + 0.5 (SupCon(`hash`) + 0.1 · mean((|hash| - 1)²)) + {args.aux} x load balancing.
+   decay); loss = M(`embedding`) + M(`local_embedding`) + {args.w_global} M(`global_embedding`)
+   + {args.w_hash} (SupCon(`hash`) + 0.1 · mean((|hash| - 1)²)) + {args.aux} x load balancing.
    {train_s - t_stage1:.0f} s.
 
 M(z) = SupCon(z, τ 0.1) + {args.proxy} x CE(16 · cos(z, proxies), class), one set

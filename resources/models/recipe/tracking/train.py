@@ -544,7 +544,7 @@ box) feed the model directly:
 
 The 8 `moe_layers` entries (`blocks.<b>.attn.qkv`, `blocks.<b>.mlp.fc1`) are
 alike but for the name; the `tracking` object (optional, unknown to the
-contract's core) holds with the crop conventions (context factors 2 and 4, mean
+contract's core) holds the crop conventions (context factors 2 and 4, mean
 colour padding, box in search-crop coordinates) for the tracking plugin.
 
 ## Reproduce
