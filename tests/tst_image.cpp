@@ -13,6 +13,9 @@
 
 #include "image/image.h"
 #include "image/imageloader.h"
+#include "image/reslice.h"
+#include "image/windowpresets.h"
+#include "testdicom.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -42,6 +45,7 @@
 #include <itkMetaImageIO.h>
 #include <itkNiftiImageIO.h>
 #include <itkNrrdImageIO.h>
+#include <itkSpatialOrientationAdapter.h>
 
 #include <atomic>
 #include <cmath>
@@ -51,6 +55,7 @@
 using namespace moescope;
 
 Q_DECLARE_METATYPE(moescope::ImageKind)
+Q_DECLARE_METATYPE(moescope::SlicePlane)
 
 namespace {
 
@@ -221,12 +226,25 @@ private slots:
     void dicomAttributes();
     void dicomSeriesDirectory();
     void dicomSeriesShuffledCopy();
+    void seriesAssembly_data();
+    void seriesAssembly();
+    void seriesRescale_data();
+    void seriesRescale();
+    void seriesChoice();
 
     // ITK volumes
     void itkExampleVolumes_data();
     void itkExampleVolumes();
     void itkWrittenVolume_data();
     void itkWrittenVolume();
+    void itkReorientedVolume_data();
+    void itkReorientedVolume();
+
+    // Views of a CT
+    void reslicePlanes_data();
+    void reslicePlanes();
+    void resliceRefused();
+    void ctWindowPresetValues();
 
     // Errors
     void loadErrors_data();
@@ -910,6 +928,212 @@ void TestImage::dicomSeriesShuffledCopy()
     QCOMPARE(s.spacing.sliceMm, 2.5);
 }
 
+// Series written here with DCMTK (tests/testdicom.h): 8 × 6 CT slices 2.5 mm apart whose
+// pixels encode their instance number, so every frame can be traced back to its file.
+
+void TestImage::seriesAssembly_data()
+{
+    QTest::addColumn<QList<double>>("zs"); // slice positions, in file-name order
+    QTest::addColumn<int>("oddSize");      // index of a slice of another size, -1 none
+    QTest::addColumn<QList<int>>("order"); // expected instance numbers, frame by frame
+    QTest::addColumn<double>("sliceMm");
+    QTest::addColumn<QStringList>("warningParts"); // each in the warnings; empty: no warning
+
+    // Instance numbers are 1.. in list order, so a shuffled list checks the sort by position.
+    QTest::newRow("shuffled names") << QList<double>{5, 0, 12.5, 2.5, 10, 7.5} << -1
+                                    << QList<int>{2, 4, 1, 6, 5, 3} << 2.5 << QStringList();
+    QTest::newRow("one slice missing")
+        << QList<double>{0, 2.5, 5, 10, 12.5, 15} << -1 << QList<int>{1, 2, 3, 4, 5, 6} << 2.5
+        << QStringList{"gap in the series between slice 3 (s3.dcm, at 5 mm)",
+                       "slice 4 (s4.dcm, at 10 mm", "5 mm apart", "median spacing is 2.5 mm",
+                       "about 1 slice(s) missing"};
+    QTest::newRow("three slices missing")
+        << QList<double>{0, 2.5, 12.5, 15, 17.5} << -1 << QList<int>{1, 2, 3, 4, 5} << 2.5
+        << QStringList{"between slice 2", "and slice 3", "about 3 slice(s) missing"};
+    QTest::newRow("slice of another size")
+        << QList<double>{0, 2.5, 5, 7.5, 10} << 2 << QList<int>{1, 2, 4, 5} << 2.5
+        << QStringList{"left out 1 slice(s) of another size than the series (6 × 8): "
+                       "s3.dcm (10 × 4)",
+                       "gap in the series between slice 2"};
+    QTest::newRow("duplicate position")
+        << QList<double>{0, 2.5, 2.5, 5, 7.5} << -1 << QList<int>{1, 2, 3, 4, 5} << 2.5
+        << QStringList{"1 pair(s) of slices at the same position: s2.dcm and s3.dcm at 2.5 mm"};
+}
+
+void TestImage::seriesAssembly()
+{
+    QFETCH(QList<double>, zs);
+    QFETCH(int, oddSize);
+    QFETCH(QList<int>, order);
+    QFETCH(double, sliceMm);
+    QFETCH(QStringList, warningParts);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    for (int i = 0; i < zs.size(); ++i) {
+        testing::CtSlice s;
+        s.instance = i + 1;
+        s.z = zs[i];
+        if (i == oddSize) {
+            s.rows = 4;
+            s.columns = 10;
+        }
+        QVERIFY(testing::writeCtSlice(tmp.filePath(QStringLiteral("s%1.dcm").arg(i + 1)), s));
+    }
+    LoadError error;
+    const auto stack = ImageLoader::load(tmp.path(), &error);
+    QVERIFY2(stack, qPrintable(error.message()));
+    QCOMPARE(stack->kind, ImageKind::Series);
+    QCOMPARE(stack->width, 6);
+    QCOMPARE(stack->height, 8);
+    QCOMPARE(stack->frameCount, int(order.size()));
+    QCOMPARE(stack->spacing.sliceMm, sliceMm);
+    QCOMPARE(stack->spacing.rowMm, 0.5);
+    for (int f = 0; f < order.size(); ++f) {
+        testing::CtSlice s;
+        s.instance = order[f];
+        QCOMPARE(stack->sample(f, 0, 0), testing::ctHu(s, 0, 0));
+        QCOMPARE(stack->sample(f, 5, 7), testing::ctHu(s, 5, 7));
+    }
+    const QString warnings = stack->warnings.join(QLatin1Char('\n'));
+    if (warningParts.isEmpty())
+        QVERIFY2(stack->warnings.isEmpty(), qPrintable(warnings));
+    for (const QString &part : warningParts)
+        QVERIFY2(warnings.contains(part),
+                 qPrintable(QStringLiteral("\"%1\" not in:\n%2").arg(part, warnings)));
+}
+
+void TestImage::seriesRescale_data()
+{
+    QTest::addColumn<double>("slope");
+    QTest::addColumn<double>("intercept");
+    QTest::newRow("HU -1024") << 1.0 << -1024.0;
+    QTest::newRow("slope 2") << 2.0 << -2048.0;
+    QTest::newRow("slope 0.5") << 0.5 << -1000.0;
+}
+
+void TestImage::seriesRescale()
+{
+    QFETCH(double, slope);
+    QFETCH(double, intercept);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    for (int i = 0; i < 3; ++i) {
+        testing::CtSlice s;
+        s.instance = i + 1;
+        s.z = 2.5 * i;
+        s.slope = slope;
+        s.intercept = intercept;
+        QVERIFY(testing::writeCtSlice(tmp.filePath(QStringLiteral("%1.dcm").arg(i)), s));
+    }
+    const ImageStack stack = mustLoad(tmp.path());
+    QCOMPARE(stack.frameCount, 3);
+    QCOMPARE(stack.modality, QStringLiteral("CT"));
+    testing::CtSlice s;
+    s.slope = slope;
+    s.intercept = intercept;
+    for (int f = 0; f < 3; ++f) {
+        s.instance = f + 1;
+        for (int y = 0; y < 8; y += 3)
+            for (int x = 0; x < 6; x += 2)
+                QCOMPARE(stack.sample(f, x, y),
+                         float((1000 + 100 * (f + 1) + 10 * y + x) * slope + intercept));
+    }
+    s.instance = 1; // the smallest stored value: pixel (0, 0) of the first slice
+    QCOMPARE(stack.minValue, testing::ctHu(s, 0, 0));
+}
+
+void TestImage::seriesChoice()
+{
+    // Two series in one folder (and a subfolder): a 5-slice axial series and a 3-slice scout.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QVERIFY(QDir(tmp.path()).mkdir(QStringLiteral("scout")));
+    const QString axialUid = QStringLiteral("1.2.826.0.1.3680043.10.543.20");
+    const QString scoutUid = QStringLiteral("1.2.826.0.1.3680043.10.543.10");
+    for (int i = 0; i < 5; ++i) {
+        testing::CtSlice s;
+        s.seriesUid = axialUid;
+        s.seriesNumber = 3;
+        s.instance = i + 1;
+        s.z = 2.5 * i;
+        QVERIFY(testing::writeCtSlice(tmp.filePath(QStringLiteral("ax%1.dcm").arg(i)), s));
+    }
+    for (int i = 0; i < 3; ++i) {
+        testing::CtSlice s;
+        s.seriesUid = scoutUid;
+        s.seriesNumber = 1;
+        s.description = QStringLiteral("Scout");
+        s.instance = 10 + i;
+        s.z = 100 + 5.0 * i;
+        s.rows = 4;
+        s.columns = 4;
+        QVERIFY(testing::writeCtSlice(tmp.filePath(QStringLiteral("scout/sc%1.dcm").arg(i)), s));
+    }
+
+    LoadError error;
+    const auto series = ImageLoader::listSeries(tmp.path(), &error);
+    QVERIFY2(series, qPrintable(error.message()));
+    QCOMPARE(series->size(), 2);
+    QCOMPARE(series->at(0).uid, axialUid); // largest first
+    QCOMPARE(series->at(0).files, 5);
+    QCOMPARE(series->at(0).rows, 8);
+    QCOMPARE(series->at(0).columns, 6);
+    QCOMPARE(series->at(0).modality, QStringLiteral("CT"));
+    QCOMPARE(series->at(0).description, QStringLiteral("Axial 2.5 mm"));
+    QCOMPARE(series->at(0).number, 3);
+    QCOMPARE(series->at(1).uid, scoutUid);
+    QCOMPARE(series->at(1).files, 3);
+    QCOMPARE(series->at(1).rows, 4);
+    QCOMPARE(series->at(1).description, QStringLiteral("Scout"));
+
+    // None chosen: the largest, and the stack says so.
+    const auto byDefault = ImageLoader::load(tmp.path(), &error);
+    QVERIFY2(byDefault, qPrintable(error.message()));
+    QCOMPARE(byDefault->seriesUid, axialUid);
+    QCOMPARE(byDefault->frameCount, 5);
+    QCOMPARE(byDefault->warnings,
+             QStringList{QStringLiteral("2 series in the folder; took the largest, %1 (5 files)")
+                             .arg(axialUid)});
+
+    // Each chosen in turn: no warning, the chosen one's slices.
+    const auto axial = ImageLoader::load(tmp.path(), LoadOptions{axialUid}, &error);
+    QVERIFY2(axial, qPrintable(error.message()));
+    QCOMPARE(axial->frameCount, 5);
+    QVERIFY2(axial->warnings.isEmpty(), qPrintable(axial->warnings.join('\n')));
+    QCOMPARE(axial->samples, byDefault->samples);
+    const auto scout = ImageLoader::load(tmp.path(), LoadOptions{scoutUid}, &error);
+    QVERIFY2(scout, qPrintable(error.message()));
+    QCOMPARE(scout->seriesUid, scoutUid);
+    QCOMPARE(scout->frameCount, 3);
+    QCOMPARE(scout->width, 4);
+    QCOMPARE(scout->spacing.sliceMm, 5.0);
+    QVERIFY(scout->warnings.isEmpty());
+    testing::CtSlice first;
+    first.instance = 10;
+    QCOMPARE(scout->sample(0, 3, 3), testing::ctHu(first, 3, 3));
+    QVERIFY(scout->metadataValue(QStringLiteral("Series")).startsWith(QStringLiteral("chosen")));
+
+    // An unknown UID: an error naming the folder and the series there.
+    const auto unknown =
+        ImageLoader::load(tmp.path(), LoadOptions{QStringLiteral("1.2.3")}, &error);
+    QVERIFY(!unknown);
+    QCOMPARE(error.path, tmp.path());
+    QVERIFY2(error.cause.contains(QStringLiteral("no series 1.2.3")), qPrintable(error.cause));
+    QVERIFY2(error.cause.contains(axialUid + QStringLiteral(" (5 file(s))")),
+             qPrintable(error.cause));
+    QVERIFY2(error.cause.contains(scoutUid), qPrintable(error.cause));
+
+    // A file of one series asked for as another.
+    const auto wrongFile =
+        ImageLoader::load(tmp.filePath(QStringLiteral("ax0.dcm")), LoadOptions{scoutUid}, &error);
+    QVERIFY(!wrongFile);
+    QVERIFY(error.cause.contains(axialUid));
+
+    // Listing what is no folder.
+    QVERIFY(!ImageLoader::listSeries(tmp.filePath(QStringLiteral("ax0.dcm")), &error));
+    QCOMPARE(error.cause, QStringLiteral("not a folder"));
+}
+
 // --------------------------------------------------------------------------------------------
 // ITK
 
@@ -931,10 +1155,15 @@ void TestImage::itkExampleVolumes_data()
     QTest::newRow("mha 3 slices, 2nd probe")
         << "BrainProtonDensity3Slices.mha" << 181 << 217 << 3 << 1.0 << 1.0 << 1.0
         << QList<int>{60, 50, 2, 157} << 14725708.0;
-    QTest::newRow("nii.gz 128x128x62") << "KmeansTest_T1UCharRaw.nii.gz" << 128 << 128 << 62 << 2.0
-                                       << 2.0 << 3.0 << QList<int>{64, 64, 31, 97} << 19533798.0;
-    QTest::newRow("nii.gz 2nd probe") << "KmeansTest_T1UCharRaw.nii.gz" << 128 << 128 << 62 << 2.0
-                                      << 2.0 << 3.0 << QList<int>{50, 70, 40, 99} << 19533798.0;
+    // A coronal acquisition: its sform (RAS) takes file axis i to x_ras = -2 i (right → left),
+    // j to z_ras = 2 j (inferior → superior), k to y_ras = 3 k (posterior → anterior). In LPS
+    // order voxel (i, j, k) of the raw bytes lies at x = i, y = 61 - k, frame z = j.
+    QTest::newRow("nii.gz 128x62x128 (coronal file)")
+        << "KmeansTest_T1UCharRaw.nii.gz" << 128 << 62 << 128 << 2.0 << 3.0 << 2.0
+        << QList<int>{64, 61 - 31, 64, 97} << 19533798.0; // raw (i 64, j 64, k 31)
+    QTest::newRow("nii.gz 2nd probe")
+        << "KmeansTest_T1UCharRaw.nii.gz" << 128 << 62 << 128 << 2.0 << 3.0 << 2.0
+        << QList<int>{50, 61 - 40, 70, 99} << 19533798.0; // raw (i 50, j 70, k 40)
     QTest::newRow("nhdr 2D") << "BrainProtonDensitySliceBorder20.nhdr" << 221 << 257 << 1 << 1.0
                              << 1.0 << 0.0 << QList<int>{110, 128, 0, 203} << 4861905.0;
     QTest::newRow("mhd 2D") << "BrainProtonDensitySliceBorder20.mhd" << 221 << 257 << 1 << 1.0
@@ -1037,6 +1266,225 @@ void TestImage::itkWrittenVolume()
                 QCOMPARE(s->sample(z, x, y), float(x + 10 * y + 100 * z) - 50.25f);
     QCOMPARE(s->minValue, -50.25f);
     QCOMPARE(s->maxValue, 6.0f + 40 + 300 - 50.25f);
+    // Identity direction: already LPS, loaded as written.
+    QVERIFY(s->metadataValue(QStringLiteral("Reoriented")).isEmpty());
+    QVERIFY(s->warnings.isEmpty());
+}
+
+void TestImage::itkReorientedVolume_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("nrrd") << "oblique.nrrd";
+    QTest::newRow("mha") << "oblique.mha";
+    QTest::newRow("nii.gz") << "oblique.nii.gz";
+}
+
+void TestImage::itkReorientedVolume()
+{
+    // A patient volume of X = 4 (right → left) × Y = 3 (anterior → posterior) × Z = 5 (inferior
+    // → superior) voxels holding x + 10 y + 100 z, written in another axis order: file axis i
+    // runs from superior to inferior, j from right to left, k from posterior to anterior.
+    QFETCH(QString, name);
+    constexpr int X = 4, Y = 3, Z = 5;
+    using Volume = itk::Image<float, 3>;
+    auto volume = Volume::New();
+    Volume::SizeType size;
+    size[0] = Z;
+    size[1] = X;
+    size[2] = Y;
+    volume->SetRegions(Volume::RegionType(size));
+    const double spacing[3] = {2.5, 0.5, 0.75};
+    volume->SetSpacing(spacing);
+    Volume::DirectionType direction; // columns: the patient direction of each file axis
+    direction.Fill(0);
+    direction[2][0] = -1; // i: -z
+    direction[0][1] = 1;  // j: +x
+    direction[1][2] = -1; // k: -y
+    volume->SetDirection(direction);
+    volume->Allocate();
+    itk::ImageRegionIteratorWithIndex<Volume> it(volume, volume->GetLargestPossibleRegion());
+    for (it.GoToBegin(); !it.IsAtEnd(); ++it) {
+        const auto idx = it.GetIndex();
+        const int z = Z - 1 - int(idx[0]), x = int(idx[1]), y = Y - 1 - int(idx[2]);
+        it.Set(float(x + 10 * y + 100 * z));
+    }
+    QVERIFY(itk::SpatialOrientationAdapter().FromDirectionCosines(direction) !=
+            itk::SpatialOrientation::ITK_COORDINATE_ORIENTATION_RAI);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(name);
+    try {
+        auto writer = itk::ImageFileWriter<Volume>::New();
+        if (name.endsWith(QLatin1String(".nrrd")))
+            writer->SetImageIO(itk::NrrdImageIO::New());
+        else if (name.endsWith(QLatin1String(".mha")))
+            writer->SetImageIO(itk::MetaImageIO::New());
+        else
+            writer->SetImageIO(itk::NiftiImageIO::New());
+        writer->SetFileName(QFile::encodeName(path).toStdString());
+        writer->SetInput(volume);
+        writer->Update();
+    } catch (const itk::ExceptionObject &e) {
+        QFAIL(e.GetDescription());
+    }
+
+    LoadError error;
+    const auto s = ImageLoader::load(path, &error);
+    QVERIFY2(s, qPrintable(error.message()));
+    QCOMPARE(s->kind, ImageKind::Volume);
+    QCOMPARE(s->width, X);
+    QCOMPARE(s->height, Y);
+    QCOMPARE(s->frameCount, Z);
+    QCOMPARE(s->spacing.columnMm, 0.5);
+    QCOMPARE(s->spacing.rowMm, 0.75);
+    QCOMPARE(s->spacing.sliceMm, 2.5);
+    for (int z = 0; z < Z; ++z)
+        for (int y = 0; y < Y; ++y)
+            for (int x = 0; x < X; ++x)
+                QCOMPARE(s->sample(z, x, y), float(x + 10 * y + 100 * z));
+    // The file's direction stays readable, with what was done to it.
+    QCOMPARE(s->metadataValue(QStringLiteral("Direction")),
+             QStringLiteral("(0, 0, -1) (1, 0, 0) (0, -1, 0)"));
+    QVERIFY2(s->metadataValue(QStringLiteral("Reoriented"))
+                 .startsWith(QStringLiteral("from SRP to RAI")),
+             qPrintable(s->metadataValue(QStringLiteral("Reoriented"))));
+    QCOMPARE(s->sha256, sha256Hex({path}));
+}
+
+// --------------------------------------------------------------------------------------------
+// Views of a CT
+
+void TestImage::reslicePlanes_data()
+{
+    QTest::addColumn<SlicePlane>("plane");
+    QTest::addColumn<int>("channels");
+    QTest::newRow("axial") << SlicePlane::Axial << 1;
+    QTest::newRow("coronal") << SlicePlane::Coronal << 1;
+    QTest::newRow("sagittal") << SlicePlane::Sagittal << 1;
+    QTest::newRow("coronal rgb") << SlicePlane::Coronal << 3;
+    QTest::newRow("sagittal rgb") << SlicePlane::Sagittal << 3;
+}
+
+void TestImage::reslicePlanes()
+{
+    // X = 4 columns (right → left), Y = 3 rows (anterior → posterior), Z = 5 axial slices
+    // (inferior → superior), voxel x + 10 y + 100 z (+ 1000 per channel).
+    QFETCH(SlicePlane, plane);
+    QFETCH(int, channels);
+    constexpr int X = 4, Y = 3, Z = 5;
+    ImageStack v;
+    v.kind = ImageKind::Series;
+    v.width = X;
+    v.height = Y;
+    v.frameCount = Z;
+    v.channels = channels;
+    v.spacing = {0.75, 0.5, 2.5}; // row, column, slice
+    v.window = {40, 400};
+    v.modality = QStringLiteral("CT");
+    v.sha256 = "abc";
+    v.metadata.append({QStringLiteral("Modality"), QStringLiteral("CT")});
+    v.warnings << QStringLiteral("a warning");
+    auto value = [](int x, int y, int z, int c) { return float(x + 10 * y + 100 * z + 1000 * c); };
+    for (int z = 0; z < Z; ++z)
+        for (int y = 0; y < Y; ++y)
+            for (int x = 0; x < X; ++x)
+                for (int c = 0; c < channels; ++c)
+                    v.samples.push_back(value(x, y, z, c));
+    v.updateRange();
+
+    const ImageStack r = reslice(v, plane);
+    QVERIFY(!r.isEmpty());
+    QCOMPARE(r.kind, ImageKind::Series);
+    QCOMPARE(r.channels, channels);
+    QCOMPARE(r.window.center, 40.0);
+    QCOMPARE(r.window.width, 400.0);
+    QCOMPARE(r.modality, QStringLiteral("CT"));
+    QCOMPARE(r.warnings, v.warnings);
+    QCOMPARE(r.minValue, v.minValue);
+    QCOMPARE(r.maxValue, v.maxValue);
+    QCOMPARE(r.samples.size(), v.samples.size());
+    switch (plane) {
+    case SlicePlane::Axial:
+        QCOMPARE(r.samples, v.samples);
+        QCOMPARE(r.sha256, v.sha256);
+        return;
+    case SlicePlane::Coronal:
+        // Frame f = row y (anterior first); column c = x; row r = slice Z-1-r (superior on top).
+        QCOMPARE(r.frameCount, Y);
+        QCOMPARE(r.width, X);
+        QCOMPARE(r.height, Z);
+        QCOMPARE(r.spacing.columnMm, 0.5);
+        QCOMPARE(r.spacing.rowMm, 2.5);
+        QCOMPARE(r.spacing.sliceMm, 0.75);
+        for (int f = 0; f < Y; ++f)
+            for (int row = 0; row < Z; ++row)
+                for (int col = 0; col < X; ++col)
+                    for (int c = 0; c < channels; ++c)
+                        QCOMPARE(r.sample(f, col, row, c), value(col, f, Z - 1 - row, c));
+        break;
+    case SlicePlane::Sagittal:
+        // Frame f = column x (right first); column c = y (anterior on the left); superior on top.
+        QCOMPARE(r.frameCount, X);
+        QCOMPARE(r.width, Y);
+        QCOMPARE(r.height, Z);
+        QCOMPARE(r.spacing.columnMm, 0.75);
+        QCOMPARE(r.spacing.rowMm, 2.5);
+        QCOMPARE(r.spacing.sliceMm, 0.5);
+        for (int f = 0; f < X; ++f)
+            for (int row = 0; row < Z; ++row)
+                for (int col = 0; col < Y; ++col)
+                    for (int c = 0; c < channels; ++c)
+                        QCOMPARE(r.sample(f, col, row, c), value(f, col, Z - 1 - row, c));
+        break;
+    }
+    QCOMPARE(r.metadataValue(QStringLiteral("Plane")), slicePlaneName(plane));
+    QVERIFY(!r.sha256.isEmpty());
+    QVERIFY(r.sha256 != v.sha256);
+    QVERIFY(r.sha256 !=
+            reslice(v, plane == SlicePlane::Coronal ? SlicePlane::Sagittal : SlicePlane::Coronal)
+                .sha256);
+    QVERIFY(!r.toQImage(0).isNull());
+}
+
+void TestImage::resliceRefused()
+{
+    // A single picture, a cine and a one-slice volume have no other plane: unchanged.
+    ImageStack single = ImageStack::fromQImage(QImage(5, 4, QImage::Format_Grayscale8));
+    QVERIFY(!canReslice(single));
+    QCOMPARE(reslice(single, SlicePlane::Coronal).width, 5);
+    ImageStack cine = single;
+    cine.kind = ImageKind::Cine;
+    cine.frameCount = 2;
+    cine.samples.resize(cine.samples.size() * 2);
+    QVERIFY(!canReslice(cine));
+    QCOMPARE(reslice(cine, SlicePlane::Sagittal).frameCount, 2);
+    ImageStack oneSlice = single;
+    oneSlice.kind = ImageKind::Volume;
+    QVERIFY(!canReslice(oneSlice));
+    QCOMPARE(reslice(oneSlice, SlicePlane::Sagittal).height, 4);
+}
+
+void TestImage::ctWindowPresetValues()
+{
+    const QList<WindowPreset> &presets = ctWindowPresets();
+    QStringList ids;
+    for (const WindowPreset &p : presets) {
+        ids << p.id;
+        QVERIFY(p.window.valid());
+        QVERIFY(!p.name.isEmpty());
+    }
+    QCOMPARE(ids, (QStringList{"brain", "lung", "mediastinum", "abdomen", "bone"}));
+    const auto check = [](const char *id, double center, double width) {
+        const WindowPreset *p = ctWindowPreset(QLatin1String(id));
+        return p && p->window.center == center && p->window.width == width;
+    };
+    QVERIFY(check("brain", 40, 80));
+    QVERIFY(check("lung", -600, 1500));
+    QVERIFY(check("mediastinum", 50, 350));
+    QVERIFY(check("abdomen", 40, 400));
+    QVERIFY(check("bone", 400, 1800));
+    QVERIFY(!ctWindowPreset(QStringLiteral("liver")));
 }
 
 // --------------------------------------------------------------------------------------------

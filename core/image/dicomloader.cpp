@@ -19,6 +19,7 @@
 #include <dcmtk/dcmjpls/djdecode.h>
 #include <dcmtk/oflog/oflog.h>
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -672,9 +673,15 @@ struct SliceFile
     long instance = 0;
     long rows = 0, columns = 0;
     Geometry geometry;
+    QString modality, description;
+    long seriesNumber = 0;
 };
 
 constexpr int kMaxDirectoryFiles = 20000;
+// A step between consecutive slice positions this many times the median step is a gap.
+constexpr double kGapFactor = 1.5;
+// Files named in one warning; the rest are counted.
+constexpr int kNamedFiles = 5;
 
 bool looksLikeDicom(const QString &path)
 {
@@ -689,9 +696,14 @@ bool looksLikeDicom(const QString &path)
     return head.size() == 132 && head.mid(128, 4) == "DICM";
 }
 
-} // namespace
+struct DirectoryScan
+{
+    int candidates = 0; // files that look like DICOM
+    std::map<QString, std::vector<SliceFile>> series;
+};
 
-bool loadDicomDirectory(const QString &dir, ImageStack &out, QString &cause)
+// Attributes only (values over 1 KiB, the pixels, stay on disk), grouped by series.
+DirectoryScan scanDirectory(const QString &dir)
 {
     ensureCodecsRegistered();
     QStringList candidates;
@@ -708,8 +720,8 @@ bool loadDicomDirectory(const QString &dir, ImageStack &out, QString &cause)
     }
     candidates.sort(); // a stable order whatever the file system returns
 
-    // Attributes only (values over 1 KiB, the pixels, stay on disk), grouped by series.
-    std::map<QString, std::vector<SliceFile>> series;
+    DirectoryScan scan;
+    scan.candidates = int(candidates.size());
     for (const QString &path : candidates) {
         DcmFileFormat file;
         if (file.loadFile(dcmtkFileName(path), EXS_Unknown, EGL_noChange, 1024, ERM_autoDetect)
@@ -724,29 +736,121 @@ bool loadDicomDirectory(const QString &dir, ImageStack &out, QString &cause)
         s.columns = findLong(ds, DCM_Columns);
         if (s.rows <= 0 || s.columns <= 0)
             continue; // DICOMDIR, RT plans, reports: nothing to show
-        OFString uid;
-        ds->findAndGetOFString(DCM_SeriesInstanceUID, uid);
-        s.seriesUid = QString::fromLatin1(uid.c_str()).trimmed();
+        const bool utf8 = ds->convertToUTF8().good();
+        s.seriesUid = findString(ds, DCM_SeriesInstanceUID, utf8);
         s.instance = findLong(ds, DCM_InstanceNumber);
         s.geometry = readGeometry(ds);
-        series[s.seriesUid].push_back(s);
+        s.modality = findString(ds, DCM_Modality, utf8);
+        s.description = findString(ds, DCM_SeriesDescription, utf8);
+        s.seriesNumber = findLong(ds, DCM_SeriesNumber);
+        scan.series[s.seriesUid].push_back(s);
     }
-    if (series.empty()) {
-        cause = candidates.isEmpty()
-                    ? QStringLiteral("directory contains no DICOM files")
-                    : QStringLiteral("directory contains no DICOM images (%1 DICOM file(s) "
-                                     "without pixel data or unreadable)")
-                          .arg(candidates.size());
+    return scan;
+}
+
+QString noImagesCause(const DirectoryScan &scan)
+{
+    return scan.candidates == 0
+               ? QStringLiteral("directory contains no DICOM files")
+               : QStringLiteral("directory contains no DICOM images (%1 DICOM file(s) without "
+                                "pixel data or unreadable)")
+                     .arg(scan.candidates);
+}
+
+// The most common Rows × Columns of a series; ties go to the size of the first file.
+std::pair<long, long> commonSize(const std::vector<SliceFile> &slices)
+{
+    std::map<std::pair<long, long>, int> counts;
+    for (const SliceFile &s : slices)
+        ++counts[{s.rows, s.columns}];
+    std::pair<long, long> best{slices.front().rows, slices.front().columns};
+    int bestCount = counts[best];
+    for (const auto &[size, count] : counts) {
+        if (count > bestCount) {
+            best = size;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
+// The series in listing order: largest first, ties by UID (so that the first is the default).
+std::vector<std::pair<QString, const std::vector<SliceFile> *>>
+orderedSeries(const DirectoryScan &scan)
+{
+    std::vector<std::pair<QString, const std::vector<SliceFile> *>> out;
+    for (const auto &[uid, slices] : scan.series)
+        out.push_back({uid, &slices});
+    std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
+        return a.second->size() > b.second->size();
+    });
+    return out;
+}
+
+QString namedFiles(const QStringList &items)
+{
+    QStringList named = items.mid(0, kNamedFiles);
+    QString text = named.join(QStringLiteral(", "));
+    if (items.size() > kNamedFiles)
+        text += QStringLiteral(" and %1 more").arg(items.size() - kNamedFiles);
+    return text;
+}
+
+QString mm(double value)
+{
+    return QString::number(value, 'g', 6) + QStringLiteral(" mm");
+}
+
+} // namespace
+
+bool listDicomSeries(const QString &dir, QList<SeriesInfo> &out, QString &cause)
+{
+    const DirectoryScan scan = scanDirectory(dir);
+    if (scan.series.empty()) {
+        cause = noImagesCause(scan);
         return false;
     }
-
-    // The largest series; ties go to the smallest UID so the choice is reproducible.
-    auto chosen = series.begin();
-    for (auto i = series.begin(); i != series.end(); ++i) {
-        if (i->second.size() > chosen->second.size())
-            chosen = i;
+    out.clear();
+    for (const auto &[uid, slices] : orderedSeries(scan)) {
+        SeriesInfo info;
+        info.uid = uid;
+        info.files = int(slices->size());
+        const auto [rows, columns] = commonSize(*slices);
+        info.rows = int(rows);
+        info.columns = int(columns);
+        info.modality = slices->front().modality;
+        info.description = slices->front().description;
+        info.number = int(slices->front().seriesNumber);
+        out.append(info);
     }
-    std::vector<SliceFile> &slices = chosen->second;
+    return true;
+}
+
+bool loadDicomDirectory(const QString &dir, const QString &seriesUid, ImageStack &out,
+                        QString &cause)
+{
+    DirectoryScan scan = scanDirectory(dir);
+    if (scan.series.empty()) {
+        cause = noImagesCause(scan);
+        return false;
+    }
+    const auto ordered = orderedSeries(scan);
+    QString chosenUid = ordered.front().first;
+    if (!seriesUid.isEmpty()) {
+        if (scan.series.find(seriesUid) == scan.series.end()) {
+            QStringList here;
+            for (const auto &[uid, slices] : ordered)
+                here << QStringLiteral("%1 (%2 file(s))")
+                            .arg(uid.isEmpty() ? QStringLiteral("<no UID>") : uid)
+                            .arg(slices->size());
+            cause = QStringLiteral("no series %1 in the folder; its series: %2")
+                        .arg(seriesUid, here.join(QStringLiteral(", ")));
+            return false;
+        }
+        chosenUid = seriesUid;
+    }
+    std::vector<SliceFile> &slices = scan.series[chosenUid];
+    const QDir root(dir);
 
     // Order along the slice normal (row × column direction of the first slice) when every slice
     // has a position and orientation; else by Instance Number, then file name.
@@ -773,60 +877,125 @@ bool loadDicomDirectory(const QString &dir, ImageStack &out, QString &cause)
         });
     }
 
+    // Slices of another size than most of the series cannot be stacked: they are left out (a
+    // scout or a reformat filed under the same UID), and the user is told which.
+    const auto [rows, columns] = commonSize(slices);
     ImageStack result;
-    QStringList used;
-    int skipped = 0;
-    for (const SliceFile &s : slices) {
+    QStringList used, otherSize, undecodable;
+    std::vector<double> usedKeys;
+    for (size_t i = 0; i < slices.size(); ++i) {
+        const SliceFile &s = slices[i];
+        const QString name = root.relativeFilePath(s.path);
+        if (s.rows != rows || s.columns != columns) {
+            otherSize << QStringLiteral("%1 (%2 × %3)").arg(name).arg(s.columns).arg(s.rows);
+            continue;
+        }
         ImageStack slice;
         QString sliceCause;
         if (!loadDicomFile(s.path, slice, sliceCause)) {
-            ++skipped;
+            undecodable << QStringLiteral("%1 (%2)").arg(name, sliceCause);
+            continue;
+        }
+        if (!result.isEmpty() && (slice.width != result.width || slice.height != result.height ||
+                                  slice.channels != result.channels)) {
+            otherSize << QStringLiteral("%1 (%2 × %3, %4 channel(s))")
+                             .arg(name)
+                             .arg(slice.width)
+                             .arg(slice.height)
+                             .arg(slice.channels);
             continue;
         }
         if (result.isEmpty()) {
             result = std::move(slice);
-            used << s.path;
-            continue;
+        } else {
+            if ((result.samples.size() + slice.samples.size()) > kMaxSamples) {
+                cause = QStringLiteral("series is too large to load");
+                return false;
+            }
+            result.samples.insert(result.samples.end(), slice.samples.begin(), slice.samples.end());
+            result.frameCount += slice.frameCount;
         }
-        if (slice.width != result.width || slice.height != result.height ||
-            slice.channels != result.channels) {
-            ++skipped;
-            continue;
-        }
-        if ((result.samples.size() + slice.samples.size()) > kMaxSamples) {
-            cause = QStringLiteral("series is too large to load");
-            return false;
-        }
-        result.samples.insert(result.samples.end(), slice.samples.begin(), slice.samples.end());
-        result.frameCount += slice.frameCount;
         used << s.path;
+        usedKeys.push_back(keys[i]);
     }
     if (result.isEmpty()) {
-        cause = QStringLiteral("no slice of series %1 could be decoded").arg(chosen->first);
+        cause = QStringLiteral("no slice of series %1 could be decoded").arg(chosenUid);
+        if (!undecodable.isEmpty())
+            cause += QStringLiteral(": ") + namedFiles(undecodable);
         return false;
     }
 
     result.kind = ImageKind::Series;
     result.frameTimeMs = 0;
     result.sourcePath = dir;
-    result.seriesUid = chosen->first;
-    if (geometric && slices.size() > 1) {
-        std::vector<double> gaps;
-        for (size_t i = 1; i < keys.size(); ++i) {
-            if (keys[i] != keys[i - 1])
-                gaps.push_back(keys[i] - keys[i - 1]);
+    result.seriesUid = chosenUid;
+    result.warnings.clear();
+    if (seriesUid.isEmpty() && scan.series.size() > 1)
+        result.warnings << QStringLiteral("%1 series in the folder; took the largest, %2 (%3 "
+                                          "files)")
+                               .arg(scan.series.size())
+                               .arg(chosenUid)
+                               .arg(slices.size());
+    if (!otherSize.isEmpty())
+        result.warnings << QStringLiteral("left out %1 slice(s) of another size than the series "
+                                          "(%2 × %3): %4")
+                               .arg(otherSize.size())
+                               .arg(columns)
+                               .arg(rows)
+                               .arg(namedFiles(otherSize));
+    if (!undecodable.isEmpty())
+        result.warnings << QStringLiteral("left out %1 slice(s) that could not be decoded: %2")
+                               .arg(undecodable.size())
+                               .arg(namedFiles(undecodable));
+    // Positions only count when every slice had one: the frames then follow usedKeys.
+    if (geometric && usedKeys.size() > 1 && result.frameCount == int(usedKeys.size())) {
+        std::vector<double> steps;
+        QStringList duplicates;
+        for (size_t i = 1; i < usedKeys.size(); ++i) {
+            const double step = usedKeys[i] - usedKeys[i - 1];
+            if (step > 1e-3)
+                steps.push_back(step);
+            else
+                duplicates << QStringLiteral("%1 and %2 at %3")
+                                  .arg(root.relativeFilePath(used[int(i) - 1]),
+                                       root.relativeFilePath(used[int(i)]), mm(usedKeys[i]));
         }
-        if (!gaps.empty()) {
-            std::nth_element(gaps.begin(), gaps.begin() + long(gaps.size() / 2), gaps.end());
-            result.spacing.sliceMm = gaps[gaps.size() / 2];
+        double median = 0;
+        if (!steps.empty()) {
+            std::vector<double> sorted = steps;
+            std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2),
+                             sorted.end());
+            median = sorted[sorted.size() / 2];
+            result.spacing.sliceMm = median;
+        }
+        if (!duplicates.isEmpty())
+            result.warnings << QStringLiteral("%1 pair(s) of slices at the same position: %2")
+                                   .arg(duplicates.size())
+                                   .arg(namedFiles(duplicates));
+        // Frames are counted from 1, the way the viewer shows them.
+        for (size_t i = 1; median > 0 && i < usedKeys.size(); ++i) {
+            const double step = usedKeys[i] - usedKeys[i - 1];
+            if (step <= kGapFactor * median)
+                continue;
+            const int missing = std::max(1, int(std::lround(step / median)) - 1);
+            result.warnings << QStringLiteral("gap in the series between slice %1 (%2, at %3) "
+                                              "and slice %4 (%5, at %6 along the slice normal): "
+                                              "%7 apart where the median spacing is %8, about %9 "
+                                              "slice(s) missing")
+                                   .arg(QString::number(i), root.relativeFilePath(used[int(i) - 1]),
+                                        mm(usedKeys[i - 1]), QString::number(i + 1),
+                                        root.relativeFilePath(used[int(i)]), mm(usedKeys[i]),
+                                        mm(step), mm(median), QString::number(missing));
         }
     }
     result.sha256 = sha256OfFiles(used);
     result.updateRange();
+    const int skipped = int(otherSize.size() + undecodable.size());
     result.metadata.append(
         {QStringLiteral("Series"),
-         QStringLiteral("largest of %1 series in the directory: %2 file(s)%3, sorted by %4")
-             .arg(series.size())
+         QStringLiteral("%1 of %2 series in the directory: %3 file(s)%4, sorted by %5")
+             .arg(seriesUid.isEmpty() ? QStringLiteral("largest") : QStringLiteral("chosen"))
+             .arg(scan.series.size())
              .arg(used.size())
              .arg(skipped ? QStringLiteral(" (%1 skipped)").arg(skipped) : QString())
              .arg(geometric ? QStringLiteral("position along the slice normal")

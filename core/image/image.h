@@ -10,6 +10,7 @@
 #include <QPair>
 #include <QRect>
 #include <QString>
+#include <QStringList>
 
 #include <cstddef>
 #include <vector>
@@ -67,7 +68,11 @@ public:
     QByteArray
         sha256; // hex SHA-256 of the file's bytes (of the files in slice order, for a series)
     QList<QPair<QString, QString>> metadata; // what a user reads: tag name → value, in file order
-    float minValue = 0, maxValue = 0;        // sample range over all frames
+    // What the user must know about this stack although it loaded: slices left out, gaps and
+    // duplicate positions in a series, which of several series was taken. One sentence each,
+    // without the path (callers prefix it).
+    QStringList warnings;
+    float minValue = 0, maxValue = 0; // sample range over all frames
 
     bool isEmpty() const;
     // Samples of one frame (frameSamples() floats), nullptr when index is out of range.

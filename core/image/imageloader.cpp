@@ -124,7 +124,8 @@ std::optional<ImageStack> fail(LoadError *error, const QString &path, const QStr
     return std::nullopt;
 }
 
-std::optional<ImageStack> loadImpl(const QString &path, LoadError *error)
+std::optional<ImageStack> loadImpl(const QString &path, const LoadOptions &options,
+                                   LoadError *error)
 {
     if (path.isEmpty())
         return fail(error, path, QStringLiteral("no file name given"));
@@ -135,7 +136,7 @@ std::optional<ImageStack> loadImpl(const QString &path, LoadError *error)
     ImageStack stack;
     QString cause;
     if (info.isDir()) {
-        if (!detail::loadDicomDirectory(path, stack, cause))
+        if (!detail::loadDicomDirectory(path, options.seriesUid, stack, cause))
             return fail(error, path, cause);
         return stack;
     }
@@ -172,6 +173,13 @@ std::optional<ImageStack> loadImpl(const QString &path, LoadError *error)
     if (!loaded)
         return fail(error, path, cause);
 
+    if (!options.seriesUid.isEmpty() && stack.seriesUid != options.seriesUid)
+        return fail(error, path,
+                    stack.seriesUid.isEmpty()
+                        ? QStringLiteral("the file names no series; series %1 was asked for")
+                              .arg(options.seriesUid)
+                        : QStringLiteral("the file belongs to series %1, not to series %2")
+                              .arg(stack.seriesUid, options.seriesUid));
     if (stack.sha256.isEmpty())
         stack.sha256 = detail::sha256OfFiles({path});
     if (stack.sourcePath.isEmpty())
@@ -183,14 +191,47 @@ std::optional<ImageStack> loadImpl(const QString &path, LoadError *error)
 
 std::optional<ImageStack> ImageLoader::load(const QString &path, LoadError *error)
 {
+    return load(path, LoadOptions(), error);
+}
+
+std::optional<ImageStack> ImageLoader::load(const QString &path, const LoadOptions &options,
+                                            LoadError *error)
+{
     try {
-        return loadImpl(path, error);
+        return loadImpl(path, options, error);
     } catch (const std::bad_alloc &) {
         return fail(error, path, QStringLiteral("not enough memory to load the image"));
     } catch (const std::exception &e) {
         return fail(error, path, QStringLiteral("unexpected error: %1").arg(e.what()));
     } catch (...) {
         return fail(error, path, QStringLiteral("unexpected error while loading"));
+    }
+}
+
+std::optional<QList<SeriesInfo>> ImageLoader::listSeries(const QString &dir, LoadError *error)
+{
+    auto failList = [&](const QString &cause) -> std::optional<QList<SeriesInfo>> {
+        if (error)
+            *error = LoadError{dir, cause};
+        return std::nullopt;
+    };
+    const QFileInfo info(dir);
+    if (dir.isEmpty())
+        return failList(QStringLiteral("no folder given"));
+    if (!info.exists())
+        return failList(QStringLiteral("folder does not exist"));
+    if (!info.isDir())
+        return failList(QStringLiteral("not a folder"));
+    try {
+        QList<SeriesInfo> series;
+        QString cause;
+        if (!detail::listDicomSeries(dir, series, cause))
+            return failList(cause);
+        return series;
+    } catch (const std::exception &e) {
+        return failList(QStringLiteral("unexpected error: %1").arg(e.what()));
+    } catch (...) {
+        return failList(QStringLiteral("unexpected error while listing series"));
     }
 }
 

@@ -3,8 +3,15 @@
 // back with one slice. The ImageIO is chosen here, explicitly, so nothing depends on ITK's
 // factory registration (ITK_USE_FILE / ITK_IO_FACTORY_REGISTER_MANAGER).
 //
-// Orientation: samples stay in ITK index order (x fastest, then y, then z = frame); the
-// direction cosines are not applied, they are reported in the metadata.
+// Orientation: a 3-D volume is reoriented with itk::OrientImageFilter to the DICOM patient frame,
+// LPS (ITK's ITK_COORDINATE_ORIENTATION_RAI, the identity direction): x runs from the patient's
+// right to left, y from anterior to posterior, z from inferior to superior. Frames are then
+// axial slices from the feet up, each seen the way a radiologist reads an axial CT slice
+// (patient's right on the left of the screen, anterior at the top), whatever axis order the
+// file was written in; a series of DICOM slices (dicomloader.cpp) comes out the same way. Only
+// axes are permuted and flipped (no resampling): an oblique volume goes to the nearest axis
+// order. The file's direction cosines stay in the metadata ("Direction") with what was done
+// ("Reoriented"). A volume whose direction is already the identity is copied as it is.
 
 #include "loaders_p.h"
 
@@ -14,6 +21,8 @@
 #include <itkMetaImageIO.h>
 #include <itkNiftiImageIO.h>
 #include <itkNrrdImageIO.h>
+#include <itkOrientImageFilter.h>
+#include <itkSpatialOrientationAdapter.h>
 #include <itkVectorImage.h>
 
 #include <QFile>
@@ -87,6 +96,87 @@ bool copyPixels(const VolumeImage *image, ImageStack &out, QString &cause)
     return true;
 }
 
+// The three-letter code ITK's SpatialOrientation uses ("RAI": the first axis runs from Right,
+// the second from Anterior, the third from Inferior).
+QString orientationCode(itk::SpatialOrientation::ValidCoordinateOrientationFlags code)
+{
+    using namespace itk::SpatialOrientation;
+    QString letters;
+    const int shifts[3] = {ITK_COORDINATE_PrimaryMinor, ITK_COORDINATE_SecondaryMinor,
+                           ITK_COORDINATE_TertiaryMinor};
+    for (int shift : shifts) {
+        switch ((int(code) >> shift) & 0xff) {
+        case ITK_COORDINATE_Right:
+            letters += QLatin1Char('R');
+            break;
+        case ITK_COORDINATE_Left:
+            letters += QLatin1Char('L');
+            break;
+        case ITK_COORDINATE_Posterior:
+            letters += QLatin1Char('P');
+            break;
+        case ITK_COORDINATE_Anterior:
+            letters += QLatin1Char('A');
+            break;
+        case ITK_COORDINATE_Inferior:
+            letters += QLatin1Char('I');
+            break;
+        case ITK_COORDINATE_Superior:
+            letters += QLatin1Char('S');
+            break;
+        default:
+            letters += QLatin1Char('?');
+        }
+    }
+    return letters;
+}
+
+// Permutes and flips `image` into LPS; `done` says what was done, empty when nothing was.
+bool reorientToLps(VolumeImage::Pointer &image, QString &done, QString &cause)
+{
+    const auto given = itk::SpatialOrientationAdapter().FromDirectionCosines(image->GetDirection());
+    if (given == itk::SpatialOrientation::ITK_COORDINATE_ORIENTATION_RAI)
+        return true;
+    try {
+        auto orient = itk::OrientImageFilter<VolumeImage, VolumeImage>::New();
+        orient->UseImageDirectionOn();
+        orient->SetDesiredCoordinateOrientation(
+            itk::SpatialOrientation::ITK_COORDINATE_ORIENTATION_RAI);
+        orient->SetInput(image);
+        orient->Update();
+        VolumeImage::Pointer out = orient->GetOutput();
+        out->DisconnectPipeline();
+        const auto order = orient->GetPermuteOrder();
+        const auto flips = orient->GetFlipAxes();
+        QStringList flipped;
+        const char *axis[3] = {"x", "y", "z"};
+        for (unsigned i = 0; i < 3; ++i) {
+            if (flips[i])
+                flipped << QString::fromLatin1(axis[i]);
+        }
+        // ITK's codes name where each axis starts ("RAI": from right, anterior, inferior),
+        // so RAI is DICOM's LPS.
+        done =
+            QStringLiteral("from %1 to RAI (ITK orientation codes; RAI is DICOM's LPS): x, y, z "
+                           "are the file's axes %2, %3, %4%5")
+                .arg(orientationCode(given))
+                .arg(order[0])
+                .arg(order[1])
+                .arg(order[2])
+                .arg(flipped.isEmpty()
+                         ? QString()
+                         : QStringLiteral(", %1 flipped").arg(flipped.join(QStringLiteral(", "))));
+        image = out;
+        return true;
+    } catch (const itk::ExceptionObject &e) {
+        cause = QStringLiteral("cannot reorient the volume to the patient frame: %1")
+                    .arg(QString::fromLocal8Bit(e.GetDescription()).simplified());
+    } catch (const std::bad_alloc &) {
+        cause = QStringLiteral("not enough memory to reorient the volume");
+    }
+    return false;
+}
+
 QString joinNumbers(const QList<double> &values, const QString &separator)
 {
     QStringList parts;
@@ -144,11 +234,14 @@ bool loadItkVolume(const QString &path, ImageStack &out, QString &cause)
         cause = QStringLiteral("cannot read %1 volume: %2").arg(format, itkCause);
         return false;
     }
+    const unsigned dims = io->GetNumberOfDimensions();
+    QString reoriented;
+    if (dims >= 3 && !reorientToLps(image, reoriented, cause))
+        return false;
     out = ImageStack{};
     if (!copyPixels(image, out, cause))
         return false;
 
-    const unsigned dims = io->GetNumberOfDimensions();
     out.kind = ImageKind::Volume;
     out.sourcePath = path;
     out.photometric = out.channels == 1 ? QStringLiteral("MONOCHROME2") : QStringLiteral("RGB");
@@ -178,6 +271,8 @@ bool loadItkVolume(const QString &path, ImageStack &out, QString &cause)
         direction << QStringLiteral("(%1)").arg(joinNumbers(axis, QStringLiteral(", ")));
     }
     out.metadata.append({QStringLiteral("Direction"), direction.join(QLatin1Char(' '))});
+    if (!reoriented.isEmpty())
+        out.metadata.append({QStringLiteral("Reoriented"), reoriented});
     out.metadata.append({QStringLiteral("ComponentType"),
                          QString::fromStdString(
                              itk::ImageIOBase::GetComponentTypeAsString(io->GetComponentType()))});

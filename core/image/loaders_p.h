@@ -4,6 +4,7 @@
 // and returns true, or sets `cause` (one line a user can read) and returns false. None throws.
 
 #include "image/image.h"
+#include "image/imageloader.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,8 +15,12 @@ namespace moescope::detail {
 
 // DCMTK: one DICOM file (any frame count). JPEG 2000 goes on to loadDicomWithItk().
 bool loadDicomFile(const QString &path, ImageStack &out, QString &cause);
-// A directory: the largest DICOM series found in it (recursively), sorted along the slice normal.
-bool loadDicomDirectory(const QString &dir, ImageStack &out, QString &cause);
+// A directory: the DICOM series `seriesUid` found in it (recursively; empty: the largest), sorted
+// along the slice normal; what the user must know goes to out.warnings.
+bool loadDicomDirectory(const QString &dir, const QString &seriesUid, ImageStack &out,
+                        QString &cause);
+// The series of a directory, largest first.
+bool listDicomSeries(const QString &dir, QList<SeriesInfo> &out, QString &cause);
 // ITK's GDCMImageIO for the pixels of a DICOM file (used for JPEG 2000); fills only the pixel
 // fields (width, height, channels, frameCount, samples); GDCM applies the modality rescale.
 bool loadDicomPixelsWithItk(const QString &path, ImageStack &out, QString &cause);
