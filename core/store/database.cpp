@@ -1,4 +1,5 @@
 #include "database.h"
+#include "database_p.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -86,333 +87,56 @@ const std::vector<QStringList> &migrations()
                            " dispatch BLOB,"
                            " PRIMARY KEY (run_id, frame, layer_index))"),
         },
+        // 1 → 2: galleries for retrieval (see gallery.h).
+        {
+            QStringLiteral("CREATE TABLE galleries ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),"
+                           " model_id INTEGER NOT NULL REFERENCES models(id),"
+                           " embedding_output TEXT NOT NULL,"
+                           " dim INTEGER NOT NULL CHECK (dim > 0),"
+                           " created_at TEXT NOT NULL,"
+                           " note TEXT NOT NULL DEFAULT '')"),
+            // One row per indexed file (or series): what makes indexing resumable.
+            QStringLiteral("CREATE TABLE gallery_sources ("
+                           " id INTEGER PRIMARY KEY,"
+                           " gallery_id INTEGER NOT NULL REFERENCES galleries(id)"
+                           "  ON DELETE CASCADE,"
+                           " sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+                           " path TEXT NOT NULL DEFAULT '',"
+                           " items INTEGER NOT NULL DEFAULT 0,"
+                           " indexed_at TEXT NOT NULL,"
+                           " UNIQUE (gallery_id, sha256))"),
+            // embedding: dim little-endian float32; windows: float16, rows × cols × window_dim.
+            QStringLiteral("CREATE TABLE gallery_items ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " gallery_id INTEGER NOT NULL REFERENCES galleries(id)"
+                           "  ON DELETE CASCADE,"
+                           " source_id INTEGER NOT NULL REFERENCES gallery_sources(id)"
+                           "  ON DELETE CASCADE,"
+                           " frame INTEGER NOT NULL,"
+                           " path TEXT NOT NULL DEFAULT '',"
+                           " label TEXT NOT NULL DEFAULT '',"
+                           " series_uid TEXT NOT NULL DEFAULT '',"
+                           " modality TEXT NOT NULL DEFAULT '',"
+                           " width INTEGER NOT NULL DEFAULT 0,"
+                           " height INTEGER NOT NULL DEFAULT 0,"
+                           " embedding BLOB NOT NULL,"
+                           " windows BLOB,"
+                           " window_rows INTEGER NOT NULL DEFAULT 0,"
+                           " window_cols INTEGER NOT NULL DEFAULT 0,"
+                           " window_dim INTEGER NOT NULL DEFAULT 0,"
+                           " gates_json TEXT NOT NULL DEFAULT '{}',"
+                           " thumbnail BLOB,"
+                           " UNIQUE (source_id, frame))"),
+            QStringLiteral("CREATE INDEX gallery_items_gallery ON gallery_items(gallery_id, id)"),
+        },
     };
     return steps;
 }
 
-const QString kTimeFormat = QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
-
-std::atomic<quint64> g_connectionCounter{0};
-
-// Whether `path` may be written.
-//
-// QFileInfo::isWritable() is access(2): the truth for an ordinary user (it
-// also sees ACLs and read-only mounts), but for root it ignores the mode
-// bits, and SQLite running as root would happily write a file someone made
-// read-only with chmod 0444. So we also honour the mode bits
-// (QFileInfo::permissions(), i.e. st_mode): a file or folder with no write
-// bit at all is treated as read-only for everyone, root included. We then
-// open it with QSQLITE_OPEN_READONLY and refuse writes with a clear message
-// instead of relying on SQLite's SQLITE_READONLY, which root never gets.
-bool writable(const QString &path)
-{
-    const QFileInfo info(path);
-    const auto anyWrite = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
-    return info.isWritable() && (info.permissions() & anyWrite);
-}
-
-QString native(const QString &path)
-{
-    return QDir::toNativeSeparators(path);
-}
-
-// A QString that binds as '' rather than NULL (a null QString binds as NULL).
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
-QString compactJson(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QString compactJson(const QJsonArray &a)
-{
-    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
-}
-
-bool parseJson(const QString &s, QJsonDocument *doc)
-{
-    if (s.isEmpty()) {
-        *doc = QJsonDocument();
-        return true;
-    }
-    QJsonParseError err;
-    *doc = QJsonDocument::fromJson(s.toUtf8(), &err);
-    return err.error == QJsonParseError::NoError;
-}
-
-QString toIso(const QDateTime &t)
-{
-    return t.toUTC().toString(kTimeFormat);
-}
-
-QDateTime fromIso(const QString &s)
-{
-    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : t;
-}
-
-QByteArray floatsToBlob(const std::vector<float> &values)
-{
-    if (values.empty())
-        return QByteArray("", 0); // empty but not null: binds as an empty BLOB
-    QByteArray blob(qsizetype(values.size() * sizeof(float)), Qt::Uninitialized);
-    char *out = blob.data();
-    for (float v : values) {
-        quint32 bits;
-        std::memcpy(&bits, &v, sizeof bits);
-        qToLittleEndian(bits, out);
-        out += sizeof bits;
-    }
-    return blob;
-}
-
-std::vector<float> blobToFloats(const QByteArray &blob)
-{
-    std::vector<float> values(size_t(blob.size()) / sizeof(float));
-    const char *in = blob.constData();
-    for (float &v : values) {
-        const quint32 bits = qFromLittleEndian<quint32>(in);
-        std::memcpy(&v, &bits, sizeof v);
-        in += sizeof bits;
-    }
-    return values;
-}
-
-QJsonArray gridsToJson(const std::vector<routing::TokenGrid> &grids)
-{
-    QJsonArray a;
-    for (const routing::TokenGrid &g : grids)
-        a.append(QJsonObject{{QStringLiteral("input"), QString::fromStdString(g.input)},
-                             {QStringLiteral("offset"), g.offset},
-                             {QStringLiteral("rows"), g.rows},
-                             {QStringLiteral("cols"), g.cols}});
-    return a;
-}
-
-std::vector<routing::TokenGrid> gridsFromJson(const QJsonArray &a)
-{
-    std::vector<routing::TokenGrid> grids;
-    for (const QJsonValue &v : a) {
-        const QJsonObject o = v.toObject();
-        routing::TokenGrid g;
-        g.input = o.value(QStringLiteral("input")).toString().toStdString();
-        g.offset = o.value(QStringLiteral("offset")).toInt();
-        g.rows = o.value(QStringLiteral("rows")).toInt();
-        g.cols = o.value(QStringLiteral("cols")).toInt();
-        grids.push_back(std::move(g));
-    }
-    return grids;
-}
-
-QJsonArray namesToJson(const std::vector<std::string> &names)
-{
-    QJsonArray a;
-    for (const std::string &n : names)
-        a.append(QString::fromStdString(n));
-    return a;
-}
-
-std::vector<std::string> namesFromJson(const QJsonArray &a)
-{
-    std::vector<std::string> names;
-    names.reserve(size_t(a.size()));
-    for (const QJsonValue &v : a)
-        names.push_back(v.toString().toStdString());
-    return names;
-}
-
-bool isSha256(const QString &s)
-{
-    static const QRegularExpression re(QStringLiteral("^[0-9a-fA-F]{64}$"));
-    return re.match(s).hasMatch();
-}
-
-// SQLite's error in words a user can act on, followed by SQLite's own text.
-QString describe(const QSqlError &e, int busyTimeoutMs)
-{
-    QString sqlite = e.databaseText().trimmed();
-    if (sqlite.isEmpty())
-        sqlite = e.text().trimmed();
-    bool ok = false;
-    // Qt may report extended result codes; the primary code is the low byte.
-    const int code = e.nativeErrorCode().toInt(&ok) & 0xff;
-    QString words;
-    if (ok) {
-        switch (code) {
-        case 5: // SQLITE_BUSY
-        case 6: // SQLITE_LOCKED
-            words = QStringLiteral("the database is locked by another connection or program "
-                                   "(waited %1 ms); try again when it has finished")
-                        .arg(busyTimeoutMs);
-            break;
-        case 8: // SQLITE_READONLY
-            words = QStringLiteral("the database file is read-only");
-            break;
-        case 10: // SQLITE_IOERR
-            words = QStringLiteral("input/output error while accessing the file");
-            break;
-        case 11: // SQLITE_CORRUPT
-            words = QStringLiteral("the database file is damaged");
-            break;
-        case 13: // SQLITE_FULL
-            words = QStringLiteral("the disk is full");
-            break;
-        case 14: // SQLITE_CANTOPEN
-            words = QStringLiteral("cannot open the file; check that its folder exists and "
-                                   "may be written");
-            break;
-        case 19: // SQLITE_CONSTRAINT
-            words = QStringLiteral("the data breaks a rule of the database");
-            break;
-        case 23: // SQLITE_AUTH
-            words = QStringLiteral("access denied");
-            break;
-        case 26: // SQLITE_NOTADB
-            words = QStringLiteral("the file is not an SQLite database");
-            break;
-        default:
-            break;
-        }
-    }
-    if (words.isEmpty())
-        return sqlite.isEmpty() ? QStringLiteral("unknown database error") : sqlite;
-    if (sqlite.isEmpty())
-        return words;
-    return words + QStringLiteral(" (") + sqlite + QLatin1Char(')');
-}
-
 } // namespace
 
-// ---------------------------------------------------------------------------
-
-struct Database::Private
-{
-    QString connectionName;
-    QSqlDatabase db; // invalid while closed
-    QString path;
-    int busyTimeoutMs = 5000;
-    bool readOnlyAtOpen = false;
-    QString readOnlyReason;
-
-    bool isOpen() const { return db.isValid() && db.isOpen(); }
-
-    // Sets *error to "<path>: <what>: <cause>" and returns false.
-    bool fail(QString *error, const QString &what, const QString &cause) const
-    {
-        if (error) {
-            QString msg = native(path) + QStringLiteral(": ") + what;
-            if (!cause.isEmpty())
-                msg += QStringLiteral(": ") + cause;
-            *error = msg;
-        }
-        return false;
-    }
-    bool failSql(QString *error, const QString &what, const QSqlError &e) const
-    {
-        return fail(error, what, describe(e, busyTimeoutMs));
-    }
-
-    void closeConnection()
-    {
-        if (db.isValid())
-            db.close();
-        db = QSqlDatabase(); // drop our handle so removeDatabase() finds none in use
-        if (QSqlDatabase::contains(connectionName))
-            QSqlDatabase::removeDatabase(connectionName);
-    }
-
-    // Why writes are refused now, or "" when they are allowed.
-    QString readOnlyCause() const
-    {
-        if (readOnlyAtOpen)
-            return readOnlyReason;
-        if (!writable(path))
-            return QStringLiteral("the database file is read-only (it has no write permission)");
-        return {};
-    }
-
-    // Runs one statement without values (PRAGMA, BEGIN, ...). Values always go
-    // through prepare() + bindValue().
-    bool exec(const QString &sql, QSqlError *err, QVariant *firstValue = nullptr) const
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.exec(sql)) {
-            *err = q.lastError();
-            return false;
-        }
-        if (firstValue)
-            *firstValue = q.next() ? q.value(0) : QVariant();
-        return true;
-    }
-
-    std::optional<int> userVersion(QSqlError *err) const
-    {
-        QVariant v;
-        if (!exec(QStringLiteral("PRAGMA user_version"), err, &v))
-            return std::nullopt;
-        return v.toInt();
-    }
-
-    bool applyBusyTimeout(QSqlError *err) const
-    {
-        // PRAGMA arguments cannot be bound; this is an int of ours, not input.
-        return exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs), err);
-    }
-
-    bool migrate(QString *error);
-    RunRecord runFromQuery(const QSqlQuery &q, bool *jsonOk) const;
-};
-
-namespace {
-
-// BEGIN IMMEDIATE … COMMIT; rolled back when it goes out of scope uncommitted.
-// IMMEDIATE takes the write lock up front, so a busy database fails at BEGIN
-// (after the busy timeout) rather than half-way through.
-class WriteTransaction
-{
-public:
-    explicit WriteTransaction(const QSqlDatabase &db) : m_db(db) {}
-    ~WriteTransaction()
-    {
-        if (m_active) {
-            QSqlQuery q(m_db);
-            q.exec(QStringLiteral("ROLLBACK"));
-        }
-    }
-    WriteTransaction(const WriteTransaction &) = delete;
-    WriteTransaction &operator=(const WriteTransaction &) = delete;
-
-    bool begin(QSqlError *err)
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-            *err = q.lastError();
-            return false;
-        }
-        m_active = true;
-        return true;
-    }
-    bool commit(QSqlError *err)
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("COMMIT"))) {
-            *err = q.lastError();
-            return false; // still active: the destructor rolls back
-        }
-        m_active = false;
-        return true;
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-};
-
-} // namespace
 
 bool Database::Private::migrate(QString *error)
 {

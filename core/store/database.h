@@ -18,6 +18,7 @@
 // (<SQLite's own text>)". Writes are all-or-nothing: each runs in one
 // transaction that is rolled back on any failure.
 
+#include "gallery.h"
 #include "routing/routing.h"
 
 #include <QDateTime>
@@ -142,6 +143,40 @@ public:
     // nullopt with *error set when the query failed.
     std::optional<qint64> findRun(const QString &modelSha, const QString &imageSha,
                                   const QJsonArray &expertMask, QString *error) const;
+
+    // ---- Galleries (see gallery.h) -------------------------------------------
+    // Creates an empty gallery built by `model` (upserted like saveRun's).
+    // Names are unique (case-sensitive); an empty name or one in use fails.
+    std::optional<qint64> createGallery(const QString &name, const ModelRef &model,
+                                        const QString &embeddingOutput, int dim,
+                                        QString *error);
+    // All galleries, by name, with their item and source counts.
+    QList<GalleryInfo> listGalleries(QString *error) const;
+    // nullopt with *error empty when there is no gallery of that name.
+    std::optional<GalleryInfo> findGallery(const QString &name, QString *error) const;
+    bool renameGallery(qint64 galleryId, const QString &newName, QString *error);
+    // Deletes the gallery with its sources and items (ON DELETE CASCADE).
+    bool deleteGallery(qint64 galleryId, QString *error);
+    // Whether the source with this content is already in the gallery.
+    std::optional<bool> hasGallerySource(qint64 galleryId, const QString &sourceSha256,
+                                         QString *error) const;
+    // Adds one source and its items in ONE transaction; every item must have
+    // the gallery's dim and the source's sha. Returns the items' new ids.
+    std::optional<std::vector<qint64>> addGallerySource(qint64 galleryId,
+                                                        const QString &sourceSha256,
+                                                        const QString &path,
+                                                        const std::vector<GalleryItem> &items,
+                                                        QString *error);
+    // Every embedding of the gallery, in item-id order, for the search index.
+    std::optional<GalleryMatrix> loadGalleryEmbeddings(qint64 galleryId, QString *error) const;
+    // Items by id (order kept; unknown ids are skipped). `full` also reads
+    // the window embeddings and the thumbnail.
+    QList<GalleryItem> galleryItems(const std::vector<qint64> &ids, bool full,
+                                    QString *error) const;
+    // One page of a gallery's items without embeddings, windows or thumbnails
+    // (for a list view), in id order.
+    QList<GalleryItem> galleryItemPage(qint64 galleryId, qint64 offset, int limit,
+                                       QString *error) const;
 
 private:
     struct Private;

@@ -1,0 +1,488 @@
+#include "retrieval.h"
+
+#include "image/imageloader.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace moescope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope::Retrieval", text);
+}
+
+double msSince(const QElapsedTimer &t)
+{
+    return t.nsecsElapsed() / 1e6;
+}
+
+// A small PNG of the frame for the result strip, in the file's own window.
+QByteArray thumbnailPng(const ImageStack &image, int frame)
+{
+    QImage picture = image.toQImage(frame);
+    if (picture.isNull())
+        return {};
+    picture = picture.scaled(96, 96, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    picture.save(&buffer, "PNG");
+    return png;
+}
+
+QString native(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace
+
+bool findRetrievalOutputs(const model::ModelContract &contract, RetrievalOutputs *out,
+                          QString *error)
+{
+    *out = {};
+    if (const model::OutputSpec *e = contract.output("embedding");
+        e && e->kind == model::OutputKind::Embedding)
+        out->embedding = e->name;
+    for (const model::OutputSpec &o : contract.outputs) {
+        if (out->embedding.empty() && o.kind == model::OutputKind::Embedding)
+            out->embedding = o.name;
+        if (out->windows.empty() && o.kindText == "window_embeddings" && o.gridRows > 0 &&
+            o.gridCols > 0) {
+            out->windows = o.name;
+            out->windowRows = o.gridRows;
+            out->windowCols = o.gridCols;
+        }
+    }
+    if (out->embedding.empty()) {
+        if (error)
+            *error = tr("model \"%1\" has no output of kind \"embedding\", so it cannot build or "
+                        "search a gallery")
+                         .arg(QString::fromStdString(contract.name));
+        return false;
+    }
+    return true;
+}
+
+QJsonObject meanGates(const std::vector<routing::LayerRouting> &layers)
+{
+    QJsonObject gates;
+    for (const routing::LayerRouting &layer : layers) {
+        if (layer.tokens <= 0 || layer.experts <= 0)
+            continue;
+        QJsonObject experts;
+        for (int e = 0; e < layer.experts; ++e) {
+            double sum = 0;
+            for (int t = 0; t < layer.tokens; ++t)
+                sum += layer.prob(t, e);
+            experts.insert(QString::fromStdString(layer.expertName(e)), sum / layer.tokens);
+        }
+        gates.insert(QString::fromStdString(layer.name), experts);
+    }
+    return gates;
+}
+
+bool retrievalEmbedding(const RetrievalOutputs &outputs, const StepResult &step,
+                        RetrievalEmbedding *out, QString *error)
+{
+    *out = {};
+    const auto e = step.rawOutputs.find(outputs.embedding);
+    if (e == step.rawOutputs.end() || e->second.values.empty()) {
+        if (error)
+            *error = tr("the model returned no \"%1\"").arg(QString::fromStdString(outputs.embedding));
+        return false;
+    }
+    out->embedding = e->second.values;
+    for (float v : out->embedding) {
+        if (!std::isfinite(v)) {
+            if (error)
+                *error = tr("the model's \"%1\" holds NaN or infinity")
+                             .arg(QString::fromStdString(outputs.embedding));
+            return false;
+        }
+    }
+    retrieval::normalize(out->embedding.data(), out->embedding.size());
+    if (!outputs.windows.empty()) {
+        const auto w = step.rawOutputs.find(outputs.windows);
+        const size_t count = size_t(outputs.windowRows) * size_t(outputs.windowCols);
+        if (w != step.rawOutputs.end() && count > 0 && !w->second.values.empty() &&
+            w->second.values.size() % count == 0) {
+            out->windows = w->second.values;
+            out->windowRows = outputs.windowRows;
+            out->windowCols = outputs.windowCols;
+            out->windowDim = int(out->windows.size() / count);
+            for (size_t i = 0; i < count; ++i)
+                retrieval::normalize(out->windows.data() + i * size_t(out->windowDim),
+                                     size_t(out->windowDim));
+        }
+    }
+    out->gates = meanGates(step.layers);
+    return true;
+}
+
+bool checkGalleryModel(const store::GalleryInfo &gallery, const QString &modelSha256,
+                       const QString &modelName, int embeddingDim, QString *error)
+{
+    if (gallery.modelSha256.compare(modelSha256, Qt::CaseInsensitive) != 0) {
+        if (error)
+            *error = tr("gallery \"%1\" was built by model %2 (sha256 %3…); %4 (sha256 %5…) is "
+                        "another model, and its embeddings are not comparable: query it with "
+                        "the model that built it, or index a new gallery")
+                         .arg(gallery.name, gallery.modelName, gallery.modelSha256.left(12),
+                              modelName, modelSha256.left(12));
+        return false;
+    }
+    if (embeddingDim > 0 && gallery.dim != embeddingDim) {
+        if (error)
+            *error = tr("gallery \"%1\" holds %2-value embeddings; the model returns %3")
+                         .arg(gallery.name)
+                         .arg(gallery.dim)
+                         .arg(embeddingDim);
+        return false;
+    }
+    return true;
+}
+
+QStringList galleryCandidates(const QString &root)
+{
+    const QFileInfo info(root);
+    if (info.isFile())
+        return {info.absoluteFilePath()};
+    if (!info.isDir())
+        return {};
+    // Companions and notes, not images: skipping them keeps the failure list
+    // about real images. (.raw/.zraw are MetaImage data, read via the .mhd.)
+    static const QStringList skipped = {
+        QStringLiteral("txt"),  QStringLiteral("md"),   QStringLiteral("json"),
+        QStringLiteral("csv"),  QStringLiteral("ini"),  QStringLiteral("label"),
+        QStringLiteral("xml"),  QStringLiteral("html"), QStringLiteral("py"),
+        QStringLiteral("raw"),  QStringLiteral("zraw"), QStringLiteral("sqlite"),
+        QStringLiteral("db"),   QStringLiteral("log"),  QStringLiteral("pdf"),
+        QStringLiteral("zip"),  QStringLiteral("pt"),   QStringLiteral("npz"),
+        QStringLiteral("npy")};
+    QStringList files;
+    QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Readable | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo f(path);
+        if (f.fileName().startsWith(QLatin1Char('.')) ||
+            f.fileName().compare(QLatin1String("DICOMDIR"), Qt::CaseInsensitive) == 0)
+            continue;
+        if (skipped.contains(f.suffix().toLower()))
+            continue;
+        // Hidden folders beneath root (.git, .cache) are not part of a gallery.
+        const QString rel = QDir(info.absoluteFilePath()).relativeFilePath(path);
+        if (rel.startsWith(QLatin1Char('.')) || rel.contains(QLatin1String("/.")))
+            continue;
+        files << path;
+    }
+    files.sort();
+    return files;
+}
+
+QString galleryLabel(const QString &root, const QString &file)
+{
+    const QFileInfo info(root);
+    if (!info.isDir())
+        return {};
+    const QString rel = QDir(info.absoluteFilePath()).relativeFilePath(file);
+    const int slash = rel.indexOf(QLatin1Char('/'));
+    return slash > 0 ? rel.left(slash) : QString();
+}
+
+QJsonObject IndexReport::toJson() const
+{
+    return {{"files", files},
+            {"sources_added", sourcesAdded},
+            {"sources_skipped", sourcesSkipped},
+            {"items_added", itemsAdded},
+            {"failures", QJsonArray::fromStringList(failures)},
+            {"warnings", QJsonArray::fromStringList(warnings)},
+            {"cancelled", cancelled},
+            {"created_gallery", createdGallery},
+            {"seconds", seconds},
+            {"forward_ms", forwardMs},
+            {"images_per_s", seconds > 0 ? itemsAdded / seconds : 0.0}};
+}
+
+bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Database &db,
+                  const IndexRequest &request, const std::atomic_bool *cancel,
+                  const IndexProgress &progress, IndexReport *report, QString *error)
+{
+    QElapsedTimer wall;
+    wall.start();
+    *report = {};
+    const model::ModelContract &contract = engine.contract();
+    RetrievalOutputs outputs;
+    if (!findRetrievalOutputs(contract, &outputs, error))
+        return false;
+    const QFileInfo rootInfo(request.root);
+    if (!rootInfo.exists()) {
+        *error = tr("%1: no such file or folder").arg(native(request.root));
+        return false;
+    }
+    const QStringList files = galleryCandidates(request.root);
+    report->files = int(files.size());
+    if (files.isEmpty()) {
+        *error = tr("%1: no files to index (the folder is empty)").arg(native(request.root));
+        return false;
+    }
+
+    QString dbError;
+    std::optional<store::GalleryInfo> gallery = db.findGallery(request.galleryName, &dbError);
+    if (!gallery && !dbError.isEmpty()) {
+        *error = dbError;
+        return false;
+    }
+    const QString modelName = QString::fromStdString(contract.name);
+    if (gallery && !checkGalleryModel(*gallery, request.modelSha256, modelName, 0, error))
+        return false;
+    qint64 galleryId = gallery ? gallery->id : 0;
+
+    for (int i = 0; i < files.size(); ++i) {
+        if (cancel && cancel->load()) {
+            report->cancelled = true;
+            break;
+        }
+        const QString &path = files[i];
+        if (progress)
+            progress(i, int(files.size()), path);
+        QString cause;
+        const std::optional<QString> sha = store::Database::sha256OfFile(path, &cause);
+        if (!sha) {
+            report->failures << cause;
+            continue;
+        }
+        if (galleryId) {
+            const std::optional<bool> known = db.hasGallerySource(galleryId, *sha, &dbError);
+            if (!known) {
+                *error = dbError;
+                return false;
+            }
+            if (*known) {
+                ++report->sourcesSkipped;
+                continue;
+            }
+        }
+        LoadError loadError;
+        std::optional<ImageStack> image = ImageLoader::load(path, &loadError);
+        if (!image) {
+            report->failures << loadError.message();
+            continue;
+        }
+        for (const QString &w : plugin.inputWarnings(contract, *image))
+            report->warnings << native(path) + QStringLiteral(": ") + w;
+
+        AnalysisRequest analysis;
+        auto shared = QSharedPointer<ImageStack>::create(std::move(*image));
+        analysis.image = shared;
+        analysis.batchSize = std::max(1, request.batchSize);
+        AnalysisResult result;
+        if (!runAnalysis(engine, plugin, analysis, cancel, {}, &result, &cause)) {
+            report->failures << native(path) + QStringLiteral(": ") + cause;
+            continue;
+        }
+        report->forwardMs += result.timings.forwardMs;
+        if (result.cancelled) {
+            report->cancelled = true; // this file is not written: nothing half-indexed
+            break;
+        }
+        std::vector<store::GalleryItem> items;
+        items.reserve(size_t(result.steps.size()));
+        const QString label = galleryLabel(request.root, path);
+        bool ok = true;
+        for (const StepResult &step : std::as_const(result.steps)) {
+            RetrievalEmbedding e;
+            if (!retrievalEmbedding(outputs, step, &e, &cause)) {
+                report->failures << tr("%1: frame %2: %3").arg(native(path)).arg(step.step).arg(cause);
+                ok = false;
+                break;
+            }
+            store::GalleryItem item;
+            item.sourceSha256 = *sha;
+            item.frame = step.step;
+            item.path = QFileInfo(path).absoluteFilePath();
+            item.label = label;
+            item.seriesUid = shared->seriesUid;
+            item.modality = shared->modality;
+            item.width = shared->width;
+            item.height = shared->height;
+            item.embedding = std::move(e.embedding);
+            item.windows = std::move(e.windows);
+            item.windowRows = e.windowRows;
+            item.windowCols = e.windowCols;
+            item.windowDim = e.windowDim;
+            item.gates = e.gates;
+            item.thumbnail = thumbnailPng(*shared, step.step);
+            items.push_back(std::move(item));
+        }
+        if (!ok || items.empty())
+            continue;
+        if (!galleryId) {
+            store::ModelRef model{request.modelSha256, modelName, QString::fromStdString(contract.task),
+                                  request.modelPath, QString::fromStdString(contract.json)};
+            const std::optional<qint64> id =
+                db.createGallery(request.galleryName, model, QString::fromStdString(outputs.embedding),
+                                 int(items.front().embedding.size()), error);
+            if (!id)
+                return false;
+            galleryId = *id;
+            report->createdGallery = true;
+        }
+        const std::optional<std::vector<qint64>> ids =
+            db.addGallerySource(galleryId, *sha, QFileInfo(path).absoluteFilePath(), items, &dbError);
+        if (!ids) {
+            // The database itself failed (full disk, read-only, locked): every
+            // later file would fail the same way, so stop with that cause.
+            *error = dbError;
+            report->galleryId = galleryId;
+            report->seconds = msSince(wall) / 1000.0;
+            return false;
+        }
+        ++report->sourcesAdded;
+        report->itemsAdded += int(ids->size());
+    }
+    if (progress && !report->cancelled)
+        progress(int(files.size()), int(files.size()), QString());
+    report->galleryId = galleryId;
+    report->seconds = msSince(wall) / 1000.0;
+    if (!galleryId && !report->cancelled) {
+        *error = tr("%1: none of %2 file(s) could be indexed%3")
+                     .arg(native(request.root))
+                     .arg(files.size())
+                     .arg(report->failures.isEmpty()
+                              ? QString()
+                              : QStringLiteral("; first: ") + report->failures.first());
+        return false;
+    }
+    return true;
+}
+
+std::optional<LoadedGallery> loadGallery(const store::Database &db, const QString &name,
+                                         QString *error)
+{
+    QElapsedTimer t;
+    t.start();
+    QString dbError;
+    std::optional<store::GalleryInfo> info = db.findGallery(name, &dbError);
+    if (!info) {
+        *error = dbError.isEmpty()
+                     ? tr("%1: there is no gallery \"%2\"").arg(native(db.path()), name)
+                     : dbError;
+        return std::nullopt;
+    }
+    std::optional<store::GalleryMatrix> matrix = db.loadGalleryEmbeddings(info->id, error);
+    if (!matrix)
+        return std::nullopt;
+    LoadedGallery g;
+    g.info = *info;
+    g.index = retrieval::FlatIndex(matrix->dim);
+    std::vector<int64_t> ids(matrix->ids.begin(), matrix->ids.end());
+    g.index.add(matrix->vectors.data(), ids.size(), ids.data());
+    g.loadMs = msSince(t);
+    return g;
+}
+
+bool queryGallery(model::Engine &engine, const TaskPlugin &plugin, const store::Database &db,
+                  const LoadedGallery &gallery, const QueryRequest &request, QueryResult *result,
+                  QString *error)
+{
+    *result = {};
+    RetrievalOutputs outputs;
+    if (!findRetrievalOutputs(engine.contract(), &outputs, error))
+        return false;
+    if (!request.image || request.image->isEmpty()) {
+        *error = tr("no query image");
+        return false;
+    }
+    AnalysisRequest analysis;
+    analysis.image = request.image;
+    analysis.firstStep = analysis.lastStep = request.frame;
+    if (request.region.isValid())
+        analysis.options.extra.insert(QStringLiteral("region"), request.region);
+    if (!runAnalysis(engine, plugin, analysis, nullptr, {}, &result->analysis, error))
+        return false;
+    if (result->analysis.steps.isEmpty()) {
+        *error = tr("frame %1 is not in the image").arg(request.frame);
+        return false;
+    }
+    result->region = request.region;
+    if (!retrievalEmbedding(outputs, result->analysis.steps.front(), &result->query, error))
+        return false;
+    if (int(result->query.embedding.size()) != gallery.info.dim) {
+        *error = tr("gallery \"%1\" holds %2-value embeddings; the model returns %3")
+                     .arg(gallery.info.name)
+                     .arg(gallery.info.dim)
+                     .arg(result->query.embedding.size());
+        return false;
+    }
+    QElapsedTimer t;
+    t.start();
+    const std::vector<retrieval::Hit> hits =
+        gallery.index.search(result->query.embedding.data(), request.topK, request.excludeItemId);
+    result->searchMs = msSince(t);
+    std::vector<qint64> ids;
+    for (const retrieval::Hit &h : hits)
+        ids.push_back(h.id);
+    QString dbError;
+    const QList<store::GalleryItem> items = db.galleryItems(ids, true, &dbError);
+    if (!dbError.isEmpty()) {
+        *error = dbError;
+        return false;
+    }
+    for (const retrieval::Hit &h : hits) {
+        auto it = std::find_if(items.begin(), items.end(),
+                               [&](const store::GalleryItem &i) { return i.id == h.id; });
+        if (it == items.end())
+            continue;
+        RetrievalHit hit;
+        hit.item = *it;
+        hit.score = h.score;
+        const RetrievalEmbedding &q = result->query;
+        if (!q.windows.empty() && !it->windows.empty() && q.windowDim == it->windowDim)
+            hit.windows = retrieval::matchWindows(q.windows.data(), q.windowRows * q.windowCols,
+                                                  it->windows.data(),
+                                                  it->windowRows * it->windowCols, q.windowDim);
+        result->hits.push_back(std::move(hit));
+    }
+    return true;
+}
+
+QJsonObject hitJson(const RetrievalHit &hit, int rank)
+{
+    QJsonObject o{{"rank", rank},
+                  {"id", hit.item.id},
+                  {"path", hit.item.path},
+                  {"frame", hit.item.frame},
+                  {"score", double(hit.score)},
+                  {"gates", hit.item.gates}};
+    if (!hit.item.label.isEmpty())
+        o.insert(QStringLiteral("label"), hit.item.label);
+    if (!hit.item.seriesUid.isEmpty())
+        o.insert(QStringLiteral("series_uid"), hit.item.seriesUid);
+    if (hit.windows.bestQueryWindow >= 0) {
+        const int cols = std::max(1, hit.item.windowCols);
+        o.insert(QStringLiteral("window_score"), double(hit.windows.score));
+        o.insert(QStringLiteral("best_window_pair"),
+                 QJsonObject{{"query_window", hit.windows.bestQueryWindow},
+                             {"item_window", hit.windows.bestItemWindow},
+                             {"item_row", hit.windows.bestItemWindow / cols},
+                             {"item_col", hit.windows.bestItemWindow % cols},
+                             {"score", double(hit.windows.bestScore)}});
+    }
+    return o;
+}
+
+} // namespace moescope

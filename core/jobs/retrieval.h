@@ -1,0 +1,149 @@
+#pragma once
+// Galleries for retrieval models: indexing a folder of slices, series and
+// volumes into a named gallery (store/gallery.h), and answering a query
+// image with the nearest items and the routing behind each match. The same
+// functions serve the worker thread (InferenceWorker) and the CLI verbs of
+// the ct-retrieval plugin; they take the engine, the plugin and a database
+// connection owned by the calling thread.
+
+#include "analysis.h"
+#include "retrieval/flatindex.h"
+#include "retrieval/windowmatch.h"
+#include "store/database.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QRect>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace moescope {
+
+// Which outputs of a model a gallery uses.
+struct RetrievalOutputs
+{
+    std::string embedding; // "embedding" if present, else the first output of kind embedding
+    std::string windows;   // the first output of kind "window_embeddings" with a grid; may be ""
+    int windowRows = 0, windowCols = 0;
+};
+// False with *error when the model has no embedding output.
+bool findRetrievalOutputs(const model::ModelContract &contract, RetrievalOutputs *out,
+                          QString *error);
+
+// One image (frame) as the gallery sees it.
+struct RetrievalEmbedding
+{
+    std::vector<float> embedding; // L2-normalised
+    std::vector<float> windows;   // rows × cols × dim, each window L2-normalised; may be empty
+    int windowRows = 0, windowCols = 0, windowDim = 0;
+    QJsonObject gates; // {layer: {expert: mean router probability}}
+};
+bool retrievalEmbedding(const RetrievalOutputs &outputs, const StepResult &step,
+                        RetrievalEmbedding *out, QString *error);
+// {layer: {expert name: mean router probability over the layer's tokens}}.
+QJsonObject meanGates(const std::vector<routing::LayerRouting> &layers);
+
+// Refuses a gallery built by another model (by the model file's SHA-256) or
+// with another embedding size, saying which model built it.
+bool checkGalleryModel(const store::GalleryInfo &gallery, const QString &modelSha256,
+                       const QString &modelName, int embeddingDim, QString *error);
+
+// The files beneath `root` (recursive, sorted, hidden files and folders and
+// obvious non-images skipped) that indexing tries to load. A single file
+// gives itself.
+QStringList galleryCandidates(const QString &root);
+// The label of a file indexed from `root`: the name of the folder directly
+// beneath root that holds it (root/<label>/.../file); "" for files in root.
+QString galleryLabel(const QString &root, const QString &file);
+
+struct IndexReport
+{
+    int files = 0;          // candidates looked at
+    int sourcesAdded = 0;   // files indexed now
+    int sourcesSkipped = 0; // already in the gallery (same content)
+    int itemsAdded = 0;     // frames indexed now
+    QStringList failures;   // "<path>: <cause>" for files that could not be indexed
+    QStringList warnings;   // "<path>: <warning>" (non-CT modality, ...)
+    bool cancelled = false;
+    bool createdGallery = false;
+    qint64 galleryId = 0;
+    double seconds = 0;
+    double forwardMs = 0; // time in the model
+    QJsonObject toJson() const;
+};
+
+// (files done, files total, the file now being indexed)
+using IndexProgress = std::function<void(int done, int total, const QString &current)>;
+
+struct IndexRequest
+{
+    QString root;        // a folder (recursive) or one file
+    QString galleryName; // created when missing
+    QString modelPath;   // recorded with the gallery
+    QString modelSha256;
+    int batchSize = 8; // frames per forward call within a volume or cine
+};
+
+// Indexes `request.root` into the gallery, creating it when missing (but
+// not when nothing could be indexed). Files already in the gallery (same
+// content) are skipped; each file's items are written in one transaction,
+// so a cancelled or failed run leaves whole files only. Returns false with
+// *error when nothing can be done at all (no images, wrong model, database
+// error); per-file failures are listed in the report and do not stop the run.
+bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Database &db,
+                  const IndexRequest &request, const std::atomic_bool *cancel,
+                  const IndexProgress &progress, IndexReport *report, QString *error);
+
+// A gallery loaded for search: its info and every embedding in a FlatIndex.
+struct LoadedGallery
+{
+    store::GalleryInfo info;
+    retrieval::FlatIndex index;
+    double loadMs = 0;
+};
+std::optional<LoadedGallery> loadGallery(const store::Database &db, const QString &name,
+                                         QString *error);
+
+struct RetrievalHit
+{
+    store::GalleryItem item; // with windows and thumbnail
+    float score = 0;         // cosine similarity of the embeddings
+    retrieval::WindowMatch windows;
+};
+
+struct QueryResult
+{
+    AnalysisResult analysis; // the query's forward pass (outputs and routing)
+    RetrievalEmbedding query;
+    std::vector<RetrievalHit> hits; // best first
+    double searchMs = 0;
+    QRect region; // the part of the frame that was the query (invalid: the model's region)
+};
+
+struct QueryRequest
+{
+    QSharedPointer<const ImageStack> image;
+    int frame = 0;
+    QRect region; // a drawn region of the frame, or invalid for the whole frame
+    int topK = 10;
+    qint64 excludeItemId = -1; // leave-one-out evaluation
+};
+
+// Runs the query image through the model and searches the gallery. The
+// gallery must have been built by this model (checkGalleryModel).
+bool queryGallery(model::Engine &engine, const TaskPlugin &plugin, const store::Database &db,
+                  const LoadedGallery &gallery, const QueryRequest &request, QueryResult *result,
+                  QString *error);
+
+// Hits as JSON: {rank, id, path, frame, label, score, gates, window_score, best_window_pair}.
+QJsonObject hitJson(const RetrievalHit &hit, int rank);
+
+} // namespace moescope
+
+Q_DECLARE_METATYPE(moescope::IndexReport)
+Q_DECLARE_METATYPE(moescope::QueryResult)

@@ -1,0 +1,665 @@
+#include "ctcli.h"
+
+#include "image/imageloader.h"
+#include "jobs/retrieval.h"
+#include "jobs/storedrun.h"
+#include "plugin/modelcatalog.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QTextStream>
+
+#include <atomic>
+#include <csignal>
+#include <map>
+
+#include <unistd.h>
+
+namespace moescope::ct {
+
+namespace {
+
+enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope::ct::Cli", text);
+}
+
+std::atomic_bool g_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+// Ctrl-C stops indexing after the file in hand (each file is one
+// transaction), so the gallery keeps every whole file and the same command
+// resumes; a second Ctrl-C kills at once (the transaction rolls back).
+class InterruptGuard
+{
+public:
+    InterruptGuard() { m_previous = std::signal(SIGINT, onInterrupt); }
+    ~InterruptGuard() { std::signal(SIGINT, m_previous); }
+
+private:
+    void (*m_previous)(int) = SIG_DFL;
+};
+
+void printJson(QTextStream &out, const QJsonObject &o)
+{
+    out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments,
+           QTextStream &err)
+{
+    parser.setApplicationDescription(verb);
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("moescope-cli ") + verb} + arguments)) {
+        err << "moescope-cli " << verb << ": " << parser.errorText() << "\n";
+        return false;
+    }
+    return true;
+}
+
+int fail(QTextStream &err, const QString &message)
+{
+    err << message << "\n";
+    return Failure;
+}
+
+const QCommandLineOption kJson(QStringLiteral("json"), tr("Print JSON."));
+const QCommandLineOption kModel(QStringLiteral("model"), tr("Model name or .pt file."),
+                                QStringLiteral("NAME|FILE"));
+const QCommandLineOption kDb(QStringLiteral("db"),
+                             tr("Database (default: the app's data location)."),
+                             QStringLiteral("FILE"));
+const QCommandLineOption kGallery(QStringLiteral("gallery"), tr("Gallery name."),
+                                  QStringLiteral("NAME"));
+const QCommandLineOption kDevice(QStringLiteral("device"), tr("auto, cpu or cuda."),
+                                 QStringLiteral("DEVICE"), QStringLiteral("auto"));
+const QCommandLineOption kThreads(QStringLiteral("threads"), tr("LibTorch CPU threads."),
+                                  QStringLiteral("N"));
+
+bool openDatabase(store::Database &db, const QString &requested, QString *error)
+{
+    const QString path = requested.isEmpty() ? store::Database::defaultPath() : requested;
+    if (path.isEmpty()) {
+        *error = tr("no writable data location for the database; pass --db FILE");
+        return false;
+    }
+    return db.open(path, error);
+}
+
+struct LoadedEngine
+{
+    QString path;
+    QString sha256;
+    std::unique_ptr<model::Engine> engine;
+};
+
+bool loadEngine(const QCommandLineParser &parser, LoadedEngine *out, QString *error)
+{
+    model::DevicePreference device;
+    if (!model::parseDevicePreference(parser.value(kDevice).toStdString(), &device)) {
+        *error = tr("--device is auto, cpu or cuda, not \"%1\"").arg(parser.value(kDevice));
+        return false;
+    }
+    const int threads = parser.value(kThreads).toInt();
+    if (threads > 0)
+        model::Engine::setThreadCount(threads);
+    ModelCatalog catalog;
+    if (!catalog.resolve(parser.value(kModel), &out->path, error))
+        return false;
+    std::string why;
+    out->engine = model::Engine::load(out->path.toStdString(), device, &why);
+    if (!out->engine) {
+        *error = QString::fromStdString(why);
+        return false;
+    }
+    const std::optional<QString> sha = store::Database::sha256OfFile(out->path, error);
+    if (!sha)
+        return false;
+    out->sha256 = *sha;
+    RetrievalOutputs outputs;
+    if (!findRetrievalOutputs(out->engine->contract(), &outputs, error)) {
+        *error = QDir::toNativeSeparators(out->path) + QStringLiteral(": ") + *error;
+        return false;
+    }
+    return true;
+}
+
+QString gatesText(const QJsonObject &gates)
+{
+    QStringList parts;
+    for (auto layer = gates.begin(); layer != gates.end(); ++layer) {
+        QStringList experts;
+        const QJsonObject e = layer.value().toObject();
+        for (auto it = e.begin(); it != e.end(); ++it)
+            experts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toDouble(), 0, 'f', 2);
+        parts << layer.key() + QStringLiteral(" [") + experts.join(QStringLiteral(", ")) +
+                     QLatin1Char(']');
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+// ---------------------------------------------------------------------------
+
+int indexVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextStream &out,
+              QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption inputOpt(QStringLiteral("input"),
+                                      tr("Folder (recursive) or file to index."),
+                                      QStringLiteral("DIR"));
+    const QCommandLineOption batchOpt(QStringLiteral("batch"),
+                                      tr("Frames per forward call within a volume."),
+                                      QStringLiteral("N"), QStringLiteral("8"));
+    parser.addOptions({kModel, inputOpt, kDb, kGallery, kDevice, kThreads, batchOpt, kJson});
+    if (!parse(parser, QStringLiteral("index"), arguments, err))
+        return Usage;
+    if (!parser.isSet(kModel) || !parser.isSet(inputOpt) || !parser.isSet(kGallery)) {
+        err << tr("moescope-cli index: --model, --input and --gallery are required") << "\n";
+        return Usage;
+    }
+    QString error;
+    store::Database db;
+    if (!openDatabase(db, parser.value(kDb), &error))
+        return fail(err, error);
+    LoadedEngine engine;
+    if (!loadEngine(parser, &engine, &error))
+        return fail(err, error);
+
+    IndexRequest request;
+    request.root = parser.value(inputOpt);
+    request.galleryName = parser.value(kGallery);
+    request.modelPath = engine.path;
+    request.modelSha256 = engine.sha256;
+    request.batchSize = std::max(1, parser.value(batchOpt).toInt());
+
+    const bool tty = isatty(STDERR_FILENO);
+    int lastPercent = -1;
+    IndexProgress progress = [&](int done, int total, const QString &current) {
+        const int percent = total > 0 ? done * 100 / total : 100;
+        if (tty && percent != lastPercent) {
+            err << QStringLiteral("\rindexing %1/%2 (%3%) %4\x1b[K")
+                       .arg(done)
+                       .arg(total)
+                       .arg(percent)
+                       .arg(QDir::toNativeSeparators(current));
+            err.flush();
+            lastPercent = percent;
+        }
+    };
+    g_interrupted.store(false);
+    InterruptGuard guard;
+    IndexReport report;
+    const bool ok =
+        indexGallery(*engine.engine, plugin, db, request, &g_interrupted, progress, &report, &error);
+    if (tty)
+        err << "\r\x1b[K";
+    for (const QString &w : std::as_const(report.warnings))
+        err << tr("warning: %1").arg(w) << "\n";
+    for (const QString &f : std::as_const(report.failures))
+        err << f << "\n";
+    if (!ok)
+        return fail(err, error);
+
+    QJsonObject json = report.toJson();
+    json.insert(QStringLiteral("gallery"), request.galleryName);
+    json.insert(QStringLiteral("db"), db.path());
+    json.insert(QStringLiteral("model"), QString::fromStdString(engine.engine->contract().name));
+    json.insert(QStringLiteral("model_sha256"), engine.sha256);
+    json.insert(QStringLiteral("device"), QString::fromStdString(engine.engine->deviceName()));
+    QString countError;
+    if (auto info = db.findGallery(request.galleryName, &countError)) {
+        json.insert(QStringLiteral("gallery_items"), info->itemCount);
+        json.insert(QStringLiteral("gallery_sources"), info->sourceCount);
+    }
+    if (parser.isSet(kJson)) {
+        printJson(out, json);
+    } else {
+        out << tr("gallery \"%1\": indexed %2 file(s), %3 item(s) in %4 s (%5 images/s); "
+                  "%6 already indexed; %7 failed")
+                   .arg(request.galleryName)
+                   .arg(report.sourcesAdded)
+                   .arg(report.itemsAdded)
+                   .arg(report.seconds, 0, 'f', 1)
+                   .arg(report.seconds > 0 ? report.itemsAdded / report.seconds : 0.0, 0, 'f', 1)
+                   .arg(report.sourcesSkipped)
+                   .arg(report.failures.size())
+            << "\n";
+        if (json.contains(QStringLiteral("gallery_items")))
+            out << tr("gallery \"%1\" now holds %2 item(s) from %3 file(s)")
+                       .arg(request.galleryName)
+                       .arg(json.value(QStringLiteral("gallery_items")).toInteger())
+                       .arg(json.value(QStringLiteral("gallery_sources")).toInteger())
+                << "\n";
+    }
+    if (report.cancelled) {
+        err << tr("interrupted: %1 file(s) indexed; run the same command again to go on")
+                   .arg(report.sourcesAdded)
+            << "\n";
+        return Failure;
+    }
+    return report.failures.isEmpty() ? Ok : Failure;
+}
+
+// ---------------------------------------------------------------------------
+
+struct Evaluation
+{
+    int queries = 0;
+    double apSum = 0, p1Sum = 0, pkSum = 0;
+    std::map<QString, std::pair<int, double>> perLabel; // label → (queries, AP sum)
+
+    void add(const QString &label, const std::vector<bool> &relevant, int k)
+    {
+        const double ap = retrieval::averagePrecisionAtK(relevant, k);
+        int hits = 0;
+        for (size_t i = 0; i < relevant.size() && int(i) < k; ++i)
+            hits += relevant[i] ? 1 : 0;
+        ++queries;
+        apSum += ap;
+        p1Sum += (!relevant.empty() && relevant[0]) ? 1 : 0;
+        pkSum += double(hits) / k;
+        auto &l = perLabel[label];
+        l.first += 1;
+        l.second += ap;
+    }
+    QJsonObject toJson(int k) const
+    {
+        QJsonObject labels;
+        for (const auto &[label, v] : perLabel)
+            labels.insert(label, QJsonObject{{"queries", v.first},
+                                             {"map_at_k", v.second / std::max(1, v.first)}});
+        const double n = std::max(1, queries);
+        return {{"k", k},
+                {"queries", queries},
+                {"map_at_k", apSum / n},
+                {"precision_at_1", p1Sum / n},
+                {"precision_at_k", pkSum / n},
+                {"per_label", labels}};
+    }
+};
+
+int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextStream &out,
+                 QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption inputOpt(
+        QStringLiteral("input"),
+        tr("Query image (slice, series folder, volume); with --evaluate, a labelled folder of "
+           "queries (DIR/<label>/...)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption topOpt(QStringLiteral("top"), tr("How many hits."),
+                                    QStringLiteral("K"), QStringLiteral("10"));
+    const QCommandLineOption frameOpt(QStringLiteral("frame"),
+                                      tr("Slice (frame) of the query image."), QStringLiteral("N"),
+                                      QStringLiteral("0"));
+    const QCommandLineOption regionOpt(QStringLiteral("region"),
+                                       tr("Query with a region of the slice, in pixels."),
+                                       QStringLiteral("X,Y,W,H"));
+    const QCommandLineOption evaluateOpt(
+        QStringLiteral("evaluate"),
+        tr("mAP@K over a labelled gallery: every item queries the others (leave-one-out), or "
+           "every file under --input queries the gallery."));
+    const QCommandLineOption noStoreOpt(QStringLiteral("no-store"),
+                                        tr("Do not store the query's run."));
+    parser.addOptions({kModel, inputOpt, kDb, kGallery, topOpt, frameOpt, regionOpt, evaluateOpt,
+                       noStoreOpt, kDevice, kThreads, kJson});
+    if (!parse(parser, QStringLiteral("retrieve"), arguments, err))
+        return Usage;
+    const bool evaluate = parser.isSet(evaluateOpt);
+    if (!parser.isSet(kModel) || !parser.isSet(kGallery) ||
+        (!evaluate && !parser.isSet(inputOpt))) {
+        err << tr("moescope-cli retrieve: --model, --gallery and --input (or --evaluate) are "
+                  "required")
+            << "\n";
+        return Usage;
+    }
+    bool okTop = false;
+    const int k = parser.value(topOpt).toInt(&okTop);
+    if (!okTop || k <= 0 || k > 10000) {
+        err << tr("moescope-cli retrieve: --top takes a number from 1 to 10000, not \"%1\"")
+                   .arg(parser.value(topOpt))
+            << "\n";
+        return Usage;
+    }
+    QRect region;
+    if (parser.isSet(regionOpt)) {
+        const QStringList p = parser.value(regionOpt).split(QLatin1Char(','));
+        bool ok = p.size() == 4;
+        int v[4] = {0, 0, 0, 0};
+        for (int i = 0; ok && i < 4; ++i)
+            v[i] = p[i].trimmed().toInt(&ok);
+        if (!ok || v[2] <= 0 || v[3] <= 0) {
+            err << tr("moescope-cli retrieve: --region takes X,Y,W,H in pixels, not \"%1\"")
+                       .arg(parser.value(regionOpt))
+                << "\n";
+            return Usage;
+        }
+        region = QRect(v[0], v[1], v[2], v[3]);
+    }
+    bool okFrame = false;
+    const int frame = parser.value(frameOpt).toInt(&okFrame);
+    if (!okFrame || frame < 0) {
+        err << tr("moescope-cli retrieve: --frame takes a slice number from 0") << "\n";
+        return Usage;
+    }
+
+    QString error;
+    store::Database db;
+    if (!openDatabase(db, parser.value(kDb), &error))
+        return fail(err, error);
+    const QString galleryName = parser.value(kGallery);
+    std::optional<LoadedGallery> gallery = loadGallery(db, galleryName, &error);
+    if (!gallery)
+        return fail(err, error);
+    LoadedEngine engine;
+    if (!loadEngine(parser, &engine, &error))
+        return fail(err, error);
+    const model::ModelContract &contract = engine.engine->contract();
+    if (!checkGalleryModel(gallery->info, engine.sha256, QString::fromStdString(contract.name), 0,
+                           &error))
+        return fail(err, QDir::toNativeSeparators(db.path()) + QStringLiteral(": ") + error);
+    if (gallery->index.empty())
+        return fail(err, tr("%1: gallery \"%2\" is empty")
+                             .arg(QDir::toNativeSeparators(db.path()), galleryName));
+
+    if (evaluate) {
+        // Labels of every item, by id.
+        QHash<qint64, QString> labels;
+        QHash<qint64, QPair<QString, int>> sources; // id → (content sha, frame)
+        for (qint64 offset = 0;; offset += 5000) {
+            const QList<store::GalleryItem> page =
+                db.galleryItemPage(gallery->info.id, offset, 5000, &error);
+            if (!error.isEmpty())
+                return fail(err, error);
+            for (const store::GalleryItem &it : page) {
+                labels.insert(it.id, it.label);
+                sources.insert(it.id, {it.sourceSha256, it.frame});
+            }
+            if (page.size() < 5000)
+                break;
+        }
+        Evaluation eval;
+        QElapsedTimer t;
+        t.start();
+        QString mode;
+        double searchMs = 0;
+        if (!parser.isSet(inputOpt)) {
+            mode = QStringLiteral("leave-one-out");
+            for (size_t i = 0; i < gallery->index.size(); ++i) {
+                const qint64 id = gallery->index.id(i);
+                const QString label = labels.value(id);
+                if (label.isEmpty())
+                    continue;
+                QElapsedTimer s;
+                s.start();
+                const auto hits = gallery->index.search(gallery->index.vector(i), k, id);
+                searchMs += s.nsecsElapsed() / 1e6;
+                std::vector<bool> relevant;
+                for (const retrieval::Hit &h : hits)
+                    relevant.push_back(labels.value(h.id) == label);
+                eval.add(label, relevant, k);
+            }
+        } else {
+            mode = QStringLiteral("queries");
+            const QString root = parser.value(inputOpt);
+            const QStringList files = galleryCandidates(root);
+            if (files.isEmpty())
+                return fail(err, tr("%1: no query files").arg(QDir::toNativeSeparators(root)));
+            for (const QString &file : files) {
+                const QString label = galleryLabel(root, file);
+                if (label.isEmpty())
+                    continue;
+                LoadError loadError;
+                std::optional<ImageStack> image = ImageLoader::load(file, &loadError);
+                if (!image) {
+                    err << loadError.message() << "\n";
+                    continue;
+                }
+                const QString sha = QString::fromLatin1(image->sha256);
+                auto shared = QSharedPointer<const ImageStack>::create(std::move(*image));
+                for (int f = 0; f < shared->frameCount; ++f) {
+                    QueryRequest q;
+                    q.image = shared;
+                    q.frame = f;
+                    q.topK = k + 1; // room for the query itself when it is in the gallery
+                    QueryResult r;
+                    if (!queryGallery(*engine.engine, plugin, db, *gallery, q, &r, &error))
+                        return fail(err, QDir::toNativeSeparators(file) + QStringLiteral(": ") +
+                                             error);
+                    searchMs += r.searchMs;
+                    std::vector<bool> relevant;
+                    for (const RetrievalHit &h : r.hits) {
+                        if (h.item.sourceSha256 == sha && h.item.frame == f)
+                            continue; // the query itself: not a retrieval
+                        relevant.push_back(h.item.label == label);
+                    }
+                    eval.add(label, relevant, k);
+                }
+            }
+        }
+        if (eval.queries == 0)
+            return fail(err, tr("%1: gallery \"%2\" has no labelled items to evaluate: index a "
+                                "folder laid out as DIR/<label>/... ")
+                                 .arg(QDir::toNativeSeparators(db.path()), galleryName));
+        QJsonObject json = eval.toJson(k);
+        json.insert(QStringLiteral("mode"), mode);
+        json.insert(QStringLiteral("gallery"), galleryName);
+        json.insert(QStringLiteral("gallery_items"), qint64(gallery->index.size()));
+        json.insert(QStringLiteral("model"), QString::fromStdString(contract.name));
+        json.insert(QStringLiteral("seconds"), t.nsecsElapsed() / 1e9);
+        json.insert(QStringLiteral("search_ms_mean"), searchMs / eval.queries);
+        if (parser.isSet(kJson)) {
+            printJson(out, json);
+            return Ok;
+        }
+        out << tr("gallery \"%1\" (%2 items), %3 queries (%4): mAP@%5 %6, P@1 %7, P@%5 %8")
+                   .arg(galleryName)
+                   .arg(gallery->index.size())
+                   .arg(eval.queries)
+                   .arg(mode)
+                   .arg(k)
+                   .arg(json.value(QStringLiteral("map_at_k")).toDouble(), 0, 'f', 3)
+                   .arg(json.value(QStringLiteral("precision_at_1")).toDouble(), 0, 'f', 3)
+                   .arg(json.value(QStringLiteral("precision_at_k")).toDouble(), 0, 'f', 3)
+            << "\n";
+        for (const auto &[label, v] : eval.perLabel)
+            out << QStringLiteral("  %1 %2 (%3 queries)")
+                       .arg(label, -28)
+                       .arg(v.second / std::max(1, v.first), 0, 'f', 3)
+                       .arg(v.first)
+                << "\n";
+        return Ok;
+    }
+
+    LoadError loadError;
+    std::optional<ImageStack> image = ImageLoader::load(parser.value(inputOpt), &loadError);
+    if (!image)
+        return fail(err, loadError.message());
+    if (frame >= image->frameCount)
+        return fail(err, tr("%1: has %2 slice(s); there is no slice %3")
+                             .arg(QDir::toNativeSeparators(image->sourcePath))
+                             .arg(image->frameCount)
+                             .arg(frame));
+    auto shared = QSharedPointer<const ImageStack>::create(std::move(*image));
+    QueryRequest request;
+    request.image = shared;
+    request.frame = frame;
+    request.region = region;
+    request.topK = k;
+    QueryResult result;
+    if (!queryGallery(*engine.engine, plugin, db, *gallery, request, &result, &error))
+        return fail(err, QDir::toNativeSeparators(shared->sourcePath) + QStringLiteral(": ") +
+                             error);
+    QStringList warnings = plugin.inputWarnings(contract, *shared);
+    warnings += result.analysis.warnings;
+    result.analysis.modelSha256 = engine.sha256;
+    if (!parser.isSet(noStoreOpt)) {
+        if (!storeAnalysis(db, &result.analysis, *shared, contract, {}, &error))
+            return fail(err, error);
+    }
+
+    QJsonArray hits;
+    for (size_t i = 0; i < result.hits.size(); ++i)
+        hits.append(hitJson(result.hits[i], int(i) + 1));
+    QJsonObject query{{"path", shared->sourcePath},
+                      {"frame", frame},
+                      {"gates", result.query.gates},
+                      {"embedding_dim", int(result.query.embedding.size())}};
+    if (region.isValid())
+        query.insert(QStringLiteral("region"), QJsonArray{region.x(), region.y(), region.width(),
+                                                          region.height()});
+    QJsonObject json{{"gallery", galleryName},
+                     {"gallery_items", qint64(gallery->index.size())},
+                     {"model", QString::fromStdString(contract.name)},
+                     {"model_sha256", engine.sha256},
+                     {"k", k},
+                     {"query", query},
+                     {"results", hits},
+                     {"search_ms", result.searchMs},
+                     {"gallery_load_ms", gallery->loadMs},
+                     {"forward_ms", result.analysis.timings.forwardMs},
+                     {"warnings", QJsonArray::fromStringList(warnings)}};
+    if (result.analysis.runId > 0)
+        json.insert(QStringLiteral("run_id"), result.analysis.runId);
+    for (const QString &w : std::as_const(warnings))
+        err << tr("warning: %1").arg(w) << "\n";
+    if (parser.isSet(kJson)) {
+        printJson(out, json);
+        return Ok;
+    }
+    out << tr("%1 against gallery \"%2\" (%3 items): top %4 in %5 ms; query gates: %6")
+               .arg(QDir::toNativeSeparators(shared->sourcePath), galleryName)
+               .arg(gallery->index.size())
+               .arg(result.hits.size())
+               .arg(result.searchMs, 0, 'f', 2)
+               .arg(gatesText(result.query.gates))
+        << "\n";
+    for (size_t i = 0; i < result.hits.size(); ++i) {
+        const RetrievalHit &h = result.hits[i];
+        out << QStringLiteral("%1. %2  %3%4  %5")
+                   .arg(i + 1, 2)
+                   .arg(h.score, 0, 'f', 3)
+                   .arg(QDir::toNativeSeparators(h.item.path))
+                   .arg(h.item.frame > 0 ? QStringLiteral(" [slice %1]").arg(h.item.frame)
+                                         : QString())
+                   .arg(h.item.label.isEmpty() ? QString()
+                                               : QStringLiteral("(%1)").arg(h.item.label))
+            << "\n      " << gatesText(h.item.gates) << "\n";
+    }
+    return Ok;
+}
+
+// ---------------------------------------------------------------------------
+
+int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption renameOpt(QStringLiteral("rename"), tr("Gallery to rename."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption toOpt(QStringLiteral("to"), tr("Its new name."),
+                                   QStringLiteral("NEW"));
+    const QCommandLineOption deleteOpt(QStringLiteral("delete"), tr("Gallery to delete."),
+                                       QStringLiteral("NAME"));
+    parser.addOptions({kDb, renameOpt, toOpt, deleteOpt, kJson});
+    if (!parse(parser, QStringLiteral("galleries"), arguments, err))
+        return Usage;
+    if (parser.isSet(renameOpt) != parser.isSet(toOpt) ||
+        (parser.isSet(renameOpt) && parser.isSet(deleteOpt))) {
+        err << tr("moescope-cli galleries: --rename NAME --to NEW, or --delete NAME") << "\n";
+        return Usage;
+    }
+    QString error;
+    store::Database db;
+    if (!openDatabase(db, parser.value(kDb), &error))
+        return fail(err, error);
+    auto find = [&](const QString &name) -> std::optional<store::GalleryInfo> {
+        std::optional<store::GalleryInfo> g = db.findGallery(name, &error);
+        if (!g && error.isEmpty())
+            error = tr("%1: there is no gallery \"%2\"")
+                        .arg(QDir::toNativeSeparators(db.path()), name);
+        return g;
+    };
+    if (parser.isSet(renameOpt)) {
+        const auto g = find(parser.value(renameOpt));
+        if (!g || !db.renameGallery(g->id, parser.value(toOpt), &error))
+            return fail(err, error);
+    } else if (parser.isSet(deleteOpt)) {
+        const auto g = find(parser.value(deleteOpt));
+        if (!g || !db.deleteGallery(g->id, &error))
+            return fail(err, error);
+    }
+    const QList<store::GalleryInfo> list = db.listGalleries(&error);
+    if (!error.isEmpty())
+        return fail(err, error);
+    if (parser.isSet(kJson)) {
+        QJsonArray a;
+        for (const store::GalleryInfo &g : list)
+            a.append(QJsonObject{{"name", g.name},
+                                 {"items", g.itemCount},
+                                 {"sources", g.sourceCount},
+                                 {"model", g.modelName},
+                                 {"model_sha256", g.modelSha256},
+                                 {"embedding_output", g.embeddingOutput},
+                                 {"dim", g.dim},
+                                 {"created_at", g.createdAt.toString(Qt::ISODateWithMs)}});
+        printJson(out, QJsonObject{{"db", db.path()}, {"galleries", a}});
+        return Ok;
+    }
+    for (const store::GalleryInfo &g : list)
+        out << tr("%1: %2 item(s) from %3 file(s), model %4, %5-d \"%6\"")
+                   .arg(g.name)
+                   .arg(g.itemCount)
+                   .arg(g.sourceCount)
+                   .arg(g.modelName)
+                   .arg(g.dim)
+                   .arg(g.embeddingOutput)
+            << "\n";
+    if (list.isEmpty())
+        out << tr("no galleries in %1").arg(QDir::toNativeSeparators(db.path())) << "\n";
+    return Ok;
+}
+
+} // namespace
+
+QList<CliVerb> cliVerbList()
+{
+    return {
+        {QStringLiteral("index"),
+         QStringLiteral("--model M --input DIR --db FILE --gallery NAME [--json]"),
+         tr("Index a folder of slices, series and volumes into a gallery (resumable).")},
+        {QStringLiteral("retrieve"),
+         QStringLiteral("--model M --input FILE --db FILE --gallery NAME --top K [--json] "
+                        "[--evaluate]"),
+         tr("The gallery items nearest a query image, with their expert gates; --evaluate "
+            "gives mAP@K.")},
+        {QStringLiteral("galleries"),
+         QStringLiteral("--db FILE [--rename NAME --to NEW | --delete NAME] [--json]"),
+         tr("List, rename or delete galleries.")},
+    };
+}
+
+int runCli(const TaskPlugin &plugin, const QString &verb, const QStringList &arguments,
+           QTextStream &out, QTextStream &err)
+{
+    if (verb == QLatin1String("index"))
+        return indexVerb(plugin, arguments, out, err);
+    if (verb == QLatin1String("retrieve"))
+        return retrieveVerb(plugin, arguments, out, err);
+    if (verb == QLatin1String("galleries"))
+        return galleriesVerb(arguments, out, err);
+    err << tr("the ct-retrieval plugin has no verb \"%1\"").arg(verb) << "\n";
+    return Usage;
+}
+
+} // namespace moescope::ct
