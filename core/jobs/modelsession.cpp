@@ -7,6 +7,10 @@ ModelSession::ModelSession(QObject *parent) : QObject(parent)
     qRegisterMetaType<moescope::AnalysisRequest>();
     qRegisterMetaType<moescope::AnalysisResult>();
     qRegisterMetaType<moescope::LoadedModel>();
+    qRegisterMetaType<moescope::IndexRequest>();
+    qRegisterMetaType<moescope::IndexReport>();
+    qRegisterMetaType<moescope::QueryRequest>();
+    qRegisterMetaType<moescope::QueryResult>();
 
     m_worker = new InferenceWorker;
     m_worker->moveToThread(&m_thread);
@@ -27,6 +31,22 @@ ModelSession::ModelSession(QObject *parent) : QObject(parent)
         Q_EMIT modelFailed(message);
     });
     connect(m_worker, &InferenceWorker::progress, this, &ModelSession::progress);
+    connect(this, &ModelSession::indexRequested, m_worker, &InferenceWorker::indexGallery);
+    connect(this, &ModelSession::queryRequested, m_worker, &InferenceWorker::queryGallery);
+    connect(m_worker, &InferenceWorker::indexProgress, this, &ModelSession::indexProgress);
+    connect(m_worker, &InferenceWorker::indexFinished, this,
+            [this](bool ok, const QString &message, const IndexReport &report) {
+                setBusy(false);
+                Q_EMIT indexFinished(ok, message, report);
+            });
+    connect(m_worker, &InferenceWorker::queryFinished, this, [this](const QueryResult &r) {
+        setBusy(false);
+        Q_EMIT queryFinished(r);
+    });
+    connect(m_worker, &InferenceWorker::queryFailed, this, [this](const QString &message) {
+        setBusy(false);
+        Q_EMIT queryFailed(message);
+    });
     connect(m_worker, &InferenceWorker::finished, this, [this](const AnalysisResult &r) {
         setBusy(false);
         Q_EMIT finished(r);
@@ -56,6 +76,20 @@ void ModelSession::analyze(const AnalysisRequest &request, TaskPlugin *plugin)
 {
     setBusy(true);
     Q_EMIT analyzeRequested(request, plugin);
+}
+
+void ModelSession::indexGallery(const IndexRequest &request, const QString &dbPath,
+                                TaskPlugin *plugin)
+{
+    setBusy(true);
+    Q_EMIT indexRequested(request, dbPath, plugin);
+}
+
+void ModelSession::queryGallery(const QueryRequest &request, const QString &dbPath,
+                                const QString &galleryName, TaskPlugin *plugin)
+{
+    setBusy(true);
+    Q_EMIT queryRequested(request, dbPath, galleryName, plugin);
 }
 
 void ModelSession::cancel()

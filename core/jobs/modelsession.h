@@ -19,6 +19,9 @@ public:
 
     void load(const QString &path, const QString &device);
     void analyze(const AnalysisRequest &request, TaskPlugin *plugin);
+    void indexGallery(const IndexRequest &request, const QString &dbPath, TaskPlugin *plugin);
+    void queryGallery(const QueryRequest &request, const QString &dbPath,
+                      const QString &galleryName, TaskPlugin *plugin);
     void cancel();
 
     bool isBusy() const { return m_busy; }
@@ -32,10 +35,18 @@ Q_SIGNALS:
     void finished(const moescope::AnalysisResult &result);
     void failed(const QString &message);
     void busyChanged(bool busy);
+    void indexProgress(int done, int total, const QString &current);
+    void indexFinished(bool ok, const QString &message, const moescope::IndexReport &report);
+    void queryFinished(const moescope::QueryResult &result);
+    void queryFailed(const QString &message);
 
     // Internal: carry requests to the worker's thread.
     void loadRequested(const QString &path, const QString &device);
     void analyzeRequested(const moescope::AnalysisRequest &request, moescope::TaskPlugin *plugin);
+    void indexRequested(const moescope::IndexRequest &request, const QString &dbPath,
+                        moescope::TaskPlugin *plugin);
+    void queryRequested(const moescope::QueryRequest &request, const QString &dbPath,
+                        const QString &galleryName, moescope::TaskPlugin *plugin);
 
 private:
     void setBusy(bool busy);

@@ -145,5 +145,7 @@ QJsonObject hitJson(const RetrievalHit &hit, int rank);
 
 } // namespace moescope
 
+Q_DECLARE_METATYPE(moescope::IndexRequest)
 Q_DECLARE_METATYPE(moescope::IndexReport)
+Q_DECLARE_METATYPE(moescope::QueryRequest)
 Q_DECLARE_METATYPE(moescope::QueryResult)
