@@ -4,6 +4,6 @@ add_test(NAME make_test_models
   COMMAND ${MOESCOPE_PYTHON} ${PROJECT_SOURCE_DIR}/tests/data/make_bad_models.py ${CMAKE_BINARY_DIR}/testdata/models)
 set_tests_properties(make_test_models PROPERTIES FIXTURES_SETUP test_models TIMEOUT 300)
 
-moescope_add_test(tst_cli LIBS Qt6::Sql Qt6::Gui FIXTURES test_models)
+moescope_add_test(tst_cli LIBS Qt6::Sql Qt6::Gui DCMTK::dcmdata FIXTURES test_models)
 target_compile_definitions(tst_cli PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_cli moescope-cli)

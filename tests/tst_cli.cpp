@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "testdicom.h"
+
 namespace {
 
 const QString kModel =
@@ -78,6 +80,33 @@ QString writeCircle(const QString &dir)
     const QString path = dir + QStringLiteral("/circle.png");
     image.save(path);
     return path;
+}
+
+const QString kAxialUid = QStringLiteral("1.2.826.0.1.3680043.10.543.20");
+const QString kScoutUid = QStringLiteral("1.2.826.0.1.3680043.10.543.10");
+
+// Two CT series in one folder: 5 axial slices (8 × 6) and a 3-slice scout (4 × 4).
+bool writeTwoSeries(const QString &dir)
+{
+    for (int i = 0; i < 5; ++i) {
+        moescope::testing::CtSlice s;
+        s.seriesUid = kAxialUid;
+        s.instance = i + 1;
+        s.z = 2.5 * i;
+        if (!moescope::testing::writeCtSlice(dir + QStringLiteral("/ax%1.dcm").arg(i), s))
+            return false;
+    }
+    for (int i = 0; i < 3; ++i) {
+        moescope::testing::CtSlice s;
+        s.seriesUid = kScoutUid;
+        s.description = QStringLiteral("Scout");
+        s.instance = 10 + i;
+        s.z = 100 + 5.0 * i;
+        s.rows = s.columns = 4;
+        if (!moescope::testing::writeCtSlice(dir + QStringLiteral("/sc%1.dcm").arg(i), s))
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -436,6 +465,107 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(out + QStringLiteral("/result.json"))); // nothing half-written
         QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QCOMPARE(rowCount(db, QStringLiteral("runs")), 0);
+    }
+
+    void infoOnASeriesFolder()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("two-series"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(writeTwoSeries(dir));
+
+        // None chosen: the largest, a warning that says how to pick another, every series.
+        const Result r = cli({QStringLiteral("info"), dir, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = r.json().object();
+        QCOMPARE(o[QStringLiteral("kind")].toString(), QStringLiteral("series"));
+        QCOMPARE(o[QStringLiteral("series_uid")].toString(), kAxialUid);
+        QCOMPARE(o[QStringLiteral("slices")].toInt(), 5);
+        QCOMPARE(o[QStringLiteral("width")].toInt(), 6);
+        QCOMPARE(o[QStringLiteral("height")].toInt(), 8);
+        QCOMPARE(o[QStringLiteral("modality")].toString(), QStringLiteral("CT"));
+        QCOMPARE(o[QStringLiteral("spacing_mm")].toArray(), (QJsonArray{0.5, 0.5, 2.5}));
+        const QJsonArray warnings = o[QStringLiteral("warnings")].toArray();
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings[0].toString(),
+                 QStringLiteral("2 series in the folder; took the largest, %1 (5 files); pick "
+                                "another with --series UID")
+                     .arg(kAxialUid));
+        const QJsonArray series = o[QStringLiteral("series")].toArray();
+        QCOMPARE(series.size(), 2);
+        const QJsonObject first = series[0].toObject(), second = series[1].toObject();
+        QCOMPARE(first[QStringLiteral("uid")].toString(), kAxialUid);
+        QCOMPARE(first[QStringLiteral("files")].toInt(), 5);
+        QCOMPARE(first[QStringLiteral("rows")].toInt(), 8);
+        QCOMPARE(first[QStringLiteral("columns")].toInt(), 6);
+        QCOMPARE(first[QStringLiteral("modality")].toString(), QStringLiteral("CT"));
+        QCOMPARE(first[QStringLiteral("description")].toString(), QStringLiteral("Axial 2.5 mm"));
+        QCOMPARE(second[QStringLiteral("uid")].toString(), kScoutUid);
+        QCOMPARE(second[QStringLiteral("files")].toInt(), 3);
+        QCOMPARE(second[QStringLiteral("description")].toString(), QStringLiteral("Scout"));
+
+        // --series: that one, no warning, the folder's series still listed.
+        const Result chosen = cli({QStringLiteral("info"), dir, QStringLiteral("--series"),
+                                   kScoutUid, QStringLiteral("--json")});
+        QVERIFY2(chosen.code == 0, chosen.err.constData());
+        const QJsonObject c = chosen.json().object();
+        QCOMPARE(c[QStringLiteral("series_uid")].toString(), kScoutUid);
+        QCOMPARE(c[QStringLiteral("slices")].toInt(), 3);
+        QCOMPARE(c[QStringLiteral("width")].toInt(), 4);
+        QCOMPARE(c[QStringLiteral("warnings")].toArray(), QJsonArray());
+        QCOMPARE(c[QStringLiteral("series")].toArray().size(), 2);
+
+        // Text: the warning on stderr, naming the folder.
+        const Result text = cli({QStringLiteral("info"), dir});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(QString::fromUtf8(text.err).startsWith(
+                     QStringLiteral("warning: %1: 2 series in the folder").arg(dir)),
+                 text.err.constData());
+        QVERIFY(text.out.contains(kScoutUid.toLatin1()));
+
+        // An unknown UID: one line naming the folder and the UIDs there.
+        const Result unknown =
+            cli({QStringLiteral("info"), dir, QStringLiteral("--series"), QStringLiteral("1.2.3")});
+        QCOMPARE(unknown.code, 1);
+        const QString line = QString::fromUtf8(unknown.err).trimmed();
+        QVERIFY2(!line.contains(QLatin1Char('\n')), unknown.err.constData());
+        QVERIFY2(line.startsWith(dir + QStringLiteral(": no series 1.2.3")), qPrintable(line));
+        QVERIFY2(line.contains(kAxialUid) && line.contains(kScoutUid), qPrintable(line));
+        QVERIFY(unknown.out.isEmpty());
+    }
+
+    void runOnASeriesFolder()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("two-series-run"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(writeTwoSeries(dir));
+        const QStringList base{QStringLiteral("run"),
+                               QStringLiteral("--model"),
+                               kModel,
+                               QStringLiteral("--input"),
+                               dir,
+                               QStringLiteral("--no-store"),
+                               QStringLiteral("--json")};
+        const Result largest = cli(base);
+        QVERIFY2(largest.code == 0, largest.err.constData());
+        const QString warning =
+            QStringLiteral("%1: 2 series in the folder; took the largest, %2 (5 files); pick "
+                           "another with --series UID")
+                .arg(dir, kAxialUid);
+        QVERIFY2(QString::fromUtf8(largest.err).contains(QStringLiteral("warning: ") + warning),
+                 largest.err.constData());
+        QVERIFY(largest.json().object()[QStringLiteral("warnings")].toArray().contains(warning));
+        QCOMPARE(largest.json().object()[QStringLiteral("steps")].toInt(), 5);
+
+        const Result scout = cli(base + QStringList{QStringLiteral("--series"), kScoutUid});
+        QVERIFY2(scout.code == 0, scout.err.constData());
+        QCOMPARE(scout.json().object()[QStringLiteral("steps")].toInt(), 3);
+        QVERIFY2(!scout.err.contains("series in the folder"), scout.err.constData());
+
+        const Result unknown =
+            cli(base + QStringList{QStringLiteral("--series"), QStringLiteral("9.9")});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.startsWith((dir + QStringLiteral(": no series 9.9")).toUtf8()),
+                 unknown.err.constData());
     }
 
     void usageErrors_data()

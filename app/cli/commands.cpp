@@ -57,10 +57,10 @@ QString usage()
     return tr("usage: moescope-cli <verb> [options]\n"
               "  plugins [--json]                   installed task plugins\n"
               "  models  [--json]                   bundled and registered models\n"
-              "  info PATH [--json]                 image / cine / series / volume metadata\n"
-              "  run --model NAME|FILE --input PATH [--device auto|cpu|cuda] [--out DIR]\n"
-              "      [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B] [--json]\n"
-              "      [--choice NAME=VALUE]... [--image NAME=FILE]...\n"
+              "  info PATH [--series UID] [--json]  image / cine / series / volume metadata\n"
+              "  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]\n"
+              "      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]\n"
+              "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]...\n"
               "  runs [--db FILE] [--json]          stored runs, newest first\n"
               "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
               "Common: --threads N sets LibTorch's CPU threads (default: all cores).\n");
@@ -150,7 +150,38 @@ void applyThreads(const QCommandLineParser &parser)
         model::Engine::setThreadCount(threads);
 }
 
+// The image's warnings as the CLI words them: which of several series was taken, and how to
+// take another.
+QStringList imageWarnings(const ImageStack &image, const LoadOptions &options)
+{
+    QStringList out;
+    for (QString w : image.warnings) {
+        if (options.seriesUid.isEmpty() && image.kind == ImageKind::Series &&
+            w.contains(QLatin1String(" series in the folder; took the largest")))
+            w += tr("; pick another with --series UID");
+        out << w;
+    }
+    return out;
+}
+
+QJsonArray seriesJson(const QList<SeriesInfo> &series)
+{
+    QJsonArray out;
+    for (const SeriesInfo &s : series)
+        out.append(QJsonObject{{"uid", s.uid},
+                               {"files", s.files},
+                               {"rows", s.rows},
+                               {"columns", s.columns},
+                               {"modality", s.modality},
+                               {"description", s.description},
+                               {"number", s.number}});
+    return out;
+}
+
 const QCommandLineOption kJson(QStringLiteral("json"), tr("Print JSON."));
+const QCommandLineOption kSeries(QStringLiteral("series"),
+                                 tr("The DICOM series of a folder to load (default: the largest)."),
+                                 QStringLiteral("UID"));
 const QCommandLineOption kThreads(QStringLiteral("threads"), tr("LibTorch CPU threads."),
                                   QStringLiteral("N"));
 
@@ -285,7 +316,7 @@ int models(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.addOption(kJson);
+    parser.addOptions({kJson, kSeries});
     parser.addPositionalArgument(QStringLiteral("path"),
                                  tr("Image, DICOM file, series folder or volume."));
     if (!parse(parser, QStringLiteral("info"), arguments, err))
@@ -294,16 +325,30 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("moescope-cli info: give exactly one PATH") << "\n";
         return Usage;
     }
+    const QString path = parser.positionalArguments().first();
+    LoadOptions options;
+    options.seriesUid = parser.value(kSeries);
     LoadError error;
-    const std::optional<ImageStack> image =
-        ImageLoader::load(parser.positionalArguments().first(), &error);
+    const std::optional<ImageStack> image = ImageLoader::load(path, options, &error);
     if (!image)
         return fail(err, error.message());
-    const QJsonObject o = imageInfoJson(*image);
+    // A folder: every series in it, so that the user can pick one with --series.
+    QList<SeriesInfo> series;
+    if (QFileInfo(path).isDir()) {
+        if (const auto listed = ImageLoader::listSeries(path, &error))
+            series = *listed;
+    }
+    const QStringList warnings = imageWarnings(*image, options);
+    QJsonObject o = imageInfoJson(*image);
+    o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
+    if (!series.isEmpty())
+        o.insert(QStringLiteral("series"), seriesJson(series));
     if (parser.isSet(kJson)) {
         printJson(out, o);
         return Ok;
     }
+    for (const QString &w : warnings)
+        err << tr("warning: %1: %2").arg(image->sourcePath, w) << "\n";
     out << image->sourcePath << "\n"
         << tr("  kind      %1").arg(imageKindName(image->kind)) << "\n"
         << tr("  size      %1 x %2, %3 channel(s), %4 frame(s)")
@@ -314,6 +359,21 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
         << "\n";
     if (!image->modality.isEmpty())
         out << tr("  modality  %1").arg(image->modality) << "\n";
+    if (!image->seriesUid.isEmpty())
+        out << tr("  series    %1").arg(image->seriesUid) << "\n";
+    if (series.size() > 1) {
+        out << tr("  series in the folder:") << "\n";
+        for (const SeriesInfo &s : series)
+            out << "    " << s.uid << "  "
+                << tr("%1 file(s), %2 x %3, %4%5")
+                       .arg(s.files)
+                       .arg(s.columns)
+                       .arg(s.rows)
+                       .arg(s.modality.isEmpty() ? QStringLiteral("-") : s.modality)
+                       .arg(s.description.isEmpty() ? QString()
+                                                    : QStringLiteral(", ") + s.description)
+                << "\n";
+    }
     for (const auto &[key, value] : image->metadata)
         out << "  " << key.leftJustified(24) << " " << value << "\n";
     return Ok;
@@ -369,7 +429,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QStringLiteral("NAME=FILE"));
     const QCommandLineOption noStoreOpt(QStringLiteral("no-store"), tr("Do not store the run."));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
-                       imageOpt, noStoreOpt, kJson, kThreads});
+                       imageOpt, noStoreOpt, kJson, kThreads, kSeries});
     if (!parse(parser, QStringLiteral("run"), arguments, err))
         return Usage;
     if (!parser.isSet(modelOpt) || !parser.isSet(inputOpt)) {
@@ -422,9 +482,15 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QElapsedTimer t;
     t.start();
     LoadError loadError;
-    std::optional<ImageStack> image = ImageLoader::load(parser.value(inputOpt), &loadError);
+    LoadOptions loadOptions;
+    loadOptions.seriesUid = parser.value(kSeries);
+    std::optional<ImageStack> image =
+        ImageLoader::load(parser.value(inputOpt), loadOptions, &loadError);
     if (!image)
         return fail(err, loadError.message());
+    QStringList inputWarnings;
+    for (const QString &w : imageWarnings(*image, loadOptions))
+        inputWarnings << QStringLiteral("%1: %2").arg(image->sourcePath, w);
     const double decodeMs = t.nsecsElapsed() / 1e6;
 
     t.restart();
@@ -484,6 +550,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return fail(err, error);
     if (!pluginWarning.isEmpty())
         result.warnings.prepend(pluginWarning);
+    result.warnings = inputWarnings + result.warnings; // stored with the run, printed below
     const QString sha = sha256OfFile(modelPath, &error);
     if (sha.isEmpty())
         return fail(err, error);
