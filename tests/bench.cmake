@@ -10,3 +10,14 @@ moescope_torch_facing(bench_run_breakdown)
 
 add_executable(bench_cine bench/bench_cine.cpp)
 target_link_libraries(bench_cine PRIVATE moescope_gui Qt6::Test moescope_warnings)
+
+# Gallery search beside FAISS's flat index (libfaiss-dev, when installed) and
+# opening a large gallery.
+add_executable(bench_retrieval bench/bench_retrieval.cpp)
+target_link_libraries(bench_retrieval PRIVATE moescope_retrieval moescope_store moescope_warnings)
+find_package(faiss CONFIG QUIET)
+find_package(OpenMP QUIET)
+if(faiss_FOUND AND OpenMP_CXX_FOUND)
+  target_link_libraries(bench_retrieval PRIVATE faiss OpenMP::OpenMP_CXX)
+  target_compile_definitions(bench_retrieval PRIVATE MOESCOPE_HAVE_FAISS)
+endif()

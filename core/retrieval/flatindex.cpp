@@ -49,6 +49,22 @@ struct Candidate
     float score;
     size_t row;
 };
+// Eight independent partial sums: without -ffast-math the compiler may not
+// reorder a float sum, so a single accumulator runs one multiply-add at a
+// time; eight let it use whole SIMD registers (SSE2 at -O2), about 2× faster.
+inline float dot(const float *a, const float *b, size_t n)
+{
+    float s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    size_t j = 0;
+    for (; j + 8 <= n; j += 8)
+        for (int l = 0; l < 8; ++l)
+            s[l] += a[j + size_t(l)] * b[j + size_t(l)];
+    float tail = 0;
+    for (; j < n; ++j)
+        tail += a[j] * b[j];
+    return ((s[0] + s[4]) + (s[1] + s[5])) + ((s[2] + s[6]) + (s[3] + s[7])) + tail;
+}
+
 inline bool better(const Candidate &a, const Candidate &b)
 {
     return a.score > b.score || (a.score == b.score && a.row < b.row);
@@ -76,13 +92,8 @@ std::vector<Hit> FlatIndex::search(const float *query, int k, int64_t excludeId)
     float scores[kBlock];
     for (size_t start = 0; start < n; start += kBlock) {
         const size_t end = std::min(n, start + kBlock);
-        for (size_t r = start; r < end; ++r) {
-            const float *v = m_vectors.data() + r * d;
-            float s = 0;
-            for (size_t j = 0; j < d; ++j)
-                s += v[j] * q[j];
-            scores[r - start] = s;
-        }
+        for (size_t r = start; r < end; ++r)
+            scores[r - start] = dot(m_vectors.data() + r * d, q.data(), d);
         for (size_t r = start; r < end; ++r) {
             const Candidate c{scores[r - start], r};
             if (heap.size() < want) {
