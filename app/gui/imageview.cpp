@@ -4,6 +4,9 @@
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QWheelEvent>
+
+#include <cmath>
 
 namespace moescope::gui {
 
@@ -69,11 +72,17 @@ void ImageView::setPlaceholder(const QString &text)
     update();
 }
 
+void ImageView::setPixelAspect(double aspect)
+{
+    m_aspect = (aspect > 0 && std::isfinite(aspect)) ? aspect : 1.0;
+    update();
+}
+
 QRect ImageView::imageRect() const
 {
     if (m_image.isNull())
         return {};
-    QSize s = m_image.size();
+    QSize s(m_image.width(), std::max(1, int(std::lround(m_image.height() * m_aspect))));
     s.scale(size() - QSize(8, 8), Qt::KeepAspectRatio);
     return QRect(QPoint((width() - s.width()) / 2, (height() - s.height()) / 2), s);
 }
@@ -105,8 +114,46 @@ void ImageView::paintEvent(QPaintEvent *)
     }
 }
 
+void ImageView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::RightButton) {
+        m_dragFrom = event->position().toPoint();
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void ImageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::RightButton)
+        m_dragFrom = {-1, -1};
+    QWidget::mouseReleaseEvent(event);
+}
+
+void ImageView::wheelEvent(QWheelEvent *event)
+{
+    // Notches of 15° (120 eighths); touchpads send smaller deltas that add up. Turning the
+    // wheel towards the user (a negative delta) goes to the next slice, as slice viewers do.
+    m_wheelAngle -= event->angleDelta().y();
+    const int steps = m_wheelAngle / 120;
+    if (steps != 0) {
+        m_wheelAngle -= steps * 120;
+        Q_EMIT wheelSteps(steps);
+    }
+    event->accept();
+}
+
 void ImageView::mouseMoveEvent(QMouseEvent *event)
 {
+    if ((event->buttons() & Qt::RightButton) && m_dragFrom.x() >= 0) {
+        const QPoint pos = event->position().toPoint();
+        const QPoint delta = pos - m_dragFrom;
+        m_dragFrom = pos;
+        if (!delta.isNull())
+            Q_EMIT windowDragged(delta.x(), delta.y());
+        return;
+    }
     const QRect r = imageRect();
     const QPoint pos = event->position().toPoint();
     if (m_image.isNull() || !r.contains(pos)) {

@@ -1,7 +1,9 @@
 #pragma once
 // The image with a routing overlay stretched over it (the model's token grid
 // covers the whole frame), fitted to the widget. Reports the image pixel and
-// the token under the mouse so the window can show gate values there.
+// the token under the mouse so the window can show gate values there, and the
+// gestures of a slice viewer (right-drag for window/level, the wheel for
+// slices) for the window to act on: the view itself only shows a QImage.
 
 #include <QImage>
 #include <QWidget>
@@ -23,6 +25,10 @@ public:
     void setModelRegion(const QRect &region);
     QRect modelRegion() const { return m_region; }
     void setPlaceholder(const QString &text);
+    // Height of a pixel over its width (row over column spacing): a coronal cut of 0.7 mm
+    // pixels and 5 mm slices is drawn in its true proportions. 1 by default.
+    void setPixelAspect(double aspect);
+    double pixelAspect() const { return m_aspect; }
 
     const QImage &image() const { return m_image; }
     QRect imageRect() const;    // where the image is drawn, in widget coordinates
@@ -34,10 +40,17 @@ Q_SIGNALS:
     // row/col of the token under the mouse; -1 when outside the image.
     void tokenHovered(int row, int col, QPoint imagePixel);
     void fileDropped(const QString &path);
+    // The mouse moved by (dx, dy) pixels with the right button held.
+    void windowDragged(int dx, int dy);
+    // Wheel turned by whole notches: positive towards the user (the next slice).
+    void wheelSteps(int steps);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -50,6 +63,9 @@ private:
     QRect m_region;
     QPoint m_hoverToken{-1, -1};
     QString m_placeholder;
+    double m_aspect = 1.0;
+    QPoint m_dragFrom{-1, -1}; // right-button drag: the last position; (-1, -1) when none
+    int m_wheelAngle = 0;      // eighths of a degree not yet turned into a notch
 };
 
 } // namespace moescope::gui

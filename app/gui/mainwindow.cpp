@@ -3,10 +3,12 @@
 #include "cineplayer.h"
 #include "common/artifacts.h"
 #include "image/imageloader.h"
+#include "image/windowpresets.h"
 #include "imageview.h"
 #include "jobs/storedrun.h"
 #include "plugin/outputs.h"
 #include "routingpanel.h"
+#include "seriesdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -141,7 +143,14 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     buildActions();
     buildDocks();
 
-    connect(m_view, &ImageView::fileDropped, this, &MainWindow::openImage);
+    connect(m_view, &ImageView::fileDropped, this,
+            [this](const QString &path) { openImage(path); });
+    connect(m_view, &ImageView::windowDragged, this, &MainWindow::dragWindow);
+    connect(m_view, &ImageView::wheelSteps, this, [this](int steps) {
+        // Slices of a series or volume; a cine keeps its wheel-free view.
+        if (m_viewControlsAction->isVisible() && m_image && m_image->frameCount > 1)
+            m_player->setFrame(m_player->frame() + steps);
+    });
     connect(m_view, &ImageView::tokenHovered, this,
             [this](int row, int col, QPoint) { m_routing->showGateValues(row, col); });
     connect(m_routing, &RoutingPanel::overlayChanged, this, &MainWindow::updateOverlay);
@@ -314,6 +323,40 @@ void MainWindow::buildActions()
     m_taskComboAction = bar->addWidget(taskBox);
     m_taskComboAction->setVisible(false);
     connect(m_taskCombo, &QComboBox::activated, this, [this](int index) { chooseTask(index); });
+
+    // A series or volume: window presets (right-drag in the view for a custom window) and the
+    // plane the stack is cut along.
+    auto *viewBox = new QWidget(this);
+    auto *viewLayout = new QHBoxLayout(viewBox);
+    viewLayout->setContentsMargins(0, 0, 0, 0);
+    viewLayout->addWidget(new QLabel(tr(" Window "), viewBox));
+    m_presetCombo = new QComboBox(viewBox);
+    m_presetCombo->setObjectName(QStringLiteral("windowPresetCombo"));
+    m_presetCombo->setToolTip(
+        tr("Window/level of the slices; drag with the right mouse button in the image for your "
+           "own (horizontal: width, vertical: level)"));
+    m_presetCombo->addItem(tr("From file"), QStringLiteral("file"));
+    for (const WindowPreset &preset : ctWindowPresets()) {
+        m_presetCombo->addItem(preset.name, preset.id);
+        m_presetCombo->setItemData(
+            m_presetCombo->count() - 1,
+            tr("level %1 HU, width %2 HU").arg(preset.window.center).arg(preset.window.width),
+            Qt::ToolTipRole);
+    }
+    m_presetCombo->addItem(tr("Custom"), QStringLiteral("custom"));
+    viewLayout->addWidget(m_presetCombo);
+    viewLayout->addWidget(new QLabel(tr(" Plane "), viewBox));
+    m_planeCombo = new QComboBox(viewBox);
+    m_planeCombo->setObjectName(QStringLiteral("planeCombo"));
+    m_planeCombo->setToolTip(tr("The plane the series is cut along; runs go to the frames shown"));
+    m_planeCombo->addItem(tr("Axial"), int(SlicePlane::Axial));
+    m_planeCombo->addItem(tr("Coronal"), int(SlicePlane::Coronal));
+    m_planeCombo->addItem(tr("Sagittal"), int(SlicePlane::Sagittal));
+    viewLayout->addWidget(m_planeCombo);
+    m_viewControlsAction = bar->addWidget(viewBox);
+    m_viewControlsAction->setVisible(false);
+    connect(m_presetCombo, &QComboBox::currentIndexChanged, this, &MainWindow::applyPreset);
+    connect(m_planeCombo, &QComboBox::currentIndexChanged, this, [this] { showPlane(plane()); });
     bar->addSeparator();
     bar->addAction(m_runAction);
     bar->addAction(m_cancelAction);
@@ -482,41 +525,88 @@ void MainWindow::setBusy(bool busy, const QString &what)
 
 void MainWindow::openImage(const QString &path)
 {
+    openImage(path, LoadOptions());
+}
+
+void MainWindow::openImage(const QString &path, const LoadOptions &options)
+{
     if (m_imageWatcher.isRunning()) {
         statusBar()->showMessage(tr("Still loading %1").arg(m_loadingPath), 5000);
         return;
     }
     m_loadingPath = path;
     statusBar()->showMessage(tr("Loading %1…").arg(path));
-    m_imageWatcher.setFuture(QtConcurrent::run([path] {
+    // A folder opened without a choice of series: list its series first (attributes only) and
+    // ask when there is more than one. A run being reopened takes the default, as it was made.
+    const bool ask =
+        options.seriesUid.isEmpty() && m_pendingRunReopen == 0 && QFileInfo(path).isDir();
+    m_imageWatcher.setFuture(QtConcurrent::run([path, options, ask] {
         ImageLoad load;
-        load.image = ImageLoader::load(path, &load.error);
+        if (ask) {
+            LoadError listError;
+            const auto series = ImageLoader::listSeries(path, &listError);
+            if (series && series->size() > 1) {
+                load.series = *series;
+                return load;
+            }
+        }
+        load.image = ImageLoader::load(path, options, &load.error);
         return load;
     }));
+}
+
+void MainWindow::chooseSeries(const QString &folder, const QList<SeriesInfo> &series)
+{
+    // Not modal: the window (and a test driving it) is never stuck behind the question.
+    auto *dialog = new SeriesDialog(folder, series, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        LoadOptions options;
+        options.seriesUid = dialog->chosenUid();
+        openImage(dialog->folder(), options);
+    });
+    statusBar()->showMessage(
+        tr("%1 holds %n series; choose one", nullptr, int(series.size())).arg(folder), 10000);
+    dialog->open();
 }
 
 void MainWindow::onImageLoaded()
 {
     ImageLoad loaded = m_imageWatcher.result();
+    if (!loaded.image && !loaded.series.isEmpty()) {
+        chooseSeries(m_loadingPath, loaded.series);
+        return;
+    }
     if (!loaded.image) {
         m_pendingRunReopen = 0;
         showError(tr("The image could not be opened.\n\n%1").arg(loaded.error.message()));
         return;
     }
     m_image = QSharedPointer<ImageStack>::create(std::move(*loaded.image));
+    m_volume = m_image;
+    m_window = WindowLevel();
+    {
+        const QSignalBlocker presetBlocker(m_presetCombo), planeBlocker(m_planeCombo);
+        m_presetCombo->setCurrentIndex(0);
+        m_planeCombo->setCurrentIndex(0);
+    }
+    updateViewControls();
     if (m_pendingRunReopen == 0) {
         m_result = AnalysisResult();
         m_routing->clear();
     }
-    m_imageInfo->setText(tr("%1 — %2 × %3, %4 channel(s), %5 frame(s)%6")
-                             .arg(QFileInfo(m_image->sourcePath).fileName())
-                             .arg(m_image->width)
-                             .arg(m_image->height)
-                             .arg(m_image->channels)
-                             .arg(m_image->frameCount)
-                             .arg(m_image->modality.isEmpty()
-                                      ? QString()
-                                      : tr(", modality %1").arg(m_image->modality)));
+    m_imageInfo->setText(
+        tr("%1 — %2 × %3, %4 channel(s), %5 frame(s)%6")
+            .arg(QFileInfo(m_image->sourcePath).fileName())
+            .arg(m_image->width)
+            .arg(m_image->height)
+            .arg(m_image->channels)
+            .arg(m_image->frameCount)
+            .arg(m_image->modality.isEmpty() ? QString()
+                                             : tr(", modality %1").arg(m_image->modality)) +
+        (m_image->warnings.isEmpty()
+             ? QString()
+             : QStringLiteral("\n⚠ ") + m_image->warnings.join(QStringLiteral("\n⚠ "))));
     {
         const QSignalBlocker blocker(m_player);
         m_player->setFrames(m_image->frameCount, m_image->frameTimeMs);
@@ -735,7 +825,7 @@ void MainWindow::showStep(int frame)
 {
     QImage base;
     if (m_image)
-        base = m_image->toQImage(std::clamp(frame, 0, m_image->frameCount - 1));
+        base = m_image->toQImage(std::clamp(frame, 0, m_image->frameCount - 1), m_window);
     int index = -1;
     for (int i = 0; i < m_result.steps.size(); ++i) {
         if (m_result.steps[i].step == frame)
@@ -941,6 +1031,89 @@ QJsonObject MainWindow::currentSegmentation(QString *name) const
         }
     }
     return {};
+}
+
+SlicePlane MainWindow::plane() const
+{
+    return SlicePlane(m_planeCombo->currentData().toInt());
+}
+
+void MainWindow::updateViewControls()
+{
+    const bool stack =
+        m_volume && m_image &&
+        (m_volume->kind == ImageKind::Series || m_volume->kind == ImageKind::Volume) &&
+        m_volume->channels == 1;
+    m_viewControlsAction->setVisible(stack);
+    m_planeCombo->setEnabled(stack && canReslice(*m_volume));
+    // Slices of a series or volume are drawn in their true proportions (a coronal cut of thick
+    // slices is flat); other images as their pixels are.
+    const PixelSpacing &sp = stack ? m_image->spacing : PixelSpacing();
+    m_view->setPixelAspect(sp.known() ? sp.rowMm / sp.columnMm : 1.0);
+}
+
+void MainWindow::applyPreset(int index)
+{
+    if (!m_image)
+        return;
+    const QString id = m_presetCombo->itemData(index).toString();
+    if (id == QLatin1String("file")) {
+        m_window = WindowLevel();
+    } else if (id == QLatin1String("custom")) {
+        if (!m_window.valid())
+            m_window = m_image->effectiveWindow(); // start from what is shown
+    } else if (const WindowPreset *preset = ctWindowPreset(id)) {
+        m_window = preset->window;
+    }
+    m_view->setImage(
+        m_image->toQImage(std::clamp(m_player->frame(), 0, m_image->frameCount - 1), m_window));
+}
+
+void MainWindow::dragWindow(int dx, int dy)
+{
+    if (!m_image || !m_viewControlsAction->isVisible())
+        return;
+    // About a thousand steps over the image's range (4 HU a pixel for CT): fine enough for a
+    // brain window, quick enough for a bone one. Right widens, down raises the level.
+    const double step = std::max(1.0, double(m_image->maxValue - m_image->minValue) / 1000.0);
+    WindowLevel w = m_window.valid() ? m_window : m_image->effectiveWindow();
+    w.width = std::max(1.0, w.width + dx * step);
+    w.center += dy * step;
+    m_window = w;
+    {
+        const QSignalBlocker blocker(m_presetCombo);
+        m_presetCombo->setCurrentIndex(m_presetCombo->findData(QStringLiteral("custom")));
+    }
+    m_view->setImage(
+        m_image->toQImage(std::clamp(m_player->frame(), 0, m_image->frameCount - 1), m_window));
+}
+
+void MainWindow::showPlane(SlicePlane plane)
+{
+    if (!m_volume)
+        return;
+    m_player->setPlaying(false);
+    m_image = plane == SlicePlane::Axial
+                  ? m_volume
+                  : QSharedPointer<ImageStack>::create(reslice(*m_volume, plane));
+    // Routing belongs to the frames it was computed on: the new plane starts without.
+    m_result = AnalysisResult();
+    m_routing->clear();
+    m_taskGates.clear();
+    m_exportAction->setEnabled(false);
+    // Axial starts at the first slice as when opened; a cut across starts in the middle.
+    const int frame = plane == SlicePlane::Axial ? 0 : m_image->frameCount / 2;
+    {
+        const QSignalBlocker blocker(m_player);
+        m_player->setFrames(m_image->frameCount, m_image->frameTimeMs);
+        m_player->setFrame(frame);
+    }
+    updateViewControls();
+    showStep(frame);
+    updateTimeChart();
+    requestLiveFrames(frame);
+    startTaskSweep();
+    updateTaskMatrix();
 }
 
 int MainWindow::chosenTask() const

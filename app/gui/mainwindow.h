@@ -5,6 +5,7 @@
 // from this (the main) thread only.
 
 #include "image/imageloader.h"
+#include "image/reslice.h"
 #include "jobs/analysis.h"
 #include "jobs/modelsession.h"
 #include "plugin/modelcatalog.h"
@@ -49,8 +50,10 @@ public:
     explicit MainWindow(const QString &databasePath = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Loads on the thread pool; imageLoaded() or errorShown() follows.
+    // Loads on the thread pool; imageLoaded() or errorShown() follows. A folder with several
+    // DICOM series first asks which one (a SeriesDialog) unless options name it.
     void openImage(const QString &path);
+    void openImage(const QString &path, const LoadOptions &options);
     // A catalog name or a .pt path; loads it on the model's thread.
     void selectModel(const QString &nameOrPath);
     // Runs the current model on the current image (loading the model first
@@ -70,6 +73,11 @@ public:
     // model and task (computed live or by a run).
     bool frameRouted(int frame) const;
     ImageView *imageView() const { return m_view; }
+    // A series or volume: the window the frames are drawn with (invalid: the file's), and the
+    // plane shown; the image runs go to is the stack in that plane.
+    WindowLevel displayWindow() const { return m_window; }
+    SlicePlane plane() const;
+    const ImageStack *displayedImage() const { return m_image.data(); }
     const AnalysisResult &currentResult() const { return m_result; }
     const store::Database &database() const { return m_db; }
     QString lastError() const { return m_lastError; }
@@ -119,19 +127,30 @@ private:
     void startTaskSweep();
     void updateTaskMatrix();
     QJsonObject currentSegmentation(QString *name = nullptr) const;
+    // Views of a series or volume: window presets, right-drag window/level, planes.
+    void updateViewControls();
+    void applyPreset(int index);
+    void dragWindow(int dx, int dy);
+    void showPlane(SlicePlane plane);
+    void chooseSeries(const QString &folder, const QList<SeriesInfo> &series);
 
     PluginRegistry m_plugins;
     ModelCatalog m_catalog;
     store::Database m_db;
     ModelSession *m_session = nullptr;
 
-    QSharedPointer<ImageStack> m_image;
+    QSharedPointer<ImageStack> m_image;  // what is shown and run: m_volume in the chosen plane
+    QSharedPointer<ImageStack> m_volume; // the image as loaded
+    WindowLevel m_window;                // invalid: the file's window
     QSharedPointer<const ImageStack> m_runImage; // what the run in flight analyses
     // An image loading on the thread pool comes back as the image or the error.
     struct ImageLoad
     {
         std::optional<ImageStack> image;
         LoadError error;
+        // A folder of several series opened without a choice: the series to choose from, and
+        // no image.
+        QList<SeriesInfo> series;
     };
     QFutureWatcher<ImageLoad> m_imageWatcher;
     QString m_loadingPath;
@@ -163,6 +182,9 @@ private:
     QChartView *m_timeChartView = nullptr;
     QComboBox *m_modelCombo = nullptr;
     QComboBox *m_deviceCombo = nullptr;
+    QComboBox *m_presetCombo = nullptr;
+    QComboBox *m_planeCombo = nullptr;
+    QAction *m_viewControlsAction = nullptr;
     QListWidget *m_samples = nullptr;
     QListWidget *m_modelList = nullptr;
     QTableView *m_runsView = nullptr;
