@@ -133,6 +133,7 @@ private Q_SLOTS:
     void regionQuery();
     void anotherModelIsRefused();
     void badInputIsReported();
+    void realFilesAndVolumes();
 
     // CLI
     void cliIndexRetrieveEndToEnd();
@@ -683,6 +684,67 @@ void TestRetrieval::badInputIsReported()
     request.root = dir.filePath(QStringLiteral("missing"));
     QVERIFY(!indexGallery(*m_engine, *m_plugin, db, request, nullptr, {}, &report, &error));
     QVERIFY(error.contains(QStringLiteral("no such file or folder")));
+}
+
+void TestRetrieval::realFilesAndVolumes()
+{
+    // Third-party files from the test set-up: pydicom's CT slices (one of them
+    // JPEG 2000, decoded through ITK's GDCM) and ITK's 3-slice MetaImage.
+    const QString pydicom = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+    const QString itk = QStringLiteral("/usr/share/doc/insighttoolkit5-examples/examples/Data");
+    const QStringList needed = {pydicom + QStringLiteral("/CT_small.dcm"),
+                                pydicom + QStringLiteral("/693_J2KI.dcm"),
+                                itk + QStringLiteral("/BrainProtonDensity3Slices.mha")};
+    for (const QString &f : needed)
+        if (!QFileInfo::exists(f))
+            QSKIP(qPrintable(f + QStringLiteral(" missing (cmake/setup-debian.sh --tests)")));
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("real"));
+    QDir().mkpath(root + QStringLiteral("/ct"));
+    QDir().mkpath(root + QStringLiteral("/mr"));
+    QVERIFY(QFile::copy(needed[0], root + QStringLiteral("/ct/CT_small.dcm")));
+    QVERIFY(QFile::copy(needed[1], root + QStringLiteral("/ct/693_J2KI.dcm")));
+    // The header names its data file; both go (galleryCandidates skips the .raw).
+    QVERIFY(QFile::copy(needed[2], root + QStringLiteral("/mr/brain.mha")));
+    QVERIFY(QFile::copy(itk + QStringLiteral("/BrainProtonDensity3Slices.raw"),
+                        root + QStringLiteral("/mr/BrainProtonDensity3Slices.raw")));
+    store::Database db;
+    QString error;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("g.sqlite")), &error));
+    IndexRequest request;
+    request.root = root;
+    request.galleryName = QStringLiteral("real");
+    request.modelSha256 = m_modelSha;
+    IndexReport report;
+    QVERIFY2(indexGallery(*m_engine, *m_plugin, db, request, nullptr, {}, &report, &error),
+             qPrintable(error));
+    QVERIFY2(report.failures.isEmpty(), qPrintable(report.failures.join(QLatin1Char('\n'))));
+    QCOMPARE(report.sourcesAdded, 3);
+    QCOMPARE(report.itemsAdded, 1 + 1 + 3); // the volume gives one item per slice
+    auto gallery = loadGallery(db, QStringLiteral("real"), &error);
+    QVERIFY(gallery);
+    const QList<store::GalleryItem> items = db.galleryItemPage(gallery->info.id, 0, 10, &error);
+    QCOMPARE(items.size(), 5);
+    // Slice 1 of the volume finds itself first.
+    LoadError loadError;
+    auto volume = ImageLoader::load(root + QStringLiteral("/mr/brain.mha"), &loadError);
+    QVERIFY(volume);
+    QCOMPARE(volume->frameCount, 3);
+    QueryRequest q;
+    q.image = QSharedPointer<const ImageStack>::create(std::move(*volume));
+    q.frame = 1;
+    q.topK = 5;
+    QueryResult r;
+    QVERIFY2(queryGallery(*m_engine, *m_plugin, db, *gallery, q, &r, &error), qPrintable(error));
+    QCOMPARE(r.hits[0].item.frame, 1);
+    QCOMPARE(r.hits[0].item.label, QStringLiteral("mr"));
+    QVERIFY(r.hits[0].score > 0.9999f);
+    // The JPEG 2000 slice is in HU like the other: its label is "ct".
+    bool j2k = false;
+    for (const store::GalleryItem &it : items)
+        j2k = j2k || (it.path.endsWith(QStringLiteral("693_J2KI.dcm")) && it.label == QStringLiteral("ct")
+                      && it.modality == QStringLiteral("CT"));
+    QVERIFY(j2k);
 }
 
 void TestRetrieval::cliIndexRetrieveEndToEnd()
