@@ -7,13 +7,6 @@
 
 namespace moescope::ultrasound {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("moescope::ultrasound::UltrasoundPlugin", text);
-}
-} // namespace
-
 QString UltrasoundPlugin::displayName() const
 {
     return tr("Ultrasound (task-conditioned MoE)");
