@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace moescope::gui {
@@ -78,6 +79,25 @@ void ImageView::setPixelAspect(double aspect)
     update();
 }
 
+void ImageView::setRegionSelection(bool on)
+{
+    m_selecting = on;
+    m_bandFrom = {-1, -1};
+    m_selection = {};
+    setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    update();
+}
+
+QPoint ImageView::imagePixelAt(const QPoint &pos) const
+{
+    const QRect r = imageRect();
+    if (r.isEmpty())
+        return {};
+    const double fx = std::clamp(double(pos.x() - r.left()) / r.width(), 0.0, 1.0);
+    const double fy = std::clamp(double(pos.y() - r.top()) / r.height(), 0.0, 1.0);
+    return QPoint(int(std::lround(fx * m_image.width())), int(std::lround(fy * m_image.height())));
+}
+
 QRect ImageView::imageRect() const
 {
     if (m_image.isNull())
@@ -105,6 +125,16 @@ void ImageView::paintEvent(QPaintEvent *)
         p.drawImage(o, m_overlay);
         p.setOpacity(1.0);
     }
+    if (m_selecting && m_selection.isValid()) {
+        const double sx = double(r.width()) / m_image.width(),
+                     sy = double(r.height()) / m_image.height();
+        const QRectF band(r.left() + m_selection.x() * sx, r.top() + m_selection.y() * sy,
+                          m_selection.width() * sx, m_selection.height() * sy);
+        p.setBrush(QColor(255, 220, 60, 40));
+        p.setPen(QPen(QColor(255, 220, 60), 1.5, Qt::DashLine));
+        p.drawRect(band);
+        p.setBrush(Qt::NoBrush);
+    }
     if (m_rows > 0 && m_cols > 0 && m_hoverToken.x() >= 0) {
         const double cw = o.width() / m_cols, ch = o.height() / m_rows;
         p.setPen(QPen(Qt::white, 1.5));
@@ -116,6 +146,13 @@ void ImageView::paintEvent(QPaintEvent *)
 
 void ImageView::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && m_selecting && !m_image.isNull()) {
+        m_bandFrom = imagePixelAt(event->position().toPoint());
+        m_selection = {};
+        update();
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::RightButton) {
         m_dragFrom = event->position().toPoint();
         event->accept();
@@ -126,6 +163,15 @@ void ImageView::mousePressEvent(QMouseEvent *event)
 
 void ImageView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && m_bandFrom.x() >= 0) {
+        m_selection = QRect(m_bandFrom, imagePixelAt(event->position().toPoint())).normalized();
+        m_bandFrom = {-1, -1};
+        update();
+        if (m_selection.width() >= 2 && m_selection.height() >= 2)
+            Q_EMIT regionSelected(m_selection);
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::RightButton)
         m_dragFrom = {-1, -1};
     QWidget::mouseReleaseEvent(event);
@@ -146,6 +192,11 @@ void ImageView::wheelEvent(QWheelEvent *event)
 
 void ImageView::mouseMoveEvent(QMouseEvent *event)
 {
+    if ((event->buttons() & Qt::LeftButton) && m_bandFrom.x() >= 0) {
+        m_selection = QRect(m_bandFrom, imagePixelAt(event->position().toPoint())).normalized();
+        update();
+        return;
+    }
     if ((event->buttons() & Qt::RightButton) && m_dragFrom.x() >= 0) {
         const QPoint pos = event->position().toPoint();
         const QPoint delta = pos - m_dragFrom;

@@ -29,6 +29,11 @@ public:
     // pixels and 5 mm slices is drawn in its true proportions. 1 by default.
     void setPixelAspect(double aspect);
     double pixelAspect() const { return m_aspect; }
+    // Region selection (a gallery query by region): while on, a left-drag draws a rectangle
+    // and regionSelected() reports it in image pixels; the last one stays drawn until it is off.
+    void setRegionSelection(bool on);
+    bool regionSelection() const { return m_selecting; }
+    QRect selectedRegion() const { return m_selection; }
 
     const QImage &image() const { return m_image; }
     QRect imageRect() const;    // where the image is drawn, in widget coordinates
@@ -44,6 +49,8 @@ Q_SIGNALS:
     void windowDragged(int dx, int dy);
     // Wheel turned by whole notches: positive towards the user (the next slice).
     void wheelSteps(int steps);
+    // A rectangle dragged while region selection is on, in image pixels.
+    void regionSelected(const QRect &imagePixels);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -56,6 +63,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    QPoint imagePixelAt(const QPoint &widgetPos) const; // clamped to the image
+
     QImage m_image;
     QImage m_overlay;
     double m_opacity = 0.5;
@@ -66,6 +75,9 @@ private:
     double m_aspect = 1.0;
     QPoint m_dragFrom{-1, -1}; // right-button drag: the last position; (-1, -1) when none
     int m_wheelAngle = 0;      // eighths of a degree not yet turned into a notch
+    bool m_selecting = false;
+    QPoint m_bandFrom{-1, -1}; // left-button drag while selecting: where it began (image pixels)
+    QRect m_selection;         // image pixels
 };
 
 } // namespace moescope::gui

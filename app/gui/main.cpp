@@ -1,4 +1,5 @@
 // moescope: the workbench window.
+#include "gallerypanel.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -8,6 +9,8 @@
 #include <QScreen>
 #include <QTimer>
 #include <QTranslator>
+
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -42,7 +45,13 @@ int main(int argc, char **argv)
         QApplication::translate("main", "After the first result is shown, save a screenshot of "
                                         "the window to FILE and quit."),
         QStringLiteral("FILE"));
-    parser.addOptions({modelOpt, dbOpt, runOpt, shotOpt});
+    const QCommandLineOption galleryOpt(
+        QStringLiteral("gallery"),
+        QApplication::translate("main", "With a retrieval model and an image: query this gallery "
+                                        "with the image once both are ready (--screenshot then "
+                                        "waits for the answer)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({modelOpt, dbOpt, runOpt, shotOpt, galleryOpt});
     parser.addPositionalArgument(QStringLiteral("image"),
                                  QApplication::translate("main", "Image to open."));
     parser.process(app);
@@ -61,8 +70,29 @@ int main(int argc, char **argv)
                 QApplication::exit(shot.save(file) ? 0 : 1);
             });
         };
-        QObject::connect(&window, &moescope::gui::MainWindow::analysisShown, &window, save);
+        if (parser.isSet(galleryOpt)) {
+            moescope::gui::GalleryPanel *panel = window.galleryPanel();
+            QObject::connect(panel, &moescope::gui::GalleryPanel::queryShown, &window, save);
+            QObject::connect(panel, &moescope::gui::GalleryPanel::queryRefused, &window, save);
+        } else {
+            QObject::connect(&window, &moescope::gui::MainWindow::analysisShown, &window, save);
+        }
         QObject::connect(&window, &moescope::gui::MainWindow::errorShown, &window, save);
+    }
+    if (parser.isSet(galleryOpt)) {
+        // Both the model and the image must be there: query after the second of them.
+        const QString gallery = parser.value(galleryOpt);
+        auto ready = std::make_shared<int>(0);
+        auto query = [&window, ready, gallery] {
+            if (++*ready != 2)
+                return;
+            window.galleryPanel()->setCurrentGallery(gallery);
+            window.galleryPanel()->querySlice();
+        };
+        QObject::connect(&window, &moescope::gui::MainWindow::modelReady, &window, query,
+                         Qt::SingleShotConnection);
+        QObject::connect(&window, &moescope::gui::MainWindow::imageLoaded, &window, query,
+                         Qt::SingleShotConnection);
     }
     if (!parser.positionalArguments().isEmpty()) {
         if (parser.isSet(runOpt))

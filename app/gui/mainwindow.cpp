@@ -2,6 +2,7 @@
 
 #include "cineplayer.h"
 #include "common/artifacts.h"
+#include "gallerypanel.h"
 #include "image/imageloader.h"
 #include "image/windowpresets.h"
 #include "imageview.h"
@@ -151,6 +152,21 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
         if (m_viewControlsAction->isVisible() && m_image && m_image->frameCount > 1)
             m_player->setFrame(m_player->frame() + steps);
     });
+    connect(m_view, &ImageView::regionSelected, m_gallery, &GalleryPanel::queryRegion);
+    connect(m_gallery, &GalleryPanel::regionModeChanged, m_view, &ImageView::setRegionSelection);
+    connect(m_gallery, &GalleryPanel::statusMessage, this,
+            [this](const QString &message, int timeoutMs) {
+                statusBar()->showMessage(message, timeoutMs);
+            });
+    m_gallery->setQuerySource([this] {
+        // The stack on screen (the plane shown) and its frame, drawn as the view draws it.
+        GalleryPanel::QueryImage q;
+        q.image = m_image;
+        q.frame = m_player->frame();
+        q.window = m_window;
+        q.pixelAspect = m_view->pixelAspect();
+        return q;
+    });
     connect(m_view, &ImageView::tokenHovered, this,
             [this](int row, int col, QPoint) { m_routing->showGateValues(row, col); });
     connect(m_routing, &RoutingPanel::overlayChanged, this, &MainWindow::updateOverlay);
@@ -169,6 +185,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
                                      .arg(m.warmupMs, 0, 'f', 0));
         setBusy(false);
         populateTasks();
+        updateGalleryDock();
         Q_EMIT modelReady(m.name);
         if (m_runAfterLoad) {
             m_runAfterLoad = false;
@@ -181,6 +198,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     connect(m_session, &ModelSession::modelFailed, this, [this](const QString &message) {
         m_runAfterLoad = false;
         setBusy(false);
+        updateGalleryDock();
         showError(tr("The model was refused.\n\n%1").arg(message));
     });
     connect(m_session, &ModelSession::progress, this, [this](int done, int total) {
@@ -206,6 +224,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     populateModels();
     populateSamples();
     refreshRuns();
+    m_gallery->refreshGalleries();
     showStep(0);
 
     QSettings settings;
@@ -403,6 +422,14 @@ void MainWindow::buildDocks()
     runsDock->setWidget(m_runsView);
     addDockWidget(Qt::LeftDockWidgetArea, runsDock);
 
+    m_galleryDock = new QDockWidget(tr("Gallery and query"), this);
+    m_galleryDock->setObjectName(QStringLiteral("galleryDock"));
+    m_gallery = new GalleryPanel(m_session, &m_db, m_galleryDock);
+    m_gallery->setMinimumWidth(400);
+    m_galleryDock->setWidget(m_gallery);
+    addDockWidget(Qt::RightDockWidgetArea, m_galleryDock);
+    m_galleryDock->setVisible(false);
+
     connect(m_samples, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { openImage(item->data(Qt::UserRole).toString()); });
     connect(m_modelList, &QListWidget::itemActivated, this,
@@ -553,6 +580,18 @@ void MainWindow::openImage(const QString &path, const LoadOptions &options)
         load.image = ImageLoader::load(path, options, &load.error);
         return load;
     }));
+}
+
+void MainWindow::updateGalleryDock()
+{
+    TaskPlugin *plugin =
+        m_session->hasModel() ? m_plugins.pluginForTask(m_session->model().task) : nullptr;
+    const bool gallery = plugin && plugin->shape() == TaskShape::Gallery;
+    m_gallery->setModel(m_session->hasModel() ? m_session->model() : LoadedModel(),
+                        gallery ? plugin : nullptr);
+    m_galleryDock->setVisible(gallery);
+    if (gallery)
+        m_galleryDock->raise();
 }
 
 void MainWindow::chooseSeries(const QString &folder, const QList<SeriesInfo> &series)

@@ -26,6 +26,7 @@ class QCheckBox;
 class QChart;
 class QChartView;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -40,6 +41,7 @@ namespace moescope::gui {
 
 class CinePlayer;
 class ImageView;
+class GalleryPanel;
 class RoutingPanel;
 
 class MainWindow : public QMainWindow
@@ -63,6 +65,8 @@ public:
     bool reopenRun(qint64 runId);
 
     RoutingPanel *routingPanel() const { return m_routing; }
+    // Galleries and queries of a retrieval model (shown for a plugin of shape Gallery).
+    GalleryPanel *galleryPanel() const { return m_gallery; }
     CinePlayer *player() const { return m_player; }
     // The chosen choice of the model's task input (0 when it has none).
     int chosenTask() const;
@@ -133,6 +137,8 @@ private:
     void dragWindow(int dx, int dy);
     void showPlane(SlicePlane plane);
     void chooseSeries(const QString &folder, const QList<SeriesInfo> &series);
+    // The gallery dock follows the loaded model: shown for a retrieval (Gallery) plugin.
+    void updateGalleryDock();
 
     PluginRegistry m_plugins;
     ModelCatalog m_catalog;
@@ -193,6 +199,8 @@ private:
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_exportAction = nullptr;
+    GalleryPanel *m_gallery = nullptr;
+    QDockWidget *m_galleryDock = nullptr;
 };
 
 } // namespace moescope::gui
