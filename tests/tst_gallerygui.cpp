@@ -15,6 +15,7 @@
 #include "store/database.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QJsonObject>
 #include <QListWidget>
@@ -170,6 +171,10 @@ private Q_SLOTS:
         for (size_t i = 1; i < result.hits.size(); ++i)
             QVERIFY(result.hits[i - 1].score >= result.hits[i].score);
         QCOMPARE(panel->selectedHit(), 0);
+        // The query's forward pass is shown as the window's routing result.
+        QCOMPARE(window.currentResult().steps.size(), 1);
+        QCOMPARE(window.currentResult().steps.first().layers.size(),
+                 result.analysis.steps.first().layers.size());
 
         // The gates shown are the query's (and the chosen hit's): layer × expert.
         int expected = 0;
@@ -207,6 +212,8 @@ private Q_SLOTS:
         const QImage viewWithout = queryView->grab().toImage();
         panel->setHeatmapsVisible(true);
         QVERIFY(differingPixels(with, without) > 1000);
+        QDir().mkpath(QStringLiteral(MOESCOPE_TEST_DATA_DIR));
+        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/gallery-window.png")));
         // Inside the image, over the cell of the best window: coloured only with the heatmap.
         const QRectF image = queryView->imageRect();
         const int bw = best.windows.bestQueryWindow;
@@ -248,6 +255,9 @@ private Q_SLOTS:
         compare->setWindow(ctWindowPreset(QStringLiteral("bone"))->window);
         QVERIFY(compare->hitView()->image() != hitBefore);
         QVERIFY(compare->queryView()->image() != queryBefore);
+        QDir().mkpath(QStringLiteral(MOESCOPE_TEST_DATA_DIR));
+        QVERIFY(
+            compare->grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/gallery-compare.png")));
         panel->setHeatmapsVisible(false);
         QVERIFY(!compare->hitView()->heatmapVisible());
         QVERIFY(!compare->queryView()->heatmapVisible());
@@ -269,6 +279,7 @@ private Q_SLOTS:
         QVERIFY(qAbs(region.x() - frame.width() / 4) <= 2);
         QVERIFY(qAbs(region.width() - frame.width() / 2) <= 3);
         QCOMPARE(int(panel->lastResult().hits.size()), 10);
+        QCOMPARE(window.currentResult().modelRegion, region); // its routing lies over the region
         regionButton->click();
         QVERIFY(!view->regionSelection());
 

@@ -34,7 +34,7 @@ namespace moescope::gui {
 
 namespace {
 
-constexpr int kThumbPx = 88;
+constexpr int kThumbPx = 96;
 constexpr int kValueRole = Qt::UserRole;
 constexpr int kLayerRole = Qt::UserRole + 1;
 constexpr int kExpertRole = Qt::UserRole + 2;
@@ -124,8 +124,6 @@ void GalleryPanel::buildUi()
     m_deleteButton = new QToolButton(this);
     m_deleteButton->setObjectName(QStringLiteral("deleteGalleryButton"));
     m_deleteButton->setText(tr("Delete…"));
-    galleryRow->addWidget(m_renameButton);
-    galleryRow->addWidget(m_deleteButton);
     layout->addLayout(galleryRow);
 
     // Indexing: a folder into a new or existing gallery, with progress and Cancel.
@@ -145,6 +143,8 @@ void GalleryPanel::buildUi()
     indexRow->addWidget(m_indexButton);
     indexRow->addWidget(m_progress, 1);
     indexRow->addWidget(m_cancelButton);
+    indexRow->addWidget(m_renameButton);
+    indexRow->addWidget(m_deleteButton);
     layout->addLayout(indexRow);
     m_currentFile = new QLabel(this);
     m_currentFile->setObjectName(QStringLiteral("indexCurrentFile"));
@@ -204,11 +204,13 @@ void GalleryPanel::buildUi()
     m_hitList->setMovement(QListView::Static);
     m_hitList->setResizeMode(QListView::Adjust);
     m_hitList->setIconSize(QSize(kThumbPx, kThumbPx));
-    m_hitList->setGridSize(QSize(kThumbPx + 22, kThumbPx + 44));
+    // Two lines under each thumbnail: rank and score, then the label (elided; the tooltip has
+    // the file).
+    m_hitList->setGridSize(QSize(kThumbPx + 40, kThumbPx + 2 * fontMetrics().height() + 14));
     m_hitList->setUniformItemSizes(true);
-    m_hitList->setWordWrap(true);
+    m_hitList->setWordWrap(false);
     m_hitList->setTextElideMode(Qt::ElideRight);
-    m_hitList->setFixedHeight(kThumbPx + 44 +
+    m_hitList->setFixedHeight(m_hitList->gridSize().height() +
                               m_hitList->horizontalScrollBar()->sizeHint().height() + 6);
     m_hitList->setToolTip(tr("Double-click a hit to compare it with the query side by side"));
     layout->addWidget(m_hitList);
@@ -581,10 +583,10 @@ void GalleryPanel::onQueryFinished(const QueryResult &result)
                 thumb.fill(QColor(60, 60, 60));
             }
             auto *item = new QListWidgetItem(QIcon(thumb),
-                                             QStringLiteral("%1. %2\n%3")
+                                             QStringLiteral("#%1  %2\n%3")
                                                  .arg(i + 1)
-                                                 .arg(itemName(hit.item))
-                                                 .arg(double(hit.score), 0, 'f', 3),
+                                                 .arg(double(hit.score), 0, 'f', 3)
+                                                 .arg(itemName(hit.item)),
                                              m_hitList);
             item->setData(Qt::UserRole, i);
             item->setToolTip(tr("%1\nframe %2 · score %3 · window score %4")

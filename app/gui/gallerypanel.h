@@ -79,6 +79,8 @@ public:
     bool queryRegion(const QRect &region);
     bool isQuerying() const { return m_querying; }
     const QueryResult &lastResult() const { return m_result; }
+    // What lastResult() was asked with.
+    const QueryImage &queryImage() const { return m_queryImage; }
     int selectedHit() const;
     void selectHit(int index);
     // The side-by-side view of the query and hit `index` (the selected one when -1).

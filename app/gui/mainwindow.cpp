@@ -158,6 +158,18 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
             [this](const QString &message, int timeoutMs) {
                 statusBar()->showMessage(message, timeoutMs);
             });
+    connect(m_gallery, &GalleryPanel::queryShown, this, [this] {
+        // The query's own forward pass is a routing result of the image on screen: show it
+        // (over the drawn region for a region query) unless another image was opened since.
+        const QueryResult &query = m_gallery->lastResult();
+        if (m_gallery->queryImage().image != m_image || query.analysis.steps.isEmpty())
+            return;
+        m_result = query.analysis;
+        if (query.region.isValid())
+            m_result.modelRegion = query.region;
+        m_resultTask = chosenTask();
+        showResult();
+    });
     m_gallery->setQuerySource([this] {
         // The stack on screen (the plane shown) and its frame, drawn as the view draws it.
         GalleryPanel::QueryImage q;
@@ -589,9 +601,13 @@ void MainWindow::updateGalleryDock()
     const bool gallery = plugin && plugin->shape() == TaskShape::Gallery;
     m_gallery->setModel(m_session->hasModel() ? m_session->model() : LoadedModel(),
                         gallery ? plugin : nullptr);
+    const bool wasVisible = m_galleryDock->isVisible();
     m_galleryDock->setVisible(gallery);
-    if (gallery)
+    if (gallery && !wasVisible) {
+        // Room for the hit strip and the two heatmap views side by side.
+        resizeDocks({m_galleryDock}, {std::max(460, width() / 3)}, Qt::Horizontal);
         m_galleryDock->raise();
+    }
 }
 
 void MainWindow::chooseSeries(const QString &folder, const QList<SeriesInfo> &series)

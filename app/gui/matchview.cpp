@@ -196,7 +196,7 @@ void MatchView::paintEvent(QPaintEvent *)
         for (int i = 0; i < int(m_values.size()); ++i) {
             const double t = (m_values[size_t(i)] - m_lo) / (m_hi - m_lo);
             QColor c = QColor::fromRgb(render::colormapColor(render::Colormap::Turbo, t));
-            c.setAlpha(120);
+            c.setAlpha(100);
             p.setBrush(c);
             p.drawRect(toWidget(m_grid.cellRect(i, region)));
         }
