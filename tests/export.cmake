@@ -38,3 +38,9 @@ add_test(NAME export_validate_refuses
 set_tests_properties(export_validate_refuses PROPERTIES
   FIXTURES_REQUIRED test_models TIMEOUT 300
   PASS_REGULAR_EXPRESSION "rows-not-one.pt: layer moe router row of token 0 sums to 2, not 1")
+
+# The capacity router of the recipe's MoE layers (no shipped model uses it;
+# users building V-MoE-style models do): capacity, BPR, drops, masks, scripting.
+add_test(NAME recipe_capacity_moe
+  COMMAND ${MOESCOPE_PYTHON} ${PROJECT_SOURCE_DIR}/tests/data/check_capacity_moe.py)
+set_tests_properties(recipe_capacity_moe PROPERTIES TIMEOUT 120)
