@@ -213,6 +213,47 @@ private Q_SLOTS:
         QCOMPARE(result.imageSha256, QString::fromLatin1(window.displayedImage()->sha256));
     }
 
+    void aStoredRunReopensInItsSeriesAndPlane()
+    {
+        // A run on the sagittal cut of the smaller series: reopened later,
+        // with another series on screen, it must come back on the frames it
+        // was made on (the folder's other series, cut sagittally), not on the
+        // largest series in axial.
+        MainWindow window(m_tmp.filePath(QStringLiteral("reopen.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::imageLoaded);
+        window.openImage(m_series, LoadOptions{kScoutUid});
+        QVERIFY(opened.wait(30000));
+        auto *planes = window.findChild<QComboBox *>(QStringLiteral("planeCombo"));
+        QVERIFY(planes);
+        planes->setCurrentIndex(planes->findData(int(SlicePlane::Sagittal)));
+        const QByteArray sagittalSha = window.displayedImage()->sha256;
+        const int sagittalFrames = window.displayedImage()->frameCount;
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        window.selectModel(QStringLiteral("moe-vit-shapes-tiny"));
+        window.runModel();
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.currentResult().runId > 0, 30000);
+        const qint64 runId = window.currentResult().runId;
+
+        window.openImage(m_series, LoadOptions{kAxialUid});
+        QVERIFY(opened.wait(30000));
+        QCOMPARE(window.displayedImage()->seriesUid, kAxialUid);
+        QCOMPARE(window.plane(), SlicePlane::Axial);
+
+        shown.clear();
+        QVERIFY(window.reopenRun(runId));
+        QVERIFY(opened.wait(30000));
+        QTRY_VERIFY(!shown.isEmpty());
+        QCOMPARE(window.displayedImage()->seriesUid, kScoutUid);
+        QCOMPARE(window.plane(), SlicePlane::Sagittal);
+        QCOMPARE(window.displayedImage()->sha256, sagittalSha);
+        QCOMPARE(window.player()->frameCount(), sagittalFrames);
+        QCOMPARE(window.currentResult().runId, runId);
+        QCOMPARE(window.currentResult().imageSha256, QString::fromLatin1(sagittalSha));
+    }
+
     void aSingleImageHasNoSliceControls()
     {
         const QString path = m_tmp.filePath(QStringLiteral("flat.png"));

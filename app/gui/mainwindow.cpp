@@ -248,6 +248,11 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
 MainWindow::~MainWindow()
 {
     m_imageWatcher.waitForFinished();
+    // The session is a child QObject, deleted by ~QObject after our members
+    // are gone; its worker may still be routing a frame with a plugin that
+    // m_plugins owns. Stop and join it while the plugins still exist.
+    delete m_session;
+    m_session = nullptr;
 }
 
 void MainWindow::buildActions()
@@ -579,7 +584,10 @@ void MainWindow::openImage(const QString &path, const LoadOptions &options)
     // ask when there is more than one. A run being reopened takes the default, as it was made.
     const bool ask =
         options.seriesUid.isEmpty() && m_pendingRunReopen == 0 && QFileInfo(path).isDir();
-    m_imageWatcher.setFuture(QtConcurrent::run([path, options, ask] {
+    // Reopening a run on a folder of several series: the one whose content
+    // (in some plane) the run was made on, not simply the largest.
+    const QByteArray wanted = m_pendingRunReopen != 0 ? m_result.imageSha256.toLatin1() : QByteArray();
+    m_imageWatcher.setFuture(QtConcurrent::run([path, options, ask, wanted] {
         ImageLoad load;
         if (ask) {
             LoadError listError;
@@ -590,6 +598,28 @@ void MainWindow::openImage(const QString &path, const LoadOptions &options)
             }
         }
         load.image = ImageLoader::load(path, options, &load.error);
+        auto made = [&](const ImageStack &image) {
+            for (SlicePlane p : {SlicePlane::Axial, SlicePlane::Coronal, SlicePlane::Sagittal})
+                if (reslicedSha256(image.sha256, p) == wanted)
+                    return true;
+            return false;
+        };
+        if (!wanted.isEmpty() && load.image && !made(*load.image) && QFileInfo(path).isDir()) {
+            LoadError listError;
+            const auto series = ImageLoader::listSeries(path, &listError);
+            for (const SeriesInfo &info : series.value_or(QList<SeriesInfo>())) {
+                if (info.uid == load.image->seriesUid)
+                    continue;
+                LoadOptions other;
+                other.seriesUid = info.uid;
+                LoadError otherError;
+                std::optional<ImageStack> candidate = ImageLoader::load(path, other, &otherError);
+                if (candidate && made(*candidate)) {
+                    load.image = std::move(candidate);
+                    break;
+                }
+            }
+        }
         return load;
     }));
 }
@@ -671,6 +701,27 @@ void MainWindow::onImageLoaded()
     statusBar()->showMessage(tr("Opened %1").arg(m_image->sourcePath), 5000);
     if (m_pendingRunReopen != 0) {
         m_pendingRunReopen = 0;
+        // A run made on a coronal or sagittal cut reopens in that plane.
+        const QByteArray wanted = m_result.imageSha256.toLatin1();
+        bool found = wanted.isEmpty() || m_volume->sha256 == wanted;
+        for (SlicePlane p : {SlicePlane::Coronal, SlicePlane::Sagittal}) {
+            if (found || !canReslice(*m_volume) || reslicedSha256(m_volume->sha256, p) != wanted)
+                continue;
+            const QSignalBlocker planeBlocker(m_planeCombo);
+            m_planeCombo->setCurrentIndex(m_planeCombo->findData(int(p)));
+            m_image = QSharedPointer<ImageStack>::create(reslice(*m_volume, p));
+            const QSignalBlocker blocker(m_player);
+            m_player->setFrames(m_image->frameCount, m_image->frameTimeMs);
+            updateViewControls();
+            found = true;
+        }
+        if (!found)
+            // The file changed since the run: its routing would lie over other pixels.
+            statusBar()->showMessage(tr("%1 has changed since run %2 was made; its routing is shown "
+                                        "over the file as it is now")
+                                         .arg(m_image->sourcePath)
+                                         .arg(m_result.runId),
+                                     15000);
         showResult();
     } else {
         showStep(0);

@@ -69,14 +69,20 @@ ImageStack reslice(const ImageStack &volume, SlicePlane plane)
     }
 
     out.metadata.append({QStringLiteral("Plane"), slicePlaneName(plane)});
-    if (!volume.sha256.isEmpty()) {
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(volume.sha256);
-        hash.addData(QByteArrayView("/"));
-        hash.addData(slicePlaneName(plane).toLatin1());
-        out.sha256 = hash.result().toHex();
-    }
+    if (!volume.sha256.isEmpty())
+        out.sha256 = reslicedSha256(volume.sha256, plane);
     return out;
+}
+
+QByteArray reslicedSha256(const QByteArray &volumeSha, SlicePlane plane)
+{
+    if (plane == SlicePlane::Axial || volumeSha.isEmpty())
+        return volumeSha;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(volumeSha);
+    hash.addData(QByteArrayView("/"));
+    hash.addData(slicePlaneName(plane).toLatin1());
+    return hash.result().toHex();
 }
 
 } // namespace moescope

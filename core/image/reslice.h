@@ -32,4 +32,9 @@ bool canReslice(const ImageStack &stack);
 // coronal one. A stack that cannot be resliced (see canReslice) comes back unchanged.
 ImageStack reslice(const ImageStack &volume, SlicePlane plane);
 
+// The sha256 reslice() gives the `plane` cut of a stack whose sha256 is
+// `volumeSha` (hex), without cutting it: to find which plane a stored run
+// was made on. Axial gives volumeSha itself.
+QByteArray reslicedSha256(const QByteArray &volumeSha, SlicePlane plane);
+
 } // namespace moescope
