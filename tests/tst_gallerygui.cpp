@@ -244,7 +244,8 @@ private Q_SLOTS:
         QVERIFY(compare);
         QCOMPARE(compare->objectName(), QStringLiteral("compareView"));
         QVERIFY(QTest::qWaitForWindowExposed(compare));
-        QVERIFY(compare->hitFromFile());
+        QTRY_VERIFY_WITH_TIMEOUT(compare->hitFromFile(), 30000); // read off the UI thread
+        QVERIFY(!compare->hitLoading());
         QVERIFY(!compare->queryView()->image().isNull());
         QVERIFY(!compare->hitView()->image().isNull());
         compare->queryView()->setView(2.0, QPointF(0.4, 0.4));

@@ -1,5 +1,8 @@
 #include "comparedialog.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
 #include "image/imageloader.h"
 #include "image/windowpresets.h"
 
@@ -106,13 +109,30 @@ void CompareDialog::showHit(const RetrievalHit &hit, int rank)
 {
     m_hitThumbnail = QImage();
     m_hitThumbnail.loadFromData(hit.item.thumbnail, "PNG");
-    if (hit.item.path != m_hitPath || !m_hitImage) {
+    if (hit.item.path != m_hitPath) {
+        // Read the hit's file off the UI thread (a series or volume takes a
+        // while); the thumbnail stands in until it is there.
         m_hitImage.reset();
         m_hitPath = hit.item.path;
-        LoadError error;
-        if (QFileInfo::exists(hit.item.path))
-            if (std::optional<ImageStack> loaded = ImageLoader::load(hit.item.path, &error))
-                m_hitImage = QSharedPointer<const ImageStack>::create(std::move(*loaded));
+        m_hitLoading = QFileInfo::exists(hit.item.path);
+        if (m_hitLoading) {
+            const QString path = hit.item.path;
+            auto *watcher = new QFutureWatcher<std::optional<ImageStack>>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, hit, rank] {
+                watcher->deleteLater();
+                if (path != m_hitPath)
+                    return; // another hit was chosen meanwhile
+                m_hitLoading = false;
+                if (std::optional<ImageStack> loaded = watcher->result())
+                    m_hitImage = QSharedPointer<const ImageStack>::create(std::move(*loaded));
+                showHit(hit, rank);
+                Q_EMIT hitLoaded(bool(m_hitImage));
+            });
+            watcher->setFuture(QtConcurrent::run([path] {
+                LoadError error;
+                return ImageLoader::load(path, &error);
+            }));
+        }
     }
     m_hitFrame = m_hitImage ? std::clamp(hit.item.frame, 0, m_hitImage->frameCount - 1) : 0;
     m_queryView->setHeatmap(hit.windows.queryBest, m_grid, hit.windows.bestQueryWindow);
@@ -126,7 +146,9 @@ void CompareDialog::showHit(const RetrievalHit &hit, int rank)
                        .arg(hit.item.frame + 1)
                        .arg(double(hit.score), 0, 'f', 3)
                        .arg(double(hit.windows.score), 0, 'f', 3);
-    if (!m_hitImage)
+    if (m_hitLoading)
+        text += QStringLiteral("\n") + tr("Reading %1…").arg(QFileInfo(m_hitPath).fileName());
+    else if (!m_hitImage)
         text += QStringLiteral("\n") + hitNote();
     m_hitLabel->setText(text);
     m_hitLabel->setToolTip(hit.item.path);

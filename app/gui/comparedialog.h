@@ -35,10 +35,14 @@ public:
     WindowLevel window() const { return m_window; }
     // Whether the hit is drawn from its file (false: from its thumbnail).
     bool hitFromFile() const { return bool(m_hitImage); }
+    bool hitLoading() const { return m_hitLoading; }
     QString hitNote() const;
 
 Q_SIGNALS:
     void heatmapsToggled(bool visible);
+    // The selected hit's file has been read (fromFile) or could not be (the
+    // thumbnail stays).
+    void hitLoaded(bool fromFile);
 
 private:
     void render();
@@ -49,6 +53,7 @@ private:
     double m_queryAspect = 1.0;
     QSharedPointer<const ImageStack> m_hitImage; // null: the thumbnail is shown
     QString m_hitPath;
+    bool m_hitLoading = false;
     int m_hitFrame = 0;
     QImage m_hitThumbnail;
     WindowLevel m_window;
