@@ -57,8 +57,11 @@ QStringList PluginRegistry::defaultSearchPaths()
     if (!env.isEmpty())
         dirs += QString::fromLocal8Bit(env).split(QLatin1Char(':'), Qt::SkipEmptyParts);
     const QString appDir = QCoreApplication::applicationDirPath();
+    // The build tree: moescope-cli is in build/app, the window in
+    // build/app/gui, the plugins in build/plugins/moescope.
     dirs << appDir + QStringLiteral("/plugins/moescope")
          << appDir + QStringLiteral("/../plugins/moescope")
+         << appDir + QStringLiteral("/../../plugins/moescope")
          << appDir + QStringLiteral("/../lib/moescope/plugins");
     return dirs;
 }

@@ -36,7 +36,9 @@ public:
     ~PluginRegistry();
 
     // $MOESCOPE_PLUGIN_PATH (':'-separated), then <app>/plugins/moescope,
-    // <app>/../lib/moescope/plugins: the build tree and an install.
+    // <app>/../plugins/moescope, <app>/../../plugins/moescope (the build tree:
+    // the CLI in build/app, the window in build/app/gui) and
+    // <app>/../lib/moescope/plugins (an install).
     static QStringList defaultSearchPaths();
 
     QList<PluginInfo> plugins() const; // the fallback first, then by id
