@@ -139,6 +139,7 @@ private Q_SLOTS:
     // CLI
     void cliIndexRetrieveEndToEnd();
     void cliEvaluateHeldOut();
+    void cliReadOnlyDatabaseIndexesNothing();
     void cliBadInput_data();
     void cliBadInput();
 
@@ -884,6 +885,30 @@ void TestRetrieval::cliEvaluateHeldOut()
     QVERIFY2(r.code == 0, r.err.constData());
     QCOMPARE(r.json().value(QStringLiteral("queries")).toInt(), 32);
     QVERIFY(r.json().value(QStringLiteral("map_at_k")).toDouble() > 0.8);
+}
+
+void TestRetrieval::cliReadOnlyDatabaseIndexesNothing()
+{
+    // A database that cannot be written (as a full disk or a locked file
+    // would): one message naming the file and the cause, exit 1, and the
+    // gallery as it was.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ro.sqlite"));
+    Result r = cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
+                    QStringLiteral("--input"), kQuery, QStringLiteral("--db"), db,
+                    QStringLiteral("--gallery"), QStringLiteral("g"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    r = cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
+             QStringLiteral("--input"), kGallery, QStringLiteral("--db"), db,
+             QStringLiteral("--gallery"), QStringLiteral("g")});
+    QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(r.code, 1);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(db) && err.contains(QStringLiteral("read-only")), r.err.constData());
+    QCOMPARE(err.trimmed().count(QLatin1Char('\n')), 0);
+    r = cli({QStringLiteral("galleries"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QCOMPARE(r.json()[QStringLiteral("galleries")][0][QStringLiteral("items")].toInt(), 1);
 }
 
 void TestRetrieval::cliBadInput_data()
