@@ -132,8 +132,9 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
     splitter->addWidget(m_routing);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    // The image gets the larger share when the window narrows (docks open).
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     setCentralWidget(splitter);
 
     m_progress = new QProgressBar(this);

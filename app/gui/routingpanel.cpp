@@ -63,7 +63,7 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
     m_overlayCombo->setObjectName(QStringLiteral("overlayCombo"));
     m_overlayCombo->setToolTip(tr("What the image view shows over the image"));
     m_overlayCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_overlayCombo->setMinimumContentsLength(18);
+    m_overlayCombo->setMinimumContentsLength(12);
     m_colormapCombo = new QComboBox(this);
     m_colormapCombo->setObjectName(QStringLiteral("colormapCombo"));
     m_colormapCombo->addItems(render::colormapNames());
@@ -71,6 +71,8 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
     m_opacitySlider->setObjectName(QStringLiteral("opacitySlider"));
     m_opacitySlider->setRange(0, 100);
     m_opacitySlider->setValue(55);
+    // Two rows, so the panel can narrow when docks (the gallery) take room
+    // and the image keeps its share of the window.
     controls->addWidget(new QLabel(tr("Overlay"), this));
     controls->addWidget(m_overlayCombo, 1);
     controls->addWidget(new QLabel(tr("Colormap"), this));
@@ -79,10 +81,12 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
     m_stretchCheck->setObjectName(QStringLiteral("stretchCheck"));
     m_stretchCheck->setToolTip(tr("Map 0 … the layer's largest router probability to the full "
                                   "colormap instead of 0 … 1"));
-    controls->addWidget(m_stretchCheck);
-    controls->addWidget(new QLabel(tr("Opacity"), this));
-    controls->addWidget(m_opacitySlider, 1);
+    auto *controls2 = new QHBoxLayout;
+    controls2->addWidget(m_stretchCheck);
+    controls2->addWidget(new QLabel(tr("Opacity"), this));
+    controls2->addWidget(m_opacitySlider, 1);
     layout->addLayout(controls);
+    layout->addLayout(controls2);
 
     auto *mapsRow = new QHBoxLayout;
     auto *tilesBox = new QGroupBox(tr("Router probability per expert"), this);
