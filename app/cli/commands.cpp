@@ -133,16 +133,6 @@ QJsonObject imageInfoJson(const ImageStack &image)
     return o;
 }
 
-bool openDatabase(store::Database &db, const QString &requested, QString *error)
-{
-    const QString path = requested.isEmpty() ? store::Database::defaultPath() : requested;
-    if (path.isEmpty()) {
-        *error = tr("no writable data location for the run database; pass --db FILE");
-        return false;
-    }
-    return db.open(path, error);
-}
-
 void applyThreads(const QCommandLineParser &parser)
 {
     const int threads = parser.value(QStringLiteral("threads")).toInt();
@@ -476,7 +466,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     // reported before minutes of computing are spent.
     store::Database db;
     const bool storeRun = !parser.isSet(noStoreOpt);
-    if (storeRun && !openDatabase(db, parser.value(dbOpt), &error))
+    if (storeRun && !db.openOrDefault(parser.value(dbOpt), &error))
         return fail(err, error);
 
     QElapsedTimer t;
@@ -668,7 +658,7 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Usage;
     store::Database db;
     QString error;
-    if (!openDatabase(db, parser.value(dbOpt), &error))
+    if (!db.openOrDefault(parser.value(dbOpt), &error))
         return fail(err, error);
     const QList<store::RunRecord> list = db.listRuns(&error, parser.value(limitOpt).toInt());
     if (!error.isEmpty())

@@ -169,6 +169,31 @@ bool Database::Private::migrate(QString *error)
     }
 }
 
+bool Database::Private::upsertModel(const ModelRef &model, const QString &now,
+                                   QSqlError *err) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO models (sha256, name, task, path, contract_json, first_seen)"
+        " VALUES (:sha, :name, :task, :path, :contract, :now)"
+        " ON CONFLICT (sha256) DO UPDATE SET"
+        " name = COALESCE(NULLIF(excluded.name, ''), models.name),"
+        " task = COALESCE(NULLIF(excluded.task, ''), models.task),"
+        " path = COALESCE(NULLIF(excluded.path, ''), models.path),"
+        " contract_json = COALESCE(NULLIF(excluded.contract_json, ''), models.contract_json)"));
+    q.bindValue(QStringLiteral(":sha"), model.sha256.toLower());
+    q.bindValue(QStringLiteral(":name"), text(model.name));
+    q.bindValue(QStringLiteral(":task"), text(model.task));
+    q.bindValue(QStringLiteral(":path"), text(model.path));
+    q.bindValue(QStringLiteral(":contract"), text(model.contractJson));
+    q.bindValue(QStringLiteral(":now"), now);
+    if (!q.exec()) {
+        *err = q.lastError();
+        return false;
+    }
+    return true;
+}
+
 // Columns: see kRunColumns.
 RunRecord Database::Private::runFromQuery(const QSqlQuery &q, bool *jsonOk) const
 {
@@ -382,6 +407,18 @@ bool Database::open(const QString &path, QString *error)
     return true;
 }
 
+bool Database::openOrDefault(const QString &path, QString *error)
+{
+    const QString chosen = path.isEmpty() ? defaultPath() : path;
+    if (chosen.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("no writable data location for the run database; pass "
+                                    "--db FILE");
+        return false;
+    }
+    return open(chosen, error);
+}
+
 void Database::close()
 {
     d->closeConnection();
@@ -543,25 +580,8 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
     };
 
     // Upsert the model: keep first_seen; non-empty fields replace stored ones.
-    {
-        QSqlQuery q(d->db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO models (sha256, name, task, path, contract_json, first_seen)"
-            " VALUES (:sha, :name, :task, :path, :contract, :now)"
-            " ON CONFLICT (sha256) DO UPDATE SET"
-            " name = COALESCE(NULLIF(excluded.name, ''), models.name),"
-            " task = COALESCE(NULLIF(excluded.task, ''), models.task),"
-            " path = COALESCE(NULLIF(excluded.path, ''), models.path),"
-            " contract_json = COALESCE(NULLIF(excluded.contract_json, ''), models.contract_json)"));
-        q.bindValue(QStringLiteral(":sha"), modelSha);
-        q.bindValue(QStringLiteral(":name"), text(run.model.name));
-        q.bindValue(QStringLiteral(":task"), text(run.model.task));
-        q.bindValue(QStringLiteral(":path"), text(run.model.path));
-        q.bindValue(QStringLiteral(":contract"), text(run.model.contractJson));
-        q.bindValue(QStringLiteral(":now"), now);
-        if (!q.exec())
-            return failSql(q.lastError());
-    }
+    if (!d->upsertModel(run.model, now, &err))
+        return failSql(err);
     const std::optional<qint64> modelId = idOf(QStringLiteral("models"), modelSha);
     if (!modelId)
         return failSql(err);

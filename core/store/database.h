@@ -98,6 +98,8 @@ public:
     // is opened read-only: reads work, writes fail with a "read-only" error.
     // Closes any database this object had open first.
     bool open(const QString &path, QString *error);
+    // open(path), or open(defaultPath()) when path is empty (the CLI's --db).
+    bool openOrDefault(const QString &path, QString *error);
     void close();
     bool isOpen() const;
     QString path() const;

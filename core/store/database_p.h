@@ -295,6 +295,10 @@ struct Database::Private
     }
 
     bool migrate(QString *error);
+    // Inserts the model or updates it by sha256: first_seen is kept, non-empty
+    // name/task/path/contract replace the stored ones. Inside the caller's
+    // transaction.
+    bool upsertModel(const ModelRef &model, const QString &now, QSqlError *err) const;
     RunRecord runFromQuery(const QSqlQuery &q, bool *jsonOk) const;
 };
 

@@ -137,26 +137,9 @@ std::optional<qint64> Database::createGallery(const QString &name, const ModelRe
     }
     const QString now = toIso(QDateTime::currentDateTimeUtc());
     const QString modelSha = model.sha256.toLower();
-    {
-        QSqlQuery q(d->db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO models (sha256, name, task, path, contract_json, first_seen)"
-            " VALUES (:sha, :name, :task, :path, :contract, :now)"
-            " ON CONFLICT (sha256) DO UPDATE SET"
-            " name = COALESCE(NULLIF(excluded.name, ''), models.name),"
-            " task = COALESCE(NULLIF(excluded.task, ''), models.task),"
-            " path = COALESCE(NULLIF(excluded.path, ''), models.path),"
-            " contract_json = COALESCE(NULLIF(excluded.contract_json, ''), models.contract_json)"));
-        q.bindValue(QStringLiteral(":sha"), modelSha);
-        q.bindValue(QStringLiteral(":name"), text(model.name));
-        q.bindValue(QStringLiteral(":task"), text(model.task));
-        q.bindValue(QStringLiteral(":path"), text(model.path));
-        q.bindValue(QStringLiteral(":contract"), text(model.contractJson));
-        q.bindValue(QStringLiteral(":now"), now);
-        if (!q.exec()) {
-            d->failSql(error, what, q.lastError());
-            return std::nullopt;
-        }
+    if (!d->upsertModel(model, now, &err)) {
+        d->failSql(error, what, err);
+        return std::nullopt;
     }
     qint64 id = 0;
     {

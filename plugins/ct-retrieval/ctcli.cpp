@@ -87,16 +87,6 @@ const QCommandLineOption kDevice(QStringLiteral("device"), tr("auto, cpu or cuda
 const QCommandLineOption kThreads(QStringLiteral("threads"), tr("LibTorch CPU threads."),
                                   QStringLiteral("N"));
 
-bool openDatabase(store::Database &db, const QString &requested, QString *error)
-{
-    const QString path = requested.isEmpty() ? store::Database::defaultPath() : requested;
-    if (path.isEmpty()) {
-        *error = tr("no writable data location for the database; pass --db FILE");
-        return false;
-    }
-    return db.open(path, error);
-}
-
 struct LoadedEngine
 {
     QString path;
@@ -170,7 +160,7 @@ int indexVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextStrea
     }
     QString error;
     store::Database db;
-    if (!openDatabase(db, parser.value(kDb), &error))
+    if (!db.openOrDefault(parser.value(kDb), &error))
         return fail(err, error);
     LoadedEngine engine;
     if (!loadEngine(parser, &engine, &error))
@@ -356,7 +346,7 @@ int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextSt
 
     QString error;
     store::Database db;
-    if (!openDatabase(db, parser.value(kDb), &error))
+    if (!db.openOrDefault(parser.value(kDb), &error))
         return fail(err, error);
     const QString galleryName = parser.value(kGallery);
     std::optional<LoadedGallery> gallery = loadGallery(db, galleryName, &error);
@@ -581,7 +571,7 @@ int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &e
     }
     QString error;
     store::Database db;
-    if (!openDatabase(db, parser.value(kDb), &error))
+    if (!db.openOrDefault(parser.value(kDb), &error))
         return fail(err, error);
     auto find = [&](const QString &name) -> std::optional<store::GalleryInfo> {
         std::optional<store::GalleryInfo> g = db.findGallery(name, &error);
