@@ -21,3 +21,7 @@ if(faiss_FOUND AND OpenMP_CXX_FOUND)
   target_link_libraries(bench_retrieval PRIVATE faiss OpenMP::OpenMP_CXX)
   target_compile_definitions(bench_retrieval PRIVATE MOESCOPE_HAVE_FAISS)
 endif()
+
+# Opening and querying a large gallery in the window.
+add_executable(bench_gallery_open bench/bench_gallery_open.cpp)
+target_link_libraries(bench_gallery_open PRIVATE moescope_gui Qt6::Test moescope_warnings)

@@ -19,6 +19,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -76,7 +77,11 @@ int main(int argc, char **argv)
     const QCommandLineOption dbOpt(QStringLiteral("db"),
                                    QStringLiteral("Reuse or create this gallery database."),
                                    QStringLiteral("FILE"));
-    parser.addOptions({itemsOpt, dimOpt, queriesOpt, kOpt, dbOpt});
+    const QCommandLineOption modelOpt(
+        QStringLiteral("model"),
+        QStringLiteral("Record this .pt as the gallery's model (so the window can query it)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({itemsOpt, dimOpt, queriesOpt, kOpt, dbOpt, modelOpt});
     parser.process(app);
     const int n = parser.value(itemsOpt).toInt();
     const int dim = parser.value(dimOpt).toInt();
@@ -187,6 +192,16 @@ int main(int argc, char **argv)
                 db.deleteGallery(existing->id, &error);
             store::ModelRef model{QString(64, QLatin1Char('b')), QStringLiteral("bench"),
                                   QStringLiteral("ct-retrieval"), {}, {}};
+            if (parser.isSet(modelOpt)) {
+                const auto sha = store::Database::sha256OfFile(parser.value(modelOpt), &error);
+                if (!sha) {
+                    std::fprintf(stderr, "%s\n", qPrintable(error));
+                    return 1;
+                }
+                model.sha256 = *sha;
+                model.name = QFileInfo(parser.value(modelOpt)).baseName();
+                model.path = parser.value(modelOpt);
+            }
             const auto g = db.createGallery(QStringLiteral("bench"), model,
                                             QStringLiteral("embedding"), dim, &error);
             if (!g) {
