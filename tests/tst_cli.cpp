@@ -2,13 +2,13 @@
 // and one clear message + a non-zero exit for each kind of bad input.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
-#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -128,22 +128,27 @@ private Q_SLOTS:
         const QString templ = dir + QStringLiteral("MoEScope_Synth_000001.template.png");
         if (!QFileInfo::exists(search))
             QSKIP("the tracking samples are not in this checkout");
-        const QStringList base{QStringLiteral("run"), QStringLiteral("--model"),
-                               QStringLiteral("track-spmtrack-tiny"), QStringLiteral("--input"),
-                               search, QStringLiteral("--no-store"), QStringLiteral("--json")};
-        const Result with = cli(base + QStringList{QStringLiteral("--image"),
-                                                   QStringLiteral("template=") + templ});
+        const QStringList base{QStringLiteral("run"),
+                               QStringLiteral("--model"),
+                               QStringLiteral("track-spmtrack-tiny"),
+                               QStringLiteral("--input"),
+                               search,
+                               QStringLiteral("--no-store"),
+                               QStringLiteral("--json")};
+        const Result with =
+            cli(base + QStringList{QStringLiteral("--image"), QStringLiteral("template=") + templ});
         QVERIFY2(with.code == 0, with.err.constData());
         const Result without = cli(base);
         QVERIFY2(without.code == 0, without.err.constData());
         auto box = [](const Result &r) {
-            return r.json().object()[QStringLiteral("outputs")][QStringLiteral("box")]
-                [QStringLiteral("box")].toArray();
+            return r.json()
+                .object()[QStringLiteral("outputs")][QStringLiteral("box")][QStringLiteral("box")]
+                .toArray();
         };
         QCOMPARE(box(with).size(), 4);
         QVERIFY(box(with) != box(without));
-        const Result bad = cli(base + QStringList{QStringLiteral("--image"),
-                                                  QStringLiteral("nosuchinput=") + templ});
+        const Result bad = cli(
+            base + QStringList{QStringLiteral("--image"), QStringLiteral("nosuchinput=") + templ});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains("--image takes NAME=FILE"));
         const Result missing = cli(base + QStringList{QStringLiteral("--image"),

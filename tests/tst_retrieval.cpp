@@ -85,8 +85,11 @@ void copyGallery(const QString &dir)
 
 store::ModelRef fakeModel(char digit)
 {
-    return {QString(64, QLatin1Char(digit)), QStringLiteral("fake"), QStringLiteral("ct-retrieval"),
-            {}, {}};
+    return {QString(64, QLatin1Char(digit)),
+            QStringLiteral("fake"),
+            QStringLiteral("ct-retrieval"),
+            {},
+            {}};
 }
 
 store::GalleryItem fakeItem(const QString &sha, int frame, int dim, float value)
@@ -302,10 +305,11 @@ void TestRetrieval::galleryNamesRenameDelete()
     const auto a = db.createGallery(QStringLiteral("chest"), fakeModel('a'),
                                     QStringLiteral("embedding"), 4, &error);
     QVERIFY2(a, qPrintable(error));
-    QVERIFY(!db.createGallery(QStringLiteral("chest"), fakeModel('b'), QStringLiteral("e"), 4,
-                              &error));
+    QVERIFY(
+        !db.createGallery(QStringLiteral("chest"), fakeModel('b'), QStringLiteral("e"), 4, &error));
     QVERIFY2(error.contains(QStringLiteral("exists")), qPrintable(error));
-    QVERIFY(!db.createGallery(QStringLiteral("  "), fakeModel('b'), QStringLiteral("e"), 4, &error));
+    QVERIFY(
+        !db.createGallery(QStringLiteral("  "), fakeModel('b'), QStringLiteral("e"), 4, &error));
     QVERIFY(error.contains(QStringLiteral("empty")));
     const auto b = db.createGallery(QStringLiteral("head"), fakeModel('b'),
                                     QStringLiteral("embedding"), 4, &error);
@@ -373,9 +377,9 @@ void TestRetrieval::gallerySourceIsAllOrNothing()
     QVERIFY(!db.addGallerySource(*g, sha, QStringLiteral("/y.dcm"), {nan}, &error));
     QVERIFY(error.contains(QStringLiteral("NaN")));
 
-    const auto ids = db.addGallerySource(*g, sha, QStringLiteral("/y.dcm"),
-                                         {fakeItem(sha, 0, 4, 1.0f), fakeItem(sha, 1, 4, -2.0f)},
-                                         &error);
+    const auto ids =
+        db.addGallerySource(*g, sha, QStringLiteral("/y.dcm"),
+                            {fakeItem(sha, 0, 4, 1.0f), fakeItem(sha, 1, 4, -2.0f)}, &error);
     QVERIFY2(ids, qPrintable(error));
     QCOMPARE(ids->size(), size_t(2));
     QCOMPARE(db.hasGallerySource(*g, sha, &error).value_or(false), true);
@@ -390,8 +394,8 @@ void TestRetrieval::gallerySourceIsAllOrNothing()
     QCOMPARE(matrix->vectors.size(), size_t(8));
     QCOMPARE(matrix->vectors[4], -2.0f);
 
-    const QList<store::GalleryItem> items = db.galleryItems({(*ids)[1], 999999, (*ids)[0]}, true,
-                                                            &error);
+    const QList<store::GalleryItem> items =
+        db.galleryItems({(*ids)[1], 999999, (*ids)[0]}, true, &error);
     QCOMPARE(items.size(), 2);
     QCOMPARE(items[0].frame, 1);
     QCOMPARE(items[1].frame, 0);
@@ -423,7 +427,8 @@ void TestRetrieval::upgradeFromSchemaOneKeepsRuns()
         QVERIFY2(db.saveRun(run, {}, &error), qPrintable(error));
     }
     {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw2"));
+        QSqlDatabase raw =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw2"));
         raw.setDatabaseName(path);
         QVERIFY(raw.open());
         QSqlQuery q(raw);
@@ -439,7 +444,8 @@ void TestRetrieval::upgradeFromSchemaOneKeepsRuns()
     const auto runs = db.listRuns(&error);
     QCOMPARE(runs.size(), 1);
     QCOMPARE(runs[0].outputs.value(QStringLiteral("kept")).toBool(), true);
-    QVERIFY(db.createGallery(QStringLiteral("new"), fakeModel('a'), QStringLiteral("e"), 3, &error));
+    QVERIFY(
+        db.createGallery(QStringLiteral("new"), fakeModel('a'), QStringLiteral("e"), 3, &error));
 }
 
 void TestRetrieval::indexIsResumableAndWholeFilesOnly()
@@ -460,13 +466,14 @@ void TestRetrieval::indexIsResumableAndWholeFilesOnly()
     // most the one in hand besides those), nothing else is started.
     std::atomic_bool cancel{false};
     IndexReport report;
-    QVERIFY2(indexGallery(*m_engine, *m_plugin, db, request, &cancel,
-                          [&](int done, int total, const QString &) {
-                              QCOMPARE(total, 32);
-                              if (done == 5)
-                                  cancel.store(true);
-                          },
-                          &report, &error),
+    QVERIFY2(indexGallery(
+                 *m_engine, *m_plugin, db, request, &cancel,
+                 [&](int done, int total, const QString &) {
+                     QCOMPARE(total, 32);
+                     if (done == 5)
+                         cancel.store(true);
+                 },
+                 &report, &error),
              qPrintable(error));
     QVERIFY(report.cancelled);
     QVERIFY(report.createdGallery);
@@ -670,9 +677,9 @@ void TestRetrieval::badInputIsReported()
     // Broken + good + an ultrasound file: the good ones are indexed, the
     // broken one is listed, the non-CT file is warned about and indexed.
     QVERIFY(QFile::copy(kQuery, broken + QStringLiteral("/a/good.dcm")));
-    QVERIFY(QFile::copy(QStringLiteral(MOESCOPE_SOURCE_DIR
-                                       "/resources/samples/ultrasound/us-curvilinear-cine.dcm"),
-                        broken + QStringLiteral("/a/us.dcm")));
+    QVERIFY(QFile::copy(
+        QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/ultrasound/us-curvilinear-cine.dcm"),
+        broken + QStringLiteral("/a/us.dcm")));
     QVERIFY2(indexGallery(*m_engine, *m_plugin, db, request, nullptr, {}, &report, &error),
              qPrintable(error));
     QCOMPARE(report.sourcesAdded, 2);
@@ -692,7 +699,8 @@ void TestRetrieval::realFilesAndVolumes()
 {
     // Third-party files from the test set-up: pydicom's CT slices (one of them
     // JPEG 2000, decoded through ITK's GDCM) and ITK's 3-slice MetaImage.
-    const QString pydicom = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+    const QString pydicom =
+        QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files");
     const QString itk = QStringLiteral("/usr/share/doc/insighttoolkit5-examples/examples/Data");
     const QStringList needed = {pydicom + QStringLiteral("/CT_small.dcm"),
                                 pydicom + QStringLiteral("/693_J2KI.dcm"),
@@ -744,8 +752,8 @@ void TestRetrieval::realFilesAndVolumes()
     // The JPEG 2000 slice is in HU like the other: its label is "ct".
     bool j2k = false;
     for (const store::GalleryItem &it : items)
-        j2k = j2k || (it.path.endsWith(QStringLiteral("693_J2KI.dcm")) && it.label == QStringLiteral("ct")
-                      && it.modality == QStringLiteral("CT"));
+        j2k = j2k || (it.path.endsWith(QStringLiteral("693_J2KI.dcm")) &&
+                      it.label == QStringLiteral("ct") && it.modality == QStringLiteral("CT"));
     QVERIFY(j2k);
 }
 
@@ -796,9 +804,10 @@ void TestRetrieval::cliIndexRetrieveEndToEnd()
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("cli.sqlite"));
-    Result r = cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
-                    QStringLiteral("--input"), kGallery, QStringLiteral("--db"), db,
-                    QStringLiteral("--gallery"), QStringLiteral("samples"), QStringLiteral("--json")});
+    Result r =
+        cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
+             QStringLiteral("--input"), kGallery, QStringLiteral("--db"), db,
+             QStringLiteral("--gallery"), QStringLiteral("samples"), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, r.err.constData());
     QJsonObject o = r.json();
     QCOMPARE(o.value(QStringLiteral("items_added")).toInt(), 32);
@@ -829,7 +838,8 @@ void TestRetrieval::cliIndexRetrieveEndToEnd()
         previous = score;
         const QJsonObject gates = hit.value(QStringLiteral("gates")).toObject();
         QVERIFY(gates.value(QStringLiteral("gate")).toObject().contains(QStringLiteral("global")));
-        QVERIFY(gates.value(QStringLiteral("dual_moe")).toObject().contains(QStringLiteral("local")));
+        QVERIFY(
+            gates.value(QStringLiteral("dual_moe")).toObject().contains(QStringLiteral("local")));
         QVERIFY(hit.contains(QStringLiteral("best_window_pair")));
     }
     // The shipped query is a chest nodule; the gallery's 4 nodules come first.
@@ -857,9 +867,10 @@ void TestRetrieval::cliEvaluateHeldOut()
              "the make_ct_heldout fixture did not run");
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("eval.sqlite"));
-    Result r = cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
-                    QStringLiteral("--input"), kHeldOut, QStringLiteral("--db"), db,
-                    QStringLiteral("--gallery"), QStringLiteral("heldout"), QStringLiteral("--json")});
+    Result r =
+        cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
+             QStringLiteral("--input"), kHeldOut, QStringLiteral("--db"), db,
+             QStringLiteral("--gallery"), QStringLiteral("heldout"), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, r.err.constData());
     QCOMPARE(r.json().value(QStringLiteral("items_added")).toInt(), 200);
     r = cli({QStringLiteral("retrieve"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
@@ -894,9 +905,10 @@ void TestRetrieval::cliReadOnlyDatabaseIndexesNothing()
     // gallery as it was.
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("ro.sqlite"));
-    Result r = cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
-                    QStringLiteral("--input"), kQuery, QStringLiteral("--db"), db,
-                    QStringLiteral("--gallery"), QStringLiteral("g"), QStringLiteral("--json")});
+    Result r =
+        cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
+             QStringLiteral("--input"), kQuery, QStringLiteral("--db"), db,
+             QStringLiteral("--gallery"), QStringLiteral("g"), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY(QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
     r = cli({QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
@@ -917,30 +929,52 @@ void TestRetrieval::cliBadInput_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
     const QString db = QStringLiteral("DB");
-    QTest::newRow("no gallery") << QStringList{QStringLiteral("retrieve"), QStringLiteral("--model"),
-                                              QStringLiteral("ct-hmar-tiny"), QStringLiteral("--input"),
-                                              kQuery, QStringLiteral("--db"), db,
-                                              QStringLiteral("--gallery"), QStringLiteral("nope")}
+    QTest::newRow("no gallery") << QStringList{QStringLiteral("retrieve"),
+                                               QStringLiteral("--model"),
+                                               QStringLiteral("ct-hmar-tiny"),
+                                               QStringLiteral("--input"),
+                                               kQuery,
+                                               QStringLiteral("--db"),
+                                               db,
+                                               QStringLiteral("--gallery"),
+                                               QStringLiteral("nope")}
                                 << 1 << QStringLiteral("there is no gallery \"nope\"");
     QTest::newRow("model without embedding")
-        << QStringList{QStringLiteral("index"), QStringLiteral("--model"), kOtherModel,
-                       QStringLiteral("--input"), kGallery, QStringLiteral("--db"), db,
-                       QStringLiteral("--gallery"), QStringLiteral("g")}
+        << QStringList{QStringLiteral("index"),
+                       QStringLiteral("--model"),
+                       kOtherModel,
+                       QStringLiteral("--input"),
+                       kGallery,
+                       QStringLiteral("--db"),
+                       db,
+                       QStringLiteral("--gallery"),
+                       QStringLiteral("g")}
         << 1 << QStringLiteral("no output of kind \"embedding\"");
-    QTest::newRow("empty folder")
-        << QStringList{QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
-                       QStringLiteral("--input"), QStringLiteral("EMPTY"), QStringLiteral("--db"), db,
-                       QStringLiteral("--gallery"), QStringLiteral("g")}
-        << 1 << QStringLiteral("the folder is empty");
-    QTest::newRow("bad top")
-        << QStringList{QStringLiteral("retrieve"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
-                       QStringLiteral("--input"), kQuery, QStringLiteral("--db"), db,
-                       QStringLiteral("--gallery"), QStringLiteral("g"), QStringLiteral("--top"),
-                       QStringLiteral("zero")}
-        << 2 << QStringLiteral("--top takes a number");
+    QTest::newRow("empty folder") << QStringList{QStringLiteral("index"),
+                                                 QStringLiteral("--model"),
+                                                 QStringLiteral("ct-hmar-tiny"),
+                                                 QStringLiteral("--input"),
+                                                 QStringLiteral("EMPTY"),
+                                                 QStringLiteral("--db"),
+                                                 db,
+                                                 QStringLiteral("--gallery"),
+                                                 QStringLiteral("g")}
+                                  << 1 << QStringLiteral("the folder is empty");
+    QTest::newRow("bad top") << QStringList{QStringLiteral("retrieve"),
+                                            QStringLiteral("--model"),
+                                            QStringLiteral("ct-hmar-tiny"),
+                                            QStringLiteral("--input"),
+                                            kQuery,
+                                            QStringLiteral("--db"),
+                                            db,
+                                            QStringLiteral("--gallery"),
+                                            QStringLiteral("g"),
+                                            QStringLiteral("--top"),
+                                            QStringLiteral("zero")}
+                             << 2 << QStringLiteral("--top takes a number");
     QTest::newRow("missing gallery option")
-        << QStringList{QStringLiteral("index"), QStringLiteral("--model"), QStringLiteral("ct-hmar-tiny"),
-                       QStringLiteral("--input"), kGallery}
+        << QStringList{QStringLiteral("index"), QStringLiteral("--model"),
+                       QStringLiteral("ct-hmar-tiny"), QStringLiteral("--input"), kGallery}
         << 2 << QStringLiteral("--gallery");
 }
 

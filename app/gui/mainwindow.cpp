@@ -587,7 +587,8 @@ void MainWindow::openImage(const QString &path, const LoadOptions &options)
         options.seriesUid.isEmpty() && m_pendingRunReopen == 0 && QFileInfo(path).isDir();
     // Reopening a run on a folder of several series: the one whose content
     // (in some plane) the run was made on, not simply the largest.
-    const QByteArray wanted = m_pendingRunReopen != 0 ? m_result.imageSha256.toLatin1() : QByteArray();
+    const QByteArray wanted =
+        m_pendingRunReopen != 0 ? m_result.imageSha256.toLatin1() : QByteArray();
     m_imageWatcher.setFuture(QtConcurrent::run([path, options, ask, wanted] {
         ImageLoad load;
         if (ask) {
@@ -718,11 +719,12 @@ void MainWindow::onImageLoaded()
         }
         if (!found)
             // The file changed since the run: its routing would lie over other pixels.
-            statusBar()->showMessage(tr("%1 has changed since run %2 was made; its routing is shown "
-                                        "over the file as it is now")
-                                         .arg(m_image->sourcePath)
-                                         .arg(m_result.runId),
-                                     15000);
+            statusBar()->showMessage(
+                tr("%1 has changed since run %2 was made; its routing is shown "
+                   "over the file as it is now")
+                    .arg(m_image->sourcePath)
+                    .arg(m_result.runId),
+                15000);
         showResult();
     } else {
         showStep(0);

@@ -81,10 +81,9 @@ void InferenceWorker::indexGallery(const IndexRequest &request, const QString &d
     IndexReport report;
     QString error;
     if (!m_engine || !plugin) {
-        Q_EMIT indexFinished(false,
-                             QCoreApplication::translate("moescope::InferenceWorker",
-                                                         "no model is loaded"),
-                             report);
+        Q_EMIT indexFinished(
+            false, QCoreApplication::translate("moescope::InferenceWorker", "no model is loaded"),
+            report);
         return;
     }
     if (!openDatabase(dbPath, &error)) {
@@ -144,8 +143,7 @@ void InferenceWorker::queryGallery(const QueryRequest &request, const QString &d
         return;
     }
     QueryResult result;
-    if (!moescope::queryGallery(*m_engine, *plugin, *m_db, *m_gallery, request, &result,
-                                &error)) {
+    if (!moescope::queryGallery(*m_engine, *plugin, *m_db, *m_gallery, request, &result, &error)) {
         Q_EMIT queryFailed(error);
         return;
     }

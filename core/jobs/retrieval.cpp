@@ -100,7 +100,8 @@ bool retrievalEmbedding(const RetrievalOutputs &outputs, const StepResult &step,
     const auto e = step.rawOutputs.find(outputs.embedding);
     if (e == step.rawOutputs.end() || e->second.values.empty()) {
         if (error)
-            *error = tr("the model returned no \"%1\"").arg(QString::fromStdString(outputs.embedding));
+            *error =
+                tr("the model returned no \"%1\"").arg(QString::fromStdString(outputs.embedding));
         return false;
     }
     out->embedding = e->second.values;
@@ -164,12 +165,12 @@ QStringList galleryCandidates(const QString &root)
     // Companions and notes, not images: skipping them keeps the failure list
     // about real images. (.raw/.zraw are MetaImage data, read via the .mhd.)
     static const QStringList skipped = {
-        QStringLiteral("txt"),  QStringLiteral("md"),   QStringLiteral("json"),
-        QStringLiteral("csv"),  QStringLiteral("ini"),  QStringLiteral("label"),
-        QStringLiteral("xml"),  QStringLiteral("html"), QStringLiteral("py"),
-        QStringLiteral("raw"),  QStringLiteral("zraw"), QStringLiteral("sqlite"),
-        QStringLiteral("db"),   QStringLiteral("log"),  QStringLiteral("pdf"),
-        QStringLiteral("zip"),  QStringLiteral("pt"),   QStringLiteral("npz"),
+        QStringLiteral("txt"), QStringLiteral("md"),   QStringLiteral("json"),
+        QStringLiteral("csv"), QStringLiteral("ini"),  QStringLiteral("label"),
+        QStringLiteral("xml"), QStringLiteral("html"), QStringLiteral("py"),
+        QStringLiteral("raw"), QStringLiteral("zraw"), QStringLiteral("sqlite"),
+        QStringLiteral("db"),  QStringLiteral("log"),  QStringLiteral("pdf"),
+        QStringLiteral("zip"), QStringLiteral("pt"),   QStringLiteral("npz"),
         QStringLiteral("npy")};
     QStringList files;
     QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Readable | QDir::NoDotAndDotDot,
@@ -271,8 +272,8 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
     // the files carry the same display window: then a frame's input does not
     // depend on the other frames of the stack it is in.
     auto batchable = [&](const ImageStack &a, const ImageStack &b) {
-        if (a.frameCount != 1 || b.frameCount != 1 || a.width != b.width ||
-            a.height != b.height || a.channels != b.channels || a.photometric != b.photometric ||
+        if (a.frameCount != 1 || b.frameCount != 1 || a.width != b.width || a.height != b.height ||
+            a.channels != b.channels || a.photometric != b.photometric ||
             a.imagingRegion.isValid() || b.imagingRegion.isValid())
             return false;
         if (contract.inputs.size() != 2 || !imageInput) // image + expert_mask only

@@ -137,7 +137,6 @@ const std::vector<QStringList> &migrations()
 
 } // namespace
 
-
 bool Database::Private::migrate(QString *error)
 {
     const auto &steps = migrations();
@@ -169,8 +168,7 @@ bool Database::Private::migrate(QString *error)
     }
 }
 
-bool Database::Private::upsertModel(const ModelRef &model, const QString &now,
-                                   QSqlError *err) const
+bool Database::Private::upsertModel(const ModelRef &model, const QString &now, QSqlError *err) const
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral(

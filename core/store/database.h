@@ -150,8 +150,7 @@ public:
     // Creates an empty gallery built by `model` (upserted like saveRun's).
     // Names are unique (case-sensitive); an empty name or one in use fails.
     std::optional<qint64> createGallery(const QString &name, const ModelRef &model,
-                                        const QString &embeddingOutput, int dim,
-                                        QString *error);
+                                        const QString &embeddingOutput, int dim, QString *error);
     // All galleries, by name, with their item and source counts.
     QList<GalleryInfo> listGalleries(QString *error) const;
     // nullopt with *error empty when there is no gallery of that name.
@@ -164,11 +163,9 @@ public:
                                          QString *error) const;
     // Adds one source and its items in ONE transaction; every item must have
     // the gallery's dim and the source's sha. Returns the items' new ids.
-    std::optional<std::vector<qint64>> addGallerySource(qint64 galleryId,
-                                                        const QString &sourceSha256,
-                                                        const QString &path,
-                                                        const std::vector<GalleryItem> &items,
-                                                        QString *error);
+    std::optional<std::vector<qint64>>
+    addGallerySource(qint64 galleryId, const QString &sourceSha256, const QString &path,
+                     const std::vector<GalleryItem> &items, QString *error);
     // Every embedding of the gallery, in item-id order, for the search index.
     std::optional<GalleryMatrix> loadGalleryEmbeddings(qint64 galleryId, QString *error) const;
     // Items by id (order kept; unknown ids are skipped). `full` also reads

@@ -38,12 +38,12 @@ std::vector<float> halfBlobToFloats(const QByteArray &blob)
     return values;
 }
 
-const QString kGalleryColumns = QStringLiteral(
-    "SELECT g.id, g.name, g.embedding_output, g.dim, g.created_at, g.note,"
-    " m.sha256, m.name, m.path,"
-    " (SELECT COUNT(*) FROM gallery_items i WHERE i.gallery_id = g.id),"
-    " (SELECT COUNT(*) FROM gallery_sources s WHERE s.gallery_id = g.id)"
-    " FROM galleries g JOIN models m ON m.id = g.model_id ");
+const QString kGalleryColumns =
+    QStringLiteral("SELECT g.id, g.name, g.embedding_output, g.dim, g.created_at, g.note,"
+                   " m.sha256, m.name, m.path,"
+                   " (SELECT COUNT(*) FROM gallery_items i WHERE i.gallery_id = g.id),"
+                   " (SELECT COUNT(*) FROM gallery_sources s WHERE s.gallery_id = g.id)"
+                   " FROM galleries g JOIN models m ON m.id = g.model_id ");
 
 GalleryInfo galleryFromQuery(const QSqlQuery &q)
 {
@@ -269,8 +269,8 @@ std::optional<bool> Database::hasGallerySource(qint64 galleryId, const QString &
     }
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT 1 FROM gallery_sources WHERE gallery_id = :g AND sha256 = :sha"));
+    q.prepare(
+        QStringLiteral("SELECT 1 FROM gallery_sources WHERE gallery_id = :g AND sha256 = :sha"));
     q.bindValue(QStringLiteral(":g"), galleryId);
     q.bindValue(QStringLiteral(":sha"), sourceSha256.toLower());
     if (!q.exec()) {
@@ -290,8 +290,9 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
         return std::nullopt;
     }
     if (!isSha256(sourceSha256)) {
-        d->fail(error, what,
-                QStringLiteral("the source's sha256 \"%1\" is not 64 hex digits").arg(sourceSha256));
+        d->fail(
+            error, what,
+            QStringLiteral("the source's sha256 \"%1\" is not 64 hex digits").arg(sourceSha256));
         return std::nullopt;
     }
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty()) {
@@ -328,9 +329,9 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
                         .arg(dim));
             return std::nullopt;
         }
-        if (!it.windows.empty() &&
-            it.windows.size() != size_t(it.windowRows) * size_t(it.windowCols) *
-                                     size_t(it.windowDim)) {
+        if (!it.windows.empty() && it.windows.size() != size_t(it.windowRows) *
+                                                            size_t(it.windowCols) *
+                                                            size_t(it.windowDim)) {
             d->fail(error, what,
                     QStringLiteral("frame %1's window embeddings are not %2 × %3 × %4")
                         .arg(it.frame)
@@ -342,8 +343,7 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
         for (float v : it.embedding) {
             if (!std::isfinite(v)) {
                 d->fail(error, what,
-                        QStringLiteral("frame %1's embedding holds NaN or infinity")
-                            .arg(it.frame));
+                        QStringLiteral("frame %1's embedding holds NaN or infinity").arg(it.frame));
                 return std::nullopt;
             }
         }
@@ -413,8 +413,7 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
     return ids;
 }
 
-std::optional<GalleryMatrix> Database::loadGalleryEmbeddings(qint64 galleryId,
-                                                             QString *error) const
+std::optional<GalleryMatrix> Database::loadGalleryEmbeddings(qint64 galleryId, QString *error) const
 {
     const QString what = QStringLiteral("cannot read the gallery's embeddings");
     if (!d->isOpen()) {

@@ -43,15 +43,15 @@ struct GalleryItem
     QString label; // e.g. the folder name beneath the indexed root; may be empty
     QString seriesUid;
     QString modality;
-    int width = 0, height = 0; // of the frame
+    int width = 0, height = 0;    // of the frame
     std::vector<float> embedding; // dim floats, L2-normalised by the indexer
     // Local window embeddings (window_embeddings output), rows × cols windows
     // of windowDim floats each; empty when the model has none. Stored as
     // float16: they serve the "which window matched" heatmap, not ranking.
     std::vector<float> windows;
     int windowRows = 0, windowCols = 0, windowDim = 0;
-    QJsonObject gates;     // per MoE layer: mean router probability per expert
-    QByteArray thumbnail;  // PNG, small (for the result strip); may be empty
+    QJsonObject gates;    // per MoE layer: mean router probability per expert
+    QByteArray thumbnail; // PNG, small (for the result strip); may be empty
 };
 
 // Every embedding of a gallery, row-major, in item-id order.

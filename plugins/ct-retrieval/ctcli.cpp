@@ -145,9 +145,8 @@ int indexVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextStrea
               QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption inputOpt(QStringLiteral("input"),
-                                      tr("Folder (recursive) or file to index."),
-                                      QStringLiteral("DIR"));
+    const QCommandLineOption inputOpt(
+        QStringLiteral("input"), tr("Folder (recursive) or file to index."), QStringLiteral("DIR"));
     const QCommandLineOption batchOpt(QStringLiteral("batch"),
                                       tr("Frames per forward call within a volume."),
                                       QStringLiteral("N"), QStringLiteral("8"));
@@ -190,8 +189,8 @@ int indexVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextStrea
     g_interrupted.store(false);
     InterruptGuard guard;
     IndexReport report;
-    const bool ok =
-        indexGallery(*engine.engine, plugin, db, request, &g_interrupted, progress, &report, &error);
+    const bool ok = indexGallery(*engine.engine, plugin, db, request, &g_interrupted, progress,
+                                 &report, &error);
     if (tty)
         err << "\r\x1b[K";
     for (const QString &w : std::as_const(report.warnings))
@@ -425,8 +424,8 @@ int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextSt
                     q.topK = k + 1; // room for the query itself when it is in the gallery
                     QueryResult r;
                     if (!queryGallery(*engine.engine, plugin, db, *gallery, q, &r, &error))
-                        return fail(err, QDir::toNativeSeparators(file) + QStringLiteral(": ") +
-                                             error);
+                        return fail(err,
+                                    QDir::toNativeSeparators(file) + QStringLiteral(": ") + error);
                     searchMs += r.searchMs;
                     std::vector<bool> relevant;
                     for (const RetrievalHit &h : r.hits) {
@@ -489,8 +488,8 @@ int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextSt
     request.topK = k;
     QueryResult result;
     if (!queryGallery(*engine.engine, plugin, db, *gallery, request, &result, &error))
-        return fail(err, QDir::toNativeSeparators(shared->sourcePath) + QStringLiteral(": ") +
-                             error);
+        return fail(err,
+                    QDir::toNativeSeparators(shared->sourcePath) + QStringLiteral(": ") + error);
     QStringList warnings = plugin.inputWarnings(contract, *shared);
     warnings += result.analysis.warnings;
     result.analysis.modelSha256 = engine.sha256;
@@ -507,8 +506,8 @@ int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextSt
                       {"gates", result.query.gates},
                       {"embedding_dim", int(result.query.embedding.size())}};
     if (region.isValid())
-        query.insert(QStringLiteral("region"), QJsonArray{region.x(), region.y(), region.width(),
-                                                          region.height()});
+        query.insert(QStringLiteral("region"),
+                     QJsonArray{region.x(), region.y(), region.width(), region.height()});
     QJsonObject json{{"gallery", galleryName},
                      {"gallery_items", qint64(gallery->index.size())},
                      {"model", QString::fromStdString(contract.name)},
@@ -576,8 +575,8 @@ int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &e
     auto find = [&](const QString &name) -> std::optional<store::GalleryInfo> {
         std::optional<store::GalleryInfo> g = db.findGallery(name, &error);
         if (!g && error.isEmpty())
-            error = tr("%1: there is no gallery \"%2\"")
-                        .arg(QDir::toNativeSeparators(db.path()), name);
+            error =
+                tr("%1: there is no gallery \"%2\"").arg(QDir::toNativeSeparators(db.path()), name);
         return g;
     };
     if (parser.isSet(renameOpt)) {

@@ -15,8 +15,8 @@ QString CtRetrievalPlugin::displayName() const
 }
 
 bool CtRetrievalPlugin::prepare(const model::ModelContract &contract, const ImageStack &image,
-                                int step, const PrepareOptions &options,
-                                model::InputBatch *batch, QString *error) const
+                                int step, const PrepareOptions &options, model::InputBatch *batch,
+                                QString *error) const
 {
     if (image.isEmpty()) {
         *error = tr("the image is empty");

@@ -190,8 +190,11 @@ int main(int argc, char **argv)
         if (!existing || existing->itemCount != n) {
             if (existing)
                 db.deleteGallery(existing->id, &error);
-            store::ModelRef model{QString(64, QLatin1Char('b')), QStringLiteral("bench"),
-                                  QStringLiteral("ct-retrieval"), {}, {}};
+            store::ModelRef model{QString(64, QLatin1Char('b')),
+                                  QStringLiteral("bench"),
+                                  QStringLiteral("ct-retrieval"),
+                                  {},
+                                  {}};
             if (parser.isSet(modelOpt)) {
                 const auto sha = store::Database::sha256OfFile(parser.value(modelOpt), &error);
                 if (!sha) {
