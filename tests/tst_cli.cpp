@@ -126,8 +126,8 @@ private Q_SLOTS:
         const QString dir = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/tracking/");
         const QString search = dir + QStringLiteral("MoEScope_Synth_000001.search-00000002.png");
         const QString templ = dir + QStringLiteral("MoEScope_Synth_000001.template.png");
-        if (!QFileInfo::exists(search))
-            QSKIP("the tracking samples are not in this checkout");
+        QVERIFY2(QFileInfo::exists(search) && QFileInfo::exists(templ),
+                 "the tracking samples in resources/samples/tracking are missing");
         const QStringList base{QStringLiteral("run"),
                                QStringLiteral("--model"),
                                QStringLiteral("track-spmtrack-tiny"),

@@ -19,7 +19,9 @@ const char *const kValid = R"({
   ],
   "outputs": {"logits": {"kind": "classes", "labels": ["a", "b"]},
               "mask": {"kind": "segmentation", "labels": ["bg", "lesion"], "task_choice": "seg"},
-              "score": {"kind": "score_map", "input": "image", "grid": [4, 4]}},
+              "score": {"kind": "score_map", "input": "image", "grid": [4, 4]},
+              "windows": {"kind": "window_embeddings", "input": "image", "grid": [3, 2],
+                          "window": [8, 6], "stride": [4, 5]}},
   "moe_layers": [
     {"name": "blocks.1.mlp", "experts": 4, "top_k": 1, "router": "top-k",
      "tokens": [{"input": "image", "offset": 1, "grid": [4, 4]}]},
@@ -63,6 +65,15 @@ private Q_SLOTS:
         QVERIFY(c.output("score")->kind == OutputKind::Other);
         QCOMPARE(c.output("score")->kindText, std::string("score_map"));
         QCOMPARE(c.output("score")->gridRows, 4);
+        QCOMPARE(c.output("score")->windowRows, 0); // not given
+        const OutputSpec *windows = c.output("windows");
+        QVERIFY(windows);
+        QCOMPARE(windows->gridRows, 3);
+        QCOMPARE(windows->gridCols, 2);
+        QCOMPARE(windows->windowRows, 8);
+        QCOMPARE(windows->windowCols, 6);
+        QCOMPARE(windows->strideRows, 4);
+        QCOMPARE(windows->strideCols, 5);
         QCOMPARE(c.taskInput()->name, std::string("task"));
     }
 
@@ -139,6 +150,9 @@ private Q_SLOTS:
             << replaced(QStringLiteral("\"input\": \"image\", \"grid\": [4, 4]"),
                         QStringLiteral("\"input\": \"image\", \"grid\": [0, 4]"))
             << QStringLiteral("[rows, cols]");
+        QTest::newRow("output stride bad") << replaced(QStringLiteral("\"stride\": [4, 5]"),
+                                                       QStringLiteral("\"stride\": [4, 0.5]"))
+                                           << QStringLiteral("\"stride\" must be [rows, cols]");
         QTest::newRow("reserved output name")
             << replaced(QStringLiteral("\"logits\":"), QStringLiteral("\"router.0\":"))
             << QStringLiteral("reserved");

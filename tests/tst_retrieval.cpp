@@ -11,6 +11,8 @@
 #include "retrieval/windowmatch.h"
 #include "store/database.h"
 
+#include "thirdpartydata.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -699,25 +701,19 @@ void TestRetrieval::realFilesAndVolumes()
 {
     // Third-party files from the test set-up: pydicom's CT slices (one of them
     // JPEG 2000, decoded through ITK's GDCM) and ITK's 3-slice MetaImage.
-    const QString pydicom =
-        QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files");
-    const QString itk = QStringLiteral("/usr/share/doc/insighttoolkit5-examples/examples/Data");
-    const QStringList needed = {pydicom + QStringLiteral("/CT_small.dcm"),
-                                pydicom + QStringLiteral("/693_J2KI.dcm"),
-                                itk + QStringLiteral("/BrainProtonDensity3Slices.mha")};
-    for (const QString &f : needed)
-        if (!QFileInfo::exists(f))
-            QSKIP(qPrintable(f + QStringLiteral(" missing (cmake/setup-debian.sh --tests)")));
+    REQUIRE_PYDICOM(ctSmall, QStringLiteral("CT_small.dcm"));
+    REQUIRE_PYDICOM(j2k, QStringLiteral("693_J2KI.dcm"));
+    REQUIRE_ITK_DATA(mha, QStringLiteral("BrainProtonDensity3Slices.mha"));
+    REQUIRE_ITK_DATA(raw, QStringLiteral("BrainProtonDensity3Slices.raw"));
     QTemporaryDir dir;
     const QString root = dir.filePath(QStringLiteral("real"));
     QDir().mkpath(root + QStringLiteral("/ct"));
     QDir().mkpath(root + QStringLiteral("/mr"));
-    QVERIFY(QFile::copy(needed[0], root + QStringLiteral("/ct/CT_small.dcm")));
-    QVERIFY(QFile::copy(needed[1], root + QStringLiteral("/ct/693_J2KI.dcm")));
+    QVERIFY(QFile::copy(ctSmall, root + QStringLiteral("/ct/CT_small.dcm")));
+    QVERIFY(QFile::copy(j2k, root + QStringLiteral("/ct/693_J2KI.dcm")));
     // The header names its data file; both go (galleryCandidates skips the .raw).
-    QVERIFY(QFile::copy(needed[2], root + QStringLiteral("/mr/brain.mha")));
-    QVERIFY(QFile::copy(itk + QStringLiteral("/BrainProtonDensity3Slices.raw"),
-                        root + QStringLiteral("/mr/BrainProtonDensity3Slices.raw")));
+    QVERIFY(QFile::copy(mha, root + QStringLiteral("/mr/brain.mha")));
+    QVERIFY(QFile::copy(raw, root + QStringLiteral("/mr/BrainProtonDensity3Slices.raw")));
     store::Database db;
     QString error;
     QVERIFY(db.open(dir.filePath(QStringLiteral("g.sqlite")), &error));
@@ -750,11 +746,12 @@ void TestRetrieval::realFilesAndVolumes()
     QCOMPARE(r.hits[0].item.label, QStringLiteral("mr"));
     QVERIFY(r.hits[0].score > 0.9999f);
     // The JPEG 2000 slice is in HU like the other: its label is "ct".
-    bool j2k = false;
+    bool j2kIndexed = false;
     for (const store::GalleryItem &it : items)
-        j2k = j2k || (it.path.endsWith(QStringLiteral("693_J2KI.dcm")) &&
-                      it.label == QStringLiteral("ct") && it.modality == QStringLiteral("CT"));
-    QVERIFY(j2k);
+        j2kIndexed =
+            j2kIndexed || (it.path.endsWith(QStringLiteral("693_J2KI.dcm")) &&
+                           it.label == QStringLiteral("ct") && it.modality == QStringLiteral("CT"));
+    QVERIFY(j2kIndexed);
 }
 
 void TestRetrieval::batchedIndexingEqualsOneByOne()

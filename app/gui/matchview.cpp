@@ -3,9 +3,6 @@
 #include "model/contract.h"
 #include "render/routingimages.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -55,28 +52,12 @@ WindowGrid WindowGrid::fromContract(const model::ModelContract &contract,
         return {};
     g.inputW = in->width;
     g.inputH = in->height;
-    // window / stride are [rows, cols] like grid; not parsed by the contract, read here.
-    const QJsonObject outputs = QJsonDocument::fromJson(QByteArray::fromStdString(contract.json))
-                                    .object()
-                                    .value(QStringLiteral("outputs"))
-                                    .toObject();
-    const QJsonObject spec = outputs.value(QString::fromStdString(outputName)).toObject();
-    const QJsonArray window = spec.value(QStringLiteral("window")).toArray();
-    const QJsonArray stride = spec.value(QStringLiteral("stride")).toArray();
-    if (stride.size() == 2) {
-        g.strideY = stride[0].toDouble();
-        g.strideX = stride[1].toDouble();
-    } else {
-        g.strideY = g.inputH / (g.rows + 1);
-        g.strideX = g.inputW / (g.cols + 1);
-    }
-    if (window.size() == 2) {
-        g.windowH = window[0].toDouble();
-        g.windowW = window[1].toDouble();
-    } else {
-        g.windowH = 2 * g.strideY;
-        g.windowW = 2 * g.strideX;
-    }
+    // Without "stride" / "window" in the contract: windows evenly spaced,
+    // each two strides wide (half-overlapping), as the reference model's are.
+    g.strideY = out->strideRows > 0 ? out->strideRows : g.inputH / (g.rows + 1);
+    g.strideX = out->strideCols > 0 ? out->strideCols : g.inputW / (g.cols + 1);
+    g.windowH = out->windowRows > 0 ? out->windowRows : 2 * g.strideY;
+    g.windowW = out->windowCols > 0 ? out->windowCols : 2 * g.strideX;
     return g;
 }
 

@@ -181,7 +181,8 @@ std::optional<ImageStack> loadImpl(const QString &path, const LoadOptions &optio
                         : QStringLiteral("the file belongs to series %1, not to series %2")
                               .arg(stack.seriesUid, options.seriesUid));
     if (stack.sha256.isEmpty())
-        stack.sha256 = detail::sha256OfFiles({path});
+        stack.sha256 = options.fileSha256.isEmpty() ? detail::sha256OfFiles({path})
+                                                    : options.fileSha256.toLower();
     if (stack.sourcePath.isEmpty())
         stack.sourcePath = path;
     return stack;

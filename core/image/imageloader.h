@@ -32,9 +32,16 @@ struct SeriesInfo
 // What to load out of a path that holds more than one image.
 struct LoadOptions
 {
+    LoadOptions() = default;
+    explicit LoadOptions(const QString &series) : seriesUid(series) {}
+
     // A folder: the series with this SeriesInstanceUID (empty: the largest). A file: must belong
     // to this series (empty: no check).
     QString seriesUid;
+    // A file whose SHA-256 (hex) the caller has computed already (an indexer
+    // that hashes first to skip known content): used as the stack's sha256
+    // instead of reading and hashing the file a second time.
+    QByteArray fileSha256;
 };
 
 // Loads any image MoEScope understands into an ImageStack. Never throws and never crashes on bad

@@ -431,7 +431,9 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
             continue;
         }
         LoadError loadError;
-        std::optional<ImageStack> image = ImageLoader::load(path, &loadError);
+        LoadOptions options;
+        options.fileSha256 = sha->toLatin1(); // hashed above: not again
+        std::optional<ImageStack> image = ImageLoader::load(path, options, &loadError);
         if (!image) {
             report->failures << loadError.message();
             continue;
@@ -538,7 +540,7 @@ bool queryGallery(model::Engine &engine, const TaskPlugin &plugin, const store::
     for (const retrieval::Hit &h : hits)
         ids.push_back(h.id);
     QString dbError;
-    const QList<store::GalleryItem> items = db.galleryItems(ids, true, &dbError);
+    const QList<store::GalleryItem> items = db.galleryItems(ids, request.details, &dbError);
     if (!dbError.isEmpty()) {
         *error = dbError;
         return false;

@@ -132,6 +132,9 @@ struct QueryRequest
     QRect region; // a drawn region of the frame, or invalid for the whole frame
     int topK = 10;
     qint64 excludeItemId = -1; // leave-one-out evaluation
+    // Read each hit's window embeddings and thumbnail and match the windows;
+    // an evaluation needs only ids, labels and scores.
+    bool details = true;
 };
 
 // Runs the query image through the model and searches the gallery. The

@@ -169,14 +169,24 @@ public:
         optionalString(v, "format", &out->format);
         optionalString(v, "task_choice", &out->taskChoice);
         optionalString(v, "input", &out->input);
-        if (v.has("grid")) {
-            const Value &g = v["grid"];
+        // Optional [rows, cols] pairs of positive integers: the grid of a
+        // spatial output and, for per-window outputs, each window's size and
+        // stride in input pixels.
+        auto pair = [&](const char *key, int *rows, int *cols) {
+            if (!v.has(key))
+                return true;
+            const Value &g = v[key];
             if (!g.isArray() || g.array.size() != 2 || !g.array[0].isInteger() ||
                 !g.array[1].isInteger() || g.array[0].number < 1 || g.array[1].number < 1)
-                return fail(at + " \"grid\" must be [rows, cols] of positive integers");
-            out->gridRows = int(g.array[0].number);
-            out->gridCols = int(g.array[1].number);
-        }
+                return fail(at + " \"" + key + "\" must be [rows, cols] of positive integers");
+            *rows = int(g.array[0].number);
+            *cols = int(g.array[1].number);
+            return true;
+        };
+        if (!pair("grid", &out->gridRows, &out->gridCols) ||
+            !pair("window", &out->windowRows, &out->windowCols) ||
+            !pair("stride", &out->strideRows, &out->strideCols))
+            return false;
         if (name.rfind("router.", 0) == 0 || name.rfind("dispatch.", 0) == 0)
             return fail(at + " uses a name reserved for routing tensors");
         return true;

@@ -57,6 +57,11 @@ struct OutputSpec
     std::string input;
     int gridRows = 0;
     int gridCols = 0;
+    // Optional "window" and "stride": [rows, cols] in input pixels, for
+    // per-window outputs (window_embeddings): window (r, c) covers rows
+    // [r * strideRows, r * strideRows + windowRows) of the input. 0 = not given.
+    int windowRows = 0, windowCols = 0;
+    int strideRows = 0, strideCols = 0;
 };
 
 struct MoeLayerSpec

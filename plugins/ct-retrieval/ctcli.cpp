@@ -421,7 +421,8 @@ int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextSt
                     QueryRequest q;
                     q.image = shared;
                     q.frame = f;
-                    q.topK = k + 1; // room for the query itself when it is in the gallery
+                    q.topK = k + 1;    // room for the query itself when it is in the gallery
+                    q.details = false; // labels and scores are all the metric needs
                     QueryResult r;
                     if (!queryGallery(*engine.engine, plugin, db, *gallery, q, &r, &error))
                         return fail(err,
