@@ -1,14 +1,18 @@
-// The worker thread: loading, running, progress, cancellation, refusal, and
-// the stored run reopening to the same routing.
+// The job framework (queues, per-job cancel, finished on the main thread,
+// two queues at once) and the model session on it: loading, running,
+// progress, cancellation, refusal, and the stored run reopening to the same
+// routing.
 #include "jobs/modelsession.h"
 #include "jobs/storedrun.h"
 #include "plugin/genericplugin.h"
 #include "store/database.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace moescope;
 
@@ -37,6 +41,70 @@ QSharedPointer<ImageStack> movingSquare(int frames)
     return image;
 }
 
+// A job that records where it ran and can be held until released.
+class ProbeJob final : public Job
+{
+public:
+    explicit ProbeJob(QString name, std::atomic_bool *release = nullptr,
+                      std::function<bool()> during = {})
+        : Job(std::move(name)), m_release(release), m_during(std::move(during))
+    {
+    }
+    std::atomic_bool ran{false};
+    std::atomic_bool started{false};
+    QThread *runThread = nullptr;
+    QThread *finishedThread = nullptr;
+    JobState finishedState = JobState::Queued;
+    bool finishedRan = false;
+    bool duringOk = true;
+
+protected:
+    bool run(JobFeedback &feedback, QString *) override
+    {
+        started = true;
+        runThread = QThread::currentThread();
+        QElapsedTimer t;
+        t.start();
+        while (m_release && !m_release->load() && !feedback.isCancelled() && t.elapsed() < 20000)
+            QThread::msleep(2);
+        if (m_during)
+            duringOk = m_during();
+        feedback.setProgress(1, 1);
+        ran = true;
+        return true;
+    }
+    void finished(JobState state, const QString &, bool ranIt) override
+    {
+        finishedThread = QThread::currentThread();
+        finishedState = state;
+        finishedRan = ranIt;
+    }
+
+private:
+    std::atomic_bool *m_release;
+    std::function<bool()> m_during;
+};
+
+// On a job's thread: spin until `condition` holds (another queue's job has
+// started), 10 s at most.
+bool waitForOtherThread(const std::function<bool()> &condition)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition() && t.elapsed() < 10000)
+        QThread::msleep(1);
+    return condition();
+}
+
+bool waitFor(const std::function<bool()> &condition, int ms = 20000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition() && t.elapsed() < ms)
+        QTest::qWait(5);
+    return condition();
+}
+
 } // namespace
 
 class TestJobs : public QObject
@@ -46,6 +114,78 @@ class TestJobs : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void finishedOnTheMainThread()
+    {
+        JobQueue queue(QStringLiteral("test-queue"));
+        auto job = QSharedPointer<ProbeJob>::create(QStringLiteral("probe"));
+        QSignalSpy done(job.data(), &Job::done);
+        QSignalSpy progress(job.data(), &Job::progressChanged);
+        queue.enqueue(job);
+        QVERIFY(done.wait(20000));
+        QVERIFY(job->runThread != QThread::currentThread());
+        QCOMPARE(job->finishedThread, QThread::currentThread());
+        QVERIFY(job->finishedState == JobState::Finished);
+        QVERIFY(job->state() == JobState::Finished);
+        QCOMPARE(progress.size(), 1);
+    }
+
+    // Esc pressed while a job waits behind another must not be lost: the
+    // queued job never runs, and a job enqueued afterwards runs normally.
+    void cancelWhileQueued()
+    {
+        JobQueue queue(QStringLiteral("test-queue"));
+        std::atomic_bool release{false};
+        auto first = QSharedPointer<ProbeJob>::create(QStringLiteral("first"), &release);
+        auto second = QSharedPointer<ProbeJob>::create(QStringLiteral("second"));
+        QSignalSpy busy(&queue, &JobQueue::busyChanged);
+        queue.enqueue(first);
+        queue.enqueue(second);
+        QCOMPARE(queue.pendingCount(), 2);
+        QVERIFY(waitFor([&] { return first->started.load(); }));
+        QVERIFY(queue.cancel(second->id()));
+        release = true;
+        QSignalSpy secondDone(second.data(), &Job::done);
+        QVERIFY(secondDone.wait(20000));
+        QVERIFY(!second->ran);
+        QVERIFY(!second->finishedRan);
+        QVERIFY(second->finishedState == JobState::Cancelled);
+        QVERIFY(first->finishedState == JobState::Finished);
+        QVERIFY(!queue.isBusy());
+        // Busy went up once and down once: the first job's end did not clear it.
+        QCOMPARE(busy.size(), 2);
+        QCOMPARE(busy.at(0).at(0).toBool(), true);
+        QCOMPARE(busy.at(1).at(0).toBool(), false);
+
+        auto third = QSharedPointer<ProbeJob>::create(QStringLiteral("third"));
+        QSignalSpy thirdDone(third.data(), &Job::done);
+        queue.enqueue(third);
+        QVERIFY(thirdDone.wait(20000));
+        QVERIFY(third->ran);
+        QVERIFY(third->finishedState == JobState::Finished);
+    }
+
+    // Each job of one queue waits, while running, until the other queue's
+    // job has started: both finish only when the two queues work at once.
+    void twoQueuesAtOnce()
+    {
+        JobQueue a(QStringLiteral("queue-a")), b(QStringLiteral("queue-b"));
+        QSharedPointer<ProbeJob> jobA, jobB;
+        jobA = QSharedPointer<ProbeJob>::create(QStringLiteral("a"), nullptr, [&] {
+            return waitForOtherThread([&] { return jobB->started.load(); });
+        });
+        jobB = QSharedPointer<ProbeJob>::create(QStringLiteral("b"), nullptr, [&] {
+            return waitForOtherThread([&] { return jobA->started.load(); });
+        });
+        QSignalSpy doneA(jobA.data(), &Job::done), doneB(jobB.data(), &Job::done);
+        a.enqueue(jobA);
+        b.enqueue(jobB);
+        QVERIFY(doneA.size() == 1 || doneA.wait(20000));
+        QVERIFY(doneB.size() == 1 || doneB.wait(20000));
+        QVERIFY(jobA->duringOk);
+        QVERIFY(jobB->duringOk);
+        QVERIFY(jobA->runThread != jobB->runThread);
+    }
 
     void loadRunAndStore()
     {
@@ -109,6 +249,70 @@ private Q_SLOTS:
         QVERIFY(result.cancelled);
         QVERIFY2(result.steps.size() < 400, qPrintable(QString::number(result.steps.size())));
         QVERIFY(result.steps.size() >= 1);
+    }
+
+    // Two runs queued on one session, then Esc: both stop (the second never
+    // starts); a third run queued afterwards is not touched by that cancel.
+    void cancelReachesQueuedRuns()
+    {
+        ModelSession session;
+        QSignalSpy loaded(&session, &ModelSession::modelLoaded);
+        session.load(kModel, QStringLiteral("cpu"));
+        QVERIFY(loaded.wait(60000));
+        QSignalSpy finished(&session, &ModelSession::finished);
+        QSignalSpy busy(&session, &ModelSession::busyChanged);
+        AnalysisRequest request;
+        request.image = movingSquare(400);
+        request.requestId = 1;
+        session.analyze(request, &m_plugin);
+        request.requestId = 2;
+        session.analyze(request, &m_plugin);
+        QCOMPARE(session.pendingJobs(), 2);
+        session.cancel();
+        QVERIFY(waitFor([&] { return finished.size() == 2; }, 120000));
+        const auto first = finished.at(0).first().value<AnalysisResult>();
+        const auto second = finished.at(1).first().value<AnalysisResult>();
+        QCOMPARE(first.requestId, quint64(1));
+        QCOMPARE(second.requestId, quint64(2));
+        QVERIFY(first.cancelled);
+        QVERIFY(second.cancelled);
+        QVERIFY(second.steps.isEmpty());
+        QVERIFY(!session.isBusy());
+        QCOMPARE(busy.size(), 2);
+
+        request = AnalysisRequest();
+        request.image = movingSquare(2);
+        request.requestId = 3;
+        session.analyze(request, &m_plugin);
+        QVERIFY(finished.wait(60000));
+        const auto third = finished.last().first().value<AnalysisResult>();
+        QCOMPARE(third.requestId, quint64(3));
+        QVERIFY(!third.cancelled);
+        QCOMPARE(third.steps.size(), 2);
+    }
+
+    // Two models, two sessions, one run each at the same time.
+    void twoSessionsAtOnce()
+    {
+        ModelSession one, two;
+        QSignalSpy loadedOne(&one, &ModelSession::modelLoaded);
+        QSignalSpy loadedTwo(&two, &ModelSession::modelLoaded);
+        one.load(kModel, QStringLiteral("cpu"));
+        two.load(QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/models/us-m2dino-tiny.pt"),
+                 QStringLiteral("cpu"));
+        QVERIFY(waitFor([&] { return loadedOne.size() == 1 && loadedTwo.size() == 1; }, 120000));
+        QSignalSpy doneOne(&one, &ModelSession::finished), doneTwo(&two, &ModelSession::finished);
+        AnalysisRequest request;
+        request.image = movingSquare(6);
+        one.analyze(request, &m_plugin);
+        two.analyze(request, &m_plugin);
+        QVERIFY(one.isBusy() && two.isBusy());
+        QVERIFY(waitFor([&] { return doneOne.size() == 1 && doneTwo.size() == 1; }, 120000));
+        const auto a = doneOne.first().first().value<AnalysisResult>();
+        const auto b = doneTwo.first().first().value<AnalysisResult>();
+        QCOMPARE(a.steps.size(), 6);
+        QCOMPARE(b.steps.size(), 6);
+        QVERIFY(a.modelName != b.modelName);
     }
 
     void refusedModelReportsTheFile()

@@ -32,6 +32,41 @@ private Q_SLOTS:
         QVERIFY(registry.problems().isEmpty());
     }
 
+    // A plugin written for an API this host does not serve is refused by its
+    // metadata, with one line naming the file, the plugin and both versions.
+    void refusesAnotherApi()
+    {
+        PluginRegistry registry({QStringLiteral(MOESCOPE_FUTURE_PLUGIN_DIR)});
+        QCOMPARE(registry.plugins().size(), 1); // the generic fallback only
+        QCOMPARE(registry.problems().size(), 1);
+        const QString problem = registry.problems().first();
+        QVERIFY2(problem.contains(QStringLiteral("\"test-future\"")), qPrintable(problem));
+        QVERIFY2(problem.contains(QStringLiteral("API 3.0")), qPrintable(problem));
+        QVERIFY2(problem.contains(QStringLiteral("serves 2.0")), qPrintable(problem));
+        QVERIFY2(problem.contains(QStringLiteral("future-plugins/")), qPrintable(problem));
+        QCOMPARE(registry.pluginForTask(QStringLiteral("test-future"))->id(),
+                 QStringLiteral("generic"));
+    }
+
+    void apiVersions_data()
+    {
+        QTest::addColumn<QString>("compat");
+        QTest::addColumn<bool>("served");
+        QTest::newRow("same") << QStringLiteral("2.0") << true;
+        QTest::newRow("major only") << QStringLiteral("2") << true;
+        QTest::newRow("older major") << QStringLiteral("1.0.0") << false;
+        QTest::newRow("newer minor") << QStringLiteral("2.1") << false;
+        QTest::newRow("newer major") << QStringLiteral("3.0") << false;
+        QTest::newRow("missing") << QString() << false;
+        QTest::newRow("garbage") << QStringLiteral("two") << false;
+    }
+    void apiVersions()
+    {
+        QFETCH(QString, compat);
+        QFETCH(bool, served);
+        QCOMPARE(PluginRegistry::servesApi(compat), served);
+    }
+
     void taskRouting_data()
     {
         QTest::addColumn<QString>("task");
@@ -58,7 +93,7 @@ private Q_SLOTS:
     {
         PluginRegistry registry({kPluginDir});
         TaskPlugin *p = registry.pluginForTask(QStringLiteral("test-echo"));
-        QCOMPARE(p->cliVerbs().size(), 1);
+        QCOMPARE(p->capabilities(), TaskCapabilities(TaskCapability::Batchable));
 
         model::ModelContract contract;
         model::InputSpec in;

@@ -1,4 +1,6 @@
 #include "commands.h"
+#include "galleryverbs.h"
+#include "options.h"
 
 #include "common/artifacts.h"
 #include "image/imageloader.h"
@@ -8,6 +10,7 @@
 #include "model/engine.h"
 #include "plugin/modelcatalog.h"
 #include "plugin/pluginregistry.h"
+#include "plugin/sceneopener.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -27,31 +30,6 @@ namespace moescope::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("moescope-cli", text);
-}
-
-void printJson(QTextStream &out, const QJsonValue &value)
-{
-    out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
-               .toJson(QJsonDocument::Indented);
-}
-
-// Parses one verb's arguments. Unknown options and missing values are usage
-// errors with one line on stderr.
-bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments,
-           QTextStream &err)
-{
-    parser.setApplicationDescription(verb);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("moescope-cli ") + verb} + arguments)) {
-        err << "moescope-cli " << verb << ": " << parser.errorText() << "\n";
-        return false;
-    }
-    return true;
-}
-
 QString usage()
 {
     return tr("usage: moescope-cli <verb> [options]\n"
@@ -63,13 +41,16 @@ QString usage()
               "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]...\n"
               "  runs [--db FILE] [--json]          stored runs, newest first\n"
               "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
+              "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
+              "  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]\n"
+              "      index a folder of slices, series and volumes (resumable; Ctrl-C keeps\n"
+              "      whole files)\n"
+              "  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]\n"
+              "      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items\n"
+              "  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]\n"
+              "      mAP@K, leave-one-out or over labelled queries\n"
+              "  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]\n"
               "Common: --threads N sets LibTorch's CPU threads (default: all cores).\n");
-}
-
-int fail(QTextStream &err, const QString &message)
-{
-    err << message << "\n";
-    return Failure;
 }
 
 QJsonArray layersJson(const model::ModelContract &c)
@@ -133,13 +114,6 @@ QJsonObject imageInfoJson(const ImageStack &image)
     return o;
 }
 
-void applyThreads(const QCommandLineParser &parser)
-{
-    const int threads = parser.value(QStringLiteral("threads")).toInt();
-    if (threads > 0)
-        model::Engine::setThreadCount(threads);
-}
-
 // The image's warnings as the CLI words them: which of several series was taken, and how to
 // take another.
 QStringList imageWarnings(const ImageStack &image, const LoadOptions &options)
@@ -168,12 +142,9 @@ QJsonArray seriesJson(const QList<SeriesInfo> &series)
     return out;
 }
 
-const QCommandLineOption kJson(QStringLiteral("json"), tr("Print JSON."));
-const QCommandLineOption kSeries(QStringLiteral("series"),
-                                 tr("The DICOM series of a folder to load (default: the largest)."),
-                                 QStringLiteral("UID"));
-const QCommandLineOption kThreads(QStringLiteral("threads"), tr("LibTorch CPU threads."),
-                                  QStringLiteral("N"));
+const QCommandLineOption &kJson = jsonOption();
+const QCommandLineOption &kSeries = seriesOption();
+const QCommandLineOption &kThreads = threadsOption();
 
 } // namespace
 
@@ -214,17 +185,12 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (verb == QLatin1String("bench"))
         return bench(rest, out, err);
 
-    // A verb a plugin serves.
-    PluginRegistry registry;
-    for (const PluginInfo &info : registry.plugins()) {
-        for (const QString &task : info.tasks) {
-            TaskPlugin *plugin = registry.pluginForTask(task);
-            for (const CliVerb &v : plugin->cliVerbs()) {
-                if (v.name == verb)
-                    return plugin->runCliVerb(verb, rest, out, err);
-            }
-        }
-    }
+    if (verb == QLatin1String("index"))
+        return index(rest, out, err);
+    if (verb == QLatin1String("retrieve"))
+        return retrieve(rest, out, err);
+    if (verb == QLatin1String("galleries"))
+        return galleries(rest, out, err);
     err << tr("moescope-cli: unknown verb \"%1\"").arg(verb) << "\n" << usage();
     return Usage;
 }
@@ -474,13 +440,19 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     LoadError loadError;
     LoadOptions loadOptions;
     loadOptions.seriesUid = parser.value(kSeries);
-    std::optional<ImageStack> image =
-        ImageLoader::load(parser.value(inputOpt), loadOptions, &loadError);
-    if (!image)
-        return fail(err, loadError.message());
+    PluginRegistry registry;
+    // A file a plugin opens itself (read by region), or a picture the host's
+    // loaders read whole.
+    const std::optional<OpenedScene> scene =
+        openScene(registry, parser.value(inputOpt), loadOptions, &error);
+    if (!scene)
+        return fail(err, error);
+    const SceneSource &source = *scene->source;
     QStringList inputWarnings;
-    for (const QString &w : imageWarnings(*image, loadOptions))
-        inputWarnings << QStringLiteral("%1: %2").arg(image->sourcePath, w);
+    if (scene->image) {
+        for (const QString &w : imageWarnings(*scene->image, loadOptions))
+            inputWarnings << QStringLiteral("%1: %2").arg(source.path(), w);
+    }
     const double decodeMs = t.nsecsElapsed() / 1e6;
 
     t.restart();
@@ -528,12 +500,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             QSharedPointer<const ImageStack>::create(std::move(*other));
     }
 
-    PluginRegistry registry;
     QString pluginWarning;
     TaskPlugin *plugin =
         registry.pluginForTask(QString::fromStdString(contract.task), &pluginWarning);
-    auto shared = QSharedPointer<ImageStack>::create(std::move(*image));
-    request.image = shared;
+    request.source = scene->source;
 
     AnalysisResult result;
     if (!runAnalysis(*engine, *plugin, request, nullptr, {}, &result, &error))
@@ -547,25 +517,41 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     result.modelSha256 = sha;
 
     t.restart();
-    if (storeRun && !storeAnalysis(db, &result, *shared, contract, request.expertMask, &error))
+    if (storeRun && !storeAnalysis(db, &result, SceneDescription::of(source), contract,
+                                   request.expertMask, &error))
         return fail(err, error);
     const double storeMs = t.nsecsElapsed() / 1e6;
 
     QJsonObject json{{"model", result.modelName},          {"model_file", result.modelPath},
                      {"model_sha256", result.modelSha256}, {"task", result.task},
-                     {"plugin", result.pluginId},          {"input", shared->sourcePath},
+                     {"plugin", result.pluginId},          {"input", source.path()},
                      {"input_sha256", result.imageSha256}, {"device", result.device},
                      {"steps", result.stepCount}};
     if (!result.steps.isEmpty()) {
         json.insert(QStringLiteral("outputs"), result.steps.first().outputs);
-        json.insert(QStringLiteral("routing"), routingSummaryJson(result.steps.first().layers));
+        json.insert(QStringLiteral("routing"), result.mosaic.empty()
+                                                   ? result.steps.first().routingSummary
+                                                   : routingSummaryJson(result.mosaic));
+    }
+    if (!result.runSummary.isEmpty())
+        json.insert(QStringLiteral("run_summary"), result.runSummary);
+    if (!result.mosaic.empty()) {
+        const routing::LayerRouting &l0 = result.mosaic.front();
+        QJsonObject mosaic{
+            {"input", result.mosaicInput},
+            {"scene", QJsonArray{result.sceneSize.width(), result.sceneSize.height()}},
+            {"cell", QJsonArray{result.mosaicCell.width(), result.mosaicCell.height()}},
+            {"routing", routingSummaryJson(result.mosaic)}};
+        if (!l0.grids.empty())
+            mosaic.insert(QStringLiteral("grid"),
+                          QJsonArray{l0.grids.front().rows, l0.grids.front().cols});
+        json.insert(QStringLiteral("mosaic"), mosaic);
     }
     if (result.stepCount > 1 || parser.isSet(framesOpt)) {
         QJsonArray frames;
         for (const StepResult &s : result.steps)
-            frames.append(QJsonObject{{"index", s.step},
-                                      {"outputs", s.outputs},
-                                      {"routing", routingSummaryJson(s.layers)}});
+            frames.append(QJsonObject{
+                {"index", s.step}, {"outputs", s.outputs}, {"routing", s.routingSummary}});
         json.insert(QStringLiteral("frames"), frames);
     }
     if (!request.expertMask.empty()) {
@@ -587,8 +573,22 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QJsonObject timings = result.timings.toJson();
         timings.insert(QStringLiteral("decode_ms"), decodeMs);
         json.insert(QStringLiteral("timings"), timings);
-        if (!writeArtifacts(parser.value(outOpt), result, *shared, json, ArtifactOptions(),
-                            &artifacts, &error)) {
+        // A scene read by region is drawn from an overview of what the
+        // mosaic covers.
+        std::optional<ImageStack> overview;
+        if (!scene->image) {
+            QRect covered(QPoint(0, 0), source.size());
+            if (!result.mosaic.empty() && !result.mosaic.front().grids.empty()) {
+                const routing::TokenGrid &g = result.mosaic.front().grids.front();
+                covered = QRect(0, 0, int(std::lround(g.cols * result.mosaicCell.width())),
+                                int(std::lround(g.rows * result.mosaicCell.height())));
+            }
+            overview = sceneOverview(source, 2048, &error, covered);
+            if (!overview)
+                return fail(err, error);
+        }
+        if (!writeArtifacts(parser.value(outOpt), result, scene->image ? *scene->image : *overview,
+                            json, ArtifactOptions(), &artifacts, &error)) {
             QString ignored;
             if (storeRun)
                 db.deleteRun(result.runId, &ignored); // nothing half-written
@@ -615,7 +615,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Ok;
     }
     out << tr("%1 on %2 (%3): %4 step(s) in %5 ms")
-               .arg(result.modelName, shared->sourcePath, result.device)
+               .arg(result.modelName, source.path(), result.device)
                .arg(result.steps.size())
                .arg(json.value(QStringLiteral("elapsed_ms")).toDouble(), 0, 'f', 1)
         << "\n";
@@ -632,7 +632,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                 out << "\n";
             }
         }
-        for (const routing::LayerRouting &layer : result.steps.first().layers) {
+        for (const routing::LayerRouting &layer : result.overviewLayers()) {
             const routing::LayerSummary s = routing::summarize(layer);
             out << "  " << QString::fromStdString(layer.name)
                 << tr(": entropy %1 nats, load").arg(s.meanEntropy, 0, 'f', 3);

@@ -7,9 +7,9 @@
 #include <QStringList>
 #include <QTextStream>
 
-namespace moescope::cli {
+#include "options.h"
 
-enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
+namespace moescope::cli {
 
 void installTranslations(QCoreApplication &app);
 int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -137,12 +137,14 @@ bool writeArtifacts(const QString &directory, const AnalysisResult &result, cons
         QString error;
     };
     std::vector<Picture> pictures;
-    if (!result.steps.isEmpty()) {
-        const StepResult &step = result.steps.first();
+    // The first step's routing, or a tiled run's mosaic over the whole scene
+    // (then `image` is the scene's overview).
+    const std::vector<routing::LayerRouting> &overview = result.overviewLayers();
+    if (!overview.empty()) {
         const QImage base = frameForStep(result, image, 0);
         const routing::LayerRouting *deepest = nullptr;
-        for (size_t i = 0; i < step.layers.size(); ++i) {
-            const routing::LayerRouting &layer = step.layers[i];
+        for (size_t i = 0; i < overview.size(); ++i) {
+            const routing::LayerRouting &layer = overview[i];
             if (layer.grids.empty())
                 continue; // a per-image decision has no map to draw
             const routing::TokenGrid grid = layer.grids.front();

@@ -300,7 +300,8 @@ void GalleryPanel::setModel(const LoadedModel &model, TaskPlugin *plugin)
 
 bool GalleryPanel::modelUsable() const
 {
-    return m_plugin && m_plugin->shape() == TaskShape::Gallery && !m_model.path.isEmpty();
+    return m_plugin && m_plugin->capabilities().testFlag(TaskCapability::Gallery) &&
+           !m_model.path.isEmpty();
 }
 
 void GalleryPanel::refreshGalleries()

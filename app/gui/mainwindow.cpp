@@ -630,7 +630,7 @@ void MainWindow::updateGalleryDock()
 {
     TaskPlugin *plugin =
         m_session->hasModel() ? m_plugins.pluginForTask(m_session->model().task) : nullptr;
-    const bool gallery = plugin && plugin->shape() == TaskShape::Gallery;
+    const bool gallery = plugin && plugin->capabilities().testFlag(TaskCapability::Gallery);
     m_gallery->setModel(m_session->hasModel() ? m_session->model() : LoadedModel(),
                         gallery ? plugin : nullptr);
     const bool wasVisible = m_galleryDock->isVisible();

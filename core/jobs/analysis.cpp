@@ -1,5 +1,6 @@
 #include "analysis.h"
 
+#include "routing/mosaic.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -56,6 +57,14 @@ QJsonObject Timings::toJson() const
             {"postprocess_ms", postprocessMs}, {"total_ms", totalMs}};
 }
 
+const std::vector<routing::LayerRouting> &AnalysisResult::overviewLayers() const
+{
+    static const std::vector<routing::LayerRouting> none;
+    if (!mosaic.empty())
+        return mosaic;
+    return steps.isEmpty() ? none : steps.first().layers;
+}
+
 bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const AnalysisRequest &request,
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
                  AnalysisResult *result, QString *error)
@@ -63,32 +72,69 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     QElapsedTimer total;
     total.start();
     const model::ModelContract &contract = engine.contract();
-    if (!request.image || request.image->isEmpty()) {
+    QSharedPointer<const SceneSource> source = request.source;
+    if (!source && request.image && !request.image->isEmpty())
+        source = QSharedPointer<const ImageStackSource>::create(request.image);
+    if (!source || source->size().isEmpty()) {
         *error = tr("no image to analyse");
         return false;
     }
-    const ImageStack &image = *request.image;
     result->modelName = QString::fromStdString(contract.name);
     result->modelPath = QString::fromStdString(engine.path());
     result->task = QString::fromStdString(contract.task);
     result->requestId = request.requestId;
-    result->modelRegion = plugin.modelRegion(image);
     result->pluginId = plugin.id();
     result->device = QString::fromStdString(engine.deviceName());
-    result->imagePath = image.sourcePath;
-    result->imageSha256 = QString::fromLatin1(image.sha256);
-    result->stepCount = plugin.stepCount(contract, image);
-    result->warnings += plugin.inputWarnings(contract, image);
+    result->imagePath = source->path();
+    result->imageSha256 = QString::fromLatin1(source->sha256());
+    result->sceneSize = source->size();
+
+    std::unique_ptr<TaskRun> run = plugin.createRun(contract, source, request.options, error);
+    if (!run) {
+        if (!error->startsWith(source->path()))
+            *error = QStringLiteral("%1: %2").arg(source->path(), *error);
+        return false;
+    }
+    result->modelRegion = run->modelRegion();
+    result->stepCount = run->stepCount();
+    result->warnings += run->warnings();
+    result->retention = run->retention();
+    if (result->stepCount < 1) {
+        *error = tr("%1: nothing to run (no steps)").arg(source->path());
+        return false;
+    }
+
+    const TaskCapabilities caps = plugin.capabilities();
+    const bool stateful = caps.testFlag(TaskCapability::Stateful);
+    const bool keepAll = result->retention == StepRetention::Everything;
+    std::unique_ptr<routing::RoutingMosaic> mosaic;
+    std::string mosaicInput;
+    if (caps.testFlag(TaskCapability::Tiled)) {
+        for (const model::InputSpec &spec : contract.inputs) {
+            if (spec.kind == model::InputKind::Image) {
+                mosaicInput = spec.name;
+                break;
+            }
+        }
+        mosaic = std::make_unique<routing::RoutingMosaic>(source->size().width(),
+                                                          source->size().height(), mosaicInput);
+        result->mosaicInput = QString::fromStdString(mosaicInput);
+    }
 
     const int first = std::clamp(request.firstStep, 0, result->stepCount - 1);
     const int last = request.lastStep < 0
                          ? result->stepCount - 1
                          : std::clamp(request.lastStep, first, result->stepCount - 1);
     const int todo = last - first + 1;
-    const int batchSize = std::max(1, request.batchSize);
+    // A stateful run cannot prepare step k+1 before step k is consumed; a
+    // plugin that is not batchable gets one step per call too.
+    const int batchSize = (stateful || !caps.testFlag(TaskCapability::Batchable))
+                              ? 1
+                              : std::max(1, request.batchSize);
     if (progress)
         progress(0, todo);
 
+    int done = 0;
     for (int start = first; start <= last; start += batchSize) {
         if (cancel && cancel->load()) {
             result->cancelled = true;
@@ -100,11 +146,12 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
         model::InputBatch batch;
         batch.batch = count;
         batch.expertMask = request.expertMask;
+        std::vector<StepOrigins> origins(static_cast<size_t>(count));
         for (int i = 0; i < count; ++i) {
             model::InputBatch one;
             QString why;
-            if (!plugin.prepare(contract, image, start + i, request.options, &one, &why)) {
-                *error = tr("%1: step %2: %3").arg(image.sourcePath).arg(start + i).arg(why);
+            if (!run->prepare(start + i, &one, &origins[size_t(i)], &why)) {
+                *error = tr("%1: step %2: %3").arg(source->path()).arg(start + i).arg(why);
                 return false;
             }
             append(&batch, one);
@@ -123,19 +170,41 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
         for (int b = 0; b < count; ++b) {
             StepResult step;
             step.step = start + b;
+            step.origins = std::move(origins[size_t(b)]);
             t.restart();
-            step.layers = forward.routing(contract, b);
+            std::vector<routing::LayerRouting> layers = forward.routing(contract, b);
+            step.routingSummary = routingSummaryJson(layers);
+            if (mosaic) {
+                auto origin = step.origins.find(mosaicInput);
+                if (origin != step.origins.end() && origin->second.sourceRect.isValid()) {
+                    const QRect &r = origin->second.sourceRect;
+                    mosaic->add(layers, r.x(), r.y(), r.width(), r.height());
+                }
+            }
+            if (keepAll)
+                step.layers = std::move(layers);
             result->timings.routingMs += elapsedMs(t);
             t.restart();
-            step.outputs = plugin.interpret(contract, forward, b);
+            step.outputs = run->consume(step.step, forward, b);
             keepActiveTaskOutputs(contract, request.options, &step.outputs);
-            step.rawOutputs = sliceOutputs(forward, b);
+            if (keepAll)
+                step.rawOutputs = sliceOutputs(forward, b);
             result->timings.postprocessMs += elapsedMs(t);
             result->steps.append(std::move(step));
         }
+        done += count;
         if (progress)
-            progress(result->steps.size(), todo);
+            progress(done, todo);
     }
+    QElapsedTimer t;
+    t.start();
+    result->runSummary = run->finish(result->cancelled);
+    if (mosaic && mosaic->tiles() > 0) {
+        result->mosaic = mosaic->layers();
+        const routing::MosaicCells &cells = mosaic->cells().front();
+        result->mosaicCell = QSizeF(cells.cellWidth, cells.cellHeight);
+    }
+    result->timings.postprocessMs += elapsedMs(t);
     result->timings.totalMs = elapsedMs(total);
     return true;
 }

@@ -4,6 +4,7 @@
 // The same function serves the worker thread and the CLI.
 
 #include "image/image.h"
+#include "image/scenesource.h"
 #include "model/engine.h"
 #include "plugin/taskplugin.h"
 #include "routing/routing.h"
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QSharedPointer>
+#include <QSizeF>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -24,6 +26,9 @@ namespace moescope {
 
 struct AnalysisRequest
 {
+    // What to run over: `source`, or when it is null `image` (wrapped as an
+    // ImageStackSource).
+    QSharedPointer<const SceneSource> source;
     QSharedPointer<const ImageStack> image;
     int firstStep = 0;
     int lastStep = -1; // inclusive; -1 = the last step
@@ -36,7 +41,10 @@ struct AnalysisRequest
 struct StepResult
 {
     int step = 0;
-    QJsonObject outputs;                                 // the plugin's reading of the outputs
+    QJsonObject outputs;       // the plugin's reading of the outputs
+    StepOrigins origins;       // where each image input came from
+    QJsonArray routingSummary; // routingSummaryJson of the step's layers, always kept
+    // Kept only when the run's retention is Everything:
     std::vector<routing::LayerRouting> layers;           // full routing, per MoE layer
     std::map<std::string, model::HostTensor> rawOutputs; // this step's output tensors (batch 1)
 };
@@ -70,12 +78,29 @@ struct AnalysisResult
     qint64 runId = 0; // set once stored
     quint64 requestId = 0;
     QRect modelRegion; // the part of the frame the model saw (plugin's modelRegion)
+    QSize sceneSize;   // of one frame of the source
+    StepRetention retention = StepRetention::Everything;
+    QJsonObject runSummary; // the plugin run's finish(): a trajectory, scene-wide results
+    // Tiled runs: each layer's routing stitched over the whole scene (a grid
+    // over `mosaicInput` in scene cells), and how many tiles touched each cell
+    // of the first layer.
+    std::vector<routing::LayerRouting> mosaic;
+    QString mosaicInput;
+    QSizeF mosaicCell; // scene pixels per cell of the first layer's mosaic
+
+    // The routing to show for the run as a whole: the mosaic of a tiled run,
+    // else the first step's.
+    const std::vector<routing::LayerRouting> &overviewLayers() const;
 };
 
 using ProgressCallback = std::function<void(int done, int total)>;
 
-// Runs `request` through `engine`. Returns false with `error` on failure; a
-// cancelled run returns true with result->cancelled set and the steps done.
+// Runs `request` through `engine` with a run the plugin creates, the way its
+// capabilities allow: Batchable steps go `batchSize` to a forward call,
+// Stateful ones one at a time, each prepared after the previous one was
+// consumed; Tiled runs have their routing stitched into result->mosaic.
+// Returns false with `error` on failure; a cancelled run returns true with
+// result->cancelled set and the steps done.
 bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const AnalysisRequest &request,
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
                  AnalysisResult *result, QString *error);

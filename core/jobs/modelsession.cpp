@@ -1,8 +1,285 @@
 #include "modelsession.h"
 
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
 namespace moescope {
 
-ModelSession::ModelSession(QObject *parent) : QObject(parent)
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope::ModelSession", text);
+}
+
+} // namespace
+
+// Touched only on the session's job thread (jobs run one at a time there).
+struct ModelContext
+{
+    std::unique_ptr<model::Engine> engine;
+    QString sha256;
+    std::unique_ptr<store::Database> db;
+    std::optional<LoadedGallery> gallery;
+
+    bool openDatabase(const QString &path, QString *error)
+    {
+        if (db && db->isOpen() && db->path() == path)
+            return true;
+        gallery.reset();
+        db = std::make_unique<store::Database>();
+        return db->open(path, error);
+    }
+};
+
+class LoadJob final : public Job
+{
+public:
+    LoadJob(ModelSession *session, std::shared_ptr<ModelContext> context, QString path,
+            QString device)
+        : Job(tr("Load %1").arg(path)), m_session(session), m_context(std::move(context)),
+          m_path(std::move(path)), m_device(std::move(device))
+    {
+    }
+
+protected:
+    bool run(JobFeedback &, QString *error) override
+    {
+        model::DevicePreference preference;
+        if (!model::parseDevicePreference(m_device.toStdString(), &preference)) {
+            *error = tr("unknown device \"%1\" (auto, cpu or cuda)").arg(m_device);
+            return false;
+        }
+        m_context->engine.reset();
+        std::string why;
+        std::unique_ptr<model::Engine> engine =
+            model::Engine::load(m_path.toStdString(), preference, &why);
+        if (!engine) {
+            *error = QString::fromStdString(why);
+            return false;
+        }
+        const QString sha = sha256OfFile(m_path, error);
+        if (sha.isEmpty())
+            return false;
+        m_info.path = m_path;
+        m_info.sha256 = sha;
+        m_info.device = QString::fromStdString(engine->deviceName());
+        m_info.name = QString::fromStdString(engine->contract().name);
+        m_info.task = QString::fromStdString(engine->contract().task);
+        m_info.loadMs = engine->loadMs();
+        m_info.warmupMs = engine->warmupMs();
+        m_info.contract = engine->contract();
+        m_context->engine = std::move(engine);
+        m_context->sha256 = sha;
+        return true;
+    }
+
+    void finished(JobState state, const QString &error, bool) override
+    {
+        if (!m_session)
+            return;
+        if (state == JobState::Finished) {
+            m_session->m_model = m_info;
+            m_session->m_loaded = true;
+            Q_EMIT m_session->modelLoaded(m_info);
+        } else {
+            m_session->m_loaded = false;
+            Q_EMIT m_session->modelFailed(
+                state == JobState::Cancelled ? tr("%1: loading was cancelled").arg(m_path) : error);
+        }
+    }
+
+private:
+    QPointer<ModelSession> m_session;
+    std::shared_ptr<ModelContext> m_context;
+    QString m_path, m_device;
+    LoadedModel m_info;
+};
+
+namespace {
+
+class AnalysisJob final : public Job
+{
+public:
+    AnalysisJob(ModelSession *session, std::shared_ptr<ModelContext> context,
+                AnalysisRequest request, TaskPlugin *plugin)
+        : Job(tr("Analyse")), m_session(session), m_context(std::move(context)),
+          m_request(std::move(request)), m_plugin(plugin)
+    {
+        connect(this, &Job::progressChanged, session,
+                [session](int done, int total) { Q_EMIT session->progress(done, total); });
+    }
+
+protected:
+    bool run(JobFeedback &feedback, QString *error) override
+    {
+        if (!m_context->engine || !m_plugin) {
+            *error = tr("no model is loaded");
+            return false;
+        }
+        const bool ok = runAnalysis(
+            *m_context->engine, *m_plugin, m_request, feedback.cancelFlag(),
+            [&feedback](int done, int total) { feedback.setProgress(done, total); }, &m_result,
+            error);
+        m_result.modelSha256 = m_context->sha256;
+        return ok;
+    }
+
+    void finished(JobState state, const QString &error, bool ran) override
+    {
+        if (!m_session)
+            return;
+        if (state == JobState::Failed) {
+            Q_EMIT m_session->failed(error);
+            return;
+        }
+        if (!ran) { // cancelled while queued: an empty, cancelled result
+            m_result.requestId = m_request.requestId;
+            m_result.cancelled = true;
+        }
+        Q_EMIT m_session->finished(m_result);
+    }
+
+private:
+    QPointer<ModelSession> m_session;
+    std::shared_ptr<ModelContext> m_context;
+    AnalysisRequest m_request;
+    TaskPlugin *m_plugin;
+    AnalysisResult m_result;
+};
+
+class IndexJob final : public Job
+{
+public:
+    IndexJob(ModelSession *session, std::shared_ptr<ModelContext> context, IndexRequest request,
+             QString dbPath, TaskPlugin *plugin)
+        : Job(tr("Index into %1").arg(request.galleryName)), m_session(session),
+          m_context(std::move(context)), m_request(std::move(request)), m_dbPath(std::move(dbPath)),
+          m_plugin(plugin)
+    {
+        connect(this, &Job::progressChanged, session,
+                [session](int done, int total, const QString &current) {
+                    Q_EMIT session->indexProgress(done, total, current);
+                });
+    }
+
+protected:
+    bool run(JobFeedback &feedback, QString *error) override
+    {
+        if (!m_context->engine || !m_plugin) {
+            *error = tr("no model is loaded");
+            return false;
+        }
+        if (!m_context->openDatabase(m_dbPath, error))
+            return false;
+        if (m_request.modelSha256.isEmpty())
+            m_request.modelSha256 = m_context->sha256;
+        const bool ok = moescope::indexGallery(
+            *m_context->engine, *m_plugin, *m_context->db, m_request, feedback.cancelFlag(),
+            [&feedback](int done, int total, const QString &current) {
+                feedback.setProgress(done, total, current);
+            },
+            &m_report, error);
+        m_context->gallery.reset(); // it changed
+        return ok;
+    }
+
+    void finished(JobState state, const QString &error, bool ran) override
+    {
+        if (!m_session)
+            return;
+        if (!ran) {
+            Q_EMIT m_session->indexFinished(false, tr("indexing was cancelled before it started"),
+                                            m_report);
+            return;
+        }
+        Q_EMIT m_session->indexFinished(state != JobState::Failed, error, m_report);
+    }
+
+private:
+    QPointer<ModelSession> m_session;
+    std::shared_ptr<ModelContext> m_context;
+    IndexRequest m_request;
+    QString m_dbPath;
+    TaskPlugin *m_plugin;
+    IndexReport m_report;
+};
+
+class QueryJob final : public Job
+{
+public:
+    QueryJob(ModelSession *session, std::shared_ptr<ModelContext> context, QueryRequest request,
+             QString dbPath, QString galleryName, TaskPlugin *plugin)
+        : Job(tr("Query %1").arg(galleryName)), m_session(session), m_context(std::move(context)),
+          m_request(std::move(request)), m_dbPath(std::move(dbPath)),
+          m_galleryName(std::move(galleryName)), m_plugin(plugin)
+    {
+    }
+
+protected:
+    bool run(JobFeedback &feedback, QString *error) override
+    {
+        ModelContext &c = *m_context;
+        if (!c.engine || !m_plugin) {
+            *error = tr("no model is loaded");
+            return false;
+        }
+        if (!c.openDatabase(m_dbPath, error))
+            return false;
+        // Reload when another gallery is asked for or this one changed size
+        // (indexed from the CLI meanwhile, say).
+        std::optional<store::GalleryInfo> info = c.db->findGallery(m_galleryName, error);
+        if (!info) {
+            if (error->isEmpty())
+                *error = tr("there is no gallery \"%1\"").arg(m_galleryName);
+            return false;
+        }
+        if (!c.gallery || c.gallery->info.id != info->id ||
+            c.gallery->info.itemCount != info->itemCount) {
+            c.gallery = loadGallery(*c.db, m_galleryName, error);
+            if (!c.gallery)
+                return false;
+        }
+        c.gallery->info = *info; // the name may have changed
+        if (!checkGalleryModel(c.gallery->info, c.sha256,
+                               QString::fromStdString(c.engine->contract().name), 0, error))
+            return false;
+        if (feedback.isCancelled())
+            return true;
+        if (!moescope::queryGallery(*c.engine, *m_plugin, *c.db, *c.gallery, m_request, &m_result,
+                                    error))
+            return false;
+        m_result.analysis.modelSha256 = c.sha256;
+        return true;
+    }
+
+    void finished(JobState state, const QString &error, bool) override
+    {
+        if (!m_session)
+            return;
+        if (state == JobState::Finished)
+            Q_EMIT m_session->queryFinished(m_result);
+        else
+            Q_EMIT m_session->queryFailed(state == JobState::Cancelled ? tr("query cancelled")
+                                                                       : error);
+    }
+
+private:
+    QPointer<ModelSession> m_session;
+    std::shared_ptr<ModelContext> m_context;
+    QueryRequest m_request;
+    QString m_dbPath, m_galleryName;
+    TaskPlugin *m_plugin;
+    QueryResult m_result;
+};
+
+} // namespace
+
+ModelSession::ModelSession(QObject *parent)
+    : QObject(parent), m_context(std::make_shared<ModelContext>()),
+      m_queue(std::make_unique<JobQueue>(QStringLiteral("moescope-inference")))
 {
     qRegisterMetaType<moescope::AnalysisRequest>();
     qRegisterMetaType<moescope::AnalysisResult>();
@@ -11,98 +288,59 @@ ModelSession::ModelSession(QObject *parent) : QObject(parent)
     qRegisterMetaType<moescope::IndexReport>();
     qRegisterMetaType<moescope::QueryRequest>();
     qRegisterMetaType<moescope::QueryResult>();
-
-    m_worker = new InferenceWorker;
-    m_worker->moveToThread(&m_thread);
-    m_thread.setObjectName(QStringLiteral("moescope-inference"));
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &ModelSession::loadRequested, m_worker, &InferenceWorker::loadModel);
-    connect(this, &ModelSession::analyzeRequested, m_worker, &InferenceWorker::analyze);
-
-    connect(m_worker, &InferenceWorker::modelLoaded, this, [this](const LoadedModel &m) {
-        m_model = m;
-        m_loaded = true;
-        setBusy(false);
-        Q_EMIT modelLoaded(m);
+    // The engine and the database connection go on the thread that used them.
+    std::shared_ptr<ModelContext> context = m_context;
+    m_queue->setThreadCleanup([context] {
+        context->gallery.reset();
+        context->db.reset();
+        context->engine.reset();
     });
-    connect(m_worker, &InferenceWorker::modelFailed, this, [this](const QString &message) {
-        m_loaded = false;
-        setBusy(false);
-        Q_EMIT modelFailed(message);
-    });
-    connect(m_worker, &InferenceWorker::progress, this, &ModelSession::progress);
-    connect(this, &ModelSession::indexRequested, m_worker, &InferenceWorker::indexGallery);
-    connect(this, &ModelSession::queryRequested, m_worker, &InferenceWorker::queryGallery);
-    connect(m_worker, &InferenceWorker::indexProgress, this, &ModelSession::indexProgress);
-    connect(m_worker, &InferenceWorker::indexFinished, this,
-            [this](bool ok, const QString &message, const IndexReport &report) {
-                setBusy(false);
-                Q_EMIT indexFinished(ok, message, report);
-            });
-    connect(m_worker, &InferenceWorker::queryFinished, this, [this](const QueryResult &r) {
-        setBusy(false);
-        Q_EMIT queryFinished(r);
-    });
-    connect(m_worker, &InferenceWorker::queryFailed, this, [this](const QString &message) {
-        setBusy(false);
-        Q_EMIT queryFailed(message);
-    });
-    connect(m_worker, &InferenceWorker::finished, this, [this](const AnalysisResult &r) {
-        setBusy(false);
-        Q_EMIT finished(r);
-    });
-    connect(m_worker, &InferenceWorker::failed, this, [this](const QString &message) {
-        setBusy(false);
-        Q_EMIT failed(message);
-    });
-    m_thread.start();
+    connect(m_queue.get(), &JobQueue::busyChanged, this, &ModelSession::busyChanged);
 }
 
 ModelSession::~ModelSession()
 {
-    m_worker->requestCancel();
-    m_thread.quit();
-    m_thread.wait();
+    m_queue.reset(); // cancels, waits for the running job, joins the thread
 }
 
-void ModelSession::load(const QString &path, const QString &device)
+quint64 ModelSession::submit(const QSharedPointer<Job> &job)
+{
+    m_queue->enqueue(job);
+    return job->id();
+}
+
+quint64 ModelSession::load(const QString &path, const QString &device)
 {
     m_loaded = false;
-    setBusy(true);
-    Q_EMIT loadRequested(path, device);
+    return submit(QSharedPointer<LoadJob>::create(this, m_context, path, device));
 }
 
-void ModelSession::analyze(const AnalysisRequest &request, TaskPlugin *plugin)
+quint64 ModelSession::analyze(const AnalysisRequest &request, TaskPlugin *plugin)
 {
-    setBusy(true);
-    Q_EMIT analyzeRequested(request, plugin);
+    return submit(QSharedPointer<AnalysisJob>::create(this, m_context, request, plugin));
 }
 
-void ModelSession::indexGallery(const IndexRequest &request, const QString &dbPath,
-                                TaskPlugin *plugin)
+quint64 ModelSession::indexGallery(const IndexRequest &request, const QString &dbPath,
+                                   TaskPlugin *plugin)
 {
-    setBusy(true);
-    Q_EMIT indexRequested(request, dbPath, plugin);
+    return submit(QSharedPointer<IndexJob>::create(this, m_context, request, dbPath, plugin));
 }
 
-void ModelSession::queryGallery(const QueryRequest &request, const QString &dbPath,
-                                const QString &galleryName, TaskPlugin *plugin)
+quint64 ModelSession::queryGallery(const QueryRequest &request, const QString &dbPath,
+                                   const QString &galleryName, TaskPlugin *plugin)
 {
-    setBusy(true);
-    Q_EMIT queryRequested(request, dbPath, galleryName, plugin);
+    return submit(
+        QSharedPointer<QueryJob>::create(this, m_context, request, dbPath, galleryName, plugin));
 }
 
 void ModelSession::cancel()
 {
-    m_worker->requestCancel();
+    m_queue->cancelAll();
 }
 
-void ModelSession::setBusy(bool busy)
+bool ModelSession::cancel(quint64 jobId)
 {
-    if (m_busy == busy)
-        return;
-    m_busy = busy;
-    Q_EMIT busyChanged(busy);
+    return m_queue->cancel(jobId);
 }
 
 } // namespace moescope

@@ -1,14 +1,34 @@
 #pragma once
-// Owns one InferenceWorker on its own QThread, lives on the main thread. The
-// window talks to a model only through this: load(), analyze(), cancel().
-// Destroying the session cancels the run in flight and joins the thread.
+// One model on a job queue of its own, living on the main thread. The window
+// talks to a model only through this: load(), analyze(), indexGallery(),
+// queryGallery(), cancel(). Each call is a Job (job.h) with its own cancel
+// flag; results come back on the main thread as values through the signals
+// below. Two sessions (two models) work at once, each on its own thread.
+// Destroying the session cancels its jobs and joins its thread.
 
-#include "inferenceworker.h"
+#include "analysis.h"
+#include "job.h"
+#include "retrieval.h"
 
 #include <QObject>
-#include <QThread>
+
+#include <memory>
 
 namespace moescope {
+
+struct LoadedModel
+{
+    QString path;
+    QString sha256;
+    QString device;
+    QString name;
+    QString task;
+    double loadMs = 0;
+    double warmupMs = 0;
+    model::ModelContract contract;
+};
+
+struct ModelContext; // what the session's thread owns: engine, database, gallery cache
 
 class ModelSession : public QObject
 {
@@ -17,45 +37,54 @@ public:
     explicit ModelSession(QObject *parent = nullptr);
     ~ModelSession() override;
 
-    void load(const QString &path, const QString &device);
-    void analyze(const AnalysisRequest &request, TaskPlugin *plugin);
-    void indexGallery(const IndexRequest &request, const QString &dbPath, TaskPlugin *plugin);
-    void queryGallery(const QueryRequest &request, const QString &dbPath,
-                      const QString &galleryName, TaskPlugin *plugin);
+    // Each returns the id of the job it queued.
+    quint64 load(const QString &path, const QString &device);
+    // `plugin` outlives the session (the registry owns it) and is used
+    // read-only from the job's thread while the job runs.
+    quint64 analyze(const AnalysisRequest &request, TaskPlugin *plugin);
+    // Galleries (retrieval.h). The session's thread opens its own connection
+    // to `dbPath` (Qt Sql connections belong to one thread) and keeps the last
+    // gallery it searched in memory until the gallery changes.
+    quint64 indexGallery(const IndexRequest &request, const QString &dbPath, TaskPlugin *plugin);
+    quint64 queryGallery(const QueryRequest &request, const QString &dbPath,
+                         const QString &galleryName, TaskPlugin *plugin);
+    // Any job of this session: queued ones never run, the running one stops
+    // at its next step. A job queued after this call is not touched.
     void cancel();
+    bool cancel(quint64 jobId);
 
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_queue->isBusy(); } // a job is queued or running
+    int pendingJobs() const { return m_queue->pendingCount(); }
     bool hasModel() const { return m_loaded; }
     const LoadedModel &model() const { return m_model; }
+    JobQueue *queue() const { return m_queue.get(); }
 
 Q_SIGNALS:
     void modelLoaded(const moescope::LoadedModel &model);
     void modelFailed(const QString &message);
     void progress(int done, int total);
+    // An analysis ended: done, or cancelled (result.cancelled, with the steps
+    // run so far; none when it was cancelled before it started).
     void finished(const moescope::AnalysisResult &result);
     void failed(const QString &message);
     void busyChanged(bool busy);
     void indexProgress(int done, int total, const QString &current);
+    // `ok` false: `message` says why the run stopped; the report holds what
+    // was done before (whole files only).
     void indexFinished(bool ok, const QString &message, const moescope::IndexReport &report);
     void queryFinished(const moescope::QueryResult &result);
     void queryFailed(const QString &message);
 
-    // Internal: carry requests to the worker's thread.
-    void loadRequested(const QString &path, const QString &device);
-    void analyzeRequested(const moescope::AnalysisRequest &request, moescope::TaskPlugin *plugin);
-    void indexRequested(const moescope::IndexRequest &request, const QString &dbPath,
-                        moescope::TaskPlugin *plugin);
-    void queryRequested(const moescope::QueryRequest &request, const QString &dbPath,
-                        const QString &galleryName, moescope::TaskPlugin *plugin);
-
 private:
-    void setBusy(bool busy);
+    friend class LoadJob;
+    quint64 submit(const QSharedPointer<Job> &job);
 
-    QThread m_thread;
-    InferenceWorker *m_worker = nullptr;
+    std::shared_ptr<ModelContext> m_context;
+    std::unique_ptr<JobQueue> m_queue;
     LoadedModel m_model;
     bool m_loaded = false;
-    bool m_busy = false;
 };
 
 } // namespace moescope
+
+Q_DECLARE_METATYPE(moescope::LoadedModel)

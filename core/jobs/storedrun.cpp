@@ -2,7 +2,62 @@
 
 namespace moescope {
 
-store::RunRecord toRunRecord(const AnalysisResult &result, const ImageStack &image,
+namespace {
+
+QJsonObject rectJson(const QRect &r)
+{
+    return {{"x", r.x()}, {"y", r.y()}, {"width", r.width()}, {"height", r.height()}};
+}
+
+QRect rectFromJson(const QJsonObject &o)
+{
+    return QRect(o.value(QStringLiteral("x")).toInt(), o.value(QStringLiteral("y")).toInt(),
+                 o.value(QStringLiteral("width")).toInt(),
+                 o.value(QStringLiteral("height")).toInt());
+}
+
+QJsonObject originsJson(const StepOrigins &origins)
+{
+    QJsonObject o;
+    for (const auto &[name, origin] : origins)
+        o.insert(QString::fromStdString(name),
+                 QJsonObject{{"frame", origin.frame},
+                             {"source_rect", rectJson(origin.sourceRect)},
+                             {"input_size",
+                              QJsonArray{origin.inputSize.width(), origin.inputSize.height()}}});
+    return o;
+}
+
+StepOrigins originsFromJson(const QJsonObject &o)
+{
+    StepOrigins origins;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QJsonObject v = it.value().toObject();
+        StepOrigin origin;
+        origin.frame = v.value(QStringLiteral("frame")).toInt();
+        origin.sourceRect = rectFromJson(v.value(QStringLiteral("source_rect")).toObject());
+        const QJsonArray size = v.value(QStringLiteral("input_size")).toArray();
+        origin.inputSize = QSize(size.at(0).toInt(), size.at(1).toInt());
+        origins[it.key().toStdString()] = origin;
+    }
+    return origins;
+}
+
+} // namespace
+
+SceneDescription SceneDescription::of(const ImageStack &image)
+{
+    return {image.width, image.height, image.frameCount, image.modality};
+}
+
+SceneDescription SceneDescription::of(const SceneSource &source)
+{
+    if (const ImageStack *stack = source.stack())
+        return of(*stack);
+    return {source.size().width(), source.size().height(), source.frameCount(), QString()};
+}
+
+store::RunRecord toRunRecord(const AnalysisResult &result, const SceneDescription &image,
                              const model::ModelContract &contract,
                              const std::vector<float> &expertMask)
 {
@@ -16,7 +71,7 @@ store::RunRecord toRunRecord(const AnalysisResult &result, const ImageStack &ima
     run.image.path = result.imagePath;
     run.image.width = image.width;
     run.image.height = image.height;
-    run.image.frames = image.frameCount;
+    run.image.frames = image.frames;
     run.image.modality = image.modality;
     run.device = result.device;
     run.elapsedMs = result.timings.totalMs;
@@ -25,13 +80,30 @@ store::RunRecord toRunRecord(const AnalysisResult &result, const ImageStack &ima
     timings.insert(QStringLiteral("cancelled"), result.cancelled);
     run.timings = timings;
     QJsonArray steps;
-    for (const StepResult &s : result.steps)
-        steps.append(QJsonObject{{"step", s.step}, {"outputs", s.outputs}});
+    for (const StepResult &s : result.steps) {
+        QJsonObject step{{"step", s.step}, {"outputs", s.outputs}};
+        if (!s.origins.empty())
+            step.insert(QStringLiteral("origins"), originsJson(s.origins));
+        if (result.retention == StepRetention::SummariesOnly)
+            step.insert(QStringLiteral("routing"), s.routingSummary);
+        steps.append(step);
+    }
     run.outputs = QJsonObject{{"steps", steps},
                               {"step_count", result.stepCount},
                               {"warnings", QJsonArray::fromStringList(result.warnings)}};
-    if (!result.steps.isEmpty())
-        run.summary = routingSummaryJson(result.steps.first().layers);
+    if (!result.runSummary.isEmpty())
+        run.outputs.insert(QStringLiteral("run_summary"), result.runSummary);
+    if (result.retention == StepRetention::SummariesOnly)
+        run.outputs.insert(QStringLiteral("retention"), QStringLiteral("summaries"));
+    if (!result.mosaic.empty()) {
+        run.outputs.insert(QStringLiteral("mosaic_input"), result.mosaicInput);
+        run.outputs.insert(QStringLiteral("mosaic_cell"),
+                           QJsonArray{result.mosaicCell.width(), result.mosaicCell.height()});
+    }
+    if (!result.overviewLayers().empty())
+        run.summary = routingSummaryJson(result.overviewLayers());
+    else if (!result.steps.isEmpty())
+        run.summary = result.steps.first().routingSummary;
     for (float v : expertMask)
         run.expertMask.append(double(v));
     run.frameCount = int(result.steps.size());
@@ -42,8 +114,12 @@ std::vector<store::FrameRouting> toFrameRouting(const AnalysisResult &result)
 {
     std::vector<store::FrameRouting> frames;
     frames.reserve(size_t(result.steps.size()));
-    for (const StepResult &s : result.steps)
-        frames.push_back(store::FrameRouting{s.step, s.layers});
+    if (!result.mosaic.empty())
+        frames.push_back(store::FrameRouting{kMosaicFrame, result.mosaic});
+    for (const StepResult &s : result.steps) {
+        if (!s.layers.empty())
+            frames.push_back(store::FrameRouting{s.step, s.layers});
+    }
     return frames;
 }
 
@@ -70,23 +146,37 @@ AnalysisResult fromStoredRun(const store::RunRecord &record,
     r.timings.totalMs = record.elapsedMs;
     for (const QJsonValue &w : record.outputs.value(QStringLiteral("warnings")).toArray())
         r.warnings << w.toString();
+    r.runSummary = record.outputs.value(QStringLiteral("run_summary")).toObject();
+    if (record.outputs.value(QStringLiteral("retention")).toString() == QLatin1String("summaries"))
+        r.retention = StepRetention::SummariesOnly;
+    r.mosaicInput = record.outputs.value(QStringLiteral("mosaic_input")).toString();
+    const QJsonArray cell = record.outputs.value(QStringLiteral("mosaic_cell")).toArray();
+    r.mosaicCell = QSizeF(cell.at(0).toDouble(), cell.at(1).toDouble());
+    for (const store::FrameRouting &f : routing) {
+        if (f.frame == kMosaicFrame)
+            r.mosaic = f.layers;
+    }
     const QJsonArray steps = record.outputs.value(QStringLiteral("steps")).toArray();
     for (const QJsonValue &v : steps) {
         StepResult s;
         s.step = v.toObject().value(QStringLiteral("step")).toInt();
         s.outputs = v.toObject().value(QStringLiteral("outputs")).toObject();
+        s.origins = originsFromJson(v.toObject().value(QStringLiteral("origins")).toObject());
+        s.routingSummary = v.toObject().value(QStringLiteral("routing")).toArray();
         for (const store::FrameRouting &f : routing) {
             if (f.frame == s.step) {
                 s.layers = f.layers;
                 break;
             }
         }
+        if (s.routingSummary.isEmpty() && !s.layers.empty())
+            s.routingSummary = routingSummaryJson(s.layers);
         r.steps.append(s);
     }
     return r;
 }
 
-bool storeAnalysis(store::Database &db, AnalysisResult *result, const ImageStack &image,
+bool storeAnalysis(store::Database &db, AnalysisResult *result, const SceneDescription &image,
                    const model::ModelContract &contract, const std::vector<float> &expertMask,
                    QString *error)
 {

@@ -8,7 +8,20 @@
 
 namespace moescope {
 
-store::RunRecord toRunRecord(const AnalysisResult &result, const ImageStack &image,
+// What the store records of the picture a run saw.
+struct SceneDescription
+{
+    int width = 0, height = 0, frames = 1;
+    QString modality;
+    static SceneDescription of(const ImageStack &image);
+    static SceneDescription of(const SceneSource &source);
+};
+
+// The frame number under which a tiled run's stitched mosaic is stored (a
+// step's routing is stored under its step number, 0 and up).
+constexpr int kMosaicFrame = -1;
+
+store::RunRecord toRunRecord(const AnalysisResult &result, const SceneDescription &scene,
                              const model::ModelContract &contract,
                              const std::vector<float> &expertMask);
 std::vector<store::FrameRouting> toFrameRouting(const AnalysisResult &result);
@@ -17,8 +30,14 @@ AnalysisResult fromStoredRun(const store::RunRecord &record,
                              const std::vector<store::FrameRouting> &routing);
 
 // Saves the result; sets result->runId. Errors name the database file.
-bool storeAnalysis(store::Database &db, AnalysisResult *result, const ImageStack &image,
+bool storeAnalysis(store::Database &db, AnalysisResult *result, const SceneDescription &scene,
                    const model::ModelContract &contract, const std::vector<float> &expertMask,
                    QString *error);
+inline bool storeAnalysis(store::Database &db, AnalysisResult *result, const ImageStack &image,
+                          const model::ModelContract &contract,
+                          const std::vector<float> &expertMask, QString *error)
+{
+    return storeAnalysis(db, result, SceneDescription::of(image), contract, expertMask, error);
+}
 
 } // namespace moescope

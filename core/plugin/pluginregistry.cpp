@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLibrary>
@@ -25,7 +26,7 @@ PluginInfo genericInfo()
     info.id = QStringLiteral("generic");
     info.name = tr("Generic (any MoE model)");
     info.version = QStringLiteral(MOESCOPE_VERSION);
-    info.compatVersion = info.version;
+    info.compatVersion = PluginRegistry::apiVersion();
     info.shape = toString(TaskShape::SingleImage);
     info.description = tr("Feeds the image inputs, shows the routing and lists the outputs of "
                           "any model whose task no installed plugin claims.");
@@ -92,13 +93,25 @@ void PluginRegistry::scan(const QStringList &directories)
             info.id = data.value(QStringLiteral("id")).toString();
             info.name = data.value(QStringLiteral("name")).toString(info.id);
             info.version = data.value(QStringLiteral("version")).toString();
-            info.compatVersion = data.value(QStringLiteral("compatVersion")).toString(info.version);
+            info.compatVersion = data.value(QStringLiteral("compatVersion")).toString();
+            if (!servesApi(info.compatVersion)) {
+                m_problems << tr("%1: plugin \"%2\" was written for plugin API %3; this MoEScope "
+                                 "serves %4, so it is not loaded")
+                                  .arg(path, data.value(QStringLiteral("id")).toString(),
+                                       info.compatVersion.isEmpty() ? tr("(none given)")
+                                                                    : info.compatVersion,
+                                       apiVersion());
+                delete loader;
+                continue;
+            }
             info.shape = data.value(QStringLiteral("shape")).toString();
             info.description = data.value(QStringLiteral("description")).toString();
             for (const QJsonValue &t : data.value(QStringLiteral("tasks")).toArray())
                 info.tasks << t.toString();
             if (info.tasks.isEmpty())
                 info.tasks << info.id;
+            for (const QJsonValue &t : data.value(QStringLiteral("fileSuffixes")).toArray())
+                info.fileSuffixes << t.toString().toLower();
             info.file = path;
             if (info.id.isEmpty() || m_loaders.contains(info.id) ||
                 info.id == QLatin1String("generic")) {
@@ -113,6 +126,41 @@ void PluginRegistry::scan(const QStringList &directories)
     }
     std::sort(m_infos.begin() + 1, m_infos.end(),
               [](const PluginInfo &a, const PluginInfo &b) { return a.id < b.id; });
+}
+
+QString PluginRegistry::apiVersion()
+{
+    return QStringLiteral("2.0");
+}
+
+bool PluginRegistry::servesApi(const QString &compatVersion)
+{
+    const QStringList want = compatVersion.split(QLatin1Char('.'));
+    const QStringList have = apiVersion().split(QLatin1Char('.'));
+    bool okMajor = false, okMinor = true;
+    const int major = want.value(0).toInt(&okMajor);
+    const int minor = want.size() > 1 ? want.value(1).toInt(&okMinor) : 0;
+    return okMajor && okMinor && major == have.value(0).toInt() && minor <= have.value(1).toInt();
+}
+
+QObject *PluginRegistry::pluginObject(const QString &pluginId)
+{
+    QPluginLoader *loader = m_loaders.value(pluginId);
+    return loader ? loader->instance() : nullptr;
+}
+
+TaskPlugin *PluginRegistry::pluginForFile(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix.isEmpty())
+        return nullptr;
+    for (const PluginInfo &info : std::as_const(m_infos)) {
+        if (!info.fileSuffixes.contains(suffix))
+            continue;
+        if (auto *plugin = qobject_cast<TaskPlugin *>(pluginObject(info.id)))
+            return plugin;
+    }
+    return nullptr;
 }
 
 QList<PluginInfo> PluginRegistry::plugins() const

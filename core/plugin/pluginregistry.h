@@ -24,7 +24,8 @@ struct PluginInfo
     QString shape;
     QString description;
     QStringList tasks;
-    QString file; // empty for the built-in fallback
+    QStringList fileSuffixes; // files the plugin opens itself (OpensFiles), lower case
+    QString file;             // empty for the built-in fallback
     bool builtIn = false;
 };
 
@@ -41,6 +42,12 @@ public:
     // <app>/../lib/moescope/plugins (an install).
     static QStringList defaultSearchPaths();
 
+    // The plugin API this host serves ("2.0"), and whether it serves a plugin
+    // written for `compatVersion`: the same major version, a minor version no
+    // newer than the host's.
+    static QString apiVersion();
+    static bool servesApi(const QString &compatVersion);
+
     QList<PluginInfo> plugins() const; // the fallback first, then by id
     QStringList problems() const;      // plugin files that were skipped, and why
 
@@ -49,6 +56,13 @@ public:
     // `warning` says why).
     TaskPlugin *pluginForTask(const QString &task, QString *warning = nullptr);
     PluginInfo infoForTask(const QString &task) const;
+    // The plugin object itself (for optional interfaces found by
+    // qobject_cast, like the window's TaskPluginGui); nullptr for the
+    // built-in fallback or a plugin that fails to load.
+    QObject *pluginObject(const QString &pluginId);
+
+    // The plugin that opens files with `path`'s suffix itself, or nullptr.
+    TaskPlugin *pluginForFile(const QString &path);
 
 private:
     void scan(const QStringList &directories);

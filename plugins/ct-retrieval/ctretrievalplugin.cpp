@@ -1,6 +1,5 @@
 #include "ctretrievalplugin.h"
 
-#include "ctcli.h"
 #include "plugin/genericplugin.h"
 #include "plugin/outputs.h"
 
@@ -62,17 +61,6 @@ QStringList CtRetrievalPlugin::inputWarnings(const model::ModelContract &,
                        "HU windows see its 0-255 values")
                         .arg(name);
     return warnings;
-}
-
-QList<CliVerb> CtRetrievalPlugin::cliVerbs() const
-{
-    return cliVerbList();
-}
-
-int CtRetrievalPlugin::runCliVerb(const QString &verb, const QStringList &arguments,
-                                  QTextStream &out, QTextStream &err)
-{
-    return runCli(*this, verb, arguments, out, err);
 }
 
 } // namespace moescope::ct

@@ -3,8 +3,8 @@
 // slice (or a region drawn on it) goes to the model in Hounsfield units, the
 // HU windows of the model's contract do the rest; the embeddings fill
 // galleries (core/jobs/retrieval.h) and answer queries. Files that are not
-// CT get a warning, not a refusal. Serves the `index`, `retrieve` and
-// `galleries` verbs of moescope-cli.
+// CT get a warning, not a refusal. The Gallery capability has the host serve
+// the `index`, `retrieve` and `galleries` verbs and the gallery dock.
 
 #include "plugin/taskplugin.h"
 
@@ -22,6 +22,10 @@ public:
     QString id() const override { return QStringLiteral("ct-retrieval"); }
     QString displayName() const override;
     TaskShape shape() const override { return TaskShape::Gallery; }
+    TaskCapabilities capabilities() const override
+    {
+        return TaskCapability::Batchable | TaskCapability::Gallery;
+    }
 
     // options.extra["region"] (a QRect in frame pixels): query with that part
     // of the slice only; otherwise the whole slice.
@@ -32,10 +36,6 @@ public:
                           int b) const override;
     QStringList inputWarnings(const model::ModelContract &contract,
                               const ImageStack &image) const override;
-
-    QList<CliVerb> cliVerbs() const override;
-    int runCliVerb(const QString &verb, const QStringList &arguments, QTextStream &out,
-                   QTextStream &err) override;
 };
 
 } // namespace moescope::ct

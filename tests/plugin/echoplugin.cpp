@@ -36,12 +36,6 @@ public:
         return o;
     }
 
-    QList<moescope::CliVerb> cliVerbs() const override
-    {
-        return {{QStringLiteral("echo"), QStringLiteral("echo WORDS..."),
-                 QStringLiteral("prints its arguments")}};
-    }
-
 private:
     moescope::GenericTaskPlugin m_generic;
 };

@@ -1,4 +1,7 @@
-#include "ctcli.h"
+#include "galleryverbs.h"
+#include "options.h"
+
+#include "plugin/pluginregistry.h"
 
 #include "image/imageloader.h"
 #include "jobs/retrieval.h"
@@ -20,16 +23,17 @@
 
 #include <unistd.h>
 
-namespace moescope::ct {
+namespace moescope::cli {
 
 namespace {
 
-enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("moescope::ct::Cli", text);
-}
+const QCommandLineOption &kJson = jsonOption();
+const QCommandLineOption &kModel = modelOption();
+const QCommandLineOption &kDb = databaseOption();
+const QCommandLineOption &kDevice = deviceOption();
+const QCommandLineOption &kThreads = threadsOption();
+const QCommandLineOption kGallery(QStringLiteral("gallery"), tr("Gallery name."),
+                                  QStringLiteral("NAME"));
 
 std::atomic_bool g_interrupted{false};
 
@@ -51,47 +55,13 @@ private:
     void (*m_previous)(int) = SIG_DFL;
 };
 
-void printJson(QTextStream &out, const QJsonObject &o)
-{
-    out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-}
-
-bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments,
-           QTextStream &err)
-{
-    parser.setApplicationDescription(verb);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("moescope-cli ") + verb} + arguments)) {
-        err << "moescope-cli " << verb << ": " << parser.errorText() << "\n";
-        return false;
-    }
-    return true;
-}
-
-int fail(QTextStream &err, const QString &message)
-{
-    err << message << "\n";
-    return Failure;
-}
-
-const QCommandLineOption kJson(QStringLiteral("json"), tr("Print JSON."));
-const QCommandLineOption kModel(QStringLiteral("model"), tr("Model name or .pt file."),
-                                QStringLiteral("NAME|FILE"));
-const QCommandLineOption kDb(QStringLiteral("db"),
-                             tr("Database (default: the app's data location)."),
-                             QStringLiteral("FILE"));
-const QCommandLineOption kGallery(QStringLiteral("gallery"), tr("Gallery name."),
-                                  QStringLiteral("NAME"));
-const QCommandLineOption kDevice(QStringLiteral("device"), tr("auto, cpu or cuda."),
-                                 QStringLiteral("DEVICE"), QStringLiteral("auto"));
-const QCommandLineOption kThreads(QStringLiteral("threads"), tr("LibTorch CPU threads."),
-                                  QStringLiteral("N"));
-
 struct LoadedEngine
 {
     QString path;
     QString sha256;
     std::unique_ptr<model::Engine> engine;
+    std::unique_ptr<PluginRegistry> registry;
+    TaskPlugin *plugin = nullptr; // the gallery-capable plugin of the model's task
 };
 
 bool loadEngine(const QCommandLineParser &parser, LoadedEngine *out, QString *error)
@@ -101,9 +71,7 @@ bool loadEngine(const QCommandLineParser &parser, LoadedEngine *out, QString *er
         *error = tr("--device is auto, cpu or cuda, not \"%1\"").arg(parser.value(kDevice));
         return false;
     }
-    const int threads = parser.value(kThreads).toInt();
-    if (threads > 0)
-        model::Engine::setThreadCount(threads);
+    applyThreads(parser);
     ModelCatalog catalog;
     if (!catalog.resolve(parser.value(kModel), &out->path, error))
         return false;
@@ -120,6 +88,15 @@ bool loadEngine(const QCommandLineParser &parser, LoadedEngine *out, QString *er
     RetrievalOutputs outputs;
     if (!findRetrievalOutputs(out->engine->contract(), &outputs, error)) {
         *error = QDir::toNativeSeparators(out->path) + QStringLiteral(": ") + *error;
+        return false;
+    }
+    out->registry = std::make_unique<PluginRegistry>();
+    const QString task = QString::fromStdString(out->engine->contract().task);
+    out->plugin = out->registry->pluginForTask(task);
+    if (!out->plugin->capabilities().testFlag(TaskCapability::Gallery)) {
+        *error = tr("%1: the model's task \"%2\" is served by the %3 plugin, which builds no "
+                    "galleries")
+                     .arg(QDir::toNativeSeparators(out->path), task, out->plugin->id());
         return false;
     }
     return true;
@@ -141,7 +118,7 @@ QString gatesText(const QJsonObject &gates)
 
 // ---------------------------------------------------------------------------
 
-int indexVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextStream &out,
+int indexVerb(const QStringList &arguments, QTextStream &out,
               QTextStream &err)
 {
     QCommandLineParser parser;
@@ -189,7 +166,7 @@ int indexVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextStrea
     g_interrupted.store(false);
     InterruptGuard guard;
     IndexReport report;
-    const bool ok = indexGallery(*engine.engine, plugin, db, request, &g_interrupted, progress,
+    const bool ok = indexGallery(*engine.engine, *engine.plugin, db, request, &g_interrupted, progress,
                                  &report, &error);
     if (tty)
         err << "\r\x1b[K";
@@ -278,7 +255,7 @@ struct Evaluation
     }
 };
 
-int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextStream &out,
+int retrieveVerb(const QStringList &arguments, QTextStream &out,
                  QTextStream &err)
 {
     QCommandLineParser parser;
@@ -424,7 +401,7 @@ int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextSt
                     q.topK = k + 1;    // room for the query itself when it is in the gallery
                     q.details = false; // labels and scores are all the metric needs
                     QueryResult r;
-                    if (!queryGallery(*engine.engine, plugin, db, *gallery, q, &r, &error))
+                    if (!queryGallery(*engine.engine, *engine.plugin, db, *gallery, q, &r, &error))
                         return fail(err,
                                     QDir::toNativeSeparators(file) + QStringLiteral(": ") + error);
                     searchMs += r.searchMs;
@@ -488,10 +465,10 @@ int retrieveVerb(const TaskPlugin &plugin, const QStringList &arguments, QTextSt
     request.region = region;
     request.topK = k;
     QueryResult result;
-    if (!queryGallery(*engine.engine, plugin, db, *gallery, request, &result, &error))
+    if (!queryGallery(*engine.engine, *engine.plugin, db, *gallery, request, &result, &error))
         return fail(err,
                     QDir::toNativeSeparators(shared->sourcePath) + QStringLiteral(": ") + error);
-    QStringList warnings = plugin.inputWarnings(contract, *shared);
+    QStringList warnings = engine.plugin->inputWarnings(contract, *shared);
     warnings += result.analysis.warnings;
     result.analysis.modelSha256 = engine.sha256;
     if (!parser.isSet(noStoreOpt)) {
@@ -622,34 +599,19 @@ int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &e
 
 } // namespace
 
-QList<CliVerb> cliVerbList()
+int index(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    return {
-        {QStringLiteral("index"),
-         QStringLiteral("--model M --input DIR --db FILE --gallery NAME [--json]"),
-         tr("Index a folder of slices, series and volumes into a gallery (resumable).")},
-        {QStringLiteral("retrieve"),
-         QStringLiteral("--model M --input FILE --db FILE --gallery NAME --top K [--json] "
-                        "[--evaluate]"),
-         tr("The gallery items nearest a query image, with their expert gates; --evaluate "
-            "gives mAP@K.")},
-        {QStringLiteral("galleries"),
-         QStringLiteral("--db FILE [--rename NAME --to NEW | --delete NAME] [--json]"),
-         tr("List, rename or delete galleries.")},
-    };
+    return indexVerb(arguments, out, err);
 }
 
-int runCli(const TaskPlugin &plugin, const QString &verb, const QStringList &arguments,
-           QTextStream &out, QTextStream &err)
+int retrieve(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    if (verb == QLatin1String("index"))
-        return indexVerb(plugin, arguments, out, err);
-    if (verb == QLatin1String("retrieve"))
-        return retrieveVerb(plugin, arguments, out, err);
-    if (verb == QLatin1String("galleries"))
-        return galleriesVerb(arguments, out, err);
-    err << tr("the ct-retrieval plugin has no verb \"%1\"").arg(verb) << "\n";
-    return Usage;
+    return retrieveVerb(arguments, out, err);
 }
 
-} // namespace moescope::ct
+int galleries(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    return galleriesVerb(arguments, out, err);
+}
+
+} // namespace moescope::cli

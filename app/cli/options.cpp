@@ -1,0 +1,91 @@
+#include "options.h"
+
+#include "model/engine.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace moescope::cli {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope-cli", text);
+}
+
+const QCommandLineOption &jsonOption()
+{
+    static const QCommandLineOption o(QStringLiteral("json"), tr("Print JSON."));
+    return o;
+}
+
+const QCommandLineOption &threadsOption()
+{
+    static const QCommandLineOption o(QStringLiteral("threads"), tr("LibTorch CPU threads."),
+                                      QStringLiteral("N"));
+    return o;
+}
+
+const QCommandLineOption &seriesOption()
+{
+    static const QCommandLineOption o(
+        QStringLiteral("series"),
+        tr("The DICOM series of a folder to load (default: the largest)."), QStringLiteral("UID"));
+    return o;
+}
+
+const QCommandLineOption &modelOption()
+{
+    static const QCommandLineOption o(QStringLiteral("model"), tr("Model name or .pt file."),
+                                      QStringLiteral("NAME|FILE"));
+    return o;
+}
+
+const QCommandLineOption &deviceOption()
+{
+    static const QCommandLineOption o(QStringLiteral("device"), tr("auto, cpu or cuda."),
+                                      QStringLiteral("DEVICE"), QStringLiteral("auto"));
+    return o;
+}
+
+const QCommandLineOption &databaseOption()
+{
+    static const QCommandLineOption o(QStringLiteral("db"),
+                                      tr("Run database (default: the app's data location)."),
+                                      QStringLiteral("FILE"));
+    return o;
+}
+
+bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments,
+           QTextStream &err)
+{
+    parser.setApplicationDescription(verb);
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("moescope-cli ") + verb} + arguments)) {
+        err << "moescope-cli " << verb << ": " << parser.errorText() << "\n";
+        return false;
+    }
+    return true;
+}
+
+int fail(QTextStream &err, const QString &message)
+{
+    err << message << "\n";
+    return Failure;
+}
+
+void printJson(QTextStream &out, const QJsonValue &value)
+{
+    out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
+               .toJson(QJsonDocument::Indented);
+}
+
+void applyThreads(const QCommandLineParser &parser)
+{
+    const int threads = parser.value(threadsOption()).toInt();
+    if (threads > 0)
+        model::Engine::setThreadCount(threads);
+}
+
+} // namespace moescope::cli

@@ -1,0 +1,62 @@
+#include "sceneopener.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+
+namespace moescope {
+
+std::optional<OpenedScene> openScene(PluginRegistry &registry, const QString &path,
+                                     const LoadOptions &options, QString *error)
+{
+    OpenedScene scene;
+    if (TaskPlugin *plugin = registry.pluginForFile(path)) {
+        QSharedPointer<SceneSource> source = plugin->openSource(path, error);
+        if (!source) {
+            if (!error->startsWith(path))
+                *error = QStringLiteral("%1: %2").arg(path, *error);
+            return std::nullopt;
+        }
+        scene.source = source;
+        scene.openedBy = plugin;
+        return scene;
+    }
+    LoadError loadError;
+    std::optional<ImageStack> image = ImageLoader::load(path, options, &loadError);
+    if (!image) {
+        *error = loadError.message();
+        return std::nullopt;
+    }
+    scene.image = QSharedPointer<const ImageStack>::create(std::move(*image));
+    scene.source = QSharedPointer<const ImageStackSource>::create(scene.image);
+    return scene;
+}
+
+std::optional<ImageStack> sceneOverview(const SceneSource &source, int maxSide, QString *error,
+                                        QRect region, int frame)
+{
+    if (!region.isValid())
+        region = QRect(QPoint(0, 0), source.size());
+    const double scale = std::min(1.0, double(maxSide) / std::max(region.width(), region.height()));
+    const QSize out(std::max(1, int(std::lround(region.width() * scale))),
+                    std::max(1, int(std::lround(region.height() * scale))));
+    Raster raster;
+    if (!source.read(frame, region, out, &raster, error))
+        return std::nullopt;
+    if (raster.bands != 1 && raster.bands != 3) {
+        // The display takes one band or three: show the first.
+        Raster first;
+        first.width = raster.width;
+        first.height = raster.height;
+        first.bands = 1;
+        first.samples.resize(size_t(raster.width) * raster.height);
+        for (size_t i = 0; i < first.samples.size(); ++i)
+            first.samples[i] = raster.samples[i * raster.bands];
+        raster = std::move(first);
+    }
+    ImageStack image = raster.toImageStack(source.path());
+    image.sha256 = source.sha256();
+    return image;
+}
+
+} // namespace moescope
