@@ -5,7 +5,7 @@
 #include "cineplayer.h"
 #include "image/imageloader.h"
 #include "image/reslice.h"
-#include "imageview.h"
+#include "sceneview.h"
 #include "mainwindow.h"
 #include "seriesdialog.h"
 #include "testdicom.h"
@@ -125,7 +125,7 @@ private Q_SLOTS:
         window.openImage(m_series, LoadOptions{kAxialUid}); // chosen: no question
         QVERIFY(opened.wait(30000));
         QVERIFY(!window.findChild<SeriesDialog *>());
-        ImageView *view = window.imageView();
+        SceneView *view = window.imageView();
         QCOMPARE(view->image().size(), QSize(6, 8));
         QCOMPARE(window.player()->frameCount(), 5);
 
@@ -155,7 +155,7 @@ private Q_SLOTS:
 
         // Right-drag: right widens, down raises the level; the combo says Custom.
         const QPoint centre = view->imageRect().center();
-        rightDrag(view, centre, centre + QPoint(30, -20));
+        rightDrag(view->viewport(), centre, centre + QPoint(30, -20));
         const WindowLevel dragged = window.displayWindow();
         QVERIFY(dragged.valid());
         QVERIFY2(dragged.width > 400, qPrintable(QString::number(dragged.width)));
@@ -167,7 +167,7 @@ private Q_SLOTS:
         const QPointF at(centre);
         QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, -240), Qt::NoButton,
                           Qt::NoModifier, Qt::NoScrollPhase, false);
-        QApplication::sendEvent(view, &wheel);
+        QApplication::sendEvent(view->viewport(), &wheel);
         QCOMPARE(window.player()->frame(), 2);
         QCOMPARE(view->image(), stack->toQImage(2, dragged)); // the custom window stays
 
@@ -271,7 +271,7 @@ private Q_SLOTS:
         QVERIFY(!presets->isVisible());
         const QImage before = window.imageView()->image();
         const QPoint centre = window.imageView()->imageRect().center();
-        rightDrag(window.imageView(), centre, centre + QPoint(50, 50));
+        rightDrag(window.imageView()->viewport(), centre, centre + QPoint(50, 50));
         QVERIFY(!window.displayWindow().valid());
         QCOMPARE(window.imageView()->image(), before);
     }

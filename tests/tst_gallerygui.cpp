@@ -7,10 +7,10 @@
 #include "comparedialog.h"
 #include "gallerypanel.h"
 #include "image/windowpresets.h"
-#include "imageview.h"
+#include "sceneview.h"
 #include "jobs/retrieval.h"
 #include "mainwindow.h"
-#include "matchview.h"
+#include "sceneview.h"
 #include "plugin/modelcatalog.h"
 #include "store/database.h"
 
@@ -198,7 +198,7 @@ private Q_SLOTS:
         }
 
         // The window-match heatmap is painted over the query, and where the grid says.
-        MatchView *queryView = panel->queryView();
+        SceneView *queryView = panel->queryView();
         QVERIFY(!queryView->image().isNull());
         QVERIFY(queryView->hasHeatmap());
         const RetrievalHit &best = result.hits.front();
@@ -268,9 +268,9 @@ private Q_SLOTS:
         auto *regionButton = panel->findChild<QPushButton *>(QStringLiteral("regionButton"));
         regionButton->click();
         QVERIFY(window.imageView()->regionSelection());
-        ImageView *view = window.imageView();
+        SceneView *view = window.imageView();
         const QRect r = view->imageRect();
-        leftDrag(view, r.topLeft() + QPoint(r.width() / 4, r.height() / 4),
+        leftDrag(view->viewport(), r.topLeft() + QPoint(r.width() / 4, r.height() / 4),
                  r.topLeft() + QPoint(3 * r.width() / 4, 3 * r.height() / 4));
         QVERIFY(panel->isQuerying());
         QVERIFY2(shown.wait(120000), qPrintable(panel->message()));
@@ -344,7 +344,7 @@ private Q_SLOTS:
         QSignalSpy indexed(panel, &GalleryPanel::indexFinished);
         bool cancelled = false;
         // Cancel as soon as the worker reports the first file done.
-        // (Cancelling before the worker starts would be forgotten: each job starts afresh.)
+        // (A cancel before the job starts is kept too: tst_jobs cancelWhileQueued.)
         auto *session = window.findChild<ModelSession *>();
         QVERIFY(session);
         const auto conn = connect(session, &ModelSession::indexProgress, panel,

@@ -2,7 +2,7 @@
 // it through the worker, see one heatmap per expert of the chosen layer, hover
 // a token, reopen the stored run. Saves a screenshot for people to look at.
 #include "cineplayer.h"
-#include "imageview.h"
+#include "sceneview.h"
 #include "jobs/analysis.h"
 #include "mainwindow.h"
 #include "routingpanel.h"
@@ -88,11 +88,11 @@ private Q_SLOTS:
         QCOMPARE(routing->selectedExpert(), 1);
 
         // Gate values under the mouse.
-        ImageView *view = window.imageView();
+        SceneView *view = window.imageView();
         const QPoint centre = view->imageRect().center();
         QMouseEvent move(QEvent::MouseMove, centre, view->mapToGlobal(centre), Qt::NoButton,
                          Qt::NoButton, Qt::NoModifier);
-        QApplication::sendEvent(view, &move);
+        QApplication::sendEvent(view->viewport(), &move);
         auto *gate = routing->findChild<QLabel *>(QStringLiteral("gateValues"));
         QVERIFY(gate);
         QVERIFY2(gate->text().contains(QStringLiteral("Token")), qPrintable(gate->text()));

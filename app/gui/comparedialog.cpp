@@ -46,11 +46,11 @@ CompareDialog::CompareDialog(QWidget *parent) : QDialog(parent)
     layout->addLayout(controls);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    auto makeSide = [&](MatchView **view, QLabel **label, const QString &name) {
+    auto makeSide = [&](SceneView **view, QLabel **label, const QString &name) {
         auto *side = new QWidget(splitter);
         auto *l = new QVBoxLayout(side);
         l->setContentsMargins(0, 0, 0, 0);
-        *view = new MatchView(side);
+        *view = new SceneView(side);
         (*view)->setObjectName(name);
         (*view)->setMinimumSize(300, 300);
         *label = new QLabel(side);
@@ -65,10 +65,10 @@ CompareDialog::CompareDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(splitter, 1);
 
     // Linked: what one view shows, the other shows.
-    connect(m_queryView, &MatchView::viewChanged, m_hitView, &MatchView::setView);
-    connect(m_hitView, &MatchView::viewChanged, m_queryView, &MatchView::setView);
-    connect(m_queryView, &MatchView::windowDragged, this, &CompareDialog::dragWindow);
-    connect(m_hitView, &MatchView::windowDragged, this, &CompareDialog::dragWindow);
+    connect(m_queryView, &SceneView::viewChanged, m_hitView, &SceneView::setView);
+    connect(m_hitView, &SceneView::viewChanged, m_queryView, &SceneView::setView);
+    connect(m_queryView, &SceneView::windowDragged, this, &CompareDialog::dragWindow);
+    connect(m_hitView, &SceneView::windowDragged, this, &CompareDialog::dragWindow);
     connect(reset, &QPushButton::clicked, this, [this] { m_queryView->setView(1, {0.5, 0.5}); });
     connect(m_heatmapCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_queryView->setHeatmapVisible(on);

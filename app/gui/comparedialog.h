@@ -5,7 +5,7 @@
 // from; when that file is gone its stored thumbnail stands in, with a note.
 
 #include "jobs/retrieval.h"
-#include "matchview.h"
+#include "sceneview.h"
 
 #include <QDialog>
 #include <QSharedPointer>
@@ -30,8 +30,8 @@ public:
     void setHeatmapsVisible(bool visible);
     void setWindow(const WindowLevel &window); // invalid: each image's own
 
-    MatchView *queryView() const { return m_queryView; }
-    MatchView *hitView() const { return m_hitView; }
+    SceneView *queryView() const { return m_queryView; }
+    SceneView *hitView() const { return m_hitView; }
     WindowLevel window() const { return m_window; }
     // Whether the hit is drawn from its file (false: from its thumbnail).
     bool hitFromFile() const { return bool(m_hitImage); }
@@ -59,8 +59,8 @@ private:
     WindowLevel m_window;
     WindowGrid m_grid;
 
-    MatchView *m_queryView = nullptr;
-    MatchView *m_hitView = nullptr;
+    SceneView *m_queryView = nullptr;
+    SceneView *m_hitView = nullptr;
     QComboBox *m_presetCombo = nullptr;
     QCheckBox *m_heatmapCheck = nullptr;
     QLabel *m_queryLabel = nullptr;

@@ -217,12 +217,12 @@ void GalleryPanel::buildUi()
 
     // The query and the chosen hit with their window-match heatmaps.
     auto *views = new QHBoxLayout;
-    m_queryView = new MatchView(this);
+    m_queryView = new SceneView(this);
     m_queryView->setObjectName(QStringLiteral("queryMatchView"));
     m_queryView->setPlaceholder(tr("The query appears here"));
     m_queryView->setToolTip(tr("Each query window's best match in the chosen hit (cosine of the "
                                "window embeddings); the best window outlined"));
-    m_hitView = new MatchView(this);
+    m_hitView = new SceneView(this);
     m_hitView->setObjectName(QStringLiteral("hitMatchView"));
     m_hitView->setPlaceholder(tr("The chosen hit appears here"));
     m_hitView->setToolTip(tr("Each window of the hit: its best match among the query's "
@@ -275,7 +275,7 @@ void GalleryPanel::buildUi()
             [this](QListWidgetItem *item) { compare(m_hitList->row(item)); });
     connect(m_heatmapCheck, &QCheckBox::toggled, this, &GalleryPanel::setHeatmapsVisible);
     connect(m_compareButton, &QPushButton::clicked, this, [this] { compare(); });
-    connect(m_hitView, &MatchView::doubleClicked, this, [this] { compare(); });
+    connect(m_hitView, &SceneView::doubleClicked, this, [this] { compare(); });
 }
 
 void GalleryPanel::setModel(const LoadedModel &model, TaskPlugin *plugin)

@@ -10,7 +10,7 @@
 
 #include "jobs/modelsession.h"
 #include "jobs/retrieval.h"
-#include "matchview.h"
+#include "sceneview.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -87,8 +87,8 @@ public:
     CompareDialog *compare(int index = -1);
 
     QString message() const { return m_message; }
-    MatchView *queryView() const { return m_queryView; }
-    MatchView *hitView() const { return m_hitView; }
+    SceneView *queryView() const { return m_queryView; }
+    SceneView *hitView() const { return m_hitView; }
     void setHeatmapsVisible(bool visible);
 
 Q_SIGNALS:
@@ -142,8 +142,8 @@ private:
     QSpinBox *m_topK = nullptr;
     QLabel *m_messageLabel = nullptr;
     QListWidget *m_hitList = nullptr;
-    MatchView *m_queryView = nullptr;
-    MatchView *m_hitView = nullptr;
+    SceneView *m_queryView = nullptr;
+    SceneView *m_hitView = nullptr;
     QCheckBox *m_heatmapCheck = nullptr;
     QPushButton *m_compareButton = nullptr;
     QTableWidget *m_gates = nullptr;

@@ -5,7 +5,7 @@
 #include "gallerypanel.h"
 #include "image/imageloader.h"
 #include "image/windowpresets.h"
-#include "imageview.h"
+#include "sceneview.h"
 #include "jobs/storedrun.h"
 #include "plugin/outputs.h"
 #include "routingpanel.h"
@@ -68,7 +68,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     setAcceptDrops(true);
     m_session = new ModelSession(this);
 
-    m_view = new ImageView(this);
+    m_view = new SceneView(this);
     m_routing = new RoutingPanel(this);
     m_outputs = new QTableWidget(0, 2, this);
     m_outputs->setObjectName(QStringLiteral("outputsTable"));
@@ -145,16 +145,16 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     buildActions();
     buildDocks();
 
-    connect(m_view, &ImageView::fileDropped, this,
+    connect(m_view, &SceneView::fileDropped, this,
             [this](const QString &path) { openImage(path); });
-    connect(m_view, &ImageView::windowDragged, this, &MainWindow::dragWindow);
-    connect(m_view, &ImageView::wheelSteps, this, [this](int steps) {
+    connect(m_view, &SceneView::windowDragged, this, &MainWindow::dragWindow);
+    connect(m_view, &SceneView::wheelSteps, this, [this](int steps) {
         // Slices of a series or volume; a cine keeps its wheel-free view.
         if (m_viewControlsAction->isVisible() && m_image && m_image->frameCount > 1)
             m_player->setFrame(m_player->frame() + steps);
     });
-    connect(m_view, &ImageView::regionSelected, m_gallery, &GalleryPanel::queryRegion);
-    connect(m_gallery, &GalleryPanel::regionModeChanged, m_view, &ImageView::setRegionSelection);
+    connect(m_view, &SceneView::regionSelected, m_gallery, &GalleryPanel::queryRegion);
+    connect(m_gallery, &GalleryPanel::regionModeChanged, m_view, &SceneView::setRegionSelection);
     connect(m_gallery, &GalleryPanel::statusMessage, this,
             [this](const QString &message, int timeoutMs) {
                 statusBar()->showMessage(message, timeoutMs);
@@ -180,7 +180,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
         q.pixelAspect = m_view->pixelAspect();
         return q;
     });
-    connect(m_view, &ImageView::tokenHovered, this,
+    connect(m_view, &SceneView::tokenHovered, this,
             [this](int row, int col, QPoint) { m_routing->showGateValues(row, col); });
     connect(m_routing, &RoutingPanel::overlayChanged, this, &MainWindow::updateOverlay);
     connect(m_routing, &RoutingPanel::layerChanged, this, &MainWindow::updateTimeChart);
@@ -1159,6 +1159,10 @@ void MainWindow::updateViewControls()
     // slices is flat); other images as their pixels are.
     const PixelSpacing &sp = stack ? m_image->spacing : PixelSpacing();
     m_view->setPixelAspect(sp.known() ? sp.rowMm / sp.columnMm : 1.0);
+    // The wheel steps through slices of a series or volume (Ctrl+wheel
+    // zooms); elsewhere it zooms.
+    m_view->setWheelAction(stack && m_image->frameCount > 1 ? SceneView::WheelAction::Steps
+                                                            : SceneView::WheelAction::Zoom);
 }
 
 void MainWindow::applyPreset(int index)

@@ -40,7 +40,7 @@ class QToolButton;
 namespace moescope::gui {
 
 class CinePlayer;
-class ImageView;
+class SceneView;
 class GalleryPanel;
 class RoutingPanel;
 
@@ -76,7 +76,7 @@ public:
     // Whether frame `frame` of the open image has routing for the current
     // model and task (computed live or by a run).
     bool frameRouted(int frame) const;
-    ImageView *imageView() const { return m_view; }
+    SceneView *imageView() const { return m_view; }
     // A series or volume: the window the frames are drawn with (invalid: the file's), and the
     // plane shown; the image runs go to is the stack in that plane.
     WindowLevel displayWindow() const { return m_window; }
@@ -173,7 +173,7 @@ private:
     int m_resultTask = 0; // the task choice m_result was computed with
     QMap<int, std::vector<routing::LayerRouting>> m_taskGates;
 
-    ImageView *m_view = nullptr;
+    SceneView *m_view = nullptr;
     RoutingPanel *m_routing = nullptr;
     QTableWidget *m_outputs = nullptr;
     QLabel *m_imageInfo = nullptr;

@@ -441,10 +441,14 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
         for (const QString &w : plugin.inputWarnings(contract, *image))
             report->warnings << native(path) + QStringLiteral(": ") + w;
         auto shared = QSharedPointer<const ImageStack>::create(std::move(*image));
-        if (!pending.empty() && !batchable(*pending.front().image, *shared) && !flush(cancel))
+        // Slices already read are finished even when a cancel comes during
+        // their forward pass (a batch is short), so a cancel keeps every file
+        // started; a volume alone can be cancelled midway (and is not written).
+        if (!pending.empty() && !batchable(*pending.front().image, *shared) && !flush(nullptr))
             break;
         pending.push_back({path, *sha, shared});
-        if ((int(pending.size()) >= batch || shared->frameCount > 1) && !flush(cancel))
+        if ((int(pending.size()) >= batch || shared->frameCount > 1) &&
+            !flush(shared->frameCount > 1 ? cancel : nullptr))
             break;
     }
     if (stop) {

@@ -1,0 +1,697 @@
+#include "sceneview.h"
+
+#include "render/routingimages.h"
+#include "scenetiles.h"
+
+#include <QDragEnterEvent>
+#include <QGraphicsPixmapItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QNativeGestureEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStyleOptionGraphicsItem>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace moescope::gui {
+
+// The token grid over the model region, with the token under the mouse outlined.
+class OverlayGridItem : public QGraphicsItem
+{
+public:
+    void setRegion(const QRectF &r)
+    {
+        prepareGeometryChange();
+        region = r;
+    }
+    QRectF region;
+    int rows = 0, cols = 0;
+    QPoint hover{-1, -1};
+
+    QRectF boundingRect() const override { return region.adjusted(-2, -2, 2, 2); }
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        if (rows <= 0 || cols <= 0 || hover.x() < 0)
+            return;
+        const double cw = region.width() / cols, ch = region.height() / rows;
+        QPen pen(Qt::white, 1.5);
+        pen.setCosmetic(true);
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(QRectF(region.left() + hover.x() * cw, region.top() + hover.y() * ch, cw, ch));
+    }
+};
+
+// Window-match heatmap cells over the model region, the best window outlined.
+class HeatmapItem : public QGraphicsItem
+{
+public:
+    void setRegion(const QRectF &r)
+    {
+        prepareGeometryChange();
+        region = r;
+    }
+    QRectF region;
+    std::vector<float> values;
+    WindowGrid grid;
+    int best = -1;
+    float lo = 0, hi = 1;
+
+    QRectF boundingRect() const override { return region.adjusted(-4, -4, 4, 4); }
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *) override
+    {
+        if (values.empty())
+            return;
+        p->setPen(Qt::NoPen);
+        for (int i = 0; i < int(values.size()); ++i) {
+            const double t = (values[size_t(i)] - lo) / (hi - lo);
+            QColor c = QColor::fromRgb(render::colormapColor(render::Colormap::Turbo, t));
+            c.setAlpha(100);
+            p->setBrush(c);
+            p->drawRect(grid.cellRect(i, region));
+        }
+        if (best >= 0) {
+            // Drawn inside the window (2 screen pixels in), so the outline never
+            // spills over the image's edge.
+            const double px = 1.0 / option->levelOfDetailFromTransform(p->worldTransform());
+            const QRectF w =
+                grid.windowRect(best, region).adjusted(2 * px, 2 * px, -2 * px, -2 * px);
+            p->setBrush(Qt::NoBrush);
+            QPen outer(Qt::black, 4), inner(Qt::white, 2);
+            outer.setCosmetic(true);
+            inner.setCosmetic(true);
+            p->setPen(outer);
+            p->drawRect(w);
+            p->setPen(inner);
+            p->drawRect(w);
+        }
+    }
+};
+
+SceneView::SceneView(QWidget *parent) : QGraphicsView(parent), m_scene(new QGraphicsScene(this))
+{
+    setScene(m_scene);
+    setBackgroundBrush(QColor(32, 32, 36));
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setTransformationAnchor(QGraphicsView::NoAnchor);
+    setResizeAnchor(QGraphicsView::NoAnchor);
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    setRenderHint(QPainter::SmoothPixmapTransform);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    viewport()->grabGesture(Qt::PinchGesture);
+
+    m_pixmapItem = m_scene->addPixmap(QPixmap());
+    m_pixmapItem->setTransformationMode(Qt::SmoothTransformation);
+    m_overlayItem = m_scene->addPixmap(QPixmap());
+    m_overlayItem->setZValue(2);
+    m_overlayItem->setTransformationMode(Qt::SmoothTransformation);
+    m_heatmapItem = new HeatmapItem;
+    m_heatmapItem->setZValue(3);
+    m_scene->addItem(m_heatmapItem);
+    m_gridItem = new OverlayGridItem;
+    m_gridItem->setZValue(4);
+    m_scene->addItem(m_gridItem);
+    m_selectionItem = m_scene->addRect(QRectF(), QPen(QColor(255, 220, 60), 1.5, Qt::DashLine),
+                                       QColor(255, 220, 60, 40));
+    QPen band = m_selectionItem->pen();
+    band.setCosmetic(true);
+    m_selectionItem->setPen(band);
+    m_selectionItem->setZValue(5);
+    m_selectionItem->setVisible(false);
+    m_placeholder = tr("Drop an image, a DICOM file or a volume here, or use File ▸ Open.");
+
+    // A pan by scroll bar (keys, drag) is a view change the linked view follows.
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, [this] { emitViewChanged(); });
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { emitViewChanged(); });
+}
+
+SceneView::~SceneView() = default;
+
+void SceneView::setImage(const QImage &image)
+{
+    setImage(image, m_aspect);
+}
+
+void SceneView::setImage(const QImage &image, double pixelAspect)
+{
+    if (m_tileItem) {
+        delete m_tileItem;
+        m_tileItem = nullptr;
+    }
+    m_source.reset();
+    const double aspect = (pixelAspect > 0 && std::isfinite(pixelAspect)) ? pixelAspect : 1.0;
+    // A new frame of the same size and proportions keeps the zoom and pan.
+    const bool newGeometry = image.size() != m_size || std::abs(aspect - m_aspect) > 1e-9;
+    m_image = image;
+    m_aspect = aspect;
+    m_pixmapItem->setPixmap(QPixmap::fromImage(image));
+    m_pixmapItem->setVisible(!image.isNull());
+    if (newGeometry)
+        setPicture(image.isNull() ? QSize() : image.size());
+    viewport()->update();
+}
+
+void SceneView::setSource(QSharedPointer<const SceneSource> source, int frame, WindowLevel window)
+{
+    m_image = QImage();
+    m_pixmapItem->setPixmap(QPixmap());
+    m_pixmapItem->setVisible(false);
+    delete m_tileItem;
+    m_tileItem = nullptr;
+    m_source = std::move(source);
+    if (m_source) {
+        m_tileItem = new SceneTileItem(m_source, frame, window);
+        m_tileItem->setZValue(0);
+        m_scene->addItem(m_tileItem);
+        connect(m_tileItem, &SceneTileItem::tileArrived, this, &SceneView::tilesArrived);
+        // The overview stands for the picture where a QImage is asked for.
+        m_image = m_tileItem->overview();
+    }
+    m_aspect = 1.0;
+    setPicture(m_source ? m_source->size() : QSize());
+}
+
+QSize SceneView::pictureSize() const
+{
+    return m_size;
+}
+
+void SceneView::setPicture(QSize size)
+{
+    m_size = size;
+    m_scene->setSceneRect(QRectF(QPointF(0, 0), QSizeF(size)));
+    layoutOverlays();
+    fitToWindow();
+}
+
+void SceneView::setPixelAspect(double aspect)
+{
+    m_aspect = (aspect > 0 && std::isfinite(aspect)) ? aspect : 1.0;
+    fitToWindow();
+}
+
+void SceneView::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    viewport()->update();
+}
+
+void SceneView::setCaption(const QString &caption)
+{
+    m_caption = caption;
+    viewport()->update();
+}
+
+void SceneView::setReadout(const QString &text)
+{
+    m_readout = text;
+    viewport()->update();
+}
+
+void SceneView::setModelRegion(const QRect &region)
+{
+    m_region = region;
+    layoutOverlays();
+}
+
+void SceneView::setOverlay(const QImage &overlay, double opacity)
+{
+    m_overlay = overlay;
+    m_opacity = opacity;
+    m_overlayItem->setPixmap(QPixmap::fromImage(overlay));
+    layoutOverlays();
+}
+
+void SceneView::setOpacity(double opacity)
+{
+    m_opacity = opacity;
+    m_overlayItem->setOpacity(opacity);
+}
+
+void SceneView::setTokenGrid(int rows, int cols)
+{
+    m_gridItem->rows = rows;
+    m_gridItem->cols = cols;
+    m_gridItem->update();
+}
+
+void SceneView::setHeatmap(const std::vector<float> &values, const WindowGrid &grid, int bestWindow)
+{
+    m_heatmapItem->values = grid.valid() ? values : std::vector<float>();
+    m_heatmapItem->grid = grid;
+    m_heatmapItem->best = bestWindow;
+    if (!m_heatmapItem->values.empty()) {
+        const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+        m_heatmapItem->lo = *lo;
+        m_heatmapItem->hi = *hi > *lo ? *hi : *lo + 1e-6f;
+    }
+    m_heatmapItem->update();
+    viewport()->update();
+}
+
+bool SceneView::hasHeatmap() const
+{
+    return !m_heatmapItem->values.empty();
+}
+
+void SceneView::setHeatmapVisible(bool visible)
+{
+    m_heatmapItem->setVisible(visible);
+    viewport()->update();
+}
+
+bool SceneView::heatmapVisible() const
+{
+    return m_heatmapItem->isVisible();
+}
+
+void SceneView::setRegionSelection(bool on)
+{
+    m_selecting = on;
+    m_bandFrom = {-1, -1};
+    m_selection = {};
+    m_selectionItem->setVisible(false);
+    viewport()->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+}
+
+void SceneView::layoutOverlays()
+{
+    const QRectF region =
+        m_region.isValid() ? QRectF(m_region) : QRectF(QPointF(0, 0), QSizeF(m_size));
+    m_overlayItem->setPos(region.topLeft());
+    if (!m_overlay.isNull())
+        m_overlayItem->setTransform(QTransform::fromScale(region.width() / m_overlay.width(),
+                                                          region.height() / m_overlay.height()));
+    m_overlayItem->setOpacity(m_opacity);
+    m_overlayItem->setVisible(!m_overlay.isNull());
+    m_gridItem->setRegion(region);
+    m_heatmapItem->setRegion(region);
+    viewport()->update();
+}
+
+// --- Zoom and pan ------------------------------------------------------------
+
+double SceneView::fitScale() const
+{
+    if (m_size.isEmpty())
+        return 1.0;
+    const QSize room = viewport()->size() - QSize(8, 8);
+    return std::max(1e-6, std::min(double(room.width()) / m_size.width(),
+                                   double(room.height()) / (m_size.height() * m_aspect)));
+}
+
+void SceneView::applyTransform(const QPointF &keepScene, const QPointF &atViewport)
+{
+    m_settingView = true;
+    setTransform(QTransform::fromScale(m_scale, m_scale * m_aspect));
+    // Room to pan past the edges by half a view, so any point can be centred.
+    const QSizeF half(viewport()->width() / (2 * m_scale),
+                      viewport()->height() / (2 * m_scale * m_aspect));
+    setSceneRect(QRectF(QPointF(0, 0), QSizeF(m_size))
+                     .adjusted(-half.width(), -half.height(), half.width(), half.height()));
+    // Put keepScene under atViewport.
+    const QPointF now = mapFromScene(keepScene);
+    const QPointF delta = now - atViewport;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + int(std::lround(delta.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + int(std::lround(delta.y())));
+    m_settingView = false;
+    viewport()->update();
+}
+
+void SceneView::fitToWindow()
+{
+    m_fitted = true;
+    m_scale = fitScale();
+    applyTransform(QPointF(m_size.width() / 2.0, m_size.height() / 2.0),
+                   QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+    m_center = {0.5, 0.5};
+}
+
+void SceneView::actualSize()
+{
+    zoomBy(1.0 / m_scale, QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+}
+
+void SceneView::zoomBy(double factor, const QPointF &viewportPos)
+{
+    if (m_size.isEmpty())
+        return;
+    const QPointF keep = mapToScene(viewportPos.toPoint());
+    const double fit = fitScale();
+    m_scale = std::clamp(m_scale * factor, fit * 0.5, std::max(fit, 1.0) * 64.0);
+    m_fitted = std::abs(m_scale - fit) < 1e-9;
+    applyTransform(keep, viewportPos);
+    updateCenter();
+    emitViewChanged();
+}
+
+double SceneView::zoom() const
+{
+    return m_scale / fitScale();
+}
+
+QPointF SceneView::center() const
+{
+    return m_center;
+}
+
+void SceneView::updateCenter()
+{
+    // Scroll positions are whole pixels: the centre is kept as set (setView)
+    // and only measured after the view moved by itself (zoom, pan, fit).
+    if (m_size.isEmpty()) {
+        m_center = {0.5, 0.5};
+        return;
+    }
+    const QPointF c = mapToImage(QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+    m_center = {c.x() / m_size.width(), c.y() / m_size.height()};
+}
+
+void SceneView::setView(double zoom, const QPointF &center)
+{
+    const double oldZoom = this->zoom();
+    const QPointF oldCenter = this->center();
+    m_scale = fitScale() * std::max(1e-3, zoom);
+    m_fitted = std::abs(zoom - 1.0) < 1e-9 && std::abs(center.x() - 0.5) < 1e-9 &&
+               std::abs(center.y() - 0.5) < 1e-9;
+    applyTransform(QPointF(center.x() * m_size.width(), center.y() * m_size.height()),
+                   QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+    m_center = center;
+    // Reported when it changed, so a linked view follows; a setView made by
+    // a view following another is not reported again (no echo).
+    static int following = 0;
+    if (following == 0 &&
+        (std::abs(oldZoom - zoom) > 1e-6 || std::abs(oldCenter.x() - center.x()) > 1e-3 ||
+         std::abs(oldCenter.y() - center.y()) > 1e-3)) {
+        ++following;
+        Q_EMIT viewChanged(zoom, center);
+        --following;
+    }
+}
+
+void SceneView::emitViewChanged()
+{
+    if (!m_settingView)
+        updateCenter();
+    if (!m_settingView && !m_size.isEmpty())
+        Q_EMIT viewChanged(zoom(), center());
+}
+
+void SceneView::resizeEvent(QResizeEvent *event)
+{
+    const QPointF c = center();
+    const double z = zoom();
+    QGraphicsView::resizeEvent(event);
+    if (m_fitted)
+        fitToWindow();
+    else
+        setView(z, c);
+}
+
+// --- Geometry ---------------------------------------------------------------
+
+QRect SceneView::imageRect() const
+{
+    if (m_size.isEmpty())
+        return {};
+    return mapFromScene(QRectF(QPointF(0, 0), QSizeF(m_size))).boundingRect();
+}
+
+QRectF SceneView::overlayRect() const
+{
+    const QRectF region =
+        m_region.isValid() ? QRectF(m_region) : QRectF(QPointF(0, 0), QSizeF(m_size));
+    return QRectF(mapFromImage(region.topLeft()), mapFromImage(region.bottomRight()));
+}
+
+QPointF SceneView::mapToImage(const QPointF &viewportPos) const
+{
+    return viewportTransform().inverted().map(viewportPos);
+}
+
+QPointF SceneView::mapFromImage(const QPointF &imagePos) const
+{
+    return viewportTransform().map(imagePos);
+}
+
+QPoint SceneView::imagePixelAt(const QPointF &viewportPos, bool clamp) const
+{
+    const QPointF p = mapToImage(viewportPos);
+    if (clamp)
+        return QPoint(std::clamp(int(std::lround(p.x())), 0, m_size.width()),
+                      std::clamp(int(std::lround(p.y())), 0, m_size.height()));
+    return QPoint(int(std::floor(p.x())), int(std::floor(p.y())));
+}
+
+int SceneView::tileReads() const
+{
+    return m_tileItem ? m_tileItem->reads() : 0;
+}
+
+bool SceneView::tilesIdle() const
+{
+    return !m_tileItem || m_tileItem->idle();
+}
+
+// --- Input ------------------------------------------------------------------
+
+void SceneView::wheelEvent(QWheelEvent *event)
+{
+    const bool zoomIt =
+        m_wheelAction == WheelAction::Zoom || (event->modifiers() & Qt::ControlModifier);
+    if (zoomIt) {
+        const double notches = event->angleDelta().y() / 120.0;
+        zoomBy(std::pow(1.25, notches), event->position());
+        event->accept();
+        return;
+    }
+    // Notches of 15° (120 eighths); touchpads send smaller deltas that add up.
+    // Turning the wheel towards the user (a negative delta) goes to the next
+    // slice, as slice viewers do.
+    m_wheelAngle -= event->angleDelta().y();
+    const int steps = m_wheelAngle / 120;
+    if (steps != 0) {
+        m_wheelAngle -= steps * 120;
+        Q_EMIT wheelSteps(steps);
+    }
+    event->accept();
+}
+
+bool SceneView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::NativeGesture) {
+        auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomBy(1.0 + gesture->value(), gesture->position());
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
+}
+
+void SceneView::keyPressEvent(QKeyEvent *event)
+{
+    const QPointF mid(viewport()->width() / 2.0, viewport()->height() / 2.0);
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.25, mid);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(1 / 1.25, mid);
+        break;
+    case Qt::Key_0:
+        fitToWindow();
+        emitViewChanged();
+        break;
+    case Qt::Key_1:
+        actualSize();
+        break;
+    default:
+        QGraphicsView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void SceneView::mousePressEvent(QMouseEvent *event)
+{
+    const QPointF pos = event->position();
+    if (event->button() == Qt::LeftButton && m_selecting && !m_size.isEmpty()) {
+        m_bandFrom = imagePixelAt(pos, true);
+        m_selection = {};
+        m_selectionItem->setVisible(false);
+    } else if (event->button() == Qt::RightButton) {
+        m_rightFrom = pos.toPoint();
+    } else if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) {
+        m_panFrom = pos.toPoint();
+    }
+    event->accept();
+}
+
+void SceneView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if ((event->buttons() & Qt::LeftButton) && m_bandFrom.x() >= 0) {
+        m_selection = QRect(m_bandFrom, imagePixelAt(pos, true)).normalized();
+        m_selectionItem->setRect(m_selection);
+        m_selectionItem->setVisible(true);
+        return;
+    }
+    if ((event->buttons() & Qt::RightButton) && m_rightFrom.x() >= 0) {
+        const QPoint delta = pos - m_rightFrom;
+        m_rightFrom = pos;
+        if (!delta.isNull())
+            Q_EMIT windowDragged(delta.x(), delta.y());
+        return;
+    }
+    if ((event->buttons() & (Qt::LeftButton | Qt::MiddleButton)) && m_panFrom.x() >= 0) {
+        const QPoint delta = pos - m_panFrom;
+        m_panFrom = pos;
+        m_fitted = false;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        return;
+    }
+    hover(event->position());
+}
+
+void SceneView::hover(const QPointF &viewportPos)
+{
+    const QPoint pixel = imagePixelAt(viewportPos, false);
+    const bool inside = !m_size.isEmpty() && QRect(QPoint(0, 0), m_size).contains(pixel);
+    if (!inside) {
+        if (m_hoverToken.x() >= 0) {
+            m_hoverToken = {-1, -1};
+            m_gridItem->hover = m_hoverToken;
+            m_gridItem->update();
+        }
+        Q_EMIT tokenHovered(-1, -1, {});
+        Q_EMIT pixelHovered(QPoint(-1, -1));
+        return;
+    }
+    const QRectF region = m_gridItem->region;
+    const QPointF p = mapToImage(viewportPos);
+    const double gx = (p.x() - region.left()) / region.width();
+    const double gy = (p.y() - region.top()) / region.height();
+    const int rows = m_gridItem->rows, cols = m_gridItem->cols;
+    QPoint token(-1, -1);
+    if (rows > 0 && cols > 0 && gx >= 0 && gx < 1 && gy >= 0 && gy < 1)
+        token = QPoint(std::min(cols - 1, int(gx * cols)), std::min(rows - 1, int(gy * rows)));
+    if (token != m_hoverToken) {
+        m_hoverToken = token;
+        m_gridItem->hover = token;
+        m_gridItem->update();
+    }
+    Q_EMIT pixelHovered(pixel);
+    Q_EMIT tokenHovered(token.y(), token.x(), pixel);
+}
+
+void SceneView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && m_bandFrom.x() >= 0) {
+        m_selection = QRect(m_bandFrom, imagePixelAt(event->position(), true)).normalized();
+        m_bandFrom = {-1, -1};
+        m_selectionItem->setRect(m_selection);
+        m_selectionItem->setVisible(m_selection.isValid());
+        if (m_selection.width() >= 2 && m_selection.height() >= 2)
+            Q_EMIT regionSelected(m_selection);
+    }
+    if (event->button() == Qt::RightButton)
+        m_rightFrom = {-1, -1};
+    if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton)
+        m_panFrom = {-1, -1};
+    event->accept();
+}
+
+void SceneView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    Q_EMIT doubleClicked();
+    event->accept();
+}
+
+void SceneView::leaveEvent(QEvent *event)
+{
+    m_hoverToken = {-1, -1};
+    m_gridItem->hover = m_hoverToken;
+    m_gridItem->update();
+    Q_EMIT tokenHovered(-1, -1, {});
+    Q_EMIT pixelHovered(QPoint(-1, -1));
+    QGraphicsView::leaveEvent(event);
+}
+
+void SceneView::drawForeground(QPainter *p, const QRectF &)
+{
+    // Text in viewport pixels, whatever the zoom.
+    p->save();
+    p->resetTransform();
+    if (m_size.isEmpty()) {
+        p->setPen(QColor(200, 200, 200));
+        p->drawText(viewport()->rect().adjusted(20, 20, -20, -20),
+                    Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        p->restore();
+        return;
+    }
+    QStringList top;
+    if (!m_caption.isEmpty())
+        top << m_caption;
+    if (hasHeatmap() && heatmapVisible())
+        top << tr("window match %1–%2")
+                   .arg(m_heatmapItem->lo, 0, 'f', 2)
+                   .arg(m_heatmapItem->hi, 0, 'f', 2);
+    QFont f = font();
+    f.setPointSizeF(std::max(7.0, f.pointSizeF() - 1));
+    p->setFont(f);
+    const QFontMetrics fm(f);
+    auto box = [&](const QString &line, int y) {
+        const QString text = fm.elidedText(line, Qt::ElideRight, viewport()->width() - 12);
+        const QRect r(3, y, fm.horizontalAdvance(text) + 8, fm.height() + 2);
+        p->fillRect(r, QColor(0, 0, 0, 170));
+        p->setPen(Qt::white);
+        p->drawText(r.adjusted(4, 1, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+        return r.height();
+    };
+    int y = 3;
+    for (const QString &line : top)
+        y += box(line, y);
+    QStringList bottom;
+    if (!m_readout.isEmpty())
+        bottom << m_readout;
+    if (!m_fitted)
+        bottom << tr("%1%").arg(m_scale * 100, 0, 'f', m_scale < 0.1 ? 1 : 0);
+    if (!bottom.isEmpty())
+        box(bottom.join(QStringLiteral("   ")), viewport()->height() - fm.height() - 5);
+    p->restore();
+}
+
+void SceneView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void SceneView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void SceneView::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        Q_EMIT fileDropped(urls.first().toLocalFile());
+}
+
+} // namespace moescope::gui
