@@ -1,48 +1,42 @@
 #pragma once
-// The workbench window: image and routing side by side, models and samples on
-// the left, stored runs below. All model work goes through a ModelSession
-// (its own thread); images load on the thread pool; the database is touched
-// from this (the main) thread only.
+// The workbench window: actions, menus, docks and the status bar. What it
+// shows lives in layers below it (ITK-SNAP's Logic → Model → Qt):
+//   Workspace       the services: plugins, catalog, run database, model session
+//   ImageDocument   the open image, its plane and window/level
+//   RunController   run / live / sweep scheduling, storing, reopening
+//   RunsModel       the stored runs for the Runs dock
+//   ResultView      the picture, its routing and outputs (a view; two can exist)
+//   GalleryPanel    galleries and queries of a retrieval model
+// The accessors below are what tests and the screenshot tool drive.
 
 #include "image/imageloader.h"
 #include "image/reslice.h"
+#include "imagedocument.h"
 #include "jobs/analysis.h"
 #include "jobs/modelsession.h"
-#include "plugin/modelcatalog.h"
-#include "plugin/pluginregistry.h"
-#include "store/database.h"
+#include "resultview.h"
+#include "runcontroller.h"
+#include "runsmodel.h"
+#include "workbenchtoolbar.h"
+#include "workspace.h"
 
-#include <QFutureWatcher>
-#include <QHash>
 #include <QMainWindow>
 #include <QMap>
-#include <QPointer>
-
-#include <memory>
-#include <optional>
 
 class QAction;
-class QCheckBox;
-class QChart;
-class QChartView;
-class QComboBox;
 class QDockWidget;
-class QLabel;
-class QListWidget;
 class QProgressBar;
-class QSlider;
-class QStandardItem;
-class QStandardItemModel;
 class QTableView;
-class QTableWidget;
-class QToolButton;
 
 namespace moescope::gui {
 
 class CinePlayer;
-class SceneView;
+class GalleryController;
 class GalleryPanel;
+class LibraryPanel;
+class ResultPresenter;
 class RoutingPanel;
+class SceneView;
 
 class MainWindow : public QMainWindow
 {
@@ -64,28 +58,34 @@ public:
     void cancelRun();
     bool reopenRun(qint64 runId);
 
-    RoutingPanel *routingPanel() const { return m_routing; }
-    // Galleries and queries of a retrieval model (shown for a plugin of shape Gallery).
+    ResultView *resultView() const { return m_resultView; }
+    RoutingPanel *routingPanel() const { return m_resultView->routingPanel(); }
+    const ImageDocument *document() const { return m_document; }
+    const RunController *runController() const { return m_runs; }
+    // Galleries and queries of a retrieval model (shown for a Gallery-capable plugin).
     GalleryPanel *galleryPanel() const { return m_gallery; }
-    CinePlayer *player() const { return m_player; }
+    CinePlayer *player() const { return m_resultView->player(); }
+    SceneView *imageView() const { return m_resultView->sceneView(); }
     // The chosen choice of the model's task input (0 when it has none).
     int chosenTask() const;
     void chooseTask(int task);
     // Task-level gates computed so far for the loaded model: task → layers.
-    const QMap<int, std::vector<routing::LayerRouting>> &taskGates() const { return m_taskGates; }
+    const QMap<int, std::vector<routing::LayerRouting>> &taskGates() const
+    {
+        return m_runs->taskGates();
+    }
     // Whether frame `frame` of the open image has routing for the current
     // model and task (computed live or by a run).
-    bool frameRouted(int frame) const;
-    SceneView *imageView() const { return m_view; }
+    bool frameRouted(int frame) const { return m_runs->frameRouted(frame); }
     // A series or volume: the window the frames are drawn with (invalid: the file's), and the
     // plane shown; the image runs go to is the stack in that plane.
-    WindowLevel displayWindow() const { return m_window; }
-    SlicePlane plane() const;
-    const ImageStack *displayedImage() const { return m_image.data(); }
-    const AnalysisResult &currentResult() const { return m_result; }
-    const store::Database &database() const { return m_db; }
+    WindowLevel displayWindow() const { return m_document->window(); }
+    SlicePlane plane() const { return m_toolBar->plane(); }
+    const ImageStack *displayedImage() const { return m_document->image().data(); }
+    const AnalysisResult &currentResult() const { return m_runs->result(); }
+    const store::Database &database() const { return m_workspace->database(); }
     QString lastError() const { return m_lastError; }
-    int runsListed() const;
+    int runsListed() const { return m_runsModel->rowCount(); }
 
 Q_SIGNALS:
     void imageLoaded(const QString &path);
@@ -103,104 +103,37 @@ protected:
 private:
     void buildActions();
     void buildDocks();
+    void connectLayers();
     void populateModels();
-    void populateSamples();
-    void refreshRuns();
-    QList<QStandardItem *> runRow(const store::RunRecord &run) const;
     void showError(const QString &message);
     void setBusy(bool busy, const QString &what = {});
-    void startAnalysis();
-    void showResult();
-    void showStep(int stepIndex);
-    void updateOverlay();
-    void updateTimeChart();
-    void updateOutputs(const QJsonObject &outputs);
-    void onAnalysisFinished(const AnalysisResult &result);
     void onImageLoaded();
-    QString modelPathForSelection() const;
-
-    // Requests to the model's worker carry an id; the answer says which it was for.
-    enum class Purpose { Run, Live, TaskSweep };
-    AnalysisRequest newRequest(Purpose purpose, int first, int last, int task);
-    bool liveReady() const;
-    bool resultMatchesSelection() const;
-    void requestLiveFrames(int from);
-    void onFrameChanged(int frame, bool byUser);
-    void mergeLive(const AnalysisResult &result);
-    void populateTasks();
-    void startTaskSweep();
-    void updateTaskMatrix();
-    QJsonObject currentSegmentation(QString *name = nullptr) const;
-    // Views of a series or volume: window presets, right-drag window/level, planes.
+    void onResultShown(qint64 runId);
     void updateViewControls();
-    void applyPreset(int index);
-    void dragWindow(int dx, int dy);
     void showPlane(SlicePlane plane);
     void chooseSeries(const QString &folder, const QList<SeriesInfo> &series);
-    // The gallery dock follows the loaded model: shown for a retrieval (Gallery) plugin.
-    void updateGalleryDock();
+    void addModelFile(const QString &path);
+    void exportRoutingImages();
 
-    PluginRegistry m_plugins;
-    ModelCatalog m_catalog;
-    store::Database m_db;
-    ModelSession *m_session = nullptr;
-
-    QSharedPointer<ImageStack> m_image;  // what is shown and run: m_volume in the chosen plane
-    QSharedPointer<ImageStack> m_volume; // the image as loaded
-    WindowLevel m_window;                // invalid: the file's window
-    QSharedPointer<const ImageStack> m_runImage; // what the run in flight analyses
-    // An image loading on the thread pool comes back as the image or the error.
-    struct ImageLoad
-    {
-        std::optional<ImageStack> image;
-        LoadError error;
-        // A folder of several series opened without a choice: the series to choose from, and
-        // no image.
-        QList<SeriesInfo> series;
-    };
-    QFutureWatcher<ImageLoad> m_imageWatcher;
-    QString m_loadingPath;
-    AnalysisResult m_result;
-    int m_stepIndex = 0;
-    bool m_runAfterLoad = false;
+    Workspace *m_workspace = nullptr;
+    ImageDocument *m_document = nullptr;
+    RunController *m_runs = nullptr;
+    RunsModel *m_runsModel = nullptr;
+    ResultPresenter *m_presenter = nullptr;
     qint64 m_pendingRunReopen = 0;
     QString m_lastError;
-    QHash<quint64, Purpose> m_requests;
-    quint64 m_lastRequestId = 0;
-    bool m_liveInFlight = false;
-    int m_liveFirst = -1, m_liveLast = -1;
-    bool m_sweepInFlight = false;
-    int m_resultTask = 0; // the task choice m_result was computed with
-    QMap<int, std::vector<routing::LayerRouting>> m_taskGates;
 
-    SceneView *m_view = nullptr;
-    RoutingPanel *m_routing = nullptr;
-    QTableWidget *m_outputs = nullptr;
-    QLabel *m_imageInfo = nullptr;
-    CinePlayer *m_player = nullptr;
-    QComboBox *m_taskCombo = nullptr;
-    QAction *m_taskComboAction = nullptr;
-    QTableWidget *m_taskMatrix = nullptr;
-    QWidget *m_maskRow = nullptr;
-    QCheckBox *m_maskCheck = nullptr;
-    QSlider *m_maskOpacity = nullptr;
-    QLabel *m_maskLegend = nullptr;
-    QChartView *m_timeChartView = nullptr;
-    QComboBox *m_modelCombo = nullptr;
-    QComboBox *m_deviceCombo = nullptr;
-    QComboBox *m_presetCombo = nullptr;
-    QComboBox *m_planeCombo = nullptr;
-    QAction *m_viewControlsAction = nullptr;
-    QListWidget *m_samples = nullptr;
-    QListWidget *m_modelList = nullptr;
+    ResultView *m_resultView = nullptr;
+    WorkbenchToolBar *m_toolBar = nullptr;
+    LibraryPanel *m_library = nullptr;
     QTableView *m_runsView = nullptr;
-    QStandardItemModel *m_runsModel = nullptr;
     QProgressBar *m_progress = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_exportAction = nullptr;
     GalleryPanel *m_gallery = nullptr;
     QDockWidget *m_galleryDock = nullptr;
+    GalleryController *m_galleryController = nullptr;
 };
 
 } // namespace moescope::gui

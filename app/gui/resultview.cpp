@@ -1,0 +1,411 @@
+#include "resultview.h"
+
+#include "cineplayer.h"
+#include "common/artifacts.h"
+#include "imagedocument.h"
+#include "plugin/outputs.h"
+#include "render/routingimages.h"
+#include "routingpanel.h"
+#include "sceneview.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSlider>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace moescope::gui {
+
+ResultView::ResultView(QWidget *parent) : QWidget(parent)
+{
+    m_view = new SceneView(this);
+    m_routing = new RoutingPanel(this);
+    m_outputs = new QTableWidget(0, 2, this);
+    m_outputs->setObjectName(QStringLiteral("outputsTable"));
+    m_outputs->setHorizontalHeaderLabels({tr("Output"), tr("Value")});
+    m_outputs->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_outputs->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_outputs->verticalHeader()->hide();
+    m_outputs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_imageInfo = new QLabel(this);
+    m_imageInfo->setWordWrap(true);
+    m_player = new CinePlayer(this);
+    m_player->setVisible(false);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_view, 4);
+    leftLayout->addWidget(m_player);
+    // Segmentation outputs: the label map over the region the model saw.
+    m_maskRow = new QWidget(this);
+    auto *maskLayout = new QHBoxLayout(m_maskRow);
+    maskLayout->setContentsMargins(0, 0, 0, 0);
+    m_maskCheck = new QCheckBox(tr("Show segmentation"), m_maskRow);
+    m_maskCheck->setObjectName(QStringLiteral("maskCheck"));
+    m_maskCheck->setToolTip(tr("Show the model's segmentation instead of the routing overlay"));
+    m_maskOpacity = new QSlider(Qt::Horizontal, m_maskRow);
+    m_maskOpacity->setRange(0, 100);
+    m_maskOpacity->setValue(50);
+    m_maskOpacity->setMaximumWidth(120);
+    m_maskOpacity->setToolTip(tr("Segmentation opacity"));
+    m_maskLegend = new QLabel(m_maskRow);
+    m_maskLegend->setObjectName(QStringLiteral("maskLegend"));
+    maskLayout->addWidget(m_maskCheck);
+    maskLayout->addWidget(m_maskOpacity);
+    maskLayout->addWidget(m_maskLegend, 1);
+    m_maskRow->setVisible(false);
+    leftLayout->addWidget(m_maskRow);
+    // Routing over time: one line per expert of the chosen layer, a point per
+    // frame; click a point to go to that frame.
+    m_timeChartView = new QChartView(new QChart, this);
+    m_timeChartView->setObjectName(QStringLiteral("routingOverTime"));
+    m_timeChartView->chart()->setTitle(tr("Expert load per frame"));
+    m_timeChartView->chart()->setMargins(QMargins(2, 2, 2, 2));
+    m_timeChartView->setRenderHint(QPainter::Antialiasing);
+    m_timeChartView->setMinimumHeight(210);
+    m_timeChartView->setVisible(false);
+    leftLayout->addWidget(m_timeChartView, 1);
+    // Task-level gates (a task-conditioned MoE): one row per task, one column
+    // per expert of each task-level layer, the gate probability in each cell.
+    m_taskMatrix = new QTableWidget(this);
+    m_taskMatrix->setObjectName(QStringLiteral("taskGateMatrix"));
+    m_taskMatrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_taskMatrix->setSelectionMode(QAbstractItemView::NoSelection);
+    m_taskMatrix->setMaximumHeight(150);
+    m_taskMatrix->setVisible(false);
+    leftLayout->addWidget(m_taskMatrix);
+    leftLayout->addWidget(m_imageInfo);
+    leftLayout->addWidget(m_outputs, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(left);
+    splitter->addWidget(m_routing);
+    // The image gets the larger share when the window narrows (docks open).
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_view, &SceneView::tokenHovered, this,
+            [this](int row, int col, QPoint) { m_routing->showGateValues(row, col); });
+    connect(m_routing, &RoutingPanel::overlayChanged, this, &ResultView::updateOverlay);
+    connect(m_routing, &RoutingPanel::layerChanged, this, &ResultView::updateTimeChart);
+    connect(m_maskCheck, &QCheckBox::toggled, this, &ResultView::updateOverlay);
+    connect(m_maskOpacity, &QSlider::valueChanged, this, &ResultView::updateOverlay);
+}
+
+void ResultView::setDocument(ImageDocument *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (!m_document)
+        return;
+    connect(m_document, &ImageDocument::windowChanged, this,
+            [this] { m_view->setImage(m_document->frameImage(m_player->frame())); });
+    connect(m_view, &SceneView::windowDragged, this, [this](int dx, int dy) {
+        if (!m_document || !m_document->image() || !m_document->isStack())
+            return;
+        m_document->dragWindow(dx, dy);
+        Q_EMIT windowAdjusted();
+    });
+    connect(m_view, &SceneView::wheelSteps, this, [this](int steps) {
+        // Slices of a series or volume; a cine keeps its wheel-free view.
+        if (m_document && m_document->isStack() && m_document->image()->frameCount > 1)
+            m_player->setFrame(m_player->frame() + steps);
+    });
+    connect(m_view, &SceneView::pixelHovered, this, [this](QPoint p) {
+        const auto image = m_document ? m_document->image() : nullptr;
+        if (!image || p.x() < 0 || p.x() >= image->width || p.y() >= image->height) {
+            m_view->setReadout({});
+            return;
+        }
+        const int frame = std::clamp(m_player->frame(), 0, image->frameCount - 1);
+        QStringList values;
+        for (int c = 0; c < image->channels; ++c)
+            values << QString::number(double(image->sample(frame, p.x(), p.y(), c)), 'g', 5);
+        m_view->setReadout(tr("x %1  y %2  value %3")
+                               .arg(p.x())
+                               .arg(p.y())
+                               .arg(values.join(QStringLiteral(", "))));
+    });
+}
+
+bool ResultView::exportArtifacts(const QString &directory, QStringList *written,
+                                 QString *error) const
+{
+    if (!m_document || !m_document->image() || !m_result || m_result->steps.isEmpty()) {
+        *error = tr("nothing to export: no result on screen");
+        return false;
+    }
+    const QJsonObject json{{"model", m_result->modelName},
+                           {"input", m_result->imagePath},
+                           {"routing", routingSummaryJson(m_result->overviewLayers())},
+                           {"outputs", m_result->steps.first().outputs}};
+    return writeArtifacts(directory, *m_result, *m_document->image(), json, ArtifactOptions(),
+                          written, error);
+}
+
+void ResultView::setImageInfo(const QString &text)
+{
+    m_imageInfo->setText(text);
+}
+
+void ResultView::showFrame(int frame)
+{
+    QImage base;
+    if (m_document && m_document->image())
+        base = m_document->frameImage(frame);
+    int index = -1;
+    for (int i = 0; m_result && i < m_result->steps.size(); ++i) {
+        if (m_result->steps[i].step == frame)
+            index = i;
+    }
+    m_view->setImage(base);
+    m_view->setModelRegion(m_result ? m_result->modelRegion : QRect());
+    if (index < 0) {
+        m_stepIndex = -1;
+        m_routing->clear();
+        updateOutputs({});
+        m_maskRow->setVisible(false);
+        m_view->setOverlay({}, 0);
+        return;
+    }
+    m_stepIndex = index;
+    const StepResult &step = m_result->steps[index];
+    const QRect region = m_result->modelRegion;
+    const QImage seen = (base.isNull() || !region.isValid()) ? base : base.copy(region);
+    m_routing->setRouting(step.layers, seen);
+    updateOutputs(step.outputs);
+    updateOverlay();
+}
+
+void ResultView::updateTimeChart()
+{
+    const bool many = m_result && m_result->steps.size() > 1;
+    if (m_routing->currentLayer() < 0 && many)
+        return; // a frame without routing: keep the chart of the run
+    QChart *chart = m_timeChartView->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+    const int layer = m_routing->currentLayer();
+    const bool show = many && layer >= 0 && layer < int(m_result->steps.first().layers.size());
+    m_timeChartView->setVisible(show);
+    if (!show)
+        return;
+    auto *x = new QValueAxis;
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setRange(m_result->steps.first().step, m_result->steps.last().step);
+    auto *y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setLabelFormat(QStringLiteral("%d%%"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    const routing::LayerRouting &first = m_result->steps.first().layers[size_t(layer)];
+    chart->setTitle(tr("Expert load per frame, %1").arg(QString::fromStdString(first.name)));
+    for (int e = 0; e < first.experts; ++e) {
+        auto *series = new QLineSeries;
+        series->setName(QString::fromStdString(first.expertName(e)));
+        series->setColor(render::expertColor(e));
+        series->setPointsVisible(true);
+        for (const StepResult &step : std::as_const(m_result->steps)) {
+            if (size_t(layer) < step.layers.size())
+                series->append(step.step,
+                               routing::summarize(step.layers[size_t(layer)]).load[size_t(e)] *
+                                   100.0);
+        }
+        connect(series, &QLineSeries::clicked, this,
+                [this](const QPointF &point) { m_player->setFrame(qRound(point.x())); });
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+}
+
+void ResultView::updateOverlay()
+{
+    const routing::TokenGrid *grid = m_routing->currentGrid();
+    m_view->setTokenGrid(grid ? grid->rows : 0, grid ? grid->cols : 0);
+    const QSize size = m_view->image().isNull()          ? QSize(448, 448)
+                       : m_view->modelRegion().isValid() ? m_view->modelRegion().size()
+                                                         : m_view->image().size();
+    QString maskName;
+    const QJsonObject segmentation = currentSegmentation(&maskName);
+    m_maskRow->setVisible(!segmentation.isEmpty());
+    if (!segmentation.isEmpty()) {
+        QStringList legend;
+        const QJsonArray areas = segmentation.value(QStringLiteral("areas")).toArray();
+        // Label 0 is left clear when it is the background, else coloured like the rest.
+        const QString first = areas.isEmpty()
+                                  ? QString()
+                                  : areas[0].toObject().value(QStringLiteral("label")).toString();
+        const bool clearZero =
+            first.compare(QLatin1String("background"), Qt::CaseInsensitive) == 0 ||
+            first.compare(QLatin1String("bg"), Qt::CaseInsensitive) == 0;
+        for (int k = clearZero ? 1 : 0; k < areas.size(); ++k)
+            legend << QStringLiteral("<span style=\"color:%1\">■</span> %2")
+                          .arg(labelColor(k).name(),
+                               areas[k].toObject().value(QStringLiteral("label")).toString());
+        m_maskLegend->setText(
+            QStringLiteral("%1: %2").arg(maskName, legend.join(QStringLiteral("  "))));
+        if (m_maskCheck->isChecked() && !m_view->image().isNull()) {
+            const QImage labels = labelOverlay(labelMapFromJson(segmentation), clearZero);
+            m_view->setOverlay(labels.scaled(size, Qt::IgnoreAspectRatio, Qt::FastTransformation),
+                               m_maskOpacity->value() / 100.0);
+            return;
+        }
+    }
+    if (m_view->image().isNull() && grid) {
+        QImage gray(size, QImage::Format_RGB32);
+        gray.fill(QColor(60, 60, 60));
+        m_view->setImage(gray);
+    }
+    m_view->setOverlay(m_routing->overlay(size), m_routing->opacity());
+}
+
+void ResultView::updateOutputs(const QJsonObject &outputs)
+{
+    m_outputs->setRowCount(0);
+    auto addRow = [this](const QString &name, const QString &value) {
+        const int row = m_outputs->rowCount();
+        m_outputs->insertRow(row);
+        m_outputs->setItem(row, 0, new QTableWidgetItem(name));
+        m_outputs->setItem(row, 1, new QTableWidgetItem(value));
+    };
+    for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+        if (it.value().isString()) { // "task": the task the outputs belong to
+            addRow(it.key(), it.value().toString());
+            continue;
+        }
+        const QJsonObject o = it.value().toObject();
+        const QString kind = o.value(QStringLiteral("kind")).toString();
+        if (kind == QLatin1String("classes")) {
+            for (const QJsonValue &t : o.value(QStringLiteral("top")).toArray()) {
+                const QJsonObject top = t.toObject();
+                addRow(QStringLiteral("%1: %2").arg(it.key(),
+                                                    top.value(QStringLiteral("label")).toString()),
+                       QString::number(top.value(QStringLiteral("probability")).toDouble() * 100.0,
+                                       'f', 1) +
+                           QLatin1Char('%'));
+            }
+        } else if (kind == QLatin1String("segmentation")) {
+            for (const QJsonValue &a : o.value(QStringLiteral("areas")).toArray())
+                addRow(QStringLiteral("%1: %2 area")
+                           .arg(it.key(), a[QStringLiteral("label")].toString()),
+                       QString::number(a[QStringLiteral("fraction")].toDouble() * 100.0, 'f', 1) +
+                           QLatin1Char('%'));
+        } else if (kind == QLatin1String("embedding")) {
+            addRow(it.key(), tr("%1-d embedding, norm %2")
+                                 .arg(o.value(QStringLiteral("dimension")).toInt())
+                                 .arg(o.value(QStringLiteral("norm")).toDouble(), 0, 'f', 3));
+        } else if (o.value(QStringLiteral("values")).toArray().size() <= 16 &&
+                   o.contains(QStringLiteral("values"))) {
+            QStringList numbers;
+            for (const QJsonValue &v : o.value(QStringLiteral("values")).toArray())
+                numbers << QString::number(v.toDouble(), 'g', 4);
+            addRow(it.key(), numbers.join(QStringLiteral(", ")));
+        } else {
+            QJsonObject shown = o;
+            shown.remove(QStringLiteral("values"));
+            addRow(it.key(),
+                   QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact)));
+        }
+    }
+}
+
+QJsonObject ResultView::currentSegmentation(QString *name) const
+{
+    if (!m_result || m_stepIndex < 0 || m_stepIndex >= m_result->steps.size())
+        return {};
+    const QJsonObject outputs = m_result->steps[m_stepIndex].outputs;
+    for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        if (o.value(QStringLiteral("kind")).toString() == QLatin1String("segmentation") &&
+            o.contains(QStringLiteral("label_map_png"))) {
+            if (name)
+                *name = it.key();
+            return o;
+        }
+    }
+    return {};
+}
+
+void ResultView::setTaskGates(const model::ModelContract *contract,
+                              const QMap<int, std::vector<routing::LayerRouting>> &gates,
+                              int chosenTask, int frame)
+{
+    const model::InputSpec *input = contract ? contract->taskInput() : nullptr;
+    std::vector<size_t> layers;
+    for (size_t l = 0; input && l < contract->moeLayers.size(); ++l) {
+        if (contract->moeLayers[l].tokens.empty())
+            layers.push_back(l);
+    }
+    m_taskMatrix->setVisible(!layers.empty());
+    if (layers.empty())
+        return;
+    QStringList columns;
+    for (size_t l : layers) {
+        const model::MoeLayerSpec &spec = contract->moeLayers[l];
+        for (int e = 0; e < spec.experts; ++e)
+            columns << QStringLiteral("%1\n%2").arg(
+                QString::fromStdString(spec.name),
+                e < int(spec.expertNames.size())
+                    ? QString::fromStdString(spec.expertNames[size_t(e)])
+                    : tr("expert %1").arg(e));
+    }
+    QStringList rows;
+    for (const std::string &choice : input->choices)
+        rows << QString::fromStdString(choice);
+    m_taskMatrix->clear();
+    m_taskMatrix->setRowCount(rows.size());
+    m_taskMatrix->setColumnCount(columns.size());
+    m_taskMatrix->setHorizontalHeaderLabels(columns);
+    m_taskMatrix->setVerticalHeaderLabels(rows);
+    m_taskMatrix->setToolTip(tr("Task-level gate: the probability each task gives each expert "
+                                "(computed on frame %1; a task-conditioned gate does not depend on "
+                                "the image)")
+                                 .arg(frame + 1));
+    for (int t = 0; t < rows.size(); ++t) {
+        const auto taskGates = gates.constFind(t);
+        int column = 0;
+        for (size_t l : layers) {
+            const int experts = contract->moeLayers[l].experts;
+            for (int e = 0; e < experts; ++e, ++column) {
+                auto *item = new QTableWidgetItem;
+                item->setTextAlignment(Qt::AlignCenter);
+                if (taskGates != gates.constEnd() && l < taskGates->size() &&
+                    !(*taskGates)[l].probs.empty()) {
+                    const float p = (*taskGates)[l].prob(0, e);
+                    item->setText(QString::number(p * 100.0, 'f', 0) + QLatin1Char('%'));
+                    item->setData(Qt::UserRole, double(p));
+                    QColor c = render::expertColor(e);
+                    c.setAlphaF(0.15 + 0.85 * p);
+                    item->setBackground(c);
+                } else {
+                    item->setText(QStringLiteral("…"));
+                }
+                if (t == chosenTask) {
+                    QFont f = item->font();
+                    f.setBold(true);
+                    item->setFont(f);
+                }
+                m_taskMatrix->setItem(t, column, item);
+            }
+        }
+    }
+    m_taskMatrix->resizeColumnsToContents();
+}
+
+} // namespace moescope::gui

@@ -1,0 +1,180 @@
+#include "imagedocument.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace moescope {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("moescope::ImageDocument", text);
+}
+} // namespace
+
+ImageDocument::ImageDocument(QObject *parent) : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<Load>::finished, this, &ImageDocument::onLoaded);
+}
+
+ImageDocument::~ImageDocument()
+{
+    m_watcher.waitForFinished();
+}
+
+bool ImageDocument::open(const QString &path, const LoadOptions &options, bool askSeries,
+                         const QByteArray &wanted)
+{
+    if (m_watcher.isRunning())
+        return false;
+    m_loadingPath = path;
+    const bool ask = askSeries && options.seriesUid.isEmpty() && QFileInfo(path).isDir();
+    m_watcher.setFuture(QtConcurrent::run([path, options, ask, wanted] {
+        Load load;
+        if (ask) {
+            LoadError listError;
+            const auto series = ImageLoader::listSeries(path, &listError);
+            if (series && series->size() > 1) {
+                load.series = *series;
+                return load;
+            }
+        }
+        load.image = ImageLoader::load(path, options, &load.error);
+        auto made = [&](const ImageStack &image) {
+            for (SlicePlane p : {SlicePlane::Axial, SlicePlane::Coronal, SlicePlane::Sagittal})
+                if (reslicedSha256(image.sha256, p) == wanted)
+                    return true;
+            return false;
+        };
+        if (!wanted.isEmpty() && load.image && !made(*load.image) && QFileInfo(path).isDir()) {
+            LoadError listError;
+            const auto series = ImageLoader::listSeries(path, &listError);
+            for (const SeriesInfo &info : series.value_or(QList<SeriesInfo>())) {
+                if (info.uid == load.image->seriesUid)
+                    continue;
+                LoadOptions other;
+                other.seriesUid = info.uid;
+                LoadError otherError;
+                std::optional<ImageStack> candidate = ImageLoader::load(path, other, &otherError);
+                if (candidate && made(*candidate)) {
+                    load.image = std::move(candidate);
+                    break;
+                }
+            }
+        }
+        return load;
+    }));
+    return true;
+}
+
+void ImageDocument::onLoaded()
+{
+    Load load = m_watcher.result();
+    if (!load.image && !load.series.isEmpty()) {
+        Q_EMIT seriesChoiceNeeded(m_loadingPath, load.series);
+        return;
+    }
+    if (!load.image) {
+        Q_EMIT loadFailed(load.error.message());
+        return;
+    }
+    m_volume = QSharedPointer<ImageStack>::create(std::move(*load.image));
+    m_image = m_volume;
+    m_plane = SlicePlane::Axial;
+    m_window = WindowLevel();
+    Q_EMIT loaded();
+}
+
+void ImageDocument::close()
+{
+    m_image.reset();
+    m_volume.reset();
+    m_window = WindowLevel();
+    m_plane = SlicePlane::Axial;
+}
+
+bool ImageDocument::isStack() const
+{
+    return m_volume && m_image &&
+           (m_volume->kind == ImageKind::Series || m_volume->kind == ImageKind::Volume) &&
+           m_volume->channels == 1;
+}
+
+bool ImageDocument::canChangePlane() const
+{
+    return isStack() && canReslice(*m_volume);
+}
+
+void ImageDocument::setPlane(SlicePlane plane)
+{
+    if (!m_volume)
+        return;
+    m_plane = plane;
+    m_image = plane == SlicePlane::Axial
+                  ? m_volume
+                  : QSharedPointer<ImageStack>::create(reslice(*m_volume, plane));
+    Q_EMIT planeChanged(plane);
+}
+
+std::optional<SlicePlane> ImageDocument::showPlaneOf(const QByteArray &sha)
+{
+    if (!m_volume)
+        return std::nullopt;
+    if (sha.isEmpty() || m_volume->sha256 == sha)
+        return SlicePlane::Axial;
+    if (!canReslice(*m_volume))
+        return std::nullopt;
+    for (SlicePlane p : {SlicePlane::Coronal, SlicePlane::Sagittal}) {
+        if (reslicedSha256(m_volume->sha256, p) == sha) {
+            m_plane = p;
+            m_image = QSharedPointer<ImageStack>::create(reslice(*m_volume, p));
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
+void ImageDocument::setWindow(const WindowLevel &window)
+{
+    m_window = window;
+    Q_EMIT windowChanged();
+}
+
+void ImageDocument::dragWindow(int dx, int dy)
+{
+    if (!m_image)
+        return;
+    // Right widens, down raises the level.
+    const double step = std::max(1.0, double(m_image->maxValue - m_image->minValue) / 1000.0);
+    WindowLevel w = m_window.valid() ? m_window : m_image->effectiveWindow();
+    w.width = std::max(1.0, w.width + dx * step);
+    w.center += dy * step;
+    setWindow(w);
+}
+
+QImage ImageDocument::frameImage(int frame) const
+{
+    if (!m_image)
+        return {};
+    return m_image->toQImage(std::clamp(frame, 0, m_image->frameCount - 1), m_window);
+}
+
+QString ImageDocument::description() const
+{
+    if (!m_image)
+        return {};
+    const ImageStack &i = *m_image;
+    return tr("%1 — %2 × %3, %4 channel(s), %5 frame(s)%6")
+               .arg(QFileInfo(i.sourcePath).fileName())
+               .arg(i.width)
+               .arg(i.height)
+               .arg(i.channels)
+               .arg(i.frameCount)
+               .arg(i.modality.isEmpty() ? QString() : tr(", modality %1").arg(i.modality)) +
+           (i.warnings.isEmpty()
+                ? QString()
+                : QStringLiteral("\n⚠ ") + i.warnings.join(QStringLiteral("\n⚠ ")));
+}
+
+} // namespace moescope

@@ -1,0 +1,85 @@
+#pragma once
+// The open image, without widgets (the "logic" floor under the window, as in
+// ITK-SNAP): the picture as loaded (a cine, a series, a volume), the stack in
+// the plane shown, the window/level it is drawn with, and opening on the
+// thread pool, with the series choice and the reopening of a stored run's
+// exact content (in whichever series and plane it was made on).
+
+#include "image/imageloader.h"
+#include "image/reslice.h"
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QObject>
+#include <QSharedPointer>
+
+#include <optional>
+
+namespace moescope {
+
+class ImageDocument : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ImageDocument(QObject *parent = nullptr);
+    ~ImageDocument() override;
+
+    // Loads on the thread pool; loaded(), seriesChoiceNeeded() or
+    // loadFailed() follows. `askSeries`: a folder of several series asks
+    // which one. `wantedSha256` (a run being reopened): among the folder's
+    // series, the one whose content in some plane has that hash.
+    bool open(const QString &path, const LoadOptions &options, bool askSeries,
+              const QByteArray &wantedSha256 = {});
+    bool isLoading() const { return m_watcher.isRunning(); }
+    QString loadingPath() const { return m_loadingPath; }
+    void close();
+
+    // What is shown and run: the loaded picture cut in plane(); null when none.
+    QSharedPointer<ImageStack> image() const { return m_image; }
+    QSharedPointer<ImageStack> volume() const { return m_volume; }
+    // A series or volume of one channel: planes, presets and window drags apply.
+    bool isStack() const;
+    bool canChangePlane() const;
+    SlicePlane plane() const { return m_plane; }
+    // Cuts the loaded picture along `plane`; planeChanged() follows.
+    void setPlane(SlicePlane plane);
+    // The plane whose cut has `sha256` (a stored run's image), made current;
+    // nullopt when no plane has it.
+    std::optional<SlicePlane> showPlaneOf(const QByteArray &sha256);
+
+    // Invalid: the file's own window.
+    WindowLevel window() const { return m_window; }
+    void setWindow(const WindowLevel &window);
+    // Widens/raises the window by a drag of (dx, dy) pixels: about a thousand
+    // steps over the image's range (4 HU a pixel for CT).
+    void dragWindow(int dx, int dy);
+    // One frame drawn with the window.
+    QImage frameImage(int frame) const;
+    // What a person reads about it: name, size, channels, frames, modality, warnings.
+    QString description() const;
+
+Q_SIGNALS:
+    void loaded();
+    void seriesChoiceNeeded(const QString &folder, const QList<SeriesInfo> &series);
+    void loadFailed(const QString &message);
+    void planeChanged(SlicePlane plane);
+    void windowChanged();
+
+private:
+    struct Load
+    {
+        std::optional<ImageStack> image;
+        LoadError error;
+        QList<SeriesInfo> series; // several series and no choice: ask
+    };
+    void onLoaded();
+
+    QSharedPointer<ImageStack> m_image;
+    QSharedPointer<ImageStack> m_volume;
+    SlicePlane m_plane = SlicePlane::Axial;
+    WindowLevel m_window;
+    QFutureWatcher<Load> m_watcher;
+    QString m_loadingPath;
+};
+
+} // namespace moescope

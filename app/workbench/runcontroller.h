@@ -1,0 +1,112 @@
+#pragma once
+// Runs, without widgets: Run (every frame, with progress and Cancel), live
+// routing of a cine a few frames ahead of the playhead, the task-gate sweep
+// of a task-conditioned model, storing what finished, and reopening stored
+// runs. Each is a job on the workspace's model session; answers carry a
+// request id that says which purpose they were for. The window shows what
+// this reports (resultChanged, stepsRouted…) and tells it where the
+// playhead is (setFrame).
+
+#include "imagedocument.h"
+#include "workspace.h"
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+
+namespace moescope {
+
+class RunController : public QObject
+{
+    Q_OBJECT
+public:
+    RunController(Workspace *workspace, ImageDocument *document, QObject *parent = nullptr);
+
+    // The model picked in the window (a .pt path) and the device for it.
+    void selectModel(const QString &path, const QString &device);
+    QString selectedModelPath() const { return m_selectedPath; }
+    const ModelSession *session() const { return m_session; }
+
+    // Run on the image shown: loads the picked model first when needed, or
+    // stops live routing / the sweep and queues behind them.
+    void run();
+    void cancel();
+    bool isRunning() const; // a Run (not live or sweep work) is queued or running
+
+    // The playhead; `byUser`: a jump away from the frames being routed
+    // cancels them and routing starts from here.
+    void setFrame(int frame, bool byUser);
+    int frame() const { return m_frame; }
+    // Where the playhead is, without starting any routing.
+    void setPlayhead(int frame) { m_frame = frame; }
+    bool liveReady() const;
+    bool frameRouted(int frame) const;
+    void requestLiveFrames(int from);
+
+    // The task input's choice (0 when the model has none). Changing it
+    // drops the routing of the previous task and computes it again.
+    int chosenTask() const { return m_chosenTask; }
+    void chooseTask(int task);
+    QStringList taskChoices() const;
+    const QMap<int, std::vector<routing::LayerRouting>> &taskGates() const { return m_taskGates; }
+    void startTaskSweep();
+
+    const AnalysisResult &result() const { return m_result; }
+    int resultTask() const { return m_resultTask; }
+    // Shows another result (a gallery query's own forward pass).
+    void setResult(const AnalysisResult &result);
+    void clearResult();
+    // A result without its model region (a reopened run) gets the one the
+    // plugin gives the image shown.
+    void fillModelRegion();
+    // The document opened another image (or plane): its routing starts empty.
+    void imageChanged();
+    // Loads a stored run as the result. Returns the run's image path and
+    // content hash in `imagePath` / `imageSha256`; false with an error shown.
+    bool loadStoredRun(qint64 runId, QString *imagePath, QByteArray *imageSha256);
+
+Q_SIGNALS:
+    void modelReady(const moescope::LoadedModel &model);
+    void modelRefused(const QString &message);
+    void busyChanged(bool busy, const QString &what);
+    void progress(int done, int total);
+    void resultChanged();
+    // The routing shown was dropped (another task chosen): show the frame without.
+    void routingCleared();
+    void stepsRouted(int first, int last);
+    void taskGatesUpdated();
+    void runStored(const moescope::store::RunRecord &run);
+    void errorOccurred(const QString &message);
+    void statusMessage(const QString &message, int timeoutMs);
+    void playbackStopRequested();
+
+private:
+    enum class Purpose { Run, Live, TaskSweep };
+    AnalysisRequest newRequest(Purpose purpose, int first, int last, int task);
+    bool resultMatchesSelection() const;
+    void startAnalysis();
+    void onFinished(const AnalysisResult &result);
+    void mergeLive(const AnalysisResult &result);
+    void store(AnalysisResult *result, const ImageStack &image);
+    TaskPlugin *plugin(QString *warning = nullptr);
+
+    Workspace *m_workspace;
+    ImageDocument *m_document;
+    ModelSession *m_session;
+    QString m_selectedPath;
+    QString m_device = QStringLiteral("auto");
+    int m_frame = 0;
+    int m_chosenTask = 0;
+    bool m_runAfterLoad = false;
+    QSharedPointer<const ImageStack> m_runImage; // what the Run in flight analyses
+    AnalysisResult m_result;
+    int m_resultTask = 0; // the task choice m_result was computed with
+    QHash<quint64, Purpose> m_requests;
+    quint64 m_lastRequestId = 0;
+    bool m_liveInFlight = false;
+    int m_liveFirst = -1, m_liveLast = -1;
+    bool m_sweepInFlight = false;
+    QMap<int, std::vector<routing::LayerRouting>> m_taskGates;
+};
+
+} // namespace moescope
