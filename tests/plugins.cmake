@@ -28,6 +28,8 @@ foreach(probe tiledprobe trackprobe future)
     POSITION_INDEPENDENT_CODE ON)
   add_dependencies(tst_plugins tst_${probe}plugin)
 endforeach()
+# The tracking probe has a window side too (TaskPluginGui).
+target_link_libraries(tst_trackprobeplugin PRIVATE moescope_plugin_gui)
 target_compile_definitions(tst_plugins PRIVATE
   MOESCOPE_FUTURE_PLUGIN_DIR="${MOESCOPE_FUTURE_PLUGIN_DIR}")
 
@@ -43,3 +45,9 @@ target_compile_definitions(tst_shapes PRIVATE
   MOESCOPE_PROBE_PLUGIN_DIR="${MOESCOPE_PROBE_PLUGIN_DIR}"
   MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_shapes tst_tiledprobeplugin tst_trackprobeplugin moescope-cli)
+
+# The same probes through the window (offscreen).
+moescope_add_test(tst_shapesgui LIBS moescope_gui FIXTURES test_models)
+target_compile_definitions(tst_shapesgui PRIVATE
+  MOESCOPE_PROBE_PLUGIN_DIR="${MOESCOPE_PROBE_PLUGIN_DIR}")
+add_dependencies(tst_shapesgui tst_tiledprobeplugin tst_trackprobeplugin)

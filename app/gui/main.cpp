@@ -1,6 +1,7 @@
 // moescope: the workbench window.
 #include "gallerypanel.h"
 #include "mainwindow.h"
+#include "sceneview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -51,20 +52,37 @@ int main(int argc, char **argv)
                                         "with the image once both are ready (--screenshot then "
                                         "waits for the answer)."),
         QStringLiteral("NAME"));
-    parser.addOptions({modelOpt, dbOpt, runOpt, shotOpt, galleryOpt});
+    const QCommandLineOption sizeOpt(
+        QStringLiteral("size"),
+        QApplication::translate("main", "Window size in pixels (for screenshots)."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption zoomOpt(
+        QStringLiteral("zoom"),
+        QApplication::translate("main", "Zoom the image view by this factor (1 = fitted) before "
+                                        "the screenshot."),
+        QStringLiteral("FACTOR"));
+    parser.addOptions({modelOpt, dbOpt, runOpt, shotOpt, galleryOpt, sizeOpt, zoomOpt});
     parser.addPositionalArgument(QStringLiteral("image"),
                                  QApplication::translate("main", "Image to open."));
     parser.process(app);
 
     moescope::gui::MainWindow window(parser.value(dbOpt));
+    if (parser.isSet(sizeOpt)) {
+        const QStringList wh = parser.value(sizeOpt).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    }
     window.show();
     if (parser.isSet(modelOpt))
         window.selectModel(parser.value(modelOpt));
     if (parser.isSet(shotOpt)) {
         const QString file = parser.value(shotOpt);
-        auto save = [&window, file] {
-            // Let the views settle, then grab what the screen shows.
-            QTimer::singleShot(500, &window, [&window, file] {
+        const double zoom = parser.value(zoomOpt).toDouble();
+        auto save = [&window, file, zoom] {
+            if (zoom > 0)
+                window.imageView()->setView(zoom, QPointF(0.5, 0.5));
+            // Let the views settle (tiles arrive), then grab what the screen shows.
+            QTimer::singleShot(1500, &window, [&window, file] {
                 QScreen *screen = window.screen();
                 const QPixmap shot = screen ? screen->grabWindow(window.winId()) : window.grab();
                 QApplication::exit(shot.save(file) ? 0 : 1);

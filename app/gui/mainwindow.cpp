@@ -4,6 +4,7 @@
 #include "gallerycontroller.h"
 #include "gallerypanel.h"
 #include "librarypanel.h"
+#include "pluginviewdock.h"
 #include "resultpresenter.h"
 #include "routingpanel.h"
 #include "sceneview.h"
@@ -32,7 +33,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     setWindowTitle(tr("MoEScope — Mixture-of-Experts routing workbench"));
     setAcceptDrops(true);
     m_workspace = new Workspace(this);
-    m_document = new ImageDocument(this);
+    m_document = new ImageDocument(&m_workspace->plugins(), this);
     m_runs = new RunController(m_workspace, m_document, this);
     m_runsModel = new RunsModel(this);
 
@@ -165,6 +166,8 @@ void MainWindow::buildDocks()
     m_galleryDock->setWidget(m_gallery);
     addDockWidget(Qt::RightDockWidgetArea, m_galleryDock);
     m_galleryDock->setVisible(false);
+    m_pluginDock = new PluginViewDock(&m_workspace->plugins(), this);
+    addDockWidget(Qt::RightDockWidgetArea, m_pluginDock);
     m_galleryController = new GalleryController(m_workspace, m_document, m_runs, m_resultView,
                                                 m_gallery, m_galleryDock, this);
 }
@@ -380,7 +383,7 @@ bool MainWindow::reopenRun(qint64 runId)
     QByteArray sha;
     if (!m_runs->loadStoredRun(runId, &path, &sha))
         return false;
-    if (m_document->image() && m_document->image()->sha256 == sha) {
+    if (m_document->image() && m_document->contentSha256() == sha) {
         m_presenter->presentResult();
         return true;
     }
@@ -402,6 +405,7 @@ void MainWindow::onResultShown(qint64 runId)
 {
     const AnalysisResult &result = m_runs->result();
     m_exportAction->setEnabled(m_document->image() && !result.steps.isEmpty());
+    m_pluginDock->follow(result, player()->frame());
     statusBar()->showMessage(runId ? tr("Run %1: %2 on %3 — forward %4 ms, total %5 ms")
                                          .arg(runId)
                                          .arg(result.modelName, result.device)

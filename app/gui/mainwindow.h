@@ -34,6 +34,7 @@ class CinePlayer;
 class GalleryController;
 class GalleryPanel;
 class LibraryPanel;
+class PluginViewDock;
 class ResultPresenter;
 class RoutingPanel;
 class SceneView;
@@ -60,6 +61,8 @@ public:
 
     ResultView *resultView() const { return m_resultView; }
     RoutingPanel *routingPanel() const { return m_resultView->routingPanel(); }
+    // A plugin's own view (TaskPluginGui), shown with that plugin's results.
+    PluginViewDock *pluginViewDock() const { return m_pluginDock; }
     const ImageDocument *document() const { return m_document; }
     const RunController *runController() const { return m_runs; }
     // Galleries and queries of a retrieval model (shown for a Gallery-capable plugin).
@@ -134,6 +137,7 @@ private:
     GalleryPanel *m_gallery = nullptr;
     QDockWidget *m_galleryDock = nullptr;
     GalleryController *m_galleryController = nullptr;
+    PluginViewDock *m_pluginDock = nullptr;
 };
 
 } // namespace moescope::gui

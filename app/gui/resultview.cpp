@@ -126,15 +126,20 @@ void ResultView::setDocument(ImageDocument *document)
             m_player->setFrame(m_player->frame() + steps);
     });
     connect(m_view, &SceneView::pixelHovered, this, [this](QPoint p) {
-        const auto image = m_document ? m_document->image() : nullptr;
-        if (!image || p.x() < 0 || p.x() >= image->width || p.y() >= image->height) {
+        // Read from the source, so a scene shown by its overview reads its own pixel.
+        const auto source = m_document ? m_document->source() : nullptr;
+        Raster pixel;
+        QString error;
+        if (!source || p.x() < 0 || p.y() < 0 || p.x() >= source->size().width() ||
+            p.y() >= source->size().height() ||
+            !source->read(std::clamp(m_player->frame(), 0, source->frameCount() - 1),
+                          QRect(p, QSize(1, 1)), QSize(1, 1), &pixel, &error)) {
             m_view->setReadout({});
             return;
         }
-        const int frame = std::clamp(m_player->frame(), 0, image->frameCount - 1);
         QStringList values;
-        for (int c = 0; c < image->channels; ++c)
-            values << QString::number(double(image->sample(frame, p.x(), p.y(), c)), 'g', 5);
+        for (int c = 0; c < pixel.bands; ++c)
+            values << QString::number(double(pixel.at(0, 0, c)), 'g', 5);
         m_view->setReadout(tr("x %1  y %2  value %3")
                                .arg(p.x())
                                .arg(p.y())
@@ -165,29 +170,65 @@ void ResultView::setImageInfo(const QString &text)
 void ResultView::showFrame(int frame)
 {
     QImage base;
-    if (m_document && m_document->image())
+    const bool overview = m_document && m_document->isOverview();
+    if (overview) {
+        // Too large to hold: the view reads tiles of the scene at its zoom.
+        if (m_view->source() != m_document->source() || m_shownFrame != frame)
+            m_view->setSource(m_document->source(), frame, m_document->window());
+        base =
+            m_document->image() ? m_document->image()->toQImage(0, m_document->window()) : QImage();
+    } else if (m_document && m_document->image()) {
         base = m_document->frameImage(frame);
-    int index = -1;
-    for (int i = 0; m_result && i < m_result->steps.size(); ++i) {
-        if (m_result->steps[i].step == frame)
-            index = i;
+        m_view->setImage(base);
+    } else {
+        m_view->setImage(base);
     }
-    m_view->setImage(base);
-    m_view->setModelRegion(m_result ? m_result->modelRegion : QRect());
-    if (index < 0) {
-        m_stepIndex = -1;
+    m_shownFrame = frame;
+    // A tiled run's routing is its mosaic over the scene (frame 0); otherwise
+    // the step of this frame, laid over the region its input came from.
+    const std::vector<routing::LayerRouting> *layers = nullptr;
+    const StepResult *step = nullptr;
+    QRect region = m_result ? m_result->modelRegion : QRect();
+    m_stepIndex = -1;
+    if (m_result && !m_result->mosaic.empty()) {
+        if (frame == 0) {
+            layers = &m_result->mosaic;
+            const routing::LayerRouting &l0 = m_result->mosaic.front();
+            if (!l0.grids.empty())
+                region = QRect(
+                    0, 0, int(std::lround(l0.grids.front().cols * m_result->mosaicCell.width())),
+                    int(std::lround(l0.grids.front().rows * m_result->mosaicCell.height())));
+        }
+    } else {
+        for (int i = 0; m_result && i < m_result->steps.size(); ++i) {
+            if (m_result->steps[i].step == frame)
+                m_stepIndex = i;
+        }
+        if (m_stepIndex >= 0) {
+            step = &m_result->steps[m_stepIndex];
+            layers = &step->layers;
+            if (!step->origins.empty() && step->origins.begin()->second.sourceRect.isValid())
+                region = step->origins.begin()->second.sourceRect;
+        }
+    }
+    const QRect frameRect = base.isNull() ? QRect() : base.rect();
+    if (!overview && region == frameRect)
+        region = QRect(); // the whole frame
+    m_view->setModelRegion(region);
+    if (!layers || layers->empty()) {
         m_routing->clear();
-        updateOutputs({});
+        updateOutputs(step ? step->outputs : QJsonObject());
         m_maskRow->setVisible(false);
         m_view->setOverlay({}, 0);
         return;
     }
-    m_stepIndex = index;
-    const StepResult &step = m_result->steps[index];
-    const QRect region = m_result->modelRegion;
-    const QImage seen = (base.isNull() || !region.isValid()) ? base : base.copy(region);
-    m_routing->setRouting(step.layers, seen);
-    updateOutputs(step.outputs);
+    // The picture under the routing, for the expert thumbnails: what the
+    // model saw of this frame (the overview of a scene).
+    const QImage seen = (overview || base.isNull() || !region.isValid())
+                            ? base
+                            : base.copy(region.intersected(frameRect));
+    m_routing->setRouting(*layers, seen);
+    updateOutputs(step ? step->outputs : m_result->runSummary);
     updateOverlay();
 }
 
@@ -238,9 +279,13 @@ void ResultView::updateOverlay()
 {
     const routing::TokenGrid *grid = m_routing->currentGrid();
     m_view->setTokenGrid(grid ? grid->rows : 0, grid ? grid->cols : 0);
-    const QSize size = m_view->image().isNull()          ? QSize(448, 448)
-                       : m_view->modelRegion().isValid() ? m_view->modelRegion().size()
-                                                         : m_view->image().size();
+    QSize size = m_view->image().isNull()          ? QSize(448, 448)
+                 : m_view->modelRegion().isValid() ? m_view->modelRegion().size()
+                                                   : m_view->image().size();
+    // The view stretches the overlay over its region: a mosaic over a scene
+    // of 30,000² pixels needs no overlay of that size.
+    if (std::max(size.width(), size.height()) > 2048)
+        size.scale(2048, 2048, Qt::KeepAspectRatio);
     QString maskName;
     const QJsonObject segmentation = currentSegmentation(&maskName);
     m_maskRow->setVisible(!segmentation.isEmpty());
@@ -287,6 +332,14 @@ void ResultView::updateOutputs(const QJsonObject &outputs)
     for (auto it = outputs.begin(); it != outputs.end(); ++it) {
         if (it.value().isString()) { // "task": the task the outputs belong to
             addRow(it.key(), it.value().toString());
+            continue;
+        }
+        if (!it.value().isObject()) { // a run summary's numbers and lists
+            const QJsonValue v = it.value();
+            addRow(it.key(), v.isArray()
+                                 ? QString::fromUtf8(
+                                       QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact))
+                                 : v.toVariant().toString());
             continue;
         }
         const QJsonObject o = it.value().toObject();

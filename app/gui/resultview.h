@@ -70,6 +70,7 @@ private:
     ImageDocument *m_document = nullptr;
     const AnalysisResult *m_result = nullptr;
     int m_stepIndex = -1;
+    int m_shownFrame = -1;
 
     SceneView *m_view = nullptr;
     RoutingPanel *m_routing = nullptr;

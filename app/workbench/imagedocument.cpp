@@ -1,5 +1,8 @@
 #include "imagedocument.h"
 
+#include "plugin/pluginregistry.h"
+#include "plugin/sceneopener.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
@@ -11,9 +14,36 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("moescope::ImageDocument", text);
 }
+
+// A picture a plugin opened: whole when it fits (a short video), else the
+// overview of its first frame (a huge scene, drawn by tiles in the view).
+std::optional<ImageStack> pictureOf(const SceneSource &source, bool *overview, QString *error)
+{
+    const QSize size = source.size();
+    const qint64 samples = qint64(size.width()) * size.height() * source.frameCount();
+    *overview = samples > ImageDocument::kWholeSamples;
+    if (*overview)
+        return sceneOverview(source, 2048, error);
+    ImageStack image;
+    for (int f = 0; f < source.frameCount(); ++f) {
+        std::optional<ImageStack> frame =
+            sceneOverview(source, std::max(size.width(), size.height()), error, {}, f);
+        if (!frame)
+            return std::nullopt;
+        if (f == 0)
+            image = std::move(*frame);
+        else
+            image.samples.insert(image.samples.end(), frame->samples.begin(), frame->samples.end());
+    }
+    image.frameCount = source.frameCount();
+    image.kind = image.frameCount > 1 ? ImageKind::Cine : ImageKind::Single;
+    image.updateRange();
+    return image;
+}
 } // namespace
 
-ImageDocument::ImageDocument(QObject *parent) : QObject(parent)
+ImageDocument::ImageDocument(PluginRegistry *plugins, QObject *parent)
+    : QObject(parent), m_plugins(plugins)
 {
     connect(&m_watcher, &QFutureWatcher<Load>::finished, this, &ImageDocument::onLoaded);
 }
@@ -30,8 +60,16 @@ bool ImageDocument::open(const QString &path, const LoadOptions &options, bool a
         return false;
     m_loadingPath = path;
     const bool ask = askSeries && options.seriesUid.isEmpty() && QFileInfo(path).isDir();
-    m_watcher.setFuture(QtConcurrent::run([path, options, ask, wanted] {
+    // Found (and loaded) here: a plugin library is loaded on the main thread.
+    TaskPlugin *opener = m_plugins ? m_plugins->pluginForFile(path) : nullptr;
+    m_watcher.setFuture(QtConcurrent::run([path, options, ask, wanted, opener] {
         Load load;
+        if (opener) {
+            load.source = opener->openSource(path, &load.sourceError);
+            if (load.source)
+                load.image = pictureOf(*load.source, &load.overview, &load.sourceError);
+            return load;
+        }
         if (ask) {
             LoadError listError;
             const auto series = ImageLoader::listSeries(path, &listError);
@@ -76,20 +114,36 @@ void ImageDocument::onLoaded()
         return;
     }
     if (!load.image) {
-        Q_EMIT loadFailed(load.error.message());
+        Q_EMIT loadFailed(load.source || !load.sourceError.isEmpty()
+                              ? (load.sourceError.startsWith(m_loadingPath)
+                                     ? load.sourceError
+                                     : m_loadingPath + QStringLiteral(": ") + load.sourceError)
+                              : load.error.message());
         return;
     }
     m_volume = QSharedPointer<ImageStack>::create(std::move(*load.image));
     m_image = m_volume;
+    m_openedByPlugin = !load.source.isNull();
+    m_overview = load.overview;
+    m_source = load.source ? QSharedPointer<const SceneSource>(load.source)
+                           : QSharedPointer<const SceneSource>(
+                                 QSharedPointer<const ImageStackSource>::create(m_volume));
     m_plane = SlicePlane::Axial;
     m_window = WindowLevel();
     Q_EMIT loaded();
+}
+
+QByteArray ImageDocument::contentSha256() const
+{
+    return m_source ? m_source->sha256() : QByteArray();
 }
 
 void ImageDocument::close()
 {
     m_image.reset();
     m_volume.reset();
+    m_source.reset();
+    m_openedByPlugin = m_overview = false;
     m_window = WindowLevel();
     m_plane = SlicePlane::Axial;
 }
@@ -165,6 +219,15 @@ QString ImageDocument::description() const
     if (!m_image)
         return {};
     const ImageStack &i = *m_image;
+    if (m_overview)
+        return tr("%1 — %2 × %3, %4 band(s), %5 frame(s), read by region (overview %6 × %7)")
+            .arg(QFileInfo(m_source->path()).fileName())
+            .arg(m_source->size().width())
+            .arg(m_source->size().height())
+            .arg(m_source->bands())
+            .arg(m_source->frameCount())
+            .arg(i.width)
+            .arg(i.height);
     return tr("%1 — %2 × %3, %4 channel(s), %5 frame(s)%6")
                .arg(QFileInfo(i.sourcePath).fileName())
                .arg(i.width)

@@ -7,6 +7,7 @@
 
 #include "image/imageloader.h"
 #include "image/reslice.h"
+#include "image/scenesource.h"
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -17,11 +18,17 @@
 
 namespace moescope {
 
+class PluginRegistry;
+
 class ImageDocument : public QObject
 {
     Q_OBJECT
 public:
-    explicit ImageDocument(QObject *parent = nullptr);
+    // `plugins` (may be null) opens the files plugins read themselves (a SAR
+    // product, a video): such a picture is held whole when it fits in
+    // kWholeSamples samples, else as an overview, the view reading tiles.
+    explicit ImageDocument(PluginRegistry *plugins = nullptr, QObject *parent = nullptr);
+    static constexpr qint64 kWholeSamples = 64ll * 1024 * 1024;
     ~ImageDocument() override;
 
     // Loads on the thread pool; loaded(), seriesChoiceNeeded() or
@@ -34,8 +41,16 @@ public:
     QString loadingPath() const { return m_loadingPath; }
     void close();
 
-    // What is shown and run: the loaded picture cut in plane(); null when none.
+    // What is shown and run: the loaded picture cut in plane(); null when
+    // none. For a scene too large to hold, an overview (isOverview()).
     QSharedPointer<ImageStack> image() const { return m_image; }
+    // The picture as a source read by region: the plugin's own for a file a
+    // plugin opened (runs then read through it), else the image in memory.
+    QSharedPointer<const SceneSource> source() const { return m_source; }
+    bool openedByPlugin() const { return m_openedByPlugin; }
+    bool isOverview() const { return m_overview; }
+    // What identifies the content shown (a run's image_sha256).
+    QByteArray contentSha256() const;
     QSharedPointer<ImageStack> volume() const { return m_volume; }
     // A series or volume of one channel: planes, presets and window drags apply.
     bool isStack() const;
@@ -70,12 +85,19 @@ private:
     {
         std::optional<ImageStack> image;
         LoadError error;
-        QList<SeriesInfo> series; // several series and no choice: ask
+        QList<SeriesInfo> series;           // several series and no choice: ask
+        QSharedPointer<SceneSource> source; // opened by a plugin
+        bool overview = false;
+        QString sourceError;
     };
     void onLoaded();
 
     QSharedPointer<ImageStack> m_image;
     QSharedPointer<ImageStack> m_volume;
+    QSharedPointer<const SceneSource> m_source;
+    bool m_openedByPlugin = false;
+    bool m_overview = false;
+    PluginRegistry *m_plugins = nullptr;
     SlicePlane m_plane = SlicePlane::Axial;
     WindowLevel m_window;
     QFutureWatcher<Load> m_watcher;

@@ -1,6 +1,7 @@
 #include "runcontroller.h"
 
 #include "jobs/storedrun.h"
+#include "plugin/taskplugin.h"
 
 #include <QFileInfo>
 
@@ -106,9 +107,13 @@ void RunController::startAnalysis()
     Q_EMIT playbackStopRequested();
     const AnalysisRequest request = newRequest(Purpose::Run, 0, -1, m_chosenTask);
     m_runImage = m_document->image(); // the image may change while the run is in flight
+    m_runSource = m_document->source();
     Q_EMIT busyChanged(
         true, tr("Running %1 on %2…").arg(m.name, QFileInfo(m_runImage->sourcePath).fileName()));
-    Q_EMIT progress(0, std::max(1, taskPlugin->stepCount(m.contract, *m_runImage)));
+    // Steps of a plugin's own run are known once it starts (it reports them).
+    Q_EMIT progress(0, m_document->openedByPlugin()
+                           ? 0
+                           : std::max(1, taskPlugin->stepCount(m.contract, *m_runImage)));
     m_session->analyze(request, taskPlugin);
 }
 
@@ -122,7 +127,11 @@ void RunController::cancel()
 AnalysisRequest RunController::newRequest(Purpose purpose, int first, int last, int task)
 {
     AnalysisRequest request;
-    request.image = m_document->image();
+    // A file a plugin opened is read through the plugin's own source.
+    if (m_document->openedByPlugin())
+        request.source = m_document->source();
+    else
+        request.image = m_document->image();
     request.firstStep = first;
     request.lastStep = last;
     request.requestId = ++m_lastRequestId;
@@ -132,7 +141,7 @@ AnalysisRequest RunController::newRequest(Purpose purpose, int first, int last, 
     return request;
 }
 
-void RunController::store(AnalysisResult *result, const ImageStack &image)
+void RunController::store(AnalysisResult *result, const SceneDescription &image)
 {
     store::Database &db = m_workspace->database();
     if (!db.isOpen() || result->steps.isEmpty())
@@ -175,8 +184,8 @@ void RunController::onFinished(const AnalysisResult &finished)
         Q_EMIT statusMessage(tr("Cancelled after %n step(s); the partial run is kept.", nullptr,
                                 int(result.steps.size())),
                              10000);
-    if (m_runImage)
-        store(&result, *m_runImage);
+    if (m_runSource)
+        store(&result, SceneDescription::of(*m_runSource));
     for (const QString &w : result.warnings)
         Q_EMIT statusMessage(w, 10000);
     if (m_runImage != m_document->image()) {
@@ -246,15 +255,20 @@ void RunController::imageChanged()
 bool RunController::liveReady() const
 {
     const auto image = m_document->image();
-    return image && image->frameCount > 1 && m_session->hasModel() &&
-           m_session->model().path == m_selectedPath;
+    if (!image || image->frameCount < 2 || !m_session->hasModel() ||
+        m_session->model().path != m_selectedPath)
+        return false;
+    // A stateful run (a tracker) goes from its first step to its last: no
+    // chunks from the playhead.
+    TaskPlugin *taskPlugin = m_workspace->plugins().pluginForTask(m_session->model().task);
+    return !taskPlugin->capabilities().testFlag(TaskCapability::Stateful);
 }
 
 bool RunController::resultMatchesSelection() const
 {
     const auto image = m_document->image();
     return image && m_session->hasModel() && m_result.modelPath == m_session->model().path &&
-           m_result.imageSha256 == QString::fromLatin1(image->sha256) &&
+           m_result.imageSha256 == QString::fromLatin1(m_document->contentSha256()) &&
            m_resultTask == m_chosenTask;
 }
 
@@ -309,7 +323,7 @@ void RunController::mergeLive(const AnalysisResult &live)
 {
     m_liveInFlight = false;
     const auto image = m_document->image();
-    if (!image || live.imageSha256 != QString::fromLatin1(image->sha256) ||
+    if (!image || live.imageSha256 != QString::fromLatin1(m_document->contentSha256()) ||
         live.modelPath != m_session->model().path)
         return; // for an image or model no longer on screen
     if (!resultMatchesSelection()) {
@@ -336,7 +350,7 @@ void RunController::mergeLive(const AnalysisResult &live)
     }
     // Every frame routed: store the cine as one run, so it reopens without recomputing.
     if (m_result.runId == 0 && m_result.steps.size() == image->frameCount) {
-        store(&m_result, *image);
+        store(&m_result, SceneDescription::of(*m_document->source()));
         if (m_result.runId)
             Q_EMIT statusMessage(tr("Every frame routed; stored as run %1").arg(m_result.runId),
                                  8000);

@@ -8,6 +8,7 @@
 // playhead is (setFrame).
 
 #include "imagedocument.h"
+#include "jobs/storedrun.h"
 #include "workspace.h"
 
 #include <QHash>
@@ -87,7 +88,7 @@ private:
     void startAnalysis();
     void onFinished(const AnalysisResult &result);
     void mergeLive(const AnalysisResult &result);
-    void store(AnalysisResult *result, const ImageStack &image);
+    void store(AnalysisResult *result, const SceneDescription &image);
     TaskPlugin *plugin(QString *warning = nullptr);
 
     Workspace *m_workspace;
@@ -99,6 +100,7 @@ private:
     int m_chosenTask = 0;
     bool m_runAfterLoad = false;
     QSharedPointer<const ImageStack> m_runImage; // what the Run in flight analyses
+    QSharedPointer<const SceneSource> m_runSource;
     AnalysisResult m_result;
     int m_resultTask = 0; // the task choice m_result was computed with
     QHash<quint64, Purpose> m_requests;

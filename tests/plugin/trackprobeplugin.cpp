@@ -5,8 +5,10 @@
 #include "plugin/taskplugin.h"
 #include "probecommon.h"
 #include "probescenes.h"
+#include "taskplugingui.h"
 
 #include <QJsonArray>
+#include <QLabel>
 #include <QObject>
 
 #include <cmath>
@@ -77,11 +79,12 @@ private:
 
 } // namespace
 
-class TrackProbePlugin : public QObject, public TaskPlugin
+// Also a window side (TaskPluginGui): a view listing the trajectory.
+class TrackProbePlugin : public QObject, public TaskPlugin, public gui::TaskPluginGui
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID MoEScopeTaskPlugin_iid FILE "trackprobe.json")
-    Q_INTERFACES(moescope::TaskPlugin)
+    Q_INTERFACES(moescope::TaskPlugin moescope::gui::TaskPluginGui)
 
 public:
     QString id() const override { return QStringLiteral("test-track"); }
@@ -100,6 +103,24 @@ public:
         if (!probe::readJson(source->path(), &o, error))
             return nullptr;
         return std::make_unique<TrackProbeRun>(contract, std::move(source), probe::squareTrack(o));
+    }
+
+    QString runViewTitle() const override { return QStringLiteral("Track"); }
+    QWidget *createRunView(QWidget *parent) const override
+    {
+        auto *label = new QLabel(parent);
+        label->setObjectName(QStringLiteral("trackProbeView"));
+        return label;
+    }
+    void showRun(QWidget *view, const QJsonObject &summary, int frame) const override
+    {
+        const QJsonArray points = summary.value(QStringLiteral("trajectory")).toArray();
+        const QJsonArray at = points.at(std::clamp(frame, 0, int(points.size()) - 1)).toArray();
+        static_cast<QLabel *>(view)->setText(QStringLiteral("%1 points; frame %2 at (%3, %4)")
+                                                 .arg(points.size())
+                                                 .arg(frame)
+                                                 .arg(at.at(0).toDouble(), 0, 'f', 1)
+                                                 .arg(at.at(1).toDouble(), 0, 'f', 1));
     }
 
     QSharedPointer<SceneSource> openSource(const QString &path, QString *error) const override

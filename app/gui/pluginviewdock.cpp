@@ -1,0 +1,38 @@
+#include "pluginviewdock.h"
+
+#include "jobs/analysis.h"
+#include "plugin/pluginregistry.h"
+#include "taskplugingui.h"
+
+namespace moescope::gui {
+
+PluginViewDock::PluginViewDock(PluginRegistry *plugins, QWidget *parent)
+    : QDockWidget(parent), m_plugins(plugins)
+{
+    setObjectName(QStringLiteral("pluginViewDock"));
+    setVisible(false);
+}
+
+void PluginViewDock::follow(const AnalysisResult &result, int frame)
+{
+    auto *gui = result.pluginId.isEmpty()
+                    ? nullptr
+                    : qobject_cast<TaskPluginGui *>(m_plugins->pluginObject(result.pluginId));
+    if (!gui) {
+        setVisible(false);
+        return;
+    }
+    QWidget *&view = m_views[result.pluginId];
+    if (!view)
+        view = gui->createRunView(this);
+    if (widget() != view) {
+        if (widget())
+            widget()->setParent(this); // keep it; setWidget would not delete it
+        setWidget(view);
+    }
+    setWindowTitle(gui->runViewTitle());
+    gui->showRun(view, result.runSummary, frame);
+    setVisible(true);
+}
+
+} // namespace moescope::gui

@@ -1,0 +1,142 @@
+// The tiled and stateful probe plugins through the window: a file a plugin
+// opens itself, run from the window on the job thread, its routing laid
+// where each step's input came from (the tracker's moving search region, the
+// tiled scene's stitched mosaic over a 30,000² scene drawn from tiles), a
+// plugin's own view (TaskPluginGui) and the run stored and reopened.
+#include "cineplayer.h"
+#include "mainwindow.h"
+#include "pluginviewdock.h"
+#include "routingpanel.h"
+#include "sceneview.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace moescope;
+using namespace moescope::gui;
+
+namespace {
+
+const QString kTiledModel = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/models/tiled-probe.pt");
+const QString kTrackModel = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/models/track-probe.pt");
+
+QString writeJson(const QTemporaryDir &dir, const QString &name, const QJsonObject &o)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QJsonDocument(o).toJson());
+    return path;
+}
+
+bool openAndRun(MainWindow &window, const QString &image, const QString &model)
+{
+    QSignalSpy loaded(&window, &MainWindow::imageLoaded);
+    window.openImage(image);
+    if (!loaded.wait(60000))
+        return false;
+    QSignalSpy ready(&window, &MainWindow::modelReady);
+    window.selectModel(model);
+    if (!ready.wait(60000))
+        return false;
+    QSignalSpy shown(&window, &MainWindow::analysisShown);
+    window.runModel();
+    return shown.wait(120000);
+}
+
+} // namespace
+
+class TestShapesGui : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QByteArray path = qgetenv("MOESCOPE_PLUGIN_PATH");
+        qputenv("MOESCOPE_PLUGIN_PATH", path + ":" + MOESCOPE_PROBE_PLUGIN_DIR);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void trackerInTheWindow()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("track.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString video =
+            writeJson(m_dir, QStringLiteral("square.testtrack"), QJsonObject{{"frames", 12}});
+        QVERIFY2(openAndRun(window, video, kTrackModel), qPrintable(window.lastError()));
+        const AnalysisResult &result = window.currentResult();
+        QCOMPARE(result.steps.size(), 12);
+        QCOMPARE(window.displayedImage()->frameCount, 12);
+        QVERIFY(result.runId > 0);
+        // Frame 7: the overlay lies on the search region step 7 read, which
+        // followed the square (start 60 + 9 px a frame).
+        window.player()->setFrame(7);
+        const QRect search = result.steps[7].origins.at("search").sourceRect;
+        QCOMPARE(window.imageView()->modelRegion(), search);
+        QVERIFY(std::abs(search.center().x() + 1 - (60 + 9 * 6)) <= 2);
+        QCOMPARE(window.imageView()->overlayRect().topLeft(),
+                 window.imageView()->mapFromImage(QPointF(search.topLeft())));
+        QVERIFY(window.routingPanel()->currentGrid());
+        // The plugin's own view shows the trajectory.
+        PluginViewDock *dock = window.pluginViewDock();
+        QVERIFY(dock->isVisible());
+        auto *label = dock->findChild<QLabel *>(QStringLiteral("trackProbeView"));
+        QVERIFY(label);
+        QVERIFY2(label->text().startsWith(QStringLiteral("12 points")), qPrintable(label->text()));
+        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/shapes-tracker.png")));
+        // No live chunks for a stateful plugin: every frame came from the one run.
+        QVERIFY(window.frameRouted(11));
+    }
+
+    void tiledSceneInTheWindow()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("tiled.sqlite")));
+        window.resize(1920, 1080);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString scene = writeJson(m_dir, QStringLiteral("big.testscene"),
+                                        QJsonObject{{"width", 30000}, {"height", 30000}});
+        QVERIFY2(openAndRun(window, scene, kTiledModel), qPrintable(window.lastError()));
+        const AnalysisResult &result = window.currentResult();
+        QCOMPARE(result.steps.size(), 39 * 39);
+        QCOMPARE(result.mosaic.size(), size_t(1));
+        SceneView *view = window.imageView();
+        QVERIFY(view->source()); // drawn from tiles, not one picture
+        QCOMPARE(view->pictureSize(), QSize(30000, 30000));
+        QCOMPARE(view->modelRegion(), QRect(0, 0, 118 * 256, 118 * 256));
+        QCOMPARE(window.routingPanel()->currentGrid()->cols, 118);
+        // Zoom in on the middle: the overlay stays on its scene pixels.
+        view->setView(40.0, QPointF(0.5, 0.5));
+        QCOMPARE(view->overlayRect().topLeft(), view->mapFromImage(QPointF(0, 0)));
+        QTRY_VERIFY_WITH_TIMEOUT(view->tilesIdle(), 20000);
+        QVERIFY(view->tileReads() > 0);
+        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/shapes-tiled.png")));
+
+        // Stored as the mosaic and reopened without recomputing.
+        const qint64 runId = result.runId;
+        QVERIFY(runId > 0);
+        const std::vector<float> probs = result.mosaic.front().probs;
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        QVERIFY(window.reopenRun(runId));
+        QVERIFY(shown.size() == 1 || shown.wait(30000));
+        QCOMPARE(window.currentResult().mosaic.front().probs, probs);
+        QCOMPARE(window.currentResult().runId, runId);
+        QCOMPARE(window.currentResult().mosaic.front().tokens, 118 * 118);
+    }
+};
+
+QTEST_MAIN(TestShapesGui)
+#include "tst_shapesgui.moc"
