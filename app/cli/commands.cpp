@@ -32,25 +32,26 @@ namespace {
 
 QString usage()
 {
-    return tr("usage: moescope-cli <verb> [options]\n"
-              "  plugins [--json]                   installed task plugins\n"
-              "  models  [--json]                   bundled and registered models\n"
-              "  info PATH [--series UID] [--json]  image / cine / series / volume metadata\n"
-              "  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]\n"
-              "      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]\n"
-              "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]...\n"
-              "  runs [--db FILE] [--json]          stored runs, newest first\n"
-              "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
-              "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
-              "  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]\n"
-              "      index a folder of slices, series and volumes (resumable; Ctrl-C keeps\n"
-              "      whole files)\n"
-              "  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]\n"
-              "      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items\n"
-              "  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]\n"
-              "      mAP@K, leave-one-out or over labelled queries\n"
-              "  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]\n"
-              "Common: --threads N sets LibTorch's CPU threads (default: all cores).\n");
+    return Tr::tr(
+        "usage: moescope-cli <verb> [options]\n"
+        "  plugins [--json]                   installed task plugins\n"
+        "  models  [--json]                   bundled and registered models\n"
+        "  info PATH [--series UID] [--json]  image / cine / series / volume metadata\n"
+        "  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]\n"
+        "      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]\n"
+        "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]...\n"
+        "  runs [--db FILE] [--json]          stored runs, newest first\n"
+        "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
+        "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
+        "  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]\n"
+        "      index a folder of slices, series and volumes (resumable; Ctrl-C keeps\n"
+        "      whole files)\n"
+        "  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]\n"
+        "      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items\n"
+        "  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]\n"
+        "      mAP@K, leave-one-out or over labelled queries\n"
+        "  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]\n"
+        "Common: --threads N sets LibTorch's CPU threads (default: all cores).\n");
 }
 
 QJsonArray layersJson(const model::ModelContract &c)
@@ -122,7 +123,7 @@ QStringList imageWarnings(const ImageStack &image, const LoadOptions &options)
     for (QString w : image.warnings) {
         if (options.seriesUid.isEmpty() && image.kind == ImageKind::Series &&
             w.contains(QLatin1String(" series in the folder; took the largest")))
-            w += tr("; pick another with --series UID");
+            w += Tr::tr("; pick another with --series UID");
         out << w;
     }
     return out;
@@ -191,7 +192,7 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return retrieve(rest, out, err);
     if (verb == QLatin1String("galleries"))
         return galleries(rest, out, err);
-    err << tr("moescope-cli: unknown verb \"%1\"").arg(verb) << "\n" << usage();
+    err << Tr::tr("moescope-cli: unknown verb \"%1\"").arg(verb) << "\n" << usage();
     return Usage;
 }
 
@@ -213,7 +214,7 @@ int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                 {"description", p.description}});
     }
     for (const QString &problem : registry.problems())
-        err << tr("warning: %1").arg(problem) << "\n";
+        err << Tr::tr("warning: %1").arg(problem) << "\n";
     if (parser.isSet(kJson)) {
         printJson(out, list);
         return Ok;
@@ -237,7 +238,7 @@ int models(const QStringList &arguments, QTextStream &out, QTextStream &err)
     ModelCatalog catalog;
     PluginRegistry registry;
     for (const QString &problem : catalog.problems())
-        err << tr("warning: %1").arg(problem) << "\n";
+        err << Tr::tr("warning: %1").arg(problem) << "\n";
     QJsonArray list;
     for (const ModelEntry &m : catalog.models()) {
         QJsonArray experts;
@@ -274,11 +275,11 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QCommandLineParser parser;
     parser.addOptions({kJson, kSeries});
     parser.addPositionalArgument(QStringLiteral("path"),
-                                 tr("Image, DICOM file, series folder or volume."));
+                                 Tr::tr("Image, DICOM file, series folder or volume."));
     if (!parse(parser, QStringLiteral("info"), arguments, err))
         return Usage;
     if (parser.positionalArguments().size() != 1) {
-        err << tr("moescope-cli info: give exactly one PATH") << "\n";
+        err << Tr::tr("moescope-cli info: give exactly one PATH") << "\n";
         return Usage;
     }
     const QString path = parser.positionalArguments().first();
@@ -304,24 +305,24 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Ok;
     }
     for (const QString &w : warnings)
-        err << tr("warning: %1: %2").arg(image->sourcePath, w) << "\n";
+        err << Tr::tr("warning: %1: %2").arg(image->sourcePath, w) << "\n";
     out << image->sourcePath << "\n"
-        << tr("  kind      %1").arg(imageKindName(image->kind)) << "\n"
-        << tr("  size      %1 x %2, %3 channel(s), %4 frame(s)")
+        << Tr::tr("  kind      %1").arg(imageKindName(image->kind)) << "\n"
+        << Tr::tr("  size      %1 x %2, %3 channel(s), %4 frame(s)")
                .arg(image->width)
                .arg(image->height)
                .arg(image->channels)
                .arg(image->frameCount)
         << "\n";
     if (!image->modality.isEmpty())
-        out << tr("  modality  %1").arg(image->modality) << "\n";
+        out << Tr::tr("  modality  %1").arg(image->modality) << "\n";
     if (!image->seriesUid.isEmpty())
-        out << tr("  series    %1").arg(image->seriesUid) << "\n";
+        out << Tr::tr("  series    %1").arg(image->seriesUid) << "\n";
     if (series.size() > 1) {
-        out << tr("  series in the folder:") << "\n";
+        out << Tr::tr("  series in the folder:") << "\n";
         for (const SeriesInfo &s : series)
             out << "    " << s.uid << "  "
-                << tr("%1 file(s), %2 x %3, %4%5")
+                << Tr::tr("%1 file(s), %2 x %3, %4%5")
                        .arg(s.files)
                        .arg(s.columns)
                        .arg(s.rows)
@@ -356,45 +357,46 @@ bool parseFrames(const QString &text, int *first, int *last)
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name or .pt file."),
+    const QCommandLineOption modelOpt(QStringLiteral("model"), Tr::tr("Model name or .pt file."),
                                       QStringLiteral("NAME|FILE"));
     const QCommandLineOption inputOpt(QStringLiteral("input"),
-                                      tr("Image, DICOM, series folder or volume."),
+                                      Tr::tr("Image, DICOM, series folder or volume."),
                                       QStringLiteral("PATH"));
-    const QCommandLineOption deviceOpt(QStringLiteral("device"), tr("auto, cpu or cuda."),
+    const QCommandLineOption deviceOpt(QStringLiteral("device"), Tr::tr("auto, cpu or cuda."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
     const QCommandLineOption outOpt(
         QStringLiteral("out"),
-        tr("Folder for the overlay, expert grids, top-1 maps and result.json."),
+        Tr::tr("Folder for the overlay, expert grids, top-1 maps and result.json."),
         QStringLiteral("DIR"));
     const QCommandLineOption dbOpt(QStringLiteral("db"),
-                                   tr("Run database (default: the app's data location)."),
+                                   Tr::tr("Run database (default: the app's data location)."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption disableOpt(QStringLiteral("disable-expert"),
-                                        tr("Switch an expert off."),
+                                        Tr::tr("Switch an expert off."),
                                         QStringLiteral("LAYER:EXPERT"));
     const QCommandLineOption framesOpt(QStringLiteral("frames"),
-                                       tr("Frames (steps) to run, A:B inclusive."),
+                                       Tr::tr("Frames (steps) to run, A:B inclusive."),
                                        QStringLiteral("A:B"));
     const QCommandLineOption taskOpt(QStringLiteral("choice"),
-                                     tr("Choice for an index input, NAME=VALUE."),
+                                     Tr::tr("Choice for an index input, NAME=VALUE."),
                                      QStringLiteral("NAME=VALUE"));
     const QCommandLineOption imageOpt(
         QStringLiteral("image"),
-        tr("Picture for another image input of the model (a tracker's template), NAME=FILE."),
+        Tr::tr("Picture for another image input of the model (a tracker's template), NAME=FILE."),
         QStringLiteral("NAME=FILE"));
-    const QCommandLineOption noStoreOpt(QStringLiteral("no-store"), tr("Do not store the run."));
+    const QCommandLineOption noStoreOpt(QStringLiteral("no-store"),
+                                        Tr::tr("Do not store the run."));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
                        imageOpt, noStoreOpt, kJson, kThreads, kSeries});
     if (!parse(parser, QStringLiteral("run"), arguments, err))
         return Usage;
     if (!parser.isSet(modelOpt) || !parser.isSet(inputOpt)) {
-        err << tr("moescope-cli run: --model and --input are required") << "\n";
+        err << Tr::tr("moescope-cli run: --model and --input are required") << "\n";
         return Usage;
     }
     model::DevicePreference device;
     if (!model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device)) {
-        err << tr("moescope-cli run: --device is auto, cpu or cuda, not \"%1\"")
+        err << Tr::tr("moescope-cli run: --device is auto, cpu or cuda, not \"%1\"")
                    .arg(parser.value(deviceOpt))
             << "\n";
         return Usage;
@@ -407,7 +409,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             disabled.append({parts[0].toInt(&okLayer), parts[1].toInt(&okExpert)});
         }
         if (!okLayer || !okExpert) {
-            err << tr("moescope-cli run: --disable-expert takes LAYER:EXPERT, not \"%1\"").arg(spec)
+            err << Tr::tr("moescope-cli run: --disable-expert takes LAYER:EXPERT, not \"%1\"")
+                       .arg(spec)
                 << "\n";
             return Usage;
         }
@@ -415,7 +418,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     AnalysisRequest request;
     if (parser.isSet(framesOpt) &&
         !parseFrames(parser.value(framesOpt), &request.firstStep, &request.lastStep)) {
-        err << tr("moescope-cli run: --frames takes A:B, not \"%1\"").arg(parser.value(framesOpt))
+        err << Tr::tr("moescope-cli run: --frames takes A:B, not \"%1\"")
+                   .arg(parser.value(framesOpt))
             << "\n";
         return Usage;
     }
@@ -471,12 +475,13 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         const QString value = choice.section(QLatin1Char('='), 1);
         const model::InputSpec *spec = contract.input(name.toStdString());
         if (!spec || spec->kind != model::InputKind::Index) {
-            err << tr("moescope-cli run: model has no index input \"%1\"").arg(name) << "\n";
+            err << Tr::tr("moescope-cli run: model has no index input \"%1\"").arg(name) << "\n";
             return Usage;
         }
         auto it = std::find(spec->choices.begin(), spec->choices.end(), value.toStdString());
         if (it == spec->choices.end()) {
-            err << tr("moescope-cli run: \"%1\" is not a choice of input \"%2\"").arg(value, name)
+            err << Tr::tr("moescope-cli run: \"%1\" is not a choice of input \"%2\"")
+                       .arg(value, name)
                 << "\n";
             return Usage;
         }
@@ -487,8 +492,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         const QString file = pair.section(QLatin1Char('='), 1);
         const model::InputSpec *spec = contract.input(name.toStdString());
         if (!spec || spec->kind != model::InputKind::Image || file.isEmpty()) {
-            err << tr("moescope-cli run: --image takes NAME=FILE for an image input of the "
-                      "model; \"%1\" is not one")
+            err << Tr::tr("moescope-cli run: --image takes NAME=FILE for an image input of the "
+                          "model; \"%1\" is not one")
                        .arg(pair)
                 << "\n";
             return Usage;
@@ -609,12 +614,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     json.insert(QStringLiteral("artifacts"), QJsonArray::fromStringList(artifacts));
 
     for (const QString &w : result.warnings)
-        err << tr("warning: %1").arg(w) << "\n";
+        err << Tr::tr("warning: %1").arg(w) << "\n";
     if (parser.isSet(kJson)) {
         printJson(out, json);
         return Ok;
     }
-    out << tr("%1 on %2 (%3): %4 step(s) in %5 ms")
+    out << Tr::tr("%1 on %2 (%3): %4 step(s) in %5 ms")
                .arg(result.modelName, source.path(), result.device)
                .arg(result.steps.size())
                .arg(json.value(QStringLiteral("elapsed_ms")).toDouble(), 0, 'f', 1)
@@ -635,7 +640,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         for (const routing::LayerRouting &layer : result.overviewLayers()) {
             const routing::LayerSummary s = routing::summarize(layer);
             out << "  " << QString::fromStdString(layer.name)
-                << tr(": entropy %1 nats, load").arg(s.meanEntropy, 0, 'f', 3);
+                << Tr::tr(": entropy %1 nats, load").arg(s.meanEntropy, 0, 'f', 3);
             for (double l : s.load)
                 out << " " << QString::number(l * 100, 'f', 1) << "%";
             out << "\n";
@@ -649,9 +654,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dbOpt(QStringLiteral("db"), tr("Run database."),
+    const QCommandLineOption dbOpt(QStringLiteral("db"), Tr::tr("Run database."),
                                    QStringLiteral("FILE"));
-    const QCommandLineOption limitOpt(QStringLiteral("limit"), tr("At most N runs."),
+    const QCommandLineOption limitOpt(QStringLiteral("limit"), Tr::tr("At most N runs."),
                                       QStringLiteral("N"), QStringLiteral("1000"));
     parser.addOptions({dbOpt, limitOpt, kJson});
     if (!parse(parser, QStringLiteral("runs"), arguments, err))
@@ -691,15 +696,15 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption modelOpt(QStringLiteral("model"), tr("Model name or .pt file."),
+    const QCommandLineOption modelOpt(QStringLiteral("model"), Tr::tr("Model name or .pt file."),
                                       QStringLiteral("NAME|FILE"));
-    const QCommandLineOption deviceOpt(QStringLiteral("device"), tr("auto, cpu or cuda."),
+    const QCommandLineOption deviceOpt(QStringLiteral("device"), Tr::tr("auto, cpu or cuda."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
-    const QCommandLineOption batchOpt(QStringLiteral("batch"), tr("Images per forward call."),
+    const QCommandLineOption batchOpt(QStringLiteral("batch"), Tr::tr("Images per forward call."),
                                       QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption iterOpt(QStringLiteral("iterations"), tr("Timed calls."),
+    const QCommandLineOption iterOpt(QStringLiteral("iterations"), Tr::tr("Timed calls."),
                                      QStringLiteral("N"), QStringLiteral("50"));
-    const QCommandLineOption warmOpt(QStringLiteral("warmup"), tr("Untimed calls first."),
+    const QCommandLineOption warmOpt(QStringLiteral("warmup"), Tr::tr("Untimed calls first."),
                                      QStringLiteral("N"), QStringLiteral("5"));
     parser.addOptions({modelOpt, deviceOpt, batchOpt, iterOpt, warmOpt, kJson, kThreads});
     if (!parse(parser, QStringLiteral("bench"), arguments, err))
@@ -712,8 +717,8 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!parser.isSet(modelOpt) ||
         !model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device) || !okBatch ||
         !okIter || !okWarm || batch < 1 || iterations < 1 || warmup < 0) {
-        err << tr("moescope-cli bench: needs --model; --device auto|cpu|cuda; --batch, "
-                  "--iterations >= 1")
+        err << Tr::tr("moescope-cli bench: needs --model; --device auto|cpu|cuda; --batch, "
+                      "--iterations >= 1")
             << "\n";
         return Usage;
     }
@@ -735,8 +740,8 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
             << "\n";
         return Ok;
     }
-    out << tr("%1 on %2 (%3 threads, %4): batch %5, %6 iterations: median %7 ms, p95 %8 ms, "
-              "%9 images/s")
+    out << Tr::tr("%1 on %2 (%3 threads, %4): batch %5, %6 iterations: median %7 ms, p95 %8 ms, "
+                  "%9 images/s")
                .arg(QString::fromStdString(engine->contract().name),
                     QString::fromStdString(result.device))
                .arg(result.threads)

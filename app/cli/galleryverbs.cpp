@@ -32,7 +32,7 @@ const QCommandLineOption &kModel = modelOption();
 const QCommandLineOption &kDb = databaseOption();
 const QCommandLineOption &kDevice = deviceOption();
 const QCommandLineOption &kThreads = threadsOption();
-const QCommandLineOption kGallery(QStringLiteral("gallery"), tr("Gallery name."),
+const QCommandLineOption kGallery(QStringLiteral("gallery"), Tr::tr("Gallery name."),
                                   QStringLiteral("NAME"));
 
 std::atomic_bool g_interrupted{false};
@@ -68,7 +68,7 @@ bool loadEngine(const QCommandLineParser &parser, LoadedEngine *out, QString *er
 {
     model::DevicePreference device;
     if (!model::parseDevicePreference(parser.value(kDevice).toStdString(), &device)) {
-        *error = tr("--device is auto, cpu or cuda, not \"%1\"").arg(parser.value(kDevice));
+        *error = Tr::tr("--device is auto, cpu or cuda, not \"%1\"").arg(parser.value(kDevice));
         return false;
     }
     applyThreads(parser);
@@ -94,8 +94,8 @@ bool loadEngine(const QCommandLineParser &parser, LoadedEngine *out, QString *er
     const QString task = QString::fromStdString(out->engine->contract().task);
     out->plugin = out->registry->pluginForTask(task);
     if (!out->plugin->capabilities().testFlag(TaskCapability::Gallery)) {
-        *error = tr("%1: the model's task \"%2\" is served by the %3 plugin, which builds no "
-                    "galleries")
+        *error = Tr::tr("%1: the model's task \"%2\" is served by the %3 plugin, which builds no "
+                        "galleries")
                      .arg(QDir::toNativeSeparators(out->path), task, out->plugin->id());
         return false;
     }
@@ -118,20 +118,20 @@ QString gatesText(const QJsonObject &gates)
 
 // ---------------------------------------------------------------------------
 
-int indexVerb(const QStringList &arguments, QTextStream &out,
-              QTextStream &err)
+int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption inputOpt(
-        QStringLiteral("input"), tr("Folder (recursive) or file to index."), QStringLiteral("DIR"));
+    const QCommandLineOption inputOpt(QStringLiteral("input"),
+                                      Tr::tr("Folder (recursive) or file to index."),
+                                      QStringLiteral("DIR"));
     const QCommandLineOption batchOpt(QStringLiteral("batch"),
-                                      tr("Frames per forward call within a volume."),
+                                      Tr::tr("Frames per forward call within a volume."),
                                       QStringLiteral("N"), QStringLiteral("8"));
     parser.addOptions({kModel, inputOpt, kDb, kGallery, kDevice, kThreads, batchOpt, kJson});
     if (!parse(parser, QStringLiteral("index"), arguments, err))
         return Usage;
     if (!parser.isSet(kModel) || !parser.isSet(inputOpt) || !parser.isSet(kGallery)) {
-        err << tr("moescope-cli index: --model, --input and --gallery are required") << "\n";
+        err << Tr::tr("moescope-cli index: --model, --input and --gallery are required") << "\n";
         return Usage;
     }
     QString error;
@@ -166,12 +166,12 @@ int indexVerb(const QStringList &arguments, QTextStream &out,
     g_interrupted.store(false);
     InterruptGuard guard;
     IndexReport report;
-    const bool ok = indexGallery(*engine.engine, *engine.plugin, db, request, &g_interrupted, progress,
-                                 &report, &error);
+    const bool ok = indexGallery(*engine.engine, *engine.plugin, db, request, &g_interrupted,
+                                 progress, &report, &error);
     if (tty)
         err << "\r\x1b[K";
     for (const QString &w : std::as_const(report.warnings))
-        err << tr("warning: %1").arg(w) << "\n";
+        err << Tr::tr("warning: %1").arg(w) << "\n";
     for (const QString &f : std::as_const(report.failures))
         err << f << "\n";
     if (!ok)
@@ -191,8 +191,8 @@ int indexVerb(const QStringList &arguments, QTextStream &out,
     if (parser.isSet(kJson)) {
         printJson(out, json);
     } else {
-        out << tr("gallery \"%1\": indexed %2 file(s), %3 item(s) in %4 s (%5 images/s); "
-                  "%6 already indexed; %7 failed")
+        out << Tr::tr("gallery \"%1\": indexed %2 file(s), %3 item(s) in %4 s (%5 images/s); "
+                      "%6 already indexed; %7 failed")
                    .arg(request.galleryName)
                    .arg(report.sourcesAdded)
                    .arg(report.itemsAdded)
@@ -202,14 +202,14 @@ int indexVerb(const QStringList &arguments, QTextStream &out,
                    .arg(report.failures.size())
             << "\n";
         if (json.contains(QStringLiteral("gallery_items")))
-            out << tr("gallery \"%1\" now holds %2 item(s) from %3 file(s)")
+            out << Tr::tr("gallery \"%1\" now holds %2 item(s) from %3 file(s)")
                        .arg(request.galleryName)
                        .arg(json.value(QStringLiteral("gallery_items")).toInteger())
                        .arg(json.value(QStringLiteral("gallery_sources")).toInteger())
                 << "\n";
     }
     if (report.cancelled) {
-        err << tr("interrupted: %1 file(s) indexed; run the same command again to go on")
+        err << Tr::tr("interrupted: %1 file(s) indexed; run the same command again to go on")
                    .arg(report.sourcesAdded)
             << "\n";
         return Failure;
@@ -255,29 +255,28 @@ struct Evaluation
     }
 };
 
-int retrieveVerb(const QStringList &arguments, QTextStream &out,
-                 QTextStream &err)
+int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     const QCommandLineOption inputOpt(
         QStringLiteral("input"),
-        tr("Query image (slice, series folder, volume); with --evaluate, a labelled folder of "
-           "queries (DIR/<label>/...)."),
+        Tr::tr("Query image (slice, series folder, volume); with --evaluate, a labelled folder of "
+               "queries (DIR/<label>/...)."),
         QStringLiteral("PATH"));
-    const QCommandLineOption topOpt(QStringLiteral("top"), tr("How many hits."),
+    const QCommandLineOption topOpt(QStringLiteral("top"), Tr::tr("How many hits."),
                                     QStringLiteral("K"), QStringLiteral("10"));
     const QCommandLineOption frameOpt(QStringLiteral("frame"),
-                                      tr("Slice (frame) of the query image."), QStringLiteral("N"),
-                                      QStringLiteral("0"));
+                                      Tr::tr("Slice (frame) of the query image."),
+                                      QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption regionOpt(QStringLiteral("region"),
-                                       tr("Query with a region of the slice, in pixels."),
+                                       Tr::tr("Query with a region of the slice, in pixels."),
                                        QStringLiteral("X,Y,W,H"));
     const QCommandLineOption evaluateOpt(
         QStringLiteral("evaluate"),
-        tr("mAP@K over a labelled gallery: every item queries the others (leave-one-out), or "
-           "every file under --input queries the gallery."));
+        Tr::tr("mAP@K over a labelled gallery: every item queries the others (leave-one-out), or "
+               "every file under --input queries the gallery."));
     const QCommandLineOption noStoreOpt(QStringLiteral("no-store"),
-                                        tr("Do not store the query's run."));
+                                        Tr::tr("Do not store the query's run."));
     parser.addOptions({kModel, inputOpt, kDb, kGallery, topOpt, frameOpt, regionOpt, evaluateOpt,
                        noStoreOpt, kDevice, kThreads, kJson});
     if (!parse(parser, QStringLiteral("retrieve"), arguments, err))
@@ -285,15 +284,15 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
     const bool evaluate = parser.isSet(evaluateOpt);
     if (!parser.isSet(kModel) || !parser.isSet(kGallery) ||
         (!evaluate && !parser.isSet(inputOpt))) {
-        err << tr("moescope-cli retrieve: --model, --gallery and --input (or --evaluate) are "
-                  "required")
+        err << Tr::tr("moescope-cli retrieve: --model, --gallery and --input (or --evaluate) are "
+                      "required")
             << "\n";
         return Usage;
     }
     bool okTop = false;
     const int k = parser.value(topOpt).toInt(&okTop);
     if (!okTop || k <= 0 || k > 10000) {
-        err << tr("moescope-cli retrieve: --top takes a number from 1 to 10000, not \"%1\"")
+        err << Tr::tr("moescope-cli retrieve: --top takes a number from 1 to 10000, not \"%1\"")
                    .arg(parser.value(topOpt))
             << "\n";
         return Usage;
@@ -306,7 +305,7 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
         for (int i = 0; ok && i < 4; ++i)
             v[i] = p[i].trimmed().toInt(&ok);
         if (!ok || v[2] <= 0 || v[3] <= 0) {
-            err << tr("moescope-cli retrieve: --region takes X,Y,W,H in pixels, not \"%1\"")
+            err << Tr::tr("moescope-cli retrieve: --region takes X,Y,W,H in pixels, not \"%1\"")
                        .arg(parser.value(regionOpt))
                 << "\n";
             return Usage;
@@ -316,7 +315,7 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
     bool okFrame = false;
     const int frame = parser.value(frameOpt).toInt(&okFrame);
     if (!okFrame || frame < 0) {
-        err << tr("moescope-cli retrieve: --frame takes a slice number from 0") << "\n";
+        err << Tr::tr("moescope-cli retrieve: --frame takes a slice number from 0") << "\n";
         return Usage;
     }
 
@@ -336,7 +335,7 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
                            &error))
         return fail(err, QDir::toNativeSeparators(db.path()) + QStringLiteral(": ") + error);
     if (gallery->index.empty())
-        return fail(err, tr("%1: gallery \"%2\" is empty")
+        return fail(err, Tr::tr("%1: gallery \"%2\" is empty")
                              .arg(QDir::toNativeSeparators(db.path()), galleryName));
 
     if (evaluate) {
@@ -381,7 +380,7 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
             const QString root = parser.value(inputOpt);
             const QStringList files = galleryCandidates(root);
             if (files.isEmpty())
-                return fail(err, tr("%1: no query files").arg(QDir::toNativeSeparators(root)));
+                return fail(err, Tr::tr("%1: no query files").arg(QDir::toNativeSeparators(root)));
             for (const QString &file : files) {
                 const QString label = galleryLabel(root, file);
                 if (label.isEmpty())
@@ -416,8 +415,8 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
             }
         }
         if (eval.queries == 0)
-            return fail(err, tr("%1: gallery \"%2\" has no labelled items to evaluate: index a "
-                                "folder laid out as DIR/<label>/... ")
+            return fail(err, Tr::tr("%1: gallery \"%2\" has no labelled items to evaluate: index a "
+                                    "folder laid out as DIR/<label>/... ")
                                  .arg(QDir::toNativeSeparators(db.path()), galleryName));
         QJsonObject json = eval.toJson(k);
         json.insert(QStringLiteral("mode"), mode);
@@ -430,7 +429,7 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
             printJson(out, json);
             return Ok;
         }
-        out << tr("gallery \"%1\" (%2 items), %3 queries (%4): mAP@%5 %6, P@1 %7, P@%5 %8")
+        out << Tr::tr("gallery \"%1\" (%2 items), %3 queries (%4): mAP@%5 %6, P@1 %7, P@%5 %8")
                    .arg(galleryName)
                    .arg(gallery->index.size())
                    .arg(eval.queries)
@@ -454,7 +453,7 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
     if (!image)
         return fail(err, loadError.message());
     if (frame >= image->frameCount)
-        return fail(err, tr("%1: has %2 slice(s); there is no slice %3")
+        return fail(err, Tr::tr("%1: has %2 slice(s); there is no slice %3")
                              .arg(QDir::toNativeSeparators(image->sourcePath))
                              .arg(image->frameCount)
                              .arg(frame));
@@ -500,12 +499,12 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
     if (result.analysis.runId > 0)
         json.insert(QStringLiteral("run_id"), result.analysis.runId);
     for (const QString &w : std::as_const(warnings))
-        err << tr("warning: %1").arg(w) << "\n";
+        err << Tr::tr("warning: %1").arg(w) << "\n";
     if (parser.isSet(kJson)) {
         printJson(out, json);
         return Ok;
     }
-    out << tr("%1 against gallery \"%2\" (%3 items): top %4 in %5 ms; query gates: %6")
+    out << Tr::tr("%1 against gallery \"%2\" (%3 items): top %4 in %5 ms; query gates: %6")
                .arg(QDir::toNativeSeparators(shared->sourcePath), galleryName)
                .arg(gallery->index.size())
                .arg(result.hits.size())
@@ -532,18 +531,18 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out,
 int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption renameOpt(QStringLiteral("rename"), tr("Gallery to rename."),
+    const QCommandLineOption renameOpt(QStringLiteral("rename"), Tr::tr("Gallery to rename."),
                                        QStringLiteral("NAME"));
-    const QCommandLineOption toOpt(QStringLiteral("to"), tr("Its new name."),
+    const QCommandLineOption toOpt(QStringLiteral("to"), Tr::tr("Its new name."),
                                    QStringLiteral("NEW"));
-    const QCommandLineOption deleteOpt(QStringLiteral("delete"), tr("Gallery to delete."),
+    const QCommandLineOption deleteOpt(QStringLiteral("delete"), Tr::tr("Gallery to delete."),
                                        QStringLiteral("NAME"));
     parser.addOptions({kDb, renameOpt, toOpt, deleteOpt, kJson});
     if (!parse(parser, QStringLiteral("galleries"), arguments, err))
         return Usage;
     if (parser.isSet(renameOpt) != parser.isSet(toOpt) ||
         (parser.isSet(renameOpt) && parser.isSet(deleteOpt))) {
-        err << tr("moescope-cli galleries: --rename NAME --to NEW, or --delete NAME") << "\n";
+        err << Tr::tr("moescope-cli galleries: --rename NAME --to NEW, or --delete NAME") << "\n";
         return Usage;
     }
     QString error;
@@ -553,8 +552,8 @@ int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &e
     auto find = [&](const QString &name) -> std::optional<store::GalleryInfo> {
         std::optional<store::GalleryInfo> g = db.findGallery(name, &error);
         if (!g && error.isEmpty())
-            error =
-                tr("%1: there is no gallery \"%2\"").arg(QDir::toNativeSeparators(db.path()), name);
+            error = Tr::tr("%1: there is no gallery \"%2\"")
+                        .arg(QDir::toNativeSeparators(db.path()), name);
         return g;
     };
     if (parser.isSet(renameOpt)) {
@@ -584,7 +583,7 @@ int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &e
         return Ok;
     }
     for (const store::GalleryInfo &g : list)
-        out << tr("%1: %2 item(s) from %3 file(s), model %4, %5-d \"%6\"")
+        out << Tr::tr("%1: %2 item(s) from %3 file(s), model %4, %5-d \"%6\"")
                    .arg(g.name)
                    .arg(g.itemCount)
                    .arg(g.sourceCount)
@@ -593,7 +592,7 @@ int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &e
                    .arg(g.embeddingOutput)
             << "\n";
     if (list.isEmpty())
-        out << tr("no galleries in %1").arg(QDir::toNativeSeparators(db.path())) << "\n";
+        out << Tr::tr("no galleries in %1").arg(QDir::toNativeSeparators(db.path())) << "\n";
     return Ok;
 }
 

@@ -9,20 +9,15 @@
 
 namespace moescope::cli {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("moescope-cli", text);
-}
-
 const QCommandLineOption &jsonOption()
 {
-    static const QCommandLineOption o(QStringLiteral("json"), tr("Print JSON."));
+    static const QCommandLineOption o(QStringLiteral("json"), Tr::tr("Print JSON."));
     return o;
 }
 
 const QCommandLineOption &threadsOption()
 {
-    static const QCommandLineOption o(QStringLiteral("threads"), tr("LibTorch CPU threads."),
+    static const QCommandLineOption o(QStringLiteral("threads"), Tr::tr("LibTorch CPU threads."),
                                       QStringLiteral("N"));
     return o;
 }
@@ -31,20 +26,21 @@ const QCommandLineOption &seriesOption()
 {
     static const QCommandLineOption o(
         QStringLiteral("series"),
-        tr("The DICOM series of a folder to load (default: the largest)."), QStringLiteral("UID"));
+        Tr::tr("The DICOM series of a folder to load (default: the largest)."),
+        QStringLiteral("UID"));
     return o;
 }
 
 const QCommandLineOption &modelOption()
 {
-    static const QCommandLineOption o(QStringLiteral("model"), tr("Model name or .pt file."),
+    static const QCommandLineOption o(QStringLiteral("model"), Tr::tr("Model name or .pt file."),
                                       QStringLiteral("NAME|FILE"));
     return o;
 }
 
 const QCommandLineOption &deviceOption()
 {
-    static const QCommandLineOption o(QStringLiteral("device"), tr("auto, cpu or cuda."),
+    static const QCommandLineOption o(QStringLiteral("device"), Tr::tr("auto, cpu or cuda."),
                                       QStringLiteral("DEVICE"), QStringLiteral("auto"));
     return o;
 }
@@ -52,7 +48,7 @@ const QCommandLineOption &deviceOption()
 const QCommandLineOption &databaseOption()
 {
     static const QCommandLineOption o(QStringLiteral("db"),
-                                      tr("Run database (default: the app's data location)."),
+                                      Tr::tr("Run database (default: the app's data location)."),
                                       QStringLiteral("FILE"));
     return o;
 }

@@ -4,6 +4,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QString>
 #include <QStringList>
@@ -13,7 +14,11 @@ namespace moescope::cli {
 
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
 
-QString tr(const char *text); // in the "moescope-cli" translation context
+// The CLI's translation context, as lupdate sees it.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(moescope::cli)
+};
 
 // Common options, one definition each.
 const QCommandLineOption &jsonOption();

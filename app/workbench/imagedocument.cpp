@@ -10,10 +10,11 @@
 namespace moescope {
 
 namespace {
-QString tr(const char *text)
+// The translation context lupdate sees (and the one used at run time).
+struct Tr
 {
-    return QCoreApplication::translate("moescope::ImageDocument", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(moescope::ImageDocument)
+};
 
 // A picture a plugin opened: whole when it fits (a short video), else the
 // overview of its first frame (a huge scene, drawn by tiles in the view).
@@ -220,7 +221,7 @@ QString ImageDocument::description() const
         return {};
     const ImageStack &i = *m_image;
     if (m_overview)
-        return tr("%1 — %2 × %3, %4 band(s), %5 frame(s), read by region (overview %6 × %7)")
+        return Tr::tr("%1 — %2 × %3, %4 band(s), %5 frame(s), read by region (overview %6 × %7)")
             .arg(QFileInfo(m_source->path()).fileName())
             .arg(m_source->size().width())
             .arg(m_source->size().height())
@@ -228,13 +229,13 @@ QString ImageDocument::description() const
             .arg(m_source->frameCount())
             .arg(i.width)
             .arg(i.height);
-    return tr("%1 — %2 × %3, %4 channel(s), %5 frame(s)%6")
+    return Tr::tr("%1 — %2 × %3, %4 channel(s), %5 frame(s)%6")
                .arg(QFileInfo(i.sourcePath).fileName())
                .arg(i.width)
                .arg(i.height)
                .arg(i.channels)
                .arg(i.frameCount)
-               .arg(i.modality.isEmpty() ? QString() : tr(", modality %1").arg(i.modality)) +
+               .arg(i.modality.isEmpty() ? QString() : Tr::tr(", modality %1").arg(i.modality)) +
            (i.warnings.isEmpty()
                 ? QString()
                 : QStringLiteral("\n⚠ ") + i.warnings.join(QStringLiteral("\n⚠ ")));

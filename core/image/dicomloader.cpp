@@ -19,6 +19,7 @@
 #include <dcmtk/dcmjpls/djdecode.h>
 #include <dcmtk/oflog/oflog.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -250,7 +251,9 @@ bool copyInterData(const DiPixel *inter, bool color, float *dst, size_t pixels, 
             return true;
         }
     }
-    cause = QStringLiteral("unexpected DCMTK pixel representation %1").arg(int(rep));
+    cause = QCoreApplication::translate("moescope::ImageLoader",
+                                        "unexpected DCMTK pixel representation %1")
+                .arg(int(rep));
     return false;
 }
 
@@ -329,12 +332,15 @@ QString undecodableWhy(E_TransferSyntax xfer)
     const DcmXfer info(xfer);
     const QString name = QString::fromLatin1(info.getXferName());
     if (name.contains(QLatin1String("MPEG")) || name.contains(QLatin1String("HEVC")))
-        return QStringLiteral("it holds a video stream, and no video decoder is built in "
-                              "(export the cine uncompressed, RLE or JPEG)");
+        return QCoreApplication::translate(
+            "moescope::ImageLoader", "it holds a video stream, and no video decoder is built in "
+                                     "(export the cine uncompressed, RLE or JPEG)");
     if (name.contains(QLatin1String("Deflated")))
-        return QStringLiteral("deflated data sets are not inflated by this build");
-    return QStringLiteral("none of the decoders here (DCMTK: JPEG, JPEG-LS, RLE; ITK/GDCM: "
-                          "JPEG 2000) reads it");
+        return QCoreApplication::translate("moescope::ImageLoader",
+                                           "deflated data sets are not inflated by this build");
+    return QCoreApplication::translate(
+        "moescope::ImageLoader", "none of the decoders here (DCMTK: JPEG, JPEG-LS, RLE; ITK/GDCM: "
+                                 "JPEG 2000) reads it");
 }
 
 // Reads a DICOM file; on failure tells a truncated file from an unsupported transfer syntax and
@@ -350,7 +356,8 @@ bool readFile(const QString &path, DcmFileFormat &file, QString &cause)
     QString uid;
     const E_TransferSyntax xfer = metaTransferSyntax(file, uid);
     if (!uid.isEmpty() && undecodable(xfer)) {
-        cause = QStringLiteral("unsupported transfer syntax %1: %2")
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "unsupported transfer syntax %1: %2")
                     .arg(xferDescription(xfer, uid), undecodableWhy(xfer));
         return false;
     }
@@ -372,7 +379,8 @@ bool readFile(const QString &path, DcmFileFormat &file, QString &cause)
         // end of the file; DCMTK cannot tell them apart.
         cause = QStringLiteral("DICOM file is truncated or damaged: %1").arg(text);
     } else {
-        cause = QStringLiteral("not a valid DICOM file: %1").arg(text);
+        cause = QCoreApplication::translate("moescope::ImageLoader", "not a valid DICOM file: %1")
+                    .arg(text);
     }
     return false;
 }
@@ -519,13 +527,15 @@ bool decodeWithDcmtk(DcmFileFormat &file, E_TransferSyntax xfer, ImageStack &out
     DicomImage image(&file, xfer, flags, 0, 0);
     const EI_Status status = image.getStatus();
     if (status != EIS_Normal) {
-        cause = QStringLiteral("cannot decode DICOM pixel data: %1")
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "cannot decode DICOM pixel data: %1")
                     .arg(QString::fromLatin1(DicomImage::getString(status)));
         return false;
     }
     const DiPixel *inter = image.getInterData();
     if (!inter) {
-        cause = QStringLiteral("cannot decode DICOM pixel data: no intermediate pixel data");
+        cause = QCoreApplication::translate(
+            "moescope::ImageLoader", "cannot decode DICOM pixel data: no intermediate pixel data");
         return false;
     }
     const bool color = !image.isMonochrome();
@@ -533,7 +543,8 @@ bool decodeWithDcmtk(DcmFileFormat &file, E_TransferSyntax xfer, ImageStack &out
     const size_t frames = std::max<unsigned long>(1, image.getFrameCount());
     const size_t pixels = width * height * frames;
     if (pixels == 0 || pixels * (color ? 3 : 1) > kMaxSamples) {
-        cause = QStringLiteral("unsupported image size %1 × %2 × %3")
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "unsupported image size %1 × %2 × %3")
                     .arg(width)
                     .arg(height)
                     .arg(frames);
@@ -592,12 +603,14 @@ bool loadDicomFile(const QString &path, ImageStack &out, QString &cause)
         file.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, sopClass);
         if (sopClass == UID_MediaStorageDirectoryStorage ||
             dataset->tagExists(DCM_DirectoryRecordSequence))
-            cause =
-                QStringLiteral("a DICOMDIR is an index without pixel data; open the folder that "
-                               "holds it instead");
+            cause = QCoreApplication::translate(
+                "moescope::ImageLoader",
+                "a DICOMDIR is an index without pixel data; open the folder that "
+                "holds it instead");
         else if (dataset->tagExists(DCM_FloatPixelData) ||
                  dataset->tagExists(DCM_DoubleFloatPixelData))
-            cause = QStringLiteral("float pixel data is not supported");
+            cause = QCoreApplication::translate("moescope::ImageLoader",
+                                                "float pixel data is not supported");
         else if (modality.isEmpty())
             cause = QStringLiteral("DICOM file has no pixel data");
         else
@@ -606,7 +619,8 @@ bool loadDicomFile(const QString &path, ImageStack &out, QString &cause)
     }
 
     if (undecodable(xfer)) {
-        cause = QStringLiteral("unsupported transfer syntax %1: %2")
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "unsupported transfer syntax %1: %2")
                     .arg(xferText, undecodableWhy(xfer));
         return false;
     }
@@ -751,9 +765,12 @@ DirectoryScan scanDirectory(const QString &dir)
 QString noImagesCause(const DirectoryScan &scan)
 {
     return scan.candidates == 0
-               ? QStringLiteral("directory contains no DICOM files")
-               : QStringLiteral("directory contains no DICOM images (%1 DICOM file(s) without "
-                                "pixel data or unreadable)")
+               ? QCoreApplication::translate("moescope::ImageLoader",
+                                             "directory contains no DICOM files")
+               : QCoreApplication::translate(
+                     "moescope::ImageLoader",
+                     "directory contains no DICOM images (%1 DICOM file(s) without "
+                     "pixel data or unreadable)")
                      .arg(scan.candidates);
 }
 
@@ -843,7 +860,8 @@ bool loadDicomDirectory(const QString &dir, const QString &seriesUid, ImageStack
                 here << QStringLiteral("%1 (%2 file(s))")
                             .arg(uid.isEmpty() ? QStringLiteral("<no UID>") : uid)
                             .arg(slices->size());
-            cause = QStringLiteral("no series %1 in the folder; its series: %2")
+            cause = QCoreApplication::translate("moescope::ImageLoader",
+                                                "no series %1 in the folder; its series: %2")
                         .arg(seriesUid, here.join(QStringLiteral(", ")));
             return false;
         }
@@ -909,7 +927,8 @@ bool loadDicomDirectory(const QString &dir, const QString &seriesUid, ImageStack
             result = std::move(slice);
         } else {
             if ((result.samples.size() + slice.samples.size()) > kMaxSamples) {
-                cause = QStringLiteral("series is too large to load");
+                cause = QCoreApplication::translate("moescope::ImageLoader",
+                                                    "series is too large to load");
                 return false;
             }
             result.samples.insert(result.samples.end(), slice.samples.begin(), slice.samples.end());
@@ -919,7 +938,9 @@ bool loadDicomDirectory(const QString &dir, const QString &seriesUid, ImageStack
         usedKeys.push_back(keys[i]);
     }
     if (result.isEmpty()) {
-        cause = QStringLiteral("no slice of series %1 could be decoded").arg(chosenUid);
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "no slice of series %1 could be decoded")
+                    .arg(chosenUid);
         if (!undecodable.isEmpty())
             cause += QStringLiteral(": ") + namedFiles(undecodable);
         return false;
@@ -937,14 +958,18 @@ bool loadDicomDirectory(const QString &dir, const QString &seriesUid, ImageStack
                                .arg(chosenUid)
                                .arg(slices.size());
     if (!otherSize.isEmpty())
-        result.warnings << QStringLiteral("left out %1 slice(s) of another size than the series "
-                                          "(%2 × %3): %4")
+        result.warnings << QCoreApplication::translate(
+                               "moescope::ImageLoader",
+                               "left out %1 slice(s) of another size than the series "
+                               "(%2 × %3): %4")
                                .arg(otherSize.size())
                                .arg(columns)
                                .arg(rows)
                                .arg(namedFiles(otherSize));
     if (!undecodable.isEmpty())
-        result.warnings << QStringLiteral("left out %1 slice(s) that could not be decoded: %2")
+        result.warnings << QCoreApplication::translate(
+                               "moescope::ImageLoader",
+                               "left out %1 slice(s) that could not be decoded: %2")
                                .arg(undecodable.size())
                                .arg(namedFiles(undecodable));
     // Positions only count when every slice had one: the frames then follow usedKeys.
@@ -978,10 +1003,12 @@ bool loadDicomDirectory(const QString &dir, const QString &seriesUid, ImageStack
             if (step <= kGapFactor * median)
                 continue;
             const int missing = std::max(1, int(std::lround(step / median)) - 1);
-            result.warnings << QStringLiteral("gap in the series between slice %1 (%2, at %3) "
-                                              "and slice %4 (%5, at %6 along the slice normal): "
-                                              "%7 apart where the median spacing is %8, about %9 "
-                                              "slice(s) missing")
+            result.warnings << QCoreApplication::translate(
+                                   "moescope::ImageLoader",
+                                   "gap in the series between slice %1 (%2, at %3) "
+                                   "and slice %4 (%5, at %6 along the slice normal): "
+                                   "%7 apart where the median spacing is %8, about %9 "
+                                   "slice(s) missing")
                                    .arg(QString::number(i), root.relativeFilePath(used[int(i) - 1]),
                                         mm(usedKeys[i - 1]), QString::number(i + 1),
                                         root.relativeFilePath(used[int(i)]), mm(usedKeys[i]),
@@ -998,8 +1025,10 @@ bool loadDicomDirectory(const QString &dir, const QString &seriesUid, ImageStack
              .arg(scan.series.size())
              .arg(used.size())
              .arg(skipped ? QStringLiteral(" (%1 skipped)").arg(skipped) : QString())
-             .arg(geometric ? QStringLiteral("position along the slice normal")
-                            : QStringLiteral("instance number"))});
+             .arg(geometric
+                      ? QCoreApplication::translate("moescope::ImageLoader",
+                                                    "position along the slice normal")
+                      : QCoreApplication::translate("moescope::ImageLoader", "instance number"))});
     out = std::move(result);
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "loaders_p.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -53,14 +54,16 @@ bool loadWithQt(const QString &path, ImageStack &out, QString &cause)
     QImageReader reader(path);
     reader.setAutoTransform(true); // EXIF orientation
     if (!reader.canRead()) {
-        cause = QStringLiteral("not a DICOM file and not an image format Qt can read");
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "not a DICOM file and not an image format Qt can read");
         return false;
     }
     const QString format = QString::fromLatin1(reader.format().toUpper());
     const bool animated = reader.supportsAnimation();
     const QImage first = reader.read();
     if (first.isNull()) {
-        cause = QStringLiteral("cannot decode %1 image: %2").arg(format, reader.errorString());
+        cause = QCoreApplication::translate("moescope::ImageLoader", "cannot decode %1 image: %2")
+                    .arg(format, reader.errorString());
         return false;
     }
     const double delayMs = animated ? reader.nextImageDelay() : 0;
@@ -128,10 +131,12 @@ std::optional<ImageStack> loadImpl(const QString &path, const LoadOptions &optio
                                    LoadError *error)
 {
     if (path.isEmpty())
-        return fail(error, path, QStringLiteral("no file name given"));
+        return fail(error, path,
+                    QCoreApplication::translate("moescope::ImageLoader", "no file name given"));
     const QFileInfo info(path);
     if (!info.exists())
-        return fail(error, path, QStringLiteral("file does not exist"));
+        return fail(error, path,
+                    QCoreApplication::translate("moescope::ImageLoader", "file does not exist"));
 
     ImageStack stack;
     QString cause;
@@ -141,11 +146,14 @@ std::optional<ImageStack> loadImpl(const QString &path, const LoadOptions &optio
         return stack;
     }
     if (info.size() == 0)
-        return fail(error, path, QStringLiteral("file is empty"));
+        return fail(error, path,
+                    QCoreApplication::translate("moescope::ImageLoader", "file is empty"));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(error, path, QStringLiteral("cannot open file: %1").arg(file.errorString()));
+        return fail(error, path,
+                    QCoreApplication::translate("moescope::ImageLoader", "cannot open file: %1")
+                        .arg(file.errorString()));
     const QByteArray head = file.read(132);
     file.close();
 
@@ -174,12 +182,15 @@ std::optional<ImageStack> loadImpl(const QString &path, const LoadOptions &optio
         return fail(error, path, cause);
 
     if (!options.seriesUid.isEmpty() && stack.seriesUid != options.seriesUid)
-        return fail(error, path,
-                    stack.seriesUid.isEmpty()
-                        ? QStringLiteral("the file names no series; series %1 was asked for")
-                              .arg(options.seriesUid)
-                        : QStringLiteral("the file belongs to series %1, not to series %2")
-                              .arg(stack.seriesUid, options.seriesUid));
+        return fail(
+            error, path,
+            stack.seriesUid.isEmpty()
+                ? QCoreApplication::translate("moescope::ImageLoader",
+                                              "the file names no series; series %1 was asked for")
+                      .arg(options.seriesUid)
+                : QCoreApplication::translate("moescope::ImageLoader",
+                                              "the file belongs to series %1, not to series %2")
+                      .arg(stack.seriesUid, options.seriesUid));
     if (stack.sha256.isEmpty())
         stack.sha256 = options.fileSha256.isEmpty() ? detail::sha256OfFiles({path})
                                                     : options.fileSha256.toLower();
@@ -201,11 +212,17 @@ std::optional<ImageStack> ImageLoader::load(const QString &path, const LoadOptio
     try {
         return loadImpl(path, options, error);
     } catch (const std::bad_alloc &) {
-        return fail(error, path, QStringLiteral("not enough memory to load the image"));
+        return fail(error, path,
+                    QCoreApplication::translate("moescope::ImageLoader",
+                                                "not enough memory to load the image"));
     } catch (const std::exception &e) {
-        return fail(error, path, QStringLiteral("unexpected error: %1").arg(e.what()));
+        return fail(error, path,
+                    QCoreApplication::translate("moescope::ImageLoader", "unexpected error: %1")
+                        .arg(e.what()));
     } catch (...) {
-        return fail(error, path, QStringLiteral("unexpected error while loading"));
+        return fail(
+            error, path,
+            QCoreApplication::translate("moescope::ImageLoader", "unexpected error while loading"));
     }
 }
 
@@ -218,11 +235,12 @@ std::optional<QList<SeriesInfo>> ImageLoader::listSeries(const QString &dir, Loa
     };
     const QFileInfo info(dir);
     if (dir.isEmpty())
-        return failList(QStringLiteral("no folder given"));
+        return failList(QCoreApplication::translate("moescope::ImageLoader", "no folder given"));
     if (!info.exists())
-        return failList(QStringLiteral("folder does not exist"));
+        return failList(
+            QCoreApplication::translate("moescope::ImageLoader", "folder does not exist"));
     if (!info.isDir())
-        return failList(QStringLiteral("not a folder"));
+        return failList(QCoreApplication::translate("moescope::ImageLoader", "not a folder"));
     try {
         QList<SeriesInfo> series;
         QString cause;
@@ -230,9 +248,11 @@ std::optional<QList<SeriesInfo>> ImageLoader::listSeries(const QString &dir, Loa
             return failList(cause);
         return series;
     } catch (const std::exception &e) {
-        return failList(QStringLiteral("unexpected error: %1").arg(e.what()));
+        return failList(QCoreApplication::translate("moescope::ImageLoader", "unexpected error: %1")
+                            .arg(e.what()));
     } catch (...) {
-        return failList(QStringLiteral("unexpected error while listing series"));
+        return failList(QCoreApplication::translate("moescope::ImageLoader",
+                                                    "unexpected error while listing series"));
     }
 }
 

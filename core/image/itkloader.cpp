@@ -25,6 +25,7 @@
 #include <itkSpatialOrientationAdapter.h>
 #include <itkVectorImage.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -54,11 +55,11 @@ bool readItk(const QString &path, itk::ImageIOBase *io, VolumeImage::Pointer &im
             QStringLiteral("^ITK ERROR: \\w+\\(0x[0-9a-fA-F]+\\): "));
         cause = QString::fromLocal8Bit(e.GetDescription()).simplified().remove(prefix);
     } catch (const std::bad_alloc &) {
-        cause = QStringLiteral("not enough memory");
+        cause = QCoreApplication::translate("moescope::ImageLoader", "not enough memory");
     } catch (const std::exception &e) {
         cause = QString::fromLocal8Bit(e.what()).simplified();
     } catch (...) {
-        cause = QStringLiteral("unknown ITK error");
+        cause = QCoreApplication::translate("moescope::ImageLoader", "unknown ITK error");
     }
     if (cause.isEmpty())
         cause = QStringLiteral("ITK could not read the file");
@@ -70,14 +71,17 @@ bool copyPixels(const VolumeImage *image, ImageStack &out, QString &cause)
     const auto size = image->GetBufferedRegion().GetSize();
     const unsigned components = image->GetNumberOfComponentsPerPixel();
     if (components != 1 && components != 3) {
-        cause = QStringLiteral("unsupported pixel type: %1 components per pixel (1 or 3 "
-                               "supported)")
-                    .arg(components);
+        cause =
+            QCoreApplication::translate("moescope::ImageLoader",
+                                        "unsupported pixel type: %1 components per pixel (1 or 3 "
+                                        "supported)")
+                .arg(components);
         return false;
     }
     const size_t n = size_t(size[0]) * size_t(size[1]) * size_t(size[2]) * components;
     if (n == 0 || n > kMaxSamples || size[0] > 1u << 20 || size[1] > 1u << 20) {
-        cause = QStringLiteral("unsupported image size %1 × %2 × %3")
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "unsupported image size %1 × %2 × %3")
                     .arg(size[0])
                     .arg(size[1])
                     .arg(size[2]);
@@ -157,8 +161,10 @@ bool reorientToLps(VolumeImage::Pointer &image, QString &done, QString &cause)
         // ITK's codes name where each axis starts ("RAI": from right, anterior, inferior),
         // so RAI is DICOM's LPS.
         done =
-            QStringLiteral("from %1 to RAI (ITK orientation codes; RAI is DICOM's LPS): x, y, z "
-                           "are the file's axes %2, %3, %4%5")
+            QCoreApplication::translate(
+                "moescope::ImageLoader",
+                "from %1 to RAI (ITK orientation codes; RAI is DICOM's LPS): x, y, z "
+                "are the file's axes %2, %3, %4%5")
                 .arg(orientationCode(given))
                 .arg(order[0])
                 .arg(order[1])
@@ -169,10 +175,12 @@ bool reorientToLps(VolumeImage::Pointer &image, QString &done, QString &cause)
         image = out;
         return true;
     } catch (const itk::ExceptionObject &e) {
-        cause = QStringLiteral("cannot reorient the volume to the patient frame: %1")
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "cannot reorient the volume to the patient frame: %1")
                     .arg(QString::fromLocal8Bit(e.GetDescription()).simplified());
     } catch (const std::bad_alloc &) {
-        cause = QStringLiteral("not enough memory to reorient the volume");
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "not enough memory to reorient the volume");
     }
     return false;
 }
@@ -224,14 +232,17 @@ bool loadItkVolume(const QString &path, ImageStack &out, QString &cause)
             : (suffix == QLatin1String("mha") || suffix == QLatin1String("mhd"))
                 ? QStringLiteral("MetaImage")
                 : QStringLiteral("NRRD");
-        cause = QStringLiteral("not a %1 file ITK can read (bad or missing header)").arg(expected);
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "not a %1 file ITK can read (bad or missing header)")
+                    .arg(expected);
         return false;
     }
 
     VolumeImage::Pointer image;
     QString itkCause;
     if (!readItk(path, io, image, itkCause)) {
-        cause = QStringLiteral("cannot read %1 volume: %2").arg(format, itkCause);
+        cause = QCoreApplication::translate("moescope::ImageLoader", "cannot read %1 volume: %2")
+                    .arg(format, itkCause);
         return false;
     }
     const unsigned dims = io->GetNumberOfDimensions();

@@ -12,10 +12,11 @@ namespace moescope {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context lupdate sees (and the one used at run time).
+struct Tr
 {
-    return QCoreApplication::translate("moescope::Analysis", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(moescope::Analysis)
+};
 
 double elapsedMs(const QElapsedTimer &t)
 {
@@ -76,7 +77,7 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     if (!source && request.image && !request.image->isEmpty())
         source = QSharedPointer<const ImageStackSource>::create(request.image);
     if (!source || source->size().isEmpty()) {
-        *error = tr("no image to analyse");
+        *error = Tr::tr("no image to analyse");
         return false;
     }
     result->modelName = QString::fromStdString(contract.name);
@@ -100,7 +101,7 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     result->warnings += run->warnings();
     result->retention = run->retention();
     if (result->stepCount < 1) {
-        *error = tr("%1: nothing to run (no steps)").arg(source->path());
+        *error = Tr::tr("%1: nothing to run (no steps)").arg(source->path());
         return false;
     }
 
@@ -153,7 +154,7 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
             model::InputBatch one;
             QString why;
             if (!run->prepare(start + i, &one, &origins[size_t(i)], &why)) {
-                *error = tr("%1: step %2: %3").arg(source->path()).arg(start + i).arg(why);
+                *error = Tr::tr("%1: step %2: %3").arg(source->path()).arg(start + i).arg(why);
                 return false;
             }
             append(&batch, one);
@@ -265,7 +266,7 @@ bool buildExpertMask(const model::ModelContract &contract, const QList<QPair<int
     if (disabled.isEmpty())
         return true;
     if (!contract.takesExpertMask()) {
-        *error = tr("model %1 takes no expert_mask input, so experts cannot be switched off")
+        *error = Tr::tr("model %1 takes no expert_mask input, so experts cannot be switched off")
                      .arg(QString::fromStdString(contract.name));
         return false;
     }
@@ -274,7 +275,7 @@ bool buildExpertMask(const model::ModelContract &contract, const QList<QPair<int
     for (const auto &[layer, expert] : disabled) {
         if (layer < 0 || layer >= L || expert < 0 ||
             expert >= contract.moeLayers[size_t(layer)].experts) {
-            *error = tr("no expert %1 in MoE layer %2 (the model has %3 layers)")
+            *error = Tr::tr("no expert %1 in MoE layer %2 (the model has %3 layers)")
                          .arg(expert)
                          .arg(layer)
                          .arg(L);
@@ -287,7 +288,7 @@ bool buildExpertMask(const model::ModelContract &contract, const QList<QPair<int
         for (int e = 0; e < contract.moeLayers[size_t(l)].experts; ++e)
             kept += (*mask)[size_t(l) * E + e];
         if (kept == 0) {
-            *error = tr("every expert of MoE layer %1 would be switched off").arg(l);
+            *error = Tr::tr("every expert of MoE layer %1 would be switched off").arg(l);
             return false;
         }
     }

@@ -9,10 +9,11 @@ namespace moescope {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context lupdate sees (and the one used at run time).
+struct Tr
 {
-    return QCoreApplication::translate("moescope::ModelSession", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(moescope::ModelSession)
+};
 
 } // namespace
 
@@ -39,7 +40,7 @@ class LoadJob final : public Job
 public:
     LoadJob(ModelSession *session, std::shared_ptr<ModelContext> context, QString path,
             QString device)
-        : Job(tr("Load %1").arg(path)), m_session(session), m_context(std::move(context)),
+        : Job(Tr::tr("Load %1").arg(path)), m_session(session), m_context(std::move(context)),
           m_path(std::move(path)), m_device(std::move(device))
     {
     }
@@ -49,7 +50,7 @@ protected:
     {
         model::DevicePreference preference;
         if (!model::parseDevicePreference(m_device.toStdString(), &preference)) {
-            *error = tr("unknown device \"%1\" (auto, cpu or cuda)").arg(m_device);
+            *error = Tr::tr("unknown device \"%1\" (auto, cpu or cuda)").arg(m_device);
             return false;
         }
         m_context->engine.reset();
@@ -86,8 +87,9 @@ protected:
             Q_EMIT m_session->modelLoaded(m_info);
         } else {
             m_session->m_loaded = false;
-            Q_EMIT m_session->modelFailed(
-                state == JobState::Cancelled ? tr("%1: loading was cancelled").arg(m_path) : error);
+            Q_EMIT m_session->modelFailed(state == JobState::Cancelled
+                                              ? Tr::tr("%1: loading was cancelled").arg(m_path)
+                                              : error);
         }
     }
 
@@ -105,7 +107,7 @@ class AnalysisJob final : public Job
 public:
     AnalysisJob(ModelSession *session, std::shared_ptr<ModelContext> context,
                 AnalysisRequest request, TaskPlugin *plugin)
-        : Job(tr("Analyse")), m_session(session), m_context(std::move(context)),
+        : Job(Tr::tr("Analyse")), m_session(session), m_context(std::move(context)),
           m_request(std::move(request)), m_plugin(plugin)
     {
         connect(this, &Job::progressChanged, session,
@@ -116,7 +118,7 @@ protected:
     bool run(JobFeedback &feedback, QString *error) override
     {
         if (!m_context->engine || !m_plugin) {
-            *error = tr("no model is loaded");
+            *error = Tr::tr("no model is loaded");
             return false;
         }
         const bool ok = runAnalysis(
@@ -155,7 +157,7 @@ class IndexJob final : public Job
 public:
     IndexJob(ModelSession *session, std::shared_ptr<ModelContext> context, IndexRequest request,
              QString dbPath, TaskPlugin *plugin)
-        : Job(tr("Index into %1").arg(request.galleryName)), m_session(session),
+        : Job(Tr::tr("Index into %1").arg(request.galleryName)), m_session(session),
           m_context(std::move(context)), m_request(std::move(request)), m_dbPath(std::move(dbPath)),
           m_plugin(plugin)
     {
@@ -169,7 +171,7 @@ protected:
     bool run(JobFeedback &feedback, QString *error) override
     {
         if (!m_context->engine || !m_plugin) {
-            *error = tr("no model is loaded");
+            *error = Tr::tr("no model is loaded");
             return false;
         }
         if (!m_context->openDatabase(m_dbPath, error))
@@ -191,8 +193,8 @@ protected:
         if (!m_session)
             return;
         if (!ran) {
-            Q_EMIT m_session->indexFinished(false, tr("indexing was cancelled before it started"),
-                                            m_report);
+            Q_EMIT m_session->indexFinished(
+                false, Tr::tr("indexing was cancelled before it started"), m_report);
             return;
         }
         Q_EMIT m_session->indexFinished(state != JobState::Failed, error, m_report);
@@ -212,8 +214,8 @@ class QueryJob final : public Job
 public:
     QueryJob(ModelSession *session, std::shared_ptr<ModelContext> context, QueryRequest request,
              QString dbPath, QString galleryName, TaskPlugin *plugin)
-        : Job(tr("Query %1").arg(galleryName)), m_session(session), m_context(std::move(context)),
-          m_request(std::move(request)), m_dbPath(std::move(dbPath)),
+        : Job(Tr::tr("Query %1").arg(galleryName)), m_session(session),
+          m_context(std::move(context)), m_request(std::move(request)), m_dbPath(std::move(dbPath)),
           m_galleryName(std::move(galleryName)), m_plugin(plugin)
     {
     }
@@ -223,7 +225,7 @@ protected:
     {
         ModelContext &c = *m_context;
         if (!c.engine || !m_plugin) {
-            *error = tr("no model is loaded");
+            *error = Tr::tr("no model is loaded");
             return false;
         }
         if (!c.openDatabase(m_dbPath, error))
@@ -233,7 +235,7 @@ protected:
         std::optional<store::GalleryInfo> info = c.db->findGallery(m_galleryName, error);
         if (!info) {
             if (error->isEmpty())
-                *error = tr("there is no gallery \"%1\"").arg(m_galleryName);
+                *error = Tr::tr("there is no gallery \"%1\"").arg(m_galleryName);
             return false;
         }
         if (!c.gallery || c.gallery->info.id != info->id ||
@@ -262,7 +264,7 @@ protected:
         if (state == JobState::Finished)
             Q_EMIT m_session->queryFinished(m_result);
         else
-            Q_EMIT m_session->queryFailed(state == JobState::Cancelled ? tr("query cancelled")
+            Q_EMIT m_session->queryFailed(state == JobState::Cancelled ? Tr::tr("query cancelled")
                                                                        : error);
     }
 

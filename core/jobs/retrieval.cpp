@@ -17,10 +17,11 @@ namespace moescope {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context lupdate sees (and the one used at run time).
+struct Tr
 {
-    return QCoreApplication::translate("moescope::Retrieval", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(moescope::Retrieval)
+};
 
 double msSince(const QElapsedTimer &t)
 {
@@ -67,9 +68,10 @@ bool findRetrievalOutputs(const model::ModelContract &contract, RetrievalOutputs
     }
     if (out->embedding.empty()) {
         if (error)
-            *error = tr("model \"%1\" has no output of kind \"embedding\", so it cannot build or "
-                        "search a gallery")
-                         .arg(QString::fromStdString(contract.name));
+            *error =
+                Tr::tr("model \"%1\" has no output of kind \"embedding\", so it cannot build or "
+                       "search a gallery")
+                    .arg(QString::fromStdString(contract.name));
         return false;
     }
     return true;
@@ -100,15 +102,15 @@ bool retrievalEmbedding(const RetrievalOutputs &outputs, const StepResult &step,
     const auto e = step.rawOutputs.find(outputs.embedding);
     if (e == step.rawOutputs.end() || e->second.values.empty()) {
         if (error)
-            *error =
-                tr("the model returned no \"%1\"").arg(QString::fromStdString(outputs.embedding));
+            *error = Tr::tr("the model returned no \"%1\"")
+                         .arg(QString::fromStdString(outputs.embedding));
         return false;
     }
     out->embedding = e->second.values;
     for (float v : out->embedding) {
         if (!std::isfinite(v)) {
             if (error)
-                *error = tr("the model's \"%1\" holds NaN or infinity")
+                *error = Tr::tr("the model's \"%1\" holds NaN or infinity")
                              .arg(QString::fromStdString(outputs.embedding));
             return false;
         }
@@ -137,16 +139,16 @@ bool checkGalleryModel(const store::GalleryInfo &gallery, const QString &modelSh
 {
     if (gallery.modelSha256.compare(modelSha256, Qt::CaseInsensitive) != 0) {
         if (error)
-            *error = tr("gallery \"%1\" was built by model %2 (sha256 %3…); %4 (sha256 %5…) is "
-                        "another model, and its embeddings are not comparable: query it with "
-                        "the model that built it, or index a new gallery")
+            *error = Tr::tr("gallery \"%1\" was built by model %2 (sha256 %3…); %4 (sha256 %5…) is "
+                            "another model, and its embeddings are not comparable: query it with "
+                            "the model that built it, or index a new gallery")
                          .arg(gallery.name, gallery.modelName, gallery.modelSha256.left(12),
                               modelName, modelSha256.left(12));
         return false;
     }
     if (embeddingDim > 0 && gallery.dim != embeddingDim) {
         if (error)
-            *error = tr("gallery \"%1\" holds %2-value embeddings; the model returns %3")
+            *error = Tr::tr("gallery \"%1\" holds %2-value embeddings; the model returns %3")
                          .arg(gallery.name)
                          .arg(gallery.dim)
                          .arg(embeddingDim);
@@ -231,13 +233,13 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
         return false;
     const QFileInfo rootInfo(request.root);
     if (!rootInfo.exists()) {
-        *error = tr("%1: no such file or folder").arg(native(request.root));
+        *error = Tr::tr("%1: no such file or folder").arg(native(request.root));
         return false;
     }
     const QStringList files = galleryCandidates(request.root);
     report->files = int(files.size());
     if (files.isEmpty()) {
-        *error = tr("%1: no files to index (the folder is empty)").arg(native(request.root));
+        *error = Tr::tr("%1: no files to index (the folder is empty)").arg(native(request.root));
         return false;
     }
 
@@ -342,7 +344,7 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
                 RetrievalEmbedding e;
                 if (!retrievalEmbedding(outputs, *step, &e, &cause)) {
                     report->failures
-                        << tr("%1: frame %2: %3").arg(native(f.path)).arg(frame).arg(cause);
+                        << Tr::tr("%1: frame %2: %3").arg(native(f.path)).arg(frame).arg(cause);
                     ok = false;
                     break;
                 }
@@ -466,7 +468,7 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
     report->galleryId = galleryId;
     report->seconds = msSince(wall) / 1000.0;
     if (!galleryId && !report->cancelled) {
-        *error = tr("%1: none of %2 file(s) could be indexed%3")
+        *error = Tr::tr("%1: none of %2 file(s) could be indexed%3")
                      .arg(native(request.root))
                      .arg(files.size())
                      .arg(report->failures.isEmpty()
@@ -486,7 +488,7 @@ std::optional<LoadedGallery> loadGallery(const store::Database &db, const QStrin
     std::optional<store::GalleryInfo> info = db.findGallery(name, &dbError);
     if (!info) {
         *error = dbError.isEmpty()
-                     ? tr("%1: there is no gallery \"%2\"").arg(native(db.path()), name)
+                     ? Tr::tr("%1: there is no gallery \"%2\"").arg(native(db.path()), name)
                      : dbError;
         return std::nullopt;
     }
@@ -511,7 +513,7 @@ bool queryGallery(model::Engine &engine, const TaskPlugin &plugin, const store::
     if (!findRetrievalOutputs(engine.contract(), &outputs, error))
         return false;
     if (!request.image || request.image->isEmpty()) {
-        *error = tr("no query image");
+        *error = Tr::tr("no query image");
         return false;
     }
     AnalysisRequest analysis;
@@ -522,14 +524,14 @@ bool queryGallery(model::Engine &engine, const TaskPlugin &plugin, const store::
     if (!runAnalysis(engine, plugin, analysis, nullptr, {}, &result->analysis, error))
         return false;
     if (result->analysis.steps.isEmpty()) {
-        *error = tr("frame %1 is not in the image").arg(request.frame);
+        *error = Tr::tr("frame %1 is not in the image").arg(request.frame);
         return false;
     }
     result->region = request.region;
     if (!retrievalEmbedding(outputs, result->analysis.steps.front(), &result->query, error))
         return false;
     if (int(result->query.embedding.size()) != gallery.info.dim) {
-        *error = tr("gallery \"%1\" holds %2-value embeddings; the model returns %3")
+        *error = Tr::tr("gallery \"%1\" holds %2-value embeddings; the model returns %3")
                      .arg(gallery.info.name)
                      .arg(gallery.info.dim)
                      .arg(result->query.embedding.size());

@@ -13,10 +13,11 @@ namespace {
 
 const char *const kRegisteredKey = "models/registered";
 
-QString tr(const char *text)
+// The translation context lupdate sees (and the one used at run time).
+struct Tr
 {
-    return QCoreApplication::translate("moescope::ModelCatalog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(moescope::ModelCatalog)
+};
 
 } // namespace
 
@@ -55,7 +56,7 @@ void ModelCatalog::reload()
     for (const QString &path : registered) {
         const QString canonical = QFileInfo(path).canonicalFilePath();
         if (canonical.isEmpty()) {
-            m_problems << tr("%1: registered model file is missing").arg(path);
+            m_problems << Tr::tr("%1: registered model file is missing").arg(path);
             continue;
         }
         if (!seen.contains(canonical)) {
@@ -94,8 +95,8 @@ bool ModelCatalog::resolve(const QString &nameOrPath, QString *path, QString *er
         *path = file.absoluteFilePath();
         return true;
     }
-    *error = tr("%1: no such model file, and no bundled or registered model has that name "
-                "(see `moescope-cli models`)")
+    *error = Tr::tr("%1: no such model file, and no bundled or registered model has that name "
+                    "(see `moescope-cli models`)")
                  .arg(nameOrPath);
     return false;
 }

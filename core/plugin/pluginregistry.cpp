@@ -15,21 +15,22 @@ namespace moescope {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context lupdate sees (and the one used at run time).
+struct Tr
 {
-    return QCoreApplication::translate("moescope::PluginRegistry", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(moescope::PluginRegistry)
+};
 
 PluginInfo genericInfo()
 {
     PluginInfo info;
     info.id = QStringLiteral("generic");
-    info.name = tr("Generic (any MoE model)");
+    info.name = Tr::tr("Generic (any MoE model)");
     info.version = QStringLiteral(MOESCOPE_VERSION);
     info.compatVersion = PluginRegistry::apiVersion();
     info.shape = toString(TaskShape::SingleImage);
-    info.description = tr("Feeds the image inputs, shows the routing and lists the outputs of "
-                          "any model whose task no installed plugin claims.");
+    info.description = Tr::tr("Feeds the image inputs, shows the routing and lists the outputs of "
+                              "any model whose task no installed plugin claims.");
     info.tasks = {QStringLiteral("generic")};
     info.builtIn = true;
     return info;
@@ -83,7 +84,7 @@ void PluginRegistry::scan(const QStringList &directories)
             const QJsonObject meta = loader->metaData();
             if (meta.value(QStringLiteral("IID")).toString() !=
                 QLatin1String(MoEScopeTaskPlugin_iid)) {
-                m_problems << tr("%1: not a MoEScope task plugin of interface %2")
+                m_problems << Tr::tr("%1: not a MoEScope task plugin of interface %2")
                                   .arg(path, QLatin1String(MoEScopeTaskPlugin_iid));
                 delete loader;
                 continue;
@@ -95,10 +96,11 @@ void PluginRegistry::scan(const QStringList &directories)
             info.version = data.value(QStringLiteral("version")).toString();
             info.compatVersion = data.value(QStringLiteral("compatVersion")).toString();
             if (!servesApi(info.compatVersion)) {
-                m_problems << tr("%1: plugin \"%2\" was written for plugin API %3; this MoEScope "
-                                 "serves %4, so it is not loaded")
+                m_problems << Tr::tr(
+                                  "%1: plugin \"%2\" was written for plugin API %3; this MoEScope "
+                                  "serves %4, so it is not loaded")
                                   .arg(path, data.value(QStringLiteral("id")).toString(),
-                                       info.compatVersion.isEmpty() ? tr("(none given)")
+                                       info.compatVersion.isEmpty() ? Tr::tr("(none given)")
                                                                     : info.compatVersion,
                                        apiVersion());
                 delete loader;
@@ -116,7 +118,7 @@ void PluginRegistry::scan(const QStringList &directories)
             if (info.id.isEmpty() || m_loaders.contains(info.id) ||
                 info.id == QLatin1String("generic")) {
                 m_problems
-                    << tr("%1: plugin id \"%2\" is empty or already taken").arg(path, info.id);
+                    << Tr::tr("%1: plugin id \"%2\" is empty or already taken").arg(path, info.id);
                 delete loader;
                 continue;
             }
@@ -192,7 +194,7 @@ TaskPlugin *PluginRegistry::pluginForTask(const QString &task, QString *warning)
     auto *plugin = qobject_cast<TaskPlugin *>(instance);
     if (!plugin) {
         if (warning)
-            *warning = tr("%1: the plugin could not be loaded (%2); using the generic view")
+            *warning = Tr::tr("%1: the plugin could not be loaded (%2); using the generic view")
                            .arg(info.file, loader->errorString());
         return m_generic.get();
     }

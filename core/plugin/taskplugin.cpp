@@ -8,10 +8,11 @@ namespace moescope {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context lupdate sees (and the one used at run time).
+struct Tr
 {
-    return QCoreApplication::translate("moescope::TaskPlugin", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(moescope::TaskPlugin)
+};
 
 // The run of a plugin that works on whole frames in memory: each step is one
 // frame, prepared and read by the plugin's stateless functions.
@@ -106,7 +107,7 @@ std::unique_ptr<TaskRun> TaskPlugin::createRun(const model::ModelContract &contr
                                                const PrepareOptions &options, QString *error) const
 {
     if (!source || !source->stack() || source->stack()->isEmpty()) {
-        *error = tr("%1 works on whole pictures in memory; %2 is read by region only")
+        *error = Tr::tr("%1 works on whole pictures in memory; %2 is read by region only")
                      .arg(displayName(), source ? source->path() : QString());
         return nullptr;
     }
@@ -115,7 +116,7 @@ std::unique_ptr<TaskRun> TaskPlugin::createRun(const model::ModelContract &contr
 
 QSharedPointer<SceneSource> TaskPlugin::openSource(const QString &path, QString *error) const
 {
-    *error = tr("%1: the %2 plugin opens no files of its own").arg(path, id());
+    *error = Tr::tr("%1: the %2 plugin opens no files of its own").arg(path, id());
     return {};
 }
 
@@ -127,7 +128,7 @@ int TaskPlugin::stepCount(const model::ModelContract &, const ImageStack &image)
 bool TaskPlugin::prepare(const model::ModelContract &, const ImageStack &, int,
                          const PrepareOptions &, model::InputBatch *, QString *error) const
 {
-    *error = tr("the %1 plugin prepares its steps in its own run only").arg(id());
+    *error = Tr::tr("the %1 plugin prepares its steps in its own run only").arg(id());
     return false;
 }
 

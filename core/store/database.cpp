@@ -145,18 +145,26 @@ bool Database::Private::migrate(QString *error)
         QSqlError err;
         WriteTransaction tx(db);
         if (!tx.begin(&err))
-            return failSql(error, QStringLiteral("cannot upgrade the database"), err);
+            return failSql(error,
+                           QCoreApplication::translate("moescope::store::Database",
+                                                       "cannot upgrade the database"),
+                           err);
         // Read the version again under the write lock: another connection may
         // have upgraded the file since we looked.
         const std::optional<int> version = userVersion(&err);
         if (!version)
-            return failSql(error, QStringLiteral("cannot upgrade the database"), err);
+            return failSql(error,
+                           QCoreApplication::translate("moescope::store::Database",
+                                                       "cannot upgrade the database"),
+                           err);
         if (*version >= target)
             return true; // nothing to do; the transaction rolls back (it wrote nothing)
-        const QString what = QStringLiteral("cannot upgrade the database from schema version %1 "
-                                            "to %2")
-                                 .arg(*version)
-                                 .arg(*version + 1);
+        const QString what =
+            QCoreApplication::translate("moescope::store::Database",
+                                        "cannot upgrade the database from schema version %1 "
+                                        "to %2")
+                .arg(*version)
+                .arg(*version + 1);
         for (const QString &sql : steps[size_t(*version)])
             if (!exec(sql, &err))
                 return failSql(error, what, err);
@@ -292,26 +300,39 @@ bool Database::open(const QString &path, QString *error)
     d->path = path;
     if (path.isEmpty()) {
         if (error)
-            *error = QStringLiteral("no database file given");
+            *error =
+                QCoreApplication::translate("moescope::store::Database", "no database file given");
         return false;
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return d->fail(error, QStringLiteral("cannot open the database"),
-                       QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
+        return d->fail(
+            error,
+            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+            QCoreApplication::translate("moescope::store::Database",
+                                        "the Qt SQLite driver (QSQLITE) is not installed"));
 
     const QFileInfo file(path);
     const QString dir = file.absolutePath();
     const QFileInfo dirInfo(dir);
     if (file.exists() && !file.isFile())
-        return d->fail(error, QStringLiteral("cannot open the database"),
-                       QStringLiteral("it is a folder or special file, not a database file"));
+        return d->fail(
+            error,
+            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+            QCoreApplication::translate("moescope::store::Database",
+                                        "it is a folder or special file, not a database file"));
     if (!dirInfo.exists()) {
         if (!QDir().mkpath(dir))
-            return d->fail(error, QStringLiteral("cannot create the database"),
-                           QStringLiteral("cannot create the folder \"%1\"").arg(native(dir)));
+            return d->fail(error,
+                           QCoreApplication::translate("moescope::store::Database",
+                                                       "cannot create the database"),
+                           QCoreApplication::translate("moescope::store::Database",
+                                                       "cannot create the folder \"%1\"")
+                               .arg(native(dir)));
     } else if (!dirInfo.isDir()) {
-        return d->fail(error, QStringLiteral("cannot create the database"),
-                       QStringLiteral("\"%1\" is not a folder").arg(native(dir)));
+        return d->fail(
+            error,
+            QCoreApplication::translate("moescope::store::Database", "cannot create the database"),
+            QStringLiteral("\"%1\" is not a folder").arg(native(dir)));
     }
 
     // Where we may not write, open read-only (see writable()). SQLite's WAL
@@ -321,19 +342,26 @@ bool Database::open(const QString &path, QString *error)
     d->readOnlyReason.clear();
     if (!file.exists()) {
         if (!writable(dir))
-            return d->fail(error, QStringLiteral("cannot create the database"),
-                           QStringLiteral("the folder \"%1\" is read-only (it has no write "
-                                          "permission)")
-                               .arg(native(dir)));
+            return d->fail(
+                error,
+                QCoreApplication::translate("moescope::store::Database",
+                                            "cannot create the database"),
+                QCoreApplication::translate("moescope::store::Database",
+                                            "the folder \"%1\" is read-only (it has no write "
+                                            "permission)")
+                    .arg(native(dir)));
     } else if (!writable(path)) {
         d->readOnlyAtOpen = true;
-        d->readOnlyReason =
-            QStringLiteral("the database file is read-only (it has no write permission)");
+        d->readOnlyReason = QCoreApplication::translate(
+            "moescope::store::Database",
+            "the database file is read-only (it has no write permission)");
     } else if (!writable(dir)) {
         d->readOnlyAtOpen = true;
-        d->readOnlyReason = QStringLiteral("the database is read-only: its folder \"%1\" has no "
-                                           "write permission")
-                                .arg(native(dir));
+        d->readOnlyReason =
+            QCoreApplication::translate("moescope::store::Database",
+                                        "the database is read-only: its folder \"%1\" has no "
+                                        "write permission")
+                .arg(native(dir));
     }
 
     d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
@@ -345,7 +373,10 @@ bool Database::open(const QString &path, QString *error)
     if (!d->db.open()) {
         const QSqlError e = d->db.lastError();
         d->closeConnection();
-        return d->failSql(error, QStringLiteral("cannot open the database"), e);
+        return d->failSql(
+            error,
+            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+            e);
     }
 
     auto failOpen = [&](const QString &what, const QSqlError &e) {
@@ -355,19 +386,27 @@ bool Database::open(const QString &path, QString *error)
     };
     QSqlError err;
     if (!d->applyBusyTimeout(&err))
-        return failOpen(QStringLiteral("cannot open the database"), err);
+        return failOpen(
+            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+            err);
     // The first read: this is where a file that is not SQLite shows, before
     // anything has been written to it.
     const std::optional<int> version = d->userVersion(&err);
     if (!version)
-        return failOpen(QStringLiteral("cannot open the database"), err);
+        return failOpen(
+            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+            err);
     if (*version > schemaVersion()) {
-        d->fail(error, QStringLiteral("cannot open the database"),
-                QStringLiteral("it was written by a newer version of MoEScope (schema version "
-                               "%1; this version understands up to %2). Update MoEScope or "
-                               "choose another database file")
-                    .arg(*version)
-                    .arg(schemaVersion()));
+        d->fail(
+            error,
+            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+            QCoreApplication::translate(
+                "moescope::store::Database",
+                "it was written by a newer version of MoEScope (schema version "
+                "%1; this version understands up to %2). Update MoEScope or "
+                "choose another database file")
+                .arg(*version)
+                .arg(schemaVersion()));
         d->closeConnection();
         return false;
     }
@@ -375,22 +414,31 @@ bool Database::open(const QString &path, QString *error)
         // Persistent in the file. A file system that cannot do WAL answers
         // with the mode it kept; that still works, so it is not an error.
         if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL"), &err))
-            return failOpen(QStringLiteral("cannot open the database"), err);
+            return failOpen(QCoreApplication::translate("moescope::store::Database",
+                                                        "cannot open the database"),
+                            err);
     }
     QVariant fk;
     if (!d->exec(QStringLiteral("PRAGMA foreign_keys = ON"), &err) ||
         !d->exec(QStringLiteral("PRAGMA foreign_keys"), &err, &fk))
-        return failOpen(QStringLiteral("cannot open the database"), err);
+        return failOpen(
+            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+            err);
     if (fk.toInt() != 1) {
-        d->fail(error, QStringLiteral("cannot open the database"),
-                QStringLiteral("this SQLite cannot enforce foreign keys"));
+        d->fail(
+            error,
+            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+            QCoreApplication::translate("moescope::store::Database",
+                                        "this SQLite cannot enforce foreign keys"));
         d->closeConnection();
         return false;
     }
     if (*version < schemaVersion()) {
         if (d->readOnlyAtOpen) {
             d->fail(error,
-                    QStringLiteral("cannot upgrade the database from schema version %1 to %2")
+                    QCoreApplication::translate(
+                        "moescope::store::Database",
+                        "cannot upgrade the database from schema version %1 to %2")
                         .arg(*version)
                         .arg(schemaVersion()),
                     d->readOnlyReason);
@@ -410,8 +458,9 @@ bool Database::openOrDefault(const QString &path, QString *error)
     const QString chosen = path.isEmpty() ? defaultPath() : path;
     if (chosen.isEmpty()) {
         if (error)
-            *error = QStringLiteral("no writable data location for the run database; pass "
-                                    "--db FILE");
+            *error = QCoreApplication::translate(
+                "moescope::store::Database", "no writable data location for the run database; pass "
+                                             "--db FILE");
         return false;
     }
     return open(chosen, error);
@@ -455,9 +504,12 @@ int Database::busyTimeoutMs() const
 
 std::optional<Database::ConnectionInfo> Database::connectionInfo(QString *error) const
 {
-    const QString what = QStringLiteral("cannot read the database settings");
+    const QString what = QCoreApplication::translate("moescope::store::Database",
+                                                     "cannot read the database settings");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     ConnectionInfo info;
@@ -481,35 +533,43 @@ std::optional<Database::ConnectionInfo> Database::connectionInfo(QString *error)
 std::optional<qint64> Database::saveRun(const RunRecord &run,
                                         const std::vector<FrameRouting> &routing, QString *error)
 {
-    const QString what = QStringLiteral("cannot save the run");
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot save the run");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
 
     // Check the input before touching the file, so mistakes read as such.
     if (!isSha256(run.model.sha256)) {
-        d->fail(
-            error, what,
-            QStringLiteral("the model's sha256 \"%1\" is not 64 hex digits").arg(run.model.sha256));
+        d->fail(error, what,
+                QCoreApplication::translate("moescope::store::Database",
+                                            "the model's sha256 \"%1\" is not 64 hex digits")
+                    .arg(run.model.sha256));
         return std::nullopt;
     }
     if (!isSha256(run.image.sha256)) {
-        d->fail(
-            error, what,
-            QStringLiteral("the image's sha256 \"%1\" is not 64 hex digits").arg(run.image.sha256));
+        d->fail(error, what,
+                QCoreApplication::translate("moescope::store::Database",
+                                            "the image's sha256 \"%1\" is not 64 hex digits")
+                    .arg(run.image.sha256));
         return std::nullopt;
     }
     std::set<int> frames;
     for (const FrameRouting &frame : routing) {
         if (!frames.insert(frame.frame).second) {
             d->fail(error, what,
-                    QStringLiteral("frame %1 appears twice in the routing").arg(frame.frame));
+                    QCoreApplication::translate("moescope::store::Database",
+                                                "frame %1 appears twice in the routing")
+                        .arg(frame.frame));
             return std::nullopt;
         }
         for (size_t i = 0; i < frame.layers.size(); ++i) {
             const routing::LayerRouting &layer = frame.layers[i];
-            const QString where = QStringLiteral("frame %1, layer %2 (\"%3\")")
+            const QString where = QCoreApplication::translate("moescope::store::Database",
+                                                              "frame %1, layer %2 (\"%3\")")
                                       .arg(frame.frame)
                                       .arg(i)
                                       .arg(QString::fromStdString(layer.name));
@@ -571,7 +631,9 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
         }
         if (!q.next()) {
             err = QSqlError(QString(),
-                            QStringLiteral("the %1 row just written is missing").arg(table));
+                            QCoreApplication::translate("moescope::store::Database",
+                                                        "the %1 row just written is missing")
+                                .arg(table));
             return std::nullopt;
         }
         return q.value(0).toLongLong();
@@ -635,7 +697,9 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
             return failSql(q.lastError());
         const QVariant id = q.lastInsertId();
         if (!id.isValid())
-            return failSql(QSqlError(QString(), QStringLiteral("no id for the new run")));
+            return failSql(
+                QSqlError(QString(), QCoreApplication::translate("moescope::store::Database",
+                                                                 "no id for the new run")));
         runId = id.toLongLong();
     }
 
@@ -678,9 +742,12 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
 
 QList<RunRecord> Database::listRuns(QString *error, int limit) const
 {
-    const QString what = QStringLiteral("cannot list the runs");
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot list the runs");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return {};
     }
     QSqlQuery q(d->db);
@@ -704,9 +771,12 @@ QList<RunRecord> Database::listRuns(QString *error, int limit) const
 std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> *routing,
                                            QString *error) const
 {
-    const QString what = QStringLiteral("cannot load run %1").arg(id);
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot load run %1").arg(id);
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     RunRecord run;
@@ -723,13 +793,17 @@ std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> 
             if (q.lastError().isValid())
                 d->failSql(error, what, q.lastError());
             else
-                d->fail(error, what, QStringLiteral("there is no such run"));
+                d->fail(error, what,
+                        QCoreApplication::translate("moescope::store::Database",
+                                                    "there is no such run"));
             return std::nullopt;
         }
         bool jsonOk = true;
         run = d->runFromQuery(q, &jsonOk);
         if (!jsonOk) {
-            d->fail(error, what, QStringLiteral("its stored JSON is damaged"));
+            d->fail(error, what,
+                    QCoreApplication::translate("moescope::store::Database",
+                                                "its stored JSON is damaged"));
             return std::nullopt;
         }
     }
@@ -761,7 +835,8 @@ std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> 
         if (!parseJson(q.value(7).toString(), &names) ||
             !parseJson(q.value(8).toString(), &grids)) {
             d->fail(error, what,
-                    QStringLiteral("the stored JSON of frame %1, layer %2 is damaged")
+                    QCoreApplication::translate("moescope::store::Database",
+                                                "the stored JSON of frame %1, layer %2 is damaged")
                         .arg(frame)
                         .arg(layerIndex));
             return std::nullopt;
@@ -775,8 +850,10 @@ std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> 
             dispatchValue.isNull() ? QByteArray() : dispatchValue.toByteArray();
         if (probs.size() != bytes || (!dispatchValue.isNull() && dispatch.size() != bytes)) {
             d->fail(error, what,
-                    QStringLiteral("the stored routing of frame %1, layer %2 does not match its "
-                                   "%3 tokens × %4 experts")
+                    QCoreApplication::translate(
+                        "moescope::store::Database",
+                        "the stored routing of frame %1, layer %2 does not match its "
+                        "%3 tokens × %4 experts")
                         .arg(frame)
                         .arg(layerIndex)
                         .arg(layer.tokens)
@@ -789,7 +866,8 @@ std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> 
             frames.push_back(FrameRouting{frame, {}});
         if (size_t(layerIndex) != frames.back().layers.size()) {
             d->fail(error, what,
-                    QStringLiteral("frame %1 is missing layer %2")
+                    QCoreApplication::translate("moescope::store::Database",
+                                                "frame %1 is missing layer %2")
                         .arg(frame)
                         .arg(frames.back().layers.size()));
             return std::nullopt;
@@ -806,9 +884,12 @@ std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> 
 
 bool Database::deleteRun(qint64 id, QString *error)
 {
-    const QString what = QStringLiteral("cannot delete run %1").arg(id);
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot delete run %1").arg(id);
     if (!d->isOpen())
-        return d->fail(error, what, QStringLiteral("the database is not open"));
+        return d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty())
         return d->fail(error, what, cause + QStringLiteral("; nothing was deleted"));
 
@@ -823,7 +904,9 @@ bool Database::deleteRun(qint64 id, QString *error)
         if (!q.exec())
             return d->failSql(error, what, q.lastError());
         if (q.numRowsAffected() != 1)
-            return d->fail(error, what, QStringLiteral("there is no such run"));
+            return d->fail(
+                error, what,
+                QCoreApplication::translate("moescope::store::Database", "there is no such run"));
     }
     if (!tx.commit(&err))
         return d->failSql(error, what, err);
@@ -835,9 +918,12 @@ std::optional<qint64> Database::findRun(const QString &modelSha, const QString &
 {
     if (error)
         error->clear();
-    const QString what = QStringLiteral("cannot look for an earlier run");
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot look for an earlier run");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     QSqlQuery q(d->db);

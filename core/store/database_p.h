@@ -4,6 +4,7 @@
 
 #include "database.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -175,41 +176,52 @@ inline QString describe(const QSqlError &e, int busyTimeoutMs)
         switch (code) {
         case 5: // SQLITE_BUSY
         case 6: // SQLITE_LOCKED
-            words = QStringLiteral("the database is locked by another connection or program "
-                                   "(waited %1 ms); try again when it has finished")
+            words = QCoreApplication::translate(
+                        "moescope::store::Database",
+                        "the database is locked by another connection or program "
+                        "(waited %1 ms); try again when it has finished")
                         .arg(busyTimeoutMs);
             break;
         case 8: // SQLITE_READONLY
-            words = QStringLiteral("the database file is read-only");
+            words = QCoreApplication::translate("moescope::store::Database",
+                                                "the database file is read-only");
             break;
         case 10: // SQLITE_IOERR
-            words = QStringLiteral("input/output error while accessing the file");
+            words = QCoreApplication::translate("moescope::store::Database",
+                                                "input/output error while accessing the file");
             break;
         case 11: // SQLITE_CORRUPT
-            words = QStringLiteral("the database file is damaged");
+            words = QCoreApplication::translate("moescope::store::Database",
+                                                "the database file is damaged");
             break;
         case 13: // SQLITE_FULL
-            words = QStringLiteral("the disk is full");
+            words = QCoreApplication::translate("moescope::store::Database", "the disk is full");
             break;
         case 14: // SQLITE_CANTOPEN
-            words = QStringLiteral("cannot open the file; check that its folder exists and "
-                                   "may be written");
+            words = QCoreApplication::translate(
+                "moescope::store::Database",
+                "cannot open the file; check that its folder exists and "
+                "may be written");
             break;
         case 19: // SQLITE_CONSTRAINT
-            words = QStringLiteral("the data breaks a rule of the database");
+            words = QCoreApplication::translate("moescope::store::Database",
+                                                "the data breaks a rule of the database");
             break;
         case 23: // SQLITE_AUTH
-            words = QStringLiteral("access denied");
+            words = QCoreApplication::translate("moescope::store::Database", "access denied");
             break;
         case 26: // SQLITE_NOTADB
-            words = QStringLiteral("the file is not an SQLite database");
+            words = QCoreApplication::translate("moescope::store::Database",
+                                                "the file is not an SQLite database");
             break;
         default:
             break;
         }
     }
     if (words.isEmpty())
-        return sqlite.isEmpty() ? QStringLiteral("unknown database error") : sqlite;
+        return sqlite.isEmpty() ? QCoreApplication::translate("moescope::store::Database",
+                                                              "unknown database error")
+                                : sqlite;
     if (sqlite.isEmpty())
         return words;
     return words + QStringLiteral(" (") + sqlite + QLatin1Char(')');
@@ -261,7 +273,9 @@ struct Database::Private
         if (readOnlyAtOpen)
             return readOnlyReason;
         if (!writable(path))
-            return QStringLiteral("the database file is read-only (it has no write permission)");
+            return QCoreApplication::translate(
+                "moescope::store::Database",
+                "the database file is read-only (it has no write permission)");
         return {};
     }
 

@@ -93,23 +93,33 @@ std::optional<qint64> Database::createGallery(const QString &name, const ModelRe
                                               const QString &embeddingOutput, int dim,
                                               QString *error)
 {
-    const QString what = QStringLiteral("cannot create gallery \"%1\"").arg(name);
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot create gallery \"%1\"")
+            .arg(name);
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     if (name.trimmed().isEmpty()) {
-        d->fail(error, QStringLiteral("cannot create a gallery"),
-                QStringLiteral("the name is empty"));
+        d->fail(error,
+                QCoreApplication::translate("moescope::store::Database", "cannot create a gallery"),
+                QCoreApplication::translate("moescope::store::Database", "the name is empty"));
         return std::nullopt;
     }
     if (!isSha256(model.sha256)) {
         d->fail(error, what,
-                QStringLiteral("the model's sha256 \"%1\" is not 64 hex digits").arg(model.sha256));
+                QCoreApplication::translate("moescope::store::Database",
+                                            "the model's sha256 \"%1\" is not 64 hex digits")
+                    .arg(model.sha256));
         return std::nullopt;
     }
     if (dim <= 0) {
-        d->fail(error, what, QStringLiteral("embedding size %1 is not positive").arg(dim));
+        d->fail(error, what,
+                QCoreApplication::translate("moescope::store::Database",
+                                            "embedding size %1 is not positive")
+                    .arg(dim));
         return std::nullopt;
     }
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty()) {
@@ -131,7 +141,9 @@ std::optional<qint64> Database::createGallery(const QString &name, const ModelRe
             return std::nullopt;
         }
         if (q.next()) {
-            d->fail(error, what, QStringLiteral("a gallery of that name exists"));
+            d->fail(error, what,
+                    QCoreApplication::translate("moescope::store::Database",
+                                                "a gallery of that name exists"));
             return std::nullopt;
         }
     }
@@ -168,9 +180,12 @@ std::optional<qint64> Database::createGallery(const QString &name, const ModelRe
 QList<GalleryInfo> Database::listGalleries(QString *error) const
 {
     QList<GalleryInfo> list;
-    const QString what = QStringLiteral("cannot list the galleries");
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot list the galleries");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return list;
     }
     QSqlQuery q(d->db);
@@ -186,9 +201,13 @@ QList<GalleryInfo> Database::listGalleries(QString *error) const
 
 std::optional<GalleryInfo> Database::findGallery(const QString &name, QString *error) const
 {
-    const QString what = QStringLiteral("cannot read gallery \"%1\"").arg(name);
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot read gallery \"%1\"")
+            .arg(name);
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     QSqlQuery q(d->db);
@@ -206,11 +225,17 @@ std::optional<GalleryInfo> Database::findGallery(const QString &name, QString *e
 
 bool Database::renameGallery(qint64 galleryId, const QString &newName, QString *error)
 {
-    const QString what = QStringLiteral("cannot rename the gallery to \"%1\"").arg(newName);
+    const QString what = QCoreApplication::translate("moescope::store::Database",
+                                                     "cannot rename the gallery to \"%1\"")
+                             .arg(newName);
     if (!d->isOpen())
-        return d->fail(error, what, QStringLiteral("the database is not open"));
+        return d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
     if (newName.trimmed().isEmpty())
-        return d->fail(error, what, QStringLiteral("the name is empty"));
+        return d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the name is empty"));
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty())
         return d->fail(error, what, cause);
     QSqlError err;
@@ -223,14 +248,19 @@ bool Database::renameGallery(qint64 galleryId, const QString &newName, QString *
     if (!q.exec())
         return d->failSql(error, what, q.lastError());
     if (q.next() && q.value(0).toLongLong() != galleryId)
-        return d->fail(error, what, QStringLiteral("a gallery of that name exists"));
+        return d->fail(error, what,
+                       QCoreApplication::translate("moescope::store::Database",
+                                                   "a gallery of that name exists"));
     q.prepare(QStringLiteral("UPDATE galleries SET name = :name WHERE id = :id"));
     q.bindValue(QStringLiteral(":name"), newName);
     q.bindValue(QStringLiteral(":id"), galleryId);
     if (!q.exec())
         return d->failSql(error, what, q.lastError());
     if (q.numRowsAffected() != 1)
-        return d->fail(error, what, QStringLiteral("there is no gallery %1").arg(galleryId));
+        return d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "there is no gallery %1")
+                .arg(galleryId));
     if (!tx.commit(&err))
         return d->failSql(error, what, err);
     return true;
@@ -238,9 +268,13 @@ bool Database::renameGallery(qint64 galleryId, const QString &newName, QString *
 
 bool Database::deleteGallery(qint64 galleryId, QString *error)
 {
-    const QString what = QStringLiteral("cannot delete gallery %1").arg(galleryId);
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot delete gallery %1")
+            .arg(galleryId);
     if (!d->isOpen())
-        return d->fail(error, what, QStringLiteral("the database is not open"));
+        return d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty())
         return d->fail(error, what, cause);
     QSqlError err;
@@ -253,7 +287,9 @@ bool Database::deleteGallery(qint64 galleryId, QString *error)
     if (!q.exec())
         return d->failSql(error, what, q.lastError());
     if (q.numRowsAffected() != 1)
-        return d->fail(error, what, QStringLiteral("there is no such gallery"));
+        return d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "there is no such gallery"));
     if (!tx.commit(&err))
         return d->failSql(error, what, err);
     return true;
@@ -262,9 +298,12 @@ bool Database::deleteGallery(qint64 galleryId, QString *error)
 std::optional<bool> Database::hasGallerySource(qint64 galleryId, const QString &sourceSha256,
                                                QString *error) const
 {
-    const QString what = QStringLiteral("cannot read the gallery's sources");
+    const QString what = QCoreApplication::translate("moescope::store::Database",
+                                                     "cannot read the gallery's sources");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     QSqlQuery q(d->db);
@@ -284,15 +323,20 @@ std::optional<std::vector<qint64>>
 Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const QString &path,
                            const std::vector<GalleryItem> &items, QString *error)
 {
-    const QString what = QStringLiteral("cannot add %1 to the gallery").arg(native(path));
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot add %1 to the gallery")
+            .arg(native(path));
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     if (!isSha256(sourceSha256)) {
-        d->fail(
-            error, what,
-            QStringLiteral("the source's sha256 \"%1\" is not 64 hex digits").arg(sourceSha256));
+        d->fail(error, what,
+                QCoreApplication::translate("moescope::store::Database",
+                                            "the source's sha256 \"%1\" is not 64 hex digits")
+                    .arg(sourceSha256));
         return std::nullopt;
     }
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty()) {
@@ -315,7 +359,10 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
             return std::nullopt;
         }
         if (!q.next()) {
-            d->fail(error, what, QStringLiteral("there is no gallery %1").arg(galleryId));
+            d->fail(
+                error, what,
+                QCoreApplication::translate("moescope::store::Database", "there is no gallery %1")
+                    .arg(galleryId));
             return std::nullopt;
         }
         dim = q.value(0).toInt();
@@ -323,7 +370,9 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
     for (const GalleryItem &it : items) {
         if (int(it.embedding.size()) != dim) {
             d->fail(error, what,
-                    QStringLiteral("frame %1's embedding has %2 values; the gallery holds %3")
+                    QCoreApplication::translate(
+                        "moescope::store::Database",
+                        "frame %1's embedding has %2 values; the gallery holds %3")
                         .arg(it.frame)
                         .arg(it.embedding.size())
                         .arg(dim));
@@ -333,7 +382,8 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
                                                             size_t(it.windowCols) *
                                                             size_t(it.windowDim)) {
             d->fail(error, what,
-                    QStringLiteral("frame %1's window embeddings are not %2 × %3 × %4")
+                    QCoreApplication::translate("moescope::store::Database",
+                                                "frame %1's window embeddings are not %2 × %3 × %4")
                         .arg(it.frame)
                         .arg(it.windowRows)
                         .arg(it.windowCols)
@@ -343,7 +393,9 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
         for (float v : it.embedding) {
             if (!std::isfinite(v)) {
                 d->fail(error, what,
-                        QStringLiteral("frame %1's embedding holds NaN or infinity").arg(it.frame));
+                        QCoreApplication::translate("moescope::store::Database",
+                                                    "frame %1's embedding holds NaN or infinity")
+                            .arg(it.frame));
                 return std::nullopt;
             }
         }
@@ -363,7 +415,9 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
         if (!q.exec()) {
             const QSqlError e = q.lastError();
             if ((e.nativeErrorCode().toInt() & 0xff) == 19) // SQLITE_CONSTRAINT: UNIQUE
-                d->fail(error, what, QStringLiteral("the gallery already holds this content"));
+                d->fail(error, what,
+                        QCoreApplication::translate("moescope::store::Database",
+                                                    "the gallery already holds this content"));
             else
                 d->failSql(error, what, e);
             return std::nullopt;
@@ -415,9 +469,12 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
 
 std::optional<GalleryMatrix> Database::loadGalleryEmbeddings(qint64 galleryId, QString *error) const
 {
-    const QString what = QStringLiteral("cannot read the gallery's embeddings");
+    const QString what = QCoreApplication::translate("moescope::store::Database",
+                                                     "cannot read the gallery's embeddings");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     GalleryMatrix m;
@@ -431,7 +488,9 @@ std::optional<GalleryMatrix> Database::loadGalleryEmbeddings(qint64 galleryId, Q
         return std::nullopt;
     }
     if (!q.next()) {
-        d->fail(error, what, QStringLiteral("there is no gallery %1").arg(galleryId));
+        d->fail(error, what,
+                QCoreApplication::translate("moescope::store::Database", "there is no gallery %1")
+                    .arg(galleryId));
         return std::nullopt;
     }
     m.dim = q.value(0).toInt();
@@ -451,8 +510,10 @@ std::optional<GalleryMatrix> Database::loadGalleryEmbeddings(qint64 galleryId, Q
         const QByteArray blob = q.value(1).toByteArray();
         if (blob.size() != bytes) {
             d->fail(error, what,
-                    QStringLiteral("item %1's embedding has %2 bytes, not %3: the database is "
-                                   "damaged")
+                    QCoreApplication::translate(
+                        "moescope::store::Database",
+                        "item %1's embedding has %2 bytes, not %3: the database is "
+                        "damaged")
                         .arg(q.value(0).toLongLong())
                         .arg(blob.size())
                         .arg(bytes));
@@ -474,9 +535,12 @@ QList<GalleryItem> Database::galleryItems(const std::vector<qint64> &ids, bool f
                                           QString *error) const
 {
     QList<GalleryItem> items;
-    const QString what = QStringLiteral("cannot read gallery items");
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot read gallery items");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return items;
     }
     QSqlQuery q(d->db);
@@ -507,9 +571,12 @@ QList<GalleryItem> Database::galleryItemPage(qint64 galleryId, qint64 offset, in
                                              QString *error) const
 {
     QList<GalleryItem> items;
-    const QString what = QStringLiteral("cannot read gallery items");
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot read gallery items");
     if (!d->isOpen()) {
-        d->fail(error, what, QStringLiteral("the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return items;
     }
     QSqlQuery q(d->db);
