@@ -7,6 +7,7 @@
 #include "jobs/retrieval.h"
 #include "model/engine.h"
 #include "plugin/pluginregistry.h"
+#include "retrieval/evaluation.h"
 #include "retrieval/flatindex.h"
 #include "retrieval/windowmatch.h"
 #include "store/database.h"
@@ -125,6 +126,7 @@ private Q_SLOTS:
     void topKTiesAndExclusion();
     void averagePrecision_data();
     void averagePrecision();
+    void leaveOneOutEvaluation();
     void windowMatchFindsTheSameWindow();
 
     // store
@@ -270,6 +272,33 @@ void TestRetrieval::averagePrecision()
     for (int v : relevant)
         r.push_back(v != 0);
     QVERIFY(std::abs(retrieval::averagePrecisionAtK(r, k) - expected) < 1e-12);
+}
+
+// Leave-one-out over a labelled index (core/retrieval/evaluation.h), by hand:
+// a1, a2 and b1, b2 are each other's nearest; c sits next to a1 but has a
+// label of its own; u has no label and asks nothing.
+void TestRetrieval::leaveOneOutEvaluation()
+{
+    retrieval::FlatIndex index(2);
+    const float v[] = {1.0f,  0.0f,  0.95f, 0.05f, 0.0f, 1.0f,
+                       0.05f, 0.95f, 0.99f, 0.01f, 0.5f, 0.5f};
+    const int64_t ids[] = {10, 11, 20, 21, 30, 40};
+    index.add(v, 6, ids);
+    const std::vector<std::string> labels = {"a", "a", "b", "b", "c", ""};
+    double ms = -1;
+    const retrieval::Evaluation e = retrieval::evaluateLeaveOneOut(index, labels, 1, &ms);
+    QCOMPARE(e.queries(), 5);
+    QVERIFY(ms >= 0);
+    // Top-1: a1 → c (wrong), a2 → c (wrong: c is nearer a2 than a1 is), b1 → b2, b2 → b1,
+    // c → a1 (wrong).
+    const auto per = e.perLabel();
+    QCOMPARE(per.at("b").meanAveragePrecision, 1.0);
+    QCOMPARE(per.at("c").meanAveragePrecision, 0.0);
+    QCOMPARE(e.precisionAt1(), 2.0 / 5.0);
+    QCOMPARE(e.meanAveragePrecision(), 2.0 / 5.0);
+    // With k = 2 every a finds the other a second: AP = (1/2) / 1.
+    const retrieval::Evaluation e2 = retrieval::evaluateLeaveOneOut(index, labels, 2);
+    QCOMPARE(e2.perLabel().at("a").meanAveragePrecision, 0.5);
 }
 
 void TestRetrieval::windowMatchFindsTheSameWindow()

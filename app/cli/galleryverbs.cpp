@@ -7,6 +7,7 @@
 #include "jobs/retrieval.h"
 #include "jobs/storedrun.h"
 #include "plugin/modelcatalog.h"
+#include "retrieval/evaluation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -219,41 +220,20 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 // ---------------------------------------------------------------------------
 
-struct Evaluation
+// The evaluation as JSON (labels are the gallery's folder names).
+QJsonObject evaluationJson(const retrieval::Evaluation &eval)
 {
-    int queries = 0;
-    double apSum = 0, p1Sum = 0, pkSum = 0;
-    std::map<QString, std::pair<int, double>> perLabel; // label → (queries, AP sum)
-
-    void add(const QString &label, const std::vector<bool> &relevant, int k)
-    {
-        const double ap = retrieval::averagePrecisionAtK(relevant, k);
-        int hits = 0;
-        for (size_t i = 0; i < relevant.size() && int(i) < k; ++i)
-            hits += relevant[i] ? 1 : 0;
-        ++queries;
-        apSum += ap;
-        p1Sum += (!relevant.empty() && relevant[0]) ? 1 : 0;
-        pkSum += double(hits) / k;
-        auto &l = perLabel[label];
-        l.first += 1;
-        l.second += ap;
-    }
-    QJsonObject toJson(int k) const
-    {
-        QJsonObject labels;
-        for (const auto &[label, v] : perLabel)
-            labels.insert(label, QJsonObject{{"queries", v.first},
-                                             {"map_at_k", v.second / std::max(1, v.first)}});
-        const double n = std::max(1, queries);
-        return {{"k", k},
-                {"queries", queries},
-                {"map_at_k", apSum / n},
-                {"precision_at_1", p1Sum / n},
-                {"precision_at_k", pkSum / n},
-                {"per_label", labels}};
-    }
-};
+    QJsonObject labels;
+    for (const auto &[label, v] : eval.perLabel())
+        labels.insert(QString::fromStdString(label),
+                      QJsonObject{{"queries", v.queries}, {"map_at_k", v.meanAveragePrecision}});
+    return {{"k", eval.k()},
+            {"queries", eval.queries()},
+            {"map_at_k", eval.meanAveragePrecision()},
+            {"precision_at_1", eval.precisionAt1()},
+            {"precision_at_k", eval.precisionAtK()},
+            {"per_label", labels}};
+}
 
 int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
@@ -354,27 +334,17 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
             if (page.size() < 5000)
                 break;
         }
-        Evaluation eval;
+        retrieval::Evaluation eval(k);
         QElapsedTimer t;
         t.start();
         QString mode;
         double searchMs = 0;
         if (!parser.isSet(inputOpt)) {
             mode = QStringLiteral("leave-one-out");
-            for (size_t i = 0; i < gallery->index.size(); ++i) {
-                const qint64 id = gallery->index.id(i);
-                const QString label = labels.value(id);
-                if (label.isEmpty())
-                    continue;
-                QElapsedTimer s;
-                s.start();
-                const auto hits = gallery->index.search(gallery->index.vector(i), k, id);
-                searchMs += s.nsecsElapsed() / 1e6;
-                std::vector<bool> relevant;
-                for (const retrieval::Hit &h : hits)
-                    relevant.push_back(labels.value(h.id) == label);
-                eval.add(label, relevant, k);
-            }
+            std::vector<std::string> rowLabels(gallery->index.size());
+            for (size_t i = 0; i < gallery->index.size(); ++i)
+                rowLabels[i] = labels.value(gallery->index.id(i)).toStdString();
+            eval = retrieval::evaluateLeaveOneOut(gallery->index, rowLabels, k, &searchMs);
         } else {
             mode = QStringLiteral("queries");
             const QString root = parser.value(inputOpt);
@@ -410,21 +380,21 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
                             continue; // the query itself: not a retrieval
                         relevant.push_back(h.item.label == label);
                     }
-                    eval.add(label, relevant, k);
+                    eval.add(label.toStdString(), relevant);
                 }
             }
         }
-        if (eval.queries == 0)
+        if (eval.queries() == 0)
             return fail(err, Tr::tr("%1: gallery \"%2\" has no labelled items to evaluate: index a "
                                     "folder laid out as DIR/<label>/... ")
                                  .arg(QDir::toNativeSeparators(db.path()), galleryName));
-        QJsonObject json = eval.toJson(k);
+        QJsonObject json = evaluationJson(eval);
         json.insert(QStringLiteral("mode"), mode);
         json.insert(QStringLiteral("gallery"), galleryName);
         json.insert(QStringLiteral("gallery_items"), qint64(gallery->index.size()));
         json.insert(QStringLiteral("model"), QString::fromStdString(contract.name));
         json.insert(QStringLiteral("seconds"), t.nsecsElapsed() / 1e9);
-        json.insert(QStringLiteral("search_ms_mean"), searchMs / eval.queries);
+        json.insert(QStringLiteral("search_ms_mean"), searchMs / eval.queries());
         if (parser.isSet(kJson)) {
             printJson(out, json);
             return Ok;
@@ -432,18 +402,18 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
         out << Tr::tr("gallery \"%1\" (%2 items), %3 queries (%4): mAP@%5 %6, P@1 %7, P@%5 %8")
                    .arg(galleryName)
                    .arg(gallery->index.size())
-                   .arg(eval.queries)
+                   .arg(eval.queries())
                    .arg(mode)
                    .arg(k)
                    .arg(json.value(QStringLiteral("map_at_k")).toDouble(), 0, 'f', 3)
                    .arg(json.value(QStringLiteral("precision_at_1")).toDouble(), 0, 'f', 3)
                    .arg(json.value(QStringLiteral("precision_at_k")).toDouble(), 0, 'f', 3)
             << "\n";
-        for (const auto &[label, v] : eval.perLabel)
+        for (const auto &[label, v] : eval.perLabel())
             out << QStringLiteral("  %1 %2 (%3 queries)")
-                       .arg(label, -28)
-                       .arg(v.second / std::max(1, v.first), 0, 'f', 3)
-                       .arg(v.first)
+                       .arg(QString::fromStdString(label), -28)
+                       .arg(v.meanAveragePrecision, 0, 'f', 3)
+                       .arg(v.queries)
                 << "\n";
         return Ok;
     }
