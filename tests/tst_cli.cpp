@@ -171,6 +171,21 @@ private Q_SLOTS:
         const QJsonArray list = r.json().array();
         QVERIFY(!list.isEmpty());
         QCOMPARE(list.first()[QStringLiteral("id")].toString(), QStringLiteral("generic"));
+        // Each plugin's API version and what the host may do with it.
+        bool gallery = false;
+        for (const QJsonValue &v : list) {
+            QCOMPARE(v[QStringLiteral("compat_version")].toString(), QStringLiteral("2.0"));
+            if (v[QStringLiteral("id")].toString() == QLatin1String("ct-retrieval"))
+                gallery = v[QStringLiteral("capabilities")].toArray().contains(
+                    QJsonValue(QStringLiteral("gallery")));
+        }
+        QVERIFY2(gallery, r.out.constData());
+        // Every verb is listed, the host's gallery verbs included.
+        const Result help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        for (const char *verb : {"plugins", "models", "info", "run", "runs", "bench", "index",
+                                 "retrieve", "galleries"})
+            QVERIFY2(help.out.contains(QByteArray("  ") + verb + ' '), verb);
     }
 
     void modelsListsTheBundledModel()

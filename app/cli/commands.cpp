@@ -205,13 +205,19 @@ int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err)
     PluginRegistry registry;
     QJsonArray list;
     for (const PluginInfo &p : registry.plugins()) {
-        list.append(QJsonObject{{"id", p.id},
-                                {"name", p.name},
-                                {"version", p.version},
-                                {"shape", p.shape},
-                                {"tasks", QJsonArray::fromStringList(p.tasks)},
-                                {"file", p.builtIn ? QStringLiteral("(built in)") : p.file},
-                                {"description", p.description}});
+        // What the host may do with it: the plugin is loaded to say.
+        const TaskPlugin *plugin = registry.pluginForTask(p.tasks.value(0));
+        list.append(QJsonObject{
+            {"id", p.id},
+            {"name", p.name},
+            {"version", p.version},
+            {"compat_version", p.compatVersion},
+            {"shape", p.shape},
+            {"capabilities", QJsonArray::fromStringList(capabilityNames(plugin->capabilities()))},
+            {"file_suffixes", QJsonArray::fromStringList(p.fileSuffixes)},
+            {"tasks", QJsonArray::fromStringList(p.tasks)},
+            {"file", p.builtIn ? QStringLiteral("(built in)") : p.file},
+            {"description", p.description}});
     }
     for (const QString &problem : registry.problems())
         err << Tr::tr("warning: %1").arg(problem) << "\n";
