@@ -4,10 +4,15 @@
 // tiled scene's stitched mosaic over a 30,000² scene drawn from tiles), a
 // plugin's own view (TaskPluginGui) and the run stored and reopened.
 #include "cineplayer.h"
+#include "imagedocument.h"
 #include "mainwindow.h"
 #include "pluginviewdock.h"
+#include "resultpresenter.h"
+#include "resultview.h"
 #include "routingpanel.h"
+#include "runcontroller.h"
 #include "sceneview.h"
+#include "workspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,6 +20,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,6 +141,58 @@ private Q_SLOTS:
         QCOMPARE(window.currentResult().mosaic.front().probs, probs);
         QCOMPARE(window.currentResult().runId, runId);
         QCOMPARE(window.currentResult().mosaic.front().tokens, 118 * 118);
+    }
+
+    // The floors below the window, twice: two controllers (two model
+    // sessions, working at once) on one document, each result in a view of
+    // its own, side by side.
+    void twoResultsSideBySide()
+    {
+        Workspace left, right;
+        QString error;
+        QVERIFY2(left.openDatabase(m_dir.filePath(QStringLiteral("two.sqlite")), &error),
+                 qPrintable(error));
+        QVERIFY2(right.openDatabase(m_dir.filePath(QStringLiteral("two.sqlite")), &error),
+                 qPrintable(error));
+        ImageDocument document(&left.plugins());
+        RunController trackRuns(&left, &document), tiledRuns(&right, &document);
+        QSplitter splitter;
+        auto *trackView = new ResultView(&splitter);
+        auto *tiledView = new ResultView(&splitter);
+        ResultPresenter trackPresenter(&trackRuns, &document, trackView);
+        ResultPresenter tiledPresenter(&tiledRuns, &document, tiledView);
+        splitter.resize(1600, 700);
+        splitter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&splitter));
+
+        QSignalSpy loaded(&document, &ImageDocument::loaded);
+        QVERIFY(document.open(
+            writeJson(m_dir, QStringLiteral("both.testtrack"), QJsonObject{{"frames", 6}}), {},
+            false));
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(document.openedByPlugin());
+        QSignalSpy trackReady(&trackRuns, &RunController::modelReady);
+        QSignalSpy tiledReady(&tiledRuns, &RunController::modelReady);
+        trackRuns.selectModel(kTrackModel, QStringLiteral("cpu"));
+        tiledRuns.selectModel(kTiledModel, QStringLiteral("cpu"));
+        QTRY_VERIFY_WITH_TIMEOUT(trackReady.size() == 1 && tiledReady.size() == 1, 60000);
+        QSignalSpy trackShown(&trackPresenter, &ResultPresenter::resultShown);
+        QSignalSpy tiledShown(&tiledPresenter, &ResultPresenter::resultShown);
+        trackRuns.run();
+        tiledRuns.run();
+        QVERIFY(left.session()->isBusy() && right.session()->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(trackShown.size() == 1 && tiledShown.size() == 1, 60000);
+
+        // One picture, two results laid where each model's input came from.
+        QCOMPARE(trackRuns.result().steps.size(), 6);
+        QCOMPARE(trackView->sceneView()->modelRegion(),
+                 trackRuns.result().steps[0].origins.at("search").sourceRect);
+        QCOMPARE(tiledRuns.result().mosaic.size(), size_t(1));
+        // One tile of 1024² (larger than the 320 × 240 frame): cells of 256².
+        QCOMPARE(tiledView->sceneView()->modelRegion(), QRect(0, 0, 2 * 256, 256));
+        QCOMPARE(trackView->sceneView()->pictureSize(), tiledView->sceneView()->pictureSize());
+        QVERIFY(trackRuns.result().runId != tiledRuns.result().runId);
+        QVERIFY(splitter.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/shapes-two.png")));
     }
 };
 

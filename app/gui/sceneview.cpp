@@ -113,8 +113,12 @@ SceneView::SceneView(QWidget *parent) : QGraphicsView(parent), m_scene(new QGrap
 
     m_pixmapItem = m_scene->addPixmap(QPixmap());
     m_pixmapItem->setTransformationMode(Qt::SmoothTransformation);
-    m_overlayItem = m_scene->addPixmap(QPixmap());
-    m_overlayItem->setZValue(2);
+    // The overlay lies in a frame that clips it to the picture: a mosaic's
+    // cells may reach past the scene's edge.
+    m_clipItem = m_scene->addRect(QRectF(), Qt::NoPen, Qt::NoBrush);
+    m_clipItem->setFlag(QGraphicsItem::ItemClipsChildrenToShape);
+    m_clipItem->setZValue(2);
+    m_overlayItem = new QGraphicsPixmapItem(m_clipItem);
     m_overlayItem->setTransformationMode(Qt::SmoothTransformation);
     m_heatmapItem = new HeatmapItem;
     m_heatmapItem->setZValue(3);
@@ -191,6 +195,7 @@ void SceneView::setPicture(QSize size)
 {
     m_size = size;
     m_scene->setSceneRect(QRectF(QPointF(0, 0), QSizeF(size)));
+    m_clipItem->setRect(QRectF(QPointF(0, 0), QSizeF(size)));
     layoutOverlays();
     fitToWindow();
 }

@@ -181,6 +181,7 @@ private:
     QGraphicsScene *m_scene = nullptr;
     QGraphicsPixmapItem *m_pixmapItem = nullptr;
     SceneTileItem *m_tileItem = nullptr;
+    QGraphicsRectItem *m_clipItem = nullptr;
     QGraphicsPixmapItem *m_overlayItem = nullptr;
     OverlayGridItem *m_gridItem = nullptr;
     HeatmapItem *m_heatmapItem = nullptr;

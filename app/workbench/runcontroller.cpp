@@ -258,10 +258,12 @@ bool RunController::liveReady() const
     if (!image || image->frameCount < 2 || !m_session->hasModel() ||
         m_session->model().path != m_selectedPath)
         return false;
-    // A stateful run (a tracker) goes from its first step to its last: no
-    // chunks from the playhead.
+    // Live chunks are frames from the playhead: not for a stateful run (a
+    // tracker goes from its first step to its last) nor a tiled one (its
+    // steps are tiles, not frames).
     TaskPlugin *taskPlugin = m_workspace->plugins().pluginForTask(m_session->model().task);
-    return !taskPlugin->capabilities().testFlag(TaskCapability::Stateful);
+    const TaskCapabilities caps = taskPlugin->capabilities();
+    return !caps.testFlag(TaskCapability::Stateful) && !caps.testFlag(TaskCapability::Tiled);
 }
 
 bool RunController::resultMatchesSelection() const
