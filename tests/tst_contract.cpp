@@ -1,6 +1,7 @@
 // moescope.json parsing: each rule of the contract refused with its message.
 #include "model/contract.h"
 #include "model/json.h"
+#include "text/text.h"
 
 #include <QTest>
 
@@ -42,6 +43,24 @@ class TestContract : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The Qt-free core's messages go through the translator the app installs
+    // (here one that tags each template with its context), placeholders filled after.
+    void messagesGoThroughTheTranslator()
+    {
+        moescope::text::setTranslator([](const char *context, const char *text) {
+            return std::string("[") + context + "] " + text;
+        });
+        ModelContract c;
+        std::string error;
+        const bool parsed = parseContract("{\"schema\": 7}", &c, &error);
+        moescope::text::setTranslator(nullptr);
+        QVERIFY(!parsed);
+        QVERIFY2(error.rfind("[moescope::model::Contract] moescope.json has schema 7", 0) == 0,
+                 error.c_str());
+        QCOMPARE(moescope::text::modelText("x", "%2 and %1 and %1").arg("a").arg("b").str(),
+                 std::string("b and a and a"));
+    }
+
     void validContract()
     {
         ModelContract c;

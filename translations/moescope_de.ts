@@ -1780,6 +1780,358 @@ frame %2 · score %3 · window score %4</source>
     </message>
 </context>
 <context>
+    <name>moescope::model::Contract</name>
+    <message>
+        <source>%1 has no &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must be a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must be an integer &gt;= %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a list of numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inputs[%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;mean&quot; and &quot;std&quot; must have one value per channel (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;std&quot; values must be &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;windows&quot; must list one [center, width] per channel (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;windows&quot; entries must be [center, width] with width &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of kind index needs a non-empty &quot;choices&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has unknown kind &quot;%2&quot; (expected image, index, vector or expert_mask)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of kind %2 needs a non-empty &quot;labels&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must be [rows, cols] of positive integers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uses a name reserved for routing tensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moe_layers[%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;expert_names&quot; has %2 names for %3 experts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;top_k&quot; is larger than &quot;experts&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;tokens&quot; (use [] for a per-image decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;tokens&quot; must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens[%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;grid&quot; must be [rows, cols] of positive integers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refers to &quot;%2&quot;, which is not an image input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json must hold a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json has schema %1; this MoEScope reads schema %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json has no &quot;inputs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json &quot;inputs&quot; must be a non-empty list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json &quot;inputs&quot; has no input of kind image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json has no &quot;outputs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json &quot;outputs&quot; must be a non-empty object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output &quot;%1&quot; &quot;task_choice&quot; &quot;%2&quot; is not a choice of any index input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output &quot;%1&quot; refers to &quot;%2&quot;, which is not an image input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json has no &quot;moe_layers&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moescope.json &quot;moe_layers&quot; must be a non-empty list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moescope::model::Engine</name>
+    <message>
+        <source>%1: has no moescope.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a TorchScript archive: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the file (missing or unreadable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA was asked for, but no CUDA device is available to LibTorch %1 on this machine (use --device auto or cpu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a TorchScript model LibTorch %1 can load: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no moescope.json (save it with torch.jit.save(..., _extra_files={&quot;moescope.json&quot;: ...}))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch size must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image input &quot;%1&quot; needs %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index input &quot;%1&quot; needs %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index input &quot;%1&quot; value %2 is outside its %3 choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vector input &quot;%1&quot; needs %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the expert mask needs %1 values (layers × experts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward() must return a Dict[str, Tensor], it returned %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward() returned no tensor &quot;%1&quot;, which moescope.json lists in outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward() returned no &quot;%1&quot; for MoE layer %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward() failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output &quot;%1&quot; has shape %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, its first dimension is not the batch size %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; kind classes with %2 labels needs [B, %3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; kind segmentation with %2 labels needs [B, %3, h, w]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; kind embedding needs [B, D]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; kind box needs [B, 4]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output &quot;%1&quot; contains NaN or Inf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has shape %2, but moe_layers[%3] (%4) needs [%5, T &gt;= %6, %7]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;dispatch.%1&quot; has shape %2, unlike &quot;%3&quot; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moescope::model::Json</name>
+    <message>
+        <source>unexpected text after the JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid literal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nesting deeper than 64 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated \u escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape in string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; in array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a quoted member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; in object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moescope::routing::Check</name>
+    <message>
+        <source>layer %1 routes %2 tokens to %3 experts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 has %2 router values, expected tokens × experts = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 token grid %2x%3 at offset %4 does not fit in its %5 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 router has NaN or Inf (token %2, expert %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 router has a negative probability (token %2, expert %3: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 router row of token %2 sums to %3, not 1 (tolerance %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 dispatch has NaN or Inf</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moescope::store::Database</name>
     <message>
         <source>cannot upgrade the database</source>

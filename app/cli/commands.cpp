@@ -5,6 +5,7 @@
 #include "common/artifacts.h"
 #include "image/imageloader.h"
 #include "jobs/analysis.h"
+#include "jobs/coretext.h"
 #include "jobs/storedrun.h"
 #include "model/bench.h"
 #include "model/engine.h"
@@ -155,6 +156,7 @@ void installTranslations(QCoreApplication &app)
     if (translator->load(QLocale(), QStringLiteral("moescope"), QStringLiteral("_"),
                          QStringLiteral(":/i18n")))
         app.installTranslator(translator);
+    installCoreTranslator(); // the model's and the contract's messages too
 }
 
 int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)

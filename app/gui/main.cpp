@@ -1,5 +1,6 @@
 // moescope: the workbench window.
 #include "gallerypanel.h"
+#include "jobs/coretext.h"
 #include "mainwindow.h"
 #include "sceneview.h"
 
@@ -28,6 +29,7 @@ int main(int argc, char **argv)
     if (translator->load(QLocale(), QStringLiteral("moescope"), QStringLiteral("_"),
                          QStringLiteral(":/i18n")))
         app.installTranslator(translator);
+    moescope::installCoreTranslator(); // the model's and the contract's messages too
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "MoEScope workbench"));

@@ -1,5 +1,7 @@
 #include "contract.h"
 
+#include "text/text.h"
+
 #include "json.h"
 
 #include <algorithm>
@@ -30,9 +32,14 @@ public:
     {
         const Value &v = obj[key];
         if (v.isNull())
-            return fail(where + " has no \"" + key + "\"");
+            return fail(text::modelText("moescope::model::Contract", "%1 has no \"%2\"")
+                            .arg(where)
+                            .arg(key));
         if (!v.isString() || v.string.empty())
-            return fail(where + " \"" + key + "\" must be a non-empty string");
+            return fail(
+                text::modelText("moescope::model::Contract", "%1 \"%2\" must be a non-empty string")
+                    .arg(where)
+                    .arg(key));
         *out = v.string;
         return true;
     }
@@ -48,10 +55,15 @@ public:
     {
         const Value &v = obj[key];
         if (v.isNull())
-            return fail(where + " has no \"" + key + "\"");
+            return fail(text::modelText("moescope::model::Contract", "%1 has no \"%2\"")
+                            .arg(where)
+                            .arg(key));
         if (!v.isInteger() || v.number < minimum)
-            return fail(where + " \"" + key +
-                        "\" must be an integer >= " + std::to_string(minimum));
+            return fail(
+                text::modelText("moescope::model::Contract", "%1 \"%2\" must be an integer >= %3")
+                    .arg(where)
+                    .arg(key)
+                    .arg(std::to_string(minimum)));
         *out = int(v.number);
         return true;
     }
@@ -61,10 +73,13 @@ public:
         if (v.isNull())
             return true;
         if (!v.isArray())
-            return fail(where + " must be a list of strings");
+            return fail(text::modelText("moescope::model::Contract", "%1 must be a list of strings")
+                            .arg(where));
         for (const Value &item : v.array) {
             if (!item.isString())
-                return fail(where + " must be a list of strings");
+                return fail(
+                    text::modelText("moescope::model::Contract", "%1 must be a list of strings")
+                        .arg(where));
             out->push_back(item.string);
         }
         return true;
@@ -73,10 +88,13 @@ public:
     bool floatList(const Value &v, const std::string &where, std::vector<float> *out)
     {
         if (!v.isArray())
-            return fail(where + " must be a list of numbers");
+            return fail(text::modelText("moescope::model::Contract", "%1 must be a list of numbers")
+                            .arg(where));
         for (const Value &item : v.array) {
             if (!item.isNumber())
-                return fail(where + " must be a list of numbers");
+                return fail(
+                    text::modelText("moescope::model::Contract", "%1 must be a list of numbers")
+                        .arg(where));
             out->push_back(float(item.number));
         }
         return true;
@@ -84,13 +102,16 @@ public:
 
     bool readInput(const Value &v, size_t index, InputSpec *in)
     {
-        const std::string where = "inputs[" + std::to_string(index) + "]";
+        const std::string where =
+            text::modelText("moescope::model::Contract", "inputs[%1]").arg(std::to_string(index));
         if (!v.isObject())
-            return fail(where + " must be an object");
+            return fail(
+                text::modelText("moescope::model::Contract", "%1 must be an object").arg(where));
         std::string kind;
         if (!requireString(v, "name", where, &in->name) || !requireString(v, "kind", where, &kind))
             return false;
-        const std::string at = "input \"" + in->name + "\"";
+        const std::string at =
+            text::modelText("moescope::model::Contract", "input \"%1\"").arg(in->name);
         if (kind == "image") {
             in->kind = InputKind::Image;
             if (!requireInt(v, "channels", at, &in->channels, 1) ||
@@ -106,22 +127,33 @@ public:
             if (in->std.empty())
                 in->std.assign(size_t(in->channels), 1.0f);
             if (in->mean.size() != size_t(in->channels) || in->std.size() != size_t(in->channels))
-                return fail(at + " \"mean\" and \"std\" must have one value per channel (" +
-                            std::to_string(in->channels) + ")");
+                return fail(
+                    text::modelText("moescope::model::Contract",
+                                    "%1 \"mean\" and \"std\" must have one value per channel (%2)")
+                        .arg(at)
+                        .arg(std::to_string(in->channels)));
             for (float s : in->std) {
                 if (!(s > 0))
-                    return fail(at + " \"std\" values must be > 0");
+                    return fail(text::modelText("moescope::model::Contract",
+                                                "%1 \"std\" values must be > 0")
+                                    .arg(at));
             }
             if (v.has("windows")) {
                 const Value &w = v["windows"];
                 if (!w.isArray() || w.array.size() != size_t(in->channels))
-                    return fail(at + " \"windows\" must list one [center, width] per channel (" +
-                                std::to_string(in->channels) + ")");
+                    return fail(text::modelText(
+                                    "moescope::model::Contract",
+                                    "%1 \"windows\" must list one [center, width] per channel (%2)")
+                                    .arg(at)
+                                    .arg(std::to_string(in->channels)));
                 for (const Value &pair : w.array) {
                     if (!pair.isArray() || pair.array.size() != 2 || !pair.array[0].isNumber() ||
                         !pair.array[1].isNumber() || !(pair.array[1].number > 0))
-                        return fail(at +
-                                    " \"windows\" entries must be [center, width] with width > 0");
+                        return fail(
+                            text::modelText(
+                                "moescope::model::Contract",
+                                "%1 \"windows\" entries must be [center, width] with width > 0")
+                                .arg(at));
                     in->windows.push_back(
                         {float(pair.array[0].number), float(pair.array[1].number)});
                 }
@@ -131,7 +163,9 @@ public:
             if (!stringList(v["choices"], at + " \"choices\"", &in->choices))
                 return false;
             if (in->choices.empty())
-                return fail(at + " of kind index needs a non-empty \"choices\" list");
+                return fail(text::modelText("moescope::model::Contract",
+                                            "%1 of kind index needs a non-empty \"choices\" list")
+                                .arg(at));
         } else if (kind == "vector") {
             in->kind = InputKind::Vector;
             if (!requireInt(v, "size", at, &in->size, 1) ||
@@ -140,18 +174,24 @@ public:
         } else if (kind == "expert_mask") {
             in->kind = InputKind::ExpertMask;
         } else {
-            return fail(at + " has unknown kind \"" + kind +
-                        "\" (expected image, index, vector or expert_mask)");
+            return fail(
+                text::modelText(
+                    "moescope::model::Contract",
+                    "%1 has unknown kind \"%2\" (expected image, index, vector or expert_mask)")
+                    .arg(at)
+                    .arg(kind));
         }
         return true;
     }
 
     bool readOutput(const std::string &name, const Value &v, OutputSpec *out)
     {
-        const std::string at = "output \"" + name + "\"";
+        const std::string at =
+            text::modelText("moescope::model::Contract", "output \"%1\"").arg(name);
         out->name = name;
         if (!v.isObject())
-            return fail(at + " must be an object");
+            return fail(
+                text::modelText("moescope::model::Contract", "%1 must be an object").arg(at));
         if (!requireString(v, "kind", at, &out->kindText))
             return false;
         const std::string &k = out->kindText;
@@ -164,7 +204,10 @@ public:
             return false;
         if ((out->kind == OutputKind::Classes || out->kind == OutputKind::Segmentation) &&
             out->labels.empty())
-            return fail(at + " of kind " + k + " needs a non-empty \"labels\" list");
+            return fail(text::modelText("moescope::model::Contract",
+                                        "%1 of kind %2 needs a non-empty \"labels\" list")
+                            .arg(at)
+                            .arg(k));
         out->format = "cxcywh";
         optionalString(v, "format", &out->format);
         optionalString(v, "task_choice", &out->taskChoice);
@@ -178,7 +221,10 @@ public:
             const Value &g = v[key];
             if (!g.isArray() || g.array.size() != 2 || !g.array[0].isInteger() ||
                 !g.array[1].isInteger() || g.array[0].number < 1 || g.array[1].number < 1)
-                return fail(at + " \"" + key + "\" must be [rows, cols] of positive integers");
+                return fail(text::modelText("moescope::model::Contract",
+                                            "%1 \"%2\" must be [rows, cols] of positive integers")
+                                .arg(at)
+                                .arg(key));
             *rows = int(g.array[0].number);
             *cols = int(g.array[1].number);
             return true;
@@ -188,15 +234,19 @@ public:
             !pair("stride", &out->strideRows, &out->strideCols))
             return false;
         if (name.rfind("router.", 0) == 0 || name.rfind("dispatch.", 0) == 0)
-            return fail(at + " uses a name reserved for routing tensors");
+            return fail(text::modelText("moescope::model::Contract",
+                                        "%1 uses a name reserved for routing tensors")
+                            .arg(at));
         return true;
     }
 
     bool readLayer(const Value &v, size_t index, const ModelContract &c, MoeLayerSpec *layer)
     {
-        const std::string where = "moe_layers[" + std::to_string(index) + "]";
+        const std::string where = text::modelText("moescope::model::Contract", "moe_layers[%1]")
+                                      .arg(std::to_string(index));
         if (!v.isObject())
-            return fail(where + " must be an object");
+            return fail(
+                text::modelText("moescope::model::Contract", "%1 must be an object").arg(where));
         if (!requireString(v, "name", where, &layer->name) ||
             !requireInt(v, "experts", where, &layer->experts, 1) ||
             !requireInt(v, "top_k", where, &layer->topK, 0))
@@ -205,19 +255,28 @@ public:
         if (!stringList(v["expert_names"], where + " \"expert_names\"", &layer->expertNames))
             return false;
         if (!layer->expertNames.empty() && layer->expertNames.size() != size_t(layer->experts))
-            return fail(where + " \"expert_names\" has " +
-                        std::to_string(layer->expertNames.size()) + " names for " +
-                        std::to_string(layer->experts) + " experts");
+            return fail(text::modelText("moescope::model::Contract",
+                                        "%1 \"expert_names\" has %2 names for %3 experts")
+                            .arg(where)
+                            .arg(std::to_string(layer->expertNames.size()))
+                            .arg(std::to_string(layer->experts)));
         if (layer->topK > layer->experts)
-            return fail(where + " \"top_k\" is larger than \"experts\"");
+            return fail(text::modelText("moescope::model::Contract",
+                                        "%1 \"top_k\" is larger than \"experts\"")
+                            .arg(where));
         const Value &tokens = v["tokens"];
         if (tokens.isNull())
-            return fail(where + " has no \"tokens\" (use [] for a per-image decision)");
+            return fail(text::modelText("moescope::model::Contract",
+                                        "%1 has no \"tokens\" (use [] for a per-image decision)")
+                            .arg(where));
         if (!tokens.isArray())
-            return fail(where + " \"tokens\" must be a list");
+            return fail(text::modelText("moescope::model::Contract", "%1 \"tokens\" must be a list")
+                            .arg(where));
         for (size_t i = 0; i < tokens.array.size(); ++i) {
             const Value &t = tokens.array[i];
-            const std::string at = where + " tokens[" + std::to_string(i) + "]";
+            const std::string at = text::modelText("moescope::model::Contract", "%1 tokens[%2]")
+                                       .arg(where)
+                                       .arg(std::to_string(i));
             routing::TokenGrid grid;
             if (!requireString(t, "input", at, &grid.input) ||
                 !requireInt(t, "offset", at, &grid.offset, 0))
@@ -225,12 +284,17 @@ public:
             const Value &g = t["grid"];
             if (!g.isArray() || g.array.size() != 2 || !g.array[0].isInteger() ||
                 !g.array[1].isInteger() || g.array[0].number < 1 || g.array[1].number < 1)
-                return fail(at + " \"grid\" must be [rows, cols] of positive integers");
+                return fail(text::modelText("moescope::model::Contract",
+                                            "%1 \"grid\" must be [rows, cols] of positive integers")
+                                .arg(at));
             grid.rows = int(g.array[0].number);
             grid.cols = int(g.array[1].number);
             const InputSpec *in = c.input(grid.input);
             if (!in || in->kind != InputKind::Image)
-                return fail(at + " refers to \"" + grid.input + "\", which is not an image input");
+                return fail(text::modelText("moescope::model::Contract",
+                                            "%1 refers to \"%2\", which is not an image input")
+                                .arg(at)
+                                .arg(grid.input));
             layer->tokens.push_back(grid);
         }
         return true;
@@ -295,18 +359,22 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
     Value root;
     std::string parseError;
     if (!json::parse(text, &root, &parseError)) {
-        *error = "moescope.json is not valid JSON: " + parseError;
+        *error = text::modelText("moescope::model::Contract", "moescope.json is not valid JSON: %1")
+                     .arg(parseError);
         return false;
     }
     Reader r;
     if (!root.isObject()) {
-        *error = "moescope.json must hold a JSON object";
+        *error =
+            text::modelText("moescope::model::Contract", "moescope.json must hold a JSON object");
         return false;
     }
     if (r.requireInt(root, "schema", "moescope.json", &out->schema, 1) &&
         out->schema != ModelContract::kSchemaVersion)
-        r.fail("moescope.json has schema " + std::to_string(out->schema) +
-               "; this MoEScope reads schema " + std::to_string(ModelContract::kSchemaVersion));
+        r.fail(text::modelText("moescope::model::Contract",
+                               "moescope.json has schema %1; this MoEScope reads schema %2")
+                   .arg(std::to_string(out->schema))
+                   .arg(std::to_string(ModelContract::kSchemaVersion)));
     r.ok() && r.requireString(root, "name", "moescope.json", &out->name);
     r.ok() && r.requireString(root, "task", "moescope.json", &out->task);
     r.optionalString(root, "title", &out->title);
@@ -317,14 +385,19 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
     if (r.ok()) {
         const Value &inputs = root["inputs"];
         if (!inputs.isArray() || inputs.array.empty()) {
-            r.fail(inputs.isNull() ? "moescope.json has no \"inputs\""
-                                   : "moescope.json \"inputs\" must be a non-empty list");
+            r.fail(inputs.isNull()
+                       ? text::modelText("moescope::model::Contract",
+                                         "moescope.json has no \"inputs\"")
+                       : text::modelText("moescope::model::Contract",
+                                         "moescope.json \"inputs\" must be a non-empty list"));
         } else {
             for (size_t i = 0; i < inputs.array.size() && r.ok(); ++i) {
                 InputSpec in;
                 if (r.readInput(inputs.array[i], i, &in)) {
                     if (out->input(in.name))
-                        r.fail("input \"" + in.name + "\" is listed twice");
+                        r.fail(text::modelText("moescope::model::Contract",
+                                               "input \"%1\" is listed twice")
+                                   .arg(in.name));
                     out->inputs.push_back(in);
                 }
             }
@@ -332,28 +405,38 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
     }
     if (r.ok() && std::none_of(out->inputs.begin(), out->inputs.end(),
                                [](const InputSpec &in) { return in.kind == InputKind::Image; }))
-        r.fail("moescope.json \"inputs\" has no input of kind image");
+        r.fail(text::modelText("moescope::model::Contract",
+                               "moescope.json \"inputs\" has no input of kind image"));
 
     if (r.ok()) {
         const Value &outputs = root["outputs"];
         if (!outputs.isObject() || outputs.object.empty()) {
-            r.fail(outputs.isNull() ? "moescope.json has no \"outputs\""
-                                    : "moescope.json \"outputs\" must be a non-empty object");
+            r.fail(outputs.isNull()
+                       ? text::modelText("moescope::model::Contract",
+                                         "moescope.json has no \"outputs\"")
+                       : text::modelText("moescope::model::Contract",
+                                         "moescope.json \"outputs\" must be a non-empty object"));
         } else {
             for (const auto &[name, spec] : outputs.object) {
                 OutputSpec o;
                 if (!r.readOutput(name, spec, &o))
                     break;
                 if (!o.taskChoice.empty() && !out->hasChoice(o.taskChoice)) {
-                    r.fail("output \"" + name + "\" \"task_choice\" \"" + o.taskChoice +
-                           "\" is not a choice of any index input");
+                    r.fail(text::modelText("moescope::model::Contract",
+                                           "output \"%1\" \"task_choice\" \"%2\" is not a choice "
+                                           "of any index input")
+                               .arg(name)
+                               .arg(o.taskChoice));
                     break;
                 }
                 if (!o.input.empty()) {
                     const InputSpec *in = out->input(o.input);
                     if (!in || in->kind != InputKind::Image) {
-                        r.fail("output \"" + name + "\" refers to \"" + o.input +
-                               "\", which is not an image input");
+                        r.fail(text::modelText(
+                                   "moescope::model::Contract",
+                                   "output \"%1\" refers to \"%2\", which is not an image input")
+                                   .arg(name)
+                                   .arg(o.input));
                         break;
                     }
                 }
@@ -365,8 +448,11 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
     if (r.ok()) {
         const Value &layers = root["moe_layers"];
         if (!layers.isArray() || layers.array.empty()) {
-            r.fail(layers.isNull() ? "moescope.json has no \"moe_layers\""
-                                   : "moescope.json \"moe_layers\" must be a non-empty list");
+            r.fail(layers.isNull()
+                       ? text::modelText("moescope::model::Contract",
+                                         "moescope.json has no \"moe_layers\"")
+                       : text::modelText("moescope::model::Contract",
+                                         "moescope.json \"moe_layers\" must be a non-empty list"));
         } else {
             for (size_t i = 0; i < layers.array.size() && r.ok(); ++i) {
                 MoeLayerSpec layer;

@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "text/text.h"
+
 #include <ATen/Parallel.h>
 #include <caffe2/serialize/inline_container.h>
 #include <torch/cuda.h>
@@ -158,13 +160,16 @@ bool Engine::readContract(const std::string &path, ModelContract *contract, std:
         caffe2::serialize::PyTorchStreamReader reader(path);
         const std::string record = "extra/moescope.json";
         if (!reader.hasRecord(record)) {
-            *error = path + ": has no moescope.json";
+            *error =
+                text::modelText("moescope::model::Engine", "%1: has no moescope.json").arg(path);
             return false;
         }
         auto [data, size] = reader.getRecord(record);
         meta.assign(static_cast<const char *>(data.get()), size);
     } catch (const std::exception &e) {
-        *error = path + ": not a TorchScript archive: " + firstLine(e.what());
+        *error = text::modelText("moescope::model::Engine", "%1: not a TorchScript archive: %2")
+                     .arg(path)
+                     .arg(firstLine(e.what()));
         return false;
     }
     std::string why;
@@ -206,19 +211,22 @@ std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference p
 
     std::ifstream probe(path, std::ios::binary);
     if (!probe) {
-        *error = d.fail("cannot open the file (missing or unreadable)");
+        *error = d.fail(text::modelText("moescope::model::Engine",
+                                        "cannot open the file (missing or unreadable)"));
         return nullptr;
     }
     probe.seekg(0, std::ios::end);
     if (probe.tellg() <= 0) {
-        *error = d.fail("the file is empty");
+        *error = d.fail(text::modelText("moescope::model::Engine", "the file is empty"));
         return nullptr;
     }
     probe.close();
 
     if (preference == DevicePreference::Cuda && !torch::cuda::is_available()) {
-        *error = d.fail("CUDA was asked for, but no CUDA device is available to LibTorch " +
-                        torchVersion() + " on this machine (use --device auto or cpu)");
+        *error = d.fail(text::modelText("moescope::model::Engine",
+                                        "CUDA was asked for, but no CUDA device is available to "
+                                        "LibTorch %1 on this machine (use --device auto or cpu)")
+                            .arg(torchVersion()));
         return nullptr;
     }
     d.device = (preference != DevicePreference::Cpu && torch::cuda::is_available())
@@ -230,8 +238,10 @@ std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference p
     try {
         d.module = torch::jit::load(path, d.device, extra);
     } catch (const std::exception &e) {
-        *error = d.fail("not a TorchScript model LibTorch " + torchVersion() +
-                        " can load: " + firstLine(e.what()));
+        *error = d.fail(text::modelText("moescope::model::Engine",
+                                        "not a TorchScript model LibTorch %1 can load: %2")
+                            .arg(torchVersion())
+                            .arg(firstLine(e.what())));
         return nullptr;
     }
     d.loadMs = msSince(loadStart);
@@ -239,8 +249,9 @@ std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference p
 
     const std::string &meta = extra["moescope.json"];
     if (meta.empty()) {
-        *error = d.fail("has no moescope.json (save it with torch.jit.save(..., "
-                        "_extra_files={\"moescope.json\": ...}))");
+        *error = d.fail(text::modelText("moescope::model::Engine",
+                                        "has no moescope.json (save it with torch.jit.save(..., "
+                                        "_extra_files={\"moescope.json\": ...}))"));
         return nullptr;
     }
     std::string why;
@@ -299,7 +310,7 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
     const ModelContract &c = d->contract;
     const int B = in.batch;
     if (B < 1) {
-        *error = "batch size must be at least 1";
+        *error = text::modelText("moescope::model::Engine", "batch size must be at least 1");
         return false;
     }
     *result = ForwardResult();
@@ -316,8 +327,10 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
                 auto it = in.images.find(spec.name);
                 const size_t expected = size_t(B) * spec.channels * spec.height * spec.width;
                 if (it == in.images.end() || it->second.size() != expected) {
-                    *error = "image input \"" + spec.name + "\" needs " + std::to_string(expected) +
-                             " values";
+                    *error = text::modelText("moescope::model::Engine",
+                                             "image input \"%1\" needs %2 values")
+                                 .arg(spec.name)
+                                 .arg(std::to_string(expected));
                     return false;
                 }
                 args.emplace_back(torch::from_blob(const_cast<float *>(it->second.data()),
@@ -329,15 +342,20 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
             case InputKind::Index: {
                 auto it = in.indices.find(spec.name);
                 if (it == in.indices.end() || it->second.size() != size_t(B)) {
-                    *error =
-                        "index input \"" + spec.name + "\" needs " + std::to_string(B) + " values";
+                    *error = text::modelText("moescope::model::Engine",
+                                             "index input \"%1\" needs %2 values")
+                                 .arg(spec.name)
+                                 .arg(std::to_string(B));
                     return false;
                 }
                 for (int64_t v : it->second) {
                     if (v < 0 || v >= int64_t(spec.choices.size())) {
-                        *error = "index input \"" + spec.name + "\" value " + std::to_string(v) +
-                                 " is outside its " + std::to_string(spec.choices.size()) +
-                                 " choices";
+                        *error =
+                            text::modelText("moescope::model::Engine",
+                                            "index input \"%1\" value %2 is outside its %3 choices")
+                                .arg(spec.name)
+                                .arg(std::to_string(v))
+                                .arg(std::to_string(spec.choices.size()));
                         return false;
                     }
                 }
@@ -349,8 +367,10 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
             case InputKind::Vector: {
                 auto it = in.vectors.find(spec.name);
                 if (it == in.vectors.end() || it->second.size() != size_t(B) * spec.size) {
-                    *error = "vector input \"" + spec.name + "\" needs " +
-                             std::to_string(B * spec.size) + " values";
+                    *error = text::modelText("moescope::model::Engine",
+                                             "vector input \"%1\" needs %2 values")
+                                 .arg(spec.name)
+                                 .arg(std::to_string(B * spec.size));
                     return false;
                 }
                 args.emplace_back(torch::from_blob(const_cast<float *>(it->second.data()),
@@ -364,8 +384,9 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
                 if (in.expertMask.empty()) {
                     args.emplace_back(torch::ones({L, E}, torch::kFloat32).to(d->device));
                 } else if (in.expertMask.size() != size_t(L * E)) {
-                    *error = "the expert mask needs " + std::to_string(L * E) +
-                             " values (layers × experts)";
+                    *error = text::modelText("moescope::model::Engine",
+                                             "the expert mask needs %1 values (layers × experts)")
+                                 .arg(std::to_string(L * E));
                     return false;
                 } else {
                     args.emplace_back(torch::from_blob(const_cast<float *>(in.expertMask.data()),
@@ -388,7 +409,9 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
 
         const auto backStart = Clock::now();
         if (!out.isGenericDict()) {
-            *error = "forward() must return a Dict[str, Tensor], it returned " + out.tagKind();
+            *error = text::modelText("moescope::model::Engine",
+                                     "forward() must return a Dict[str, Tensor], it returned %1")
+                         .arg(out.tagKind());
             return false;
         }
         const c10::Dict<torch::jit::IValue, torch::jit::IValue> dict = out.toGenericDict();
@@ -402,8 +425,11 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
         torch::Tensor t;
         for (const OutputSpec &spec : c.outputs) {
             if (!get(spec.name, &t)) {
-                *error = "forward() returned no tensor \"" + spec.name +
-                         "\", which moescope.json lists in outputs";
+                *error =
+                    text::modelText(
+                        "moescope::model::Engine",
+                        "forward() returned no tensor \"%1\", which moescope.json lists in outputs")
+                        .arg(spec.name);
                 return false;
             }
             result->outputs[spec.name] = toHost(t);
@@ -411,8 +437,10 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
         for (size_t i = 0; i < c.moeLayers.size(); ++i) {
             const std::string key = "router." + std::to_string(i);
             if (!get(key, &t)) {
-                *error =
-                    "forward() returned no \"" + key + "\" for MoE layer " + c.moeLayers[i].name;
+                *error = text::modelText("moescope::model::Engine",
+                                         "forward() returned no \"%1\" for MoE layer %2")
+                             .arg(key)
+                             .arg(c.moeLayers[i].name);
                 return false;
             }
             result->router.push_back(toHost(t));
@@ -421,7 +449,8 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
         }
         result->transferMs += msSince(backStart);
     } catch (const std::exception &e) {
-        *error = "forward() failed: " + firstLine(e.what());
+        *error = text::modelText("moescope::model::Engine", "forward() failed: %1")
+                     .arg(firstLine(e.what()));
         return false;
     }
     return d->checkResult(*result, B, error);
@@ -431,36 +460,51 @@ bool Engine::Private::checkResult(const ForwardResult &r, int B, std::string *er
 {
     for (const OutputSpec &spec : contract.outputs) {
         const HostTensor &t = r.outputs.at(spec.name);
-        const std::string what = "output \"" + spec.name + "\" has shape " + shapeText(t.shape);
+        const std::string what =
+            text::modelText("moescope::model::Engine", "output \"%1\" has shape %2")
+                .arg(spec.name)
+                .arg(shapeText(t.shape));
         if (t.dim(0) != B) {
-            *error = what + ", its first dimension is not the batch size " + std::to_string(B);
+            *error = text::modelText("moescope::model::Engine",
+                                     "%1, its first dimension is not the batch size %2")
+                         .arg(what)
+                         .arg(std::to_string(B));
             return false;
         }
         const int64_t labels = int64_t(spec.labels.size());
         switch (spec.kind) {
         case OutputKind::Classes:
             if (t.shape.size() != 2 || t.dim(1) != labels) {
-                *error = what + "; kind classes with " + std::to_string(labels) +
-                         " labels needs [B, " + std::to_string(labels) + "]";
+                *error = text::modelText("moescope::model::Engine",
+                                         "%1; kind classes with %2 labels needs [B, %3]")
+                             .arg(what)
+                             .arg(std::to_string(labels))
+                             .arg(std::to_string(labels));
                 return false;
             }
             break;
         case OutputKind::Segmentation:
             if (t.shape.size() != 4 || t.dim(1) != labels) {
-                *error = what + "; kind segmentation with " + std::to_string(labels) +
-                         " labels needs [B, " + std::to_string(labels) + ", h, w]";
+                *error = text::modelText("moescope::model::Engine",
+                                         "%1; kind segmentation with %2 labels needs [B, %3, h, w]")
+                             .arg(what)
+                             .arg(std::to_string(labels))
+                             .arg(std::to_string(labels));
                 return false;
             }
             break;
         case OutputKind::Embedding:
             if (t.shape.size() != 2) {
-                *error = what + "; kind embedding needs [B, D]";
+                *error =
+                    text::modelText("moescope::model::Engine", "%1; kind embedding needs [B, D]")
+                        .arg(what);
                 return false;
             }
             break;
         case OutputKind::Box:
             if (t.shape.size() != 2 || t.dim(1) != 4) {
-                *error = what + "; kind box needs [B, 4]";
+                *error = text::modelText("moescope::model::Engine", "%1; kind box needs [B, 4]")
+                             .arg(what);
                 return false;
             }
             break;
@@ -468,7 +512,8 @@ bool Engine::Private::checkResult(const ForwardResult &r, int B, std::string *er
             break;
         }
         if (!allFinite(t)) {
-            *error = "output \"" + spec.name + "\" contains NaN or Inf";
+            *error = text::modelText("moescope::model::Engine", "output \"%1\" contains NaN or Inf")
+                         .arg(spec.name);
             return false;
         }
     }
@@ -481,16 +526,25 @@ bool Engine::Private::checkResult(const ForwardResult &r, int B, std::string *er
             minTokens = std::max<int64_t>(minTokens, g.offset + g.size());
         if (t.shape.size() != 3 || t.dim(0) != B || t.dim(2) != spec.experts ||
             t.dim(1) < minTokens) {
-            *error = "\"" + key + "\" has shape " + shapeText(t.shape) + ", but moe_layers[" +
-                     std::to_string(i) + "] (" + spec.name + ") needs [" + std::to_string(B) +
-                     ", T >= " + std::to_string(minTokens) + ", " + std::to_string(spec.experts) +
-                     "]";
+            *error = text::modelText(
+                         "moescope::model::Engine",
+                         "\"%1\" has shape %2, but moe_layers[%3] (%4) needs [%5, T >= %6, %7]")
+                         .arg(key)
+                         .arg(shapeText(t.shape))
+                         .arg(std::to_string(i))
+                         .arg(spec.name)
+                         .arg(std::to_string(B))
+                         .arg(std::to_string(minTokens))
+                         .arg(std::to_string(spec.experts));
             return false;
         }
         if (!r.dispatch[i].isEmpty() && r.dispatch[i].shape != t.shape) {
-            *error = "\"dispatch." + std::to_string(i) + "\" has shape " +
-                     shapeText(r.dispatch[i].shape) + ", unlike \"" + key + "\" " +
-                     shapeText(t.shape);
+            *error = text::modelText("moescope::model::Engine",
+                                     "\"dispatch.%1\" has shape %2, unlike \"%3\" %4")
+                         .arg(std::to_string(i))
+                         .arg(shapeText(r.dispatch[i].shape))
+                         .arg(key)
+                         .arg(shapeText(t.shape));
             return false;
         }
     }

@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "text/text.h"
+
 #include <cmath>
 #include <cstdlib>
 
@@ -19,7 +21,8 @@ public:
             return fail(error);
         skipSpace();
         if (m_pos != m_text.size()) {
-            m_error = "unexpected text after the JSON value";
+            m_error =
+                text::modelText("moescope::model::Json", "unexpected text after the JSON value");
             return fail(error);
         }
         return true;
@@ -29,7 +32,9 @@ private:
     bool fail(std::string *error) const
     {
         if (error)
-            *error = m_error + " at offset " + std::to_string(m_pos);
+            *error = text::modelText("moescope::model::Json", "%1 at offset %2")
+                         .arg(m_error)
+                         .arg(std::to_string(m_pos));
         return false;
     }
 
@@ -44,7 +49,7 @@ private:
     {
         const std::string w(word);
         if (m_text.compare(m_pos, w.size(), w) != 0) {
-            m_error = "invalid literal";
+            m_error = text::modelText("moescope::model::Json", "invalid literal");
             return false;
         }
         m_pos += w.size();
@@ -54,11 +59,11 @@ private:
     bool parseValue(Value *out, int depth)
     {
         if (depth > 64) {
-            m_error = "nesting deeper than 64 levels";
+            m_error = text::modelText("moescope::model::Json", "nesting deeper than 64 levels");
             return false;
         }
         if (m_pos >= m_text.size()) {
-            m_error = "unexpected end of text";
+            m_error = text::modelText("moescope::model::Json", "unexpected end of text");
             return false;
         }
         const char c = m_text[m_pos];
@@ -93,7 +98,7 @@ private:
         char *end = nullptr;
         const double v = std::strtod(begin, &end);
         if (end == begin || (*begin != '-' && (*begin < '0' || *begin > '9'))) {
-            m_error = "unexpected character";
+            m_error = text::modelText("moescope::model::Json", "unexpected character");
             return false;
         }
         m_pos += size_t(end - begin);
@@ -124,7 +129,7 @@ private:
     bool parseHex4(unsigned *cp)
     {
         if (m_pos + 4 > m_text.size()) {
-            m_error = "truncated \\u escape";
+            m_error = text::modelText("moescope::model::Json", "truncated \\u escape");
             return false;
         }
         *cp = unsigned(std::strtoul(m_text.substr(m_pos, 4).c_str(), nullptr, 16));
@@ -187,11 +192,11 @@ private:
                 break;
             }
             default:
-                m_error = "invalid escape in string";
+                m_error = text::modelText("moescope::model::Json", "invalid escape in string");
                 return false;
             }
         }
-        m_error = "unterminated string";
+        m_error = text::modelText("moescope::model::Json", "unterminated string");
         return false;
     }
 
@@ -219,7 +224,7 @@ private:
                 ++m_pos;
                 return true;
             }
-            m_error = "expected ',' or ']' in array";
+            m_error = text::modelText("moescope::model::Json", "expected ',' or ']' in array");
             return false;
         }
     }
@@ -236,7 +241,7 @@ private:
         for (;;) {
             skipSpace();
             if (m_pos >= m_text.size() || m_text[m_pos] != '"') {
-                m_error = "expected a quoted member name";
+                m_error = text::modelText("moescope::model::Json", "expected a quoted member name");
                 return false;
             }
             std::string key;
@@ -244,7 +249,8 @@ private:
                 return false;
             skipSpace();
             if (m_pos >= m_text.size() || m_text[m_pos] != ':') {
-                m_error = "expected ':' after member name";
+                m_error =
+                    text::modelText("moescope::model::Json", "expected ':' after member name");
                 return false;
             }
             ++m_pos;
@@ -262,7 +268,7 @@ private:
                 ++m_pos;
                 return true;
             }
-            m_error = "expected ',' or '}' in object";
+            m_error = text::modelText("moescope::model::Json", "expected ',' or '}' in object");
             return false;
         }
     }

@@ -1,5 +1,7 @@
 #include "routing.h"
 
+#include "text/text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -110,22 +112,30 @@ std::string validate(const LayerRouting &layer, double tolerance)
 {
     std::ostringstream why;
     if (layer.experts <= 0 || layer.tokens <= 0) {
-        why << "layer " << layer.name << " routes " << layer.tokens << " tokens to "
-            << layer.experts << " experts";
-        return why.str();
+        return text::modelText("moescope::routing::Check",
+                               "layer %1 routes %2 tokens to %3 experts")
+            .arg(layer.name)
+            .arg(std::to_string(layer.tokens))
+            .arg(std::to_string(layer.experts));
     }
     if (layer.probs.size() != size_t(layer.tokens) * layer.experts) {
-        why << "layer " << layer.name << " has " << layer.probs.size()
-            << " router values, expected tokens × experts = " << layer.tokens * layer.experts;
-        return why.str();
+        return text::modelText("moescope::routing::Check",
+                               "layer %1 has %2 router values, expected tokens × experts = %3")
+            .arg(layer.name)
+            .arg(std::to_string(layer.probs.size()))
+            .arg(std::to_string(layer.tokens * layer.experts));
     }
     for (const TokenGrid &grid : layer.grids) {
         if (grid.offset < 0 || grid.rows <= 0 || grid.cols <= 0 ||
             grid.offset + grid.size() > layer.tokens) {
-            why << "layer " << layer.name << " token grid " << grid.rows << "x" << grid.cols
-                << " at offset " << grid.offset << " does not fit in its " << layer.tokens
-                << " tokens";
-            return why.str();
+            return text::modelText(
+                       "moescope::routing::Check",
+                       "layer %1 token grid %2x%3 at offset %4 does not fit in its %5 tokens")
+                .arg(layer.name)
+                .arg(std::to_string(grid.rows))
+                .arg(std::to_string(grid.cols))
+                .arg(std::to_string(grid.offset))
+                .arg(std::to_string(layer.tokens));
         }
     }
     for (int t = 0; t < layer.tokens; ++t) {
@@ -133,27 +143,41 @@ std::string validate(const LayerRouting &layer, double tolerance)
         for (int e = 0; e < layer.experts; ++e) {
             const float p = layer.prob(t, e);
             if (!std::isfinite(p)) {
-                why << "layer " << layer.name << " router has NaN or Inf (token " << t
-                    << ", expert " << e << ")";
-                return why.str();
+                return text::modelText("moescope::routing::Check",
+                                       "layer %1 router has NaN or Inf (token %2, expert %3)")
+                    .arg(layer.name)
+                    .arg(std::to_string(t))
+                    .arg(std::to_string(e));
             }
             if (p < -tolerance) {
-                why << "layer " << layer.name << " router has a negative probability (token " << t
-                    << ", expert " << e << ": " << p << ")";
-                return why.str();
+                why << p;
+                return text::modelText(
+                           "moescope::routing::Check",
+                           "layer %1 router has a negative probability (token %2, expert %3: %4)")
+                    .arg(layer.name)
+                    .arg(std::to_string(t))
+                    .arg(std::to_string(e))
+                    .arg(why.str());
             }
             sum += p;
         }
         if (std::abs(sum - 1.0) > tolerance) {
-            why << "layer " << layer.name << " router row of token " << t << " sums to " << sum
-                << ", not 1 (tolerance " << tolerance << ")";
-            return why.str();
+            std::ostringstream s, tol;
+            s << sum;
+            tol << tolerance;
+            return text::modelText(
+                       "moescope::routing::Check",
+                       "layer %1 router row of token %2 sums to %3, not 1 (tolerance %4)")
+                .arg(layer.name)
+                .arg(std::to_string(t))
+                .arg(s.str())
+                .arg(tol.str());
         }
     }
     for (float d : layer.dispatch) {
         if (!std::isfinite(d)) {
-            why << "layer " << layer.name << " dispatch has NaN or Inf";
-            return why.str();
+            return text::modelText("moescope::routing::Check", "layer %1 dispatch has NaN or Inf")
+                .arg(layer.name);
         }
     }
     return {};

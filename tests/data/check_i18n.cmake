@@ -4,7 +4,7 @@
 # jobs, plugins, CLI, window); and no file may translate through a helper
 # function lupdate cannot map (`QString tr(const char *text)`, the old way).
 #   cmake -DLUPDATE=... -DSOURCE_DIR=... -DOUT=... -P check_i18n.cmake
-execute_process(COMMAND ${LUPDATE} -locations none -silent
+execute_process(COMMAND ${LUPDATE} -locations none -silent -tr-function-alias translate+=modelText
                         ${SOURCE_DIR}/app ${SOURCE_DIR}/core ${SOURCE_DIR}/plugins -ts ${OUT}
                 RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
@@ -14,7 +14,8 @@ file(READ ${OUT} ts)
 foreach(ctx moescope::store::Database moescope::ImageLoader moescope::cli moescope::ModelSession
             moescope::Analysis moescope::Retrieval moescope::PluginRegistry moescope::TaskPlugin
             moescope::RunController moescope::ImageDocument moescope::gui::MainWindow
-            moescope::gui::SceneView moescope::ct::CtRetrievalPlugin)
+            moescope::gui::SceneView moescope::ct::CtRetrievalPlugin moescope::model::Engine
+            moescope::model::Contract moescope::model::Json moescope::routing::Check)
   string(FIND "${ts}" "<name>${ctx}</name>" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "no strings in translation context ${ctx}")
