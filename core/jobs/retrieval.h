@@ -2,9 +2,9 @@
 // Galleries for retrieval models: indexing a folder of slices, series and
 // volumes into a named gallery (store/gallery.h), and answering a query
 // image with the nearest items and the routing behind each match. The same
-// functions serve the worker thread (InferenceWorker) and the CLI verbs of
-// the ct-retrieval plugin; they take the engine, the plugin and a database
-// connection owned by the calling thread.
+// functions serve the model session's index and query jobs and the host's
+// gallery verbs (app/cli/galleryverbs); they take the engine, the plugin and
+// a database connection owned by the calling thread.
 
 #include "analysis.h"
 #include "retrieval/flatindex.h"
