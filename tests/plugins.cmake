@@ -48,6 +48,7 @@ add_dependencies(tst_shapes tst_tiledprobeplugin tst_trackprobeplugin moescope-c
 
 # The same probes through the window (offscreen).
 moescope_add_test(tst_shapesgui LIBS moescope_gui FIXTURES test_models)
+target_include_directories(tst_shapesgui PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/plugin)
 target_compile_definitions(tst_shapesgui PRIVATE
   MOESCOPE_PROBE_PLUGIN_DIR="${MOESCOPE_PROBE_PLUGIN_DIR}")
 add_dependencies(tst_shapesgui tst_tiledprobeplugin tst_trackprobeplugin)

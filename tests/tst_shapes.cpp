@@ -35,11 +35,7 @@ const QString kTrackModel = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/models/track
 QString writeJson(const QTemporaryDir &dir, const QString &name, const QJsonObject &o)
 {
     const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    f.write(QJsonDocument(o).toJson());
-    return path;
+    return probe::writeJson(path, o) ? path : QString();
 }
 
 // What the tiled probe's router gives the cell at (row, col) of the mosaic:

@@ -7,6 +7,7 @@
 #include "imagedocument.h"
 #include "mainwindow.h"
 #include "pluginviewdock.h"
+#include "probescenes.h"
 #include "resultpresenter.h"
 #include "resultview.h"
 #include "routingpanel.h"
@@ -36,11 +37,7 @@ const QString kTrackModel = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/models/track
 QString writeJson(const QTemporaryDir &dir, const QString &name, const QJsonObject &o)
 {
     const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    f.write(QJsonDocument(o).toJson());
-    return path;
+    return probe::writeJson(path, o) ? path : QString();
 }
 
 bool openAndRun(MainWindow &window, const QString &image, const QString &model)

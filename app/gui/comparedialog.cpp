@@ -190,11 +190,7 @@ void CompareDialog::dragWindow(int dx, int dy)
 {
     if (!m_query)
         return;
-    const double step = std::max(1.0, double(m_query->maxValue - m_query->minValue) / 1000.0);
-    WindowLevel w = m_window.valid() ? m_window : m_query->effectiveWindow();
-    w.width = std::max(1.0, w.width + dx * step);
-    w.center += dy * step;
-    m_window = w;
+    m_window = m_query->draggedWindow(m_window, dx, dy);
     m_presetCombo->setCurrentIndex(m_presetCombo->findData(QStringLiteral("custom")));
     render();
 }

@@ -15,16 +15,7 @@ namespace {
 // Samples → display pixels through `window` (1 or 3 bands; others show band 0).
 QImage render(const Raster &raster, const WindowLevel &window)
 {
-    if (raster.bands == 1 || raster.bands == 3)
-        return raster.toImageStack().toQImage(0, window);
-    Raster first;
-    first.width = raster.width;
-    first.height = raster.height;
-    first.bands = 1;
-    first.samples.resize(size_t(raster.width) * raster.height);
-    for (size_t i = 0; i < first.samples.size(); ++i)
-        first.samples[i] = raster.samples[i * raster.bands];
-    return first.toImageStack().toQImage(0, window);
+    return raster.toImageStack().toQImage(0, window);
 }
 
 } // namespace

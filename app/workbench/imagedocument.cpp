@@ -200,12 +200,7 @@ void ImageDocument::dragWindow(int dx, int dy)
 {
     if (!m_image)
         return;
-    // Right widens, down raises the level.
-    const double step = std::max(1.0, double(m_image->maxValue - m_image->minValue) / 1000.0);
-    WindowLevel w = m_window.valid() ? m_window : m_image->effectiveWindow();
-    w.width = std::max(1.0, w.width + dx * step);
-    w.center += dy * step;
-    setWindow(w);
+    setWindow(m_image->draggedWindow(m_window, dx, dy));
 }
 
 QImage ImageDocument::frameImage(int frame) const

@@ -69,6 +69,16 @@ QString ImageStack::metadataValue(const QString &name) const
     return {};
 }
 
+WindowLevel ImageStack::draggedWindow(WindowLevel w, int dx, int dy) const
+{
+    const double step = std::max(1.0, double(maxValue - minValue) / 1000.0);
+    if (!w.valid())
+        w = effectiveWindow();
+    w.width = std::max(1.0, w.width + dx * step);
+    w.center += dy * step;
+    return w;
+}
+
 WindowLevel ImageStack::effectiveWindow() const
 {
     if (window.valid())

@@ -92,6 +92,10 @@ public:
     // 0..255 range when samples fit in 8 bits (0..65535 when they fit in 16 bits, else min..max)
     // so that colours are not stretched.
     WindowLevel effectiveWindow() const;
+    // `window` (or effectiveWindow() when invalid) after a drag of (dx, dy)
+    // pixels: about a thousand steps over the sample range (4 HU a pixel for
+    // CT), right widens, down raises the level.
+    WindowLevel draggedWindow(WindowLevel window, int dx, int dy) const;
 
     // 8-bit rendering of one frame for display and for models: Format_Grayscale8 for 1 channel,
     // Format_RGB888 for 3, windowed with `wl` (or effectiveWindow() when invalid): samples in

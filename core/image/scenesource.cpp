@@ -12,8 +12,22 @@ QPointF GeoReference::pixelToGround(const QPointF &p) const
     return {a[0] + p.x() * a[1] + p.y() * a[2], a[3] + p.x() * a[4] + p.y() * a[5]};
 }
 
+Raster Raster::band(int index) const
+{
+    Raster one;
+    one.width = width;
+    one.height = height;
+    one.bands = 1;
+    one.samples.resize(size_t(width) * height);
+    for (size_t i = 0; i < one.samples.size(); ++i)
+        one.samples[i] = samples[i * bands + size_t(index)];
+    return one;
+}
+
 ImageStack Raster::toImageStack(const QString &sourcePath) const
 {
+    if (bands != 1 && bands != 3)
+        return band(0).toImageStack(sourcePath);
     ImageStack stack;
     stack.kind = ImageKind::Single;
     stack.width = width;

@@ -58,9 +58,11 @@ struct Raster
     {
         return samples[(size_t(y) * width + x) * bands + band];
     }
-    // An ImageStack of one frame holding this raster (1 or 3 bands only: the
-    // display and the 8-bit model path take no other count), for the code
-    // that reads ImageStacks.
+    // One band of it as a raster of its own.
+    Raster band(int index) const;
+    // An ImageStack of one frame holding this raster, for the code that reads
+    // ImageStacks. The display and the 8-bit model path take 1 or 3 bands:
+    // any other count keeps its first band.
     ImageStack toImageStack(const QString &sourcePath = {}) const;
 };
 

@@ -43,17 +43,6 @@ std::optional<ImageStack> sceneOverview(const SceneSource &source, int maxSide, 
     Raster raster;
     if (!source.read(frame, region, out, &raster, error))
         return std::nullopt;
-    if (raster.bands != 1 && raster.bands != 3) {
-        // The display takes one band or three: show the first.
-        Raster first;
-        first.width = raster.width;
-        first.height = raster.height;
-        first.bands = 1;
-        first.samples.resize(size_t(raster.width) * raster.height);
-        for (size_t i = 0; i < first.samples.size(); ++i)
-            first.samples[i] = raster.samples[i * raster.bands];
-        raster = std::move(first);
-    }
     ImageStack image = raster.toImageStack(source.path());
     image.sha256 = source.sha256();
     return image;

@@ -46,6 +46,13 @@ struct SquareTrack
     }
 };
 
+// Writes `o` to `path` (the tests' scene and video files); false when it cannot.
+inline bool writeJson(const QString &path, const QJsonObject &o)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(QJsonDocument(o).toJson()) > 0;
+}
+
 inline bool readJson(const QString &path, QJsonObject *out, QString *error)
 {
     QFile file(path);
