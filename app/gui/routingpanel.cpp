@@ -327,6 +327,9 @@ void RoutingPanel::rebuildTiles()
         tile->setToolTip(tr("Click to show this expert's router probability over the image"));
         connect(tile, &QToolButton::clicked, this, [this, e] { selectExpert(e); });
         m_tileGrid->addWidget(tile, e / columns, e % columns);
+        // Shown now, not a turn of the event loop later (a grab right after
+        // a result, as the tests and --screenshot take, sees the tiles).
+        tile->show();
         m_tiles.append(tile);
     }
 }
