@@ -5,8 +5,8 @@
 #include "cineplayer.h"
 #include "image/imageloader.h"
 #include "image/reslice.h"
-#include "sceneview.h"
 #include "mainwindow.h"
+#include "sceneview.h"
 #include "seriesdialog.h"
 #include "testdicom.h"
 

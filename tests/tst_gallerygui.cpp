@@ -7,11 +7,10 @@
 #include "comparedialog.h"
 #include "gallerypanel.h"
 #include "image/windowpresets.h"
-#include "sceneview.h"
 #include "jobs/retrieval.h"
 #include "mainwindow.h"
-#include "sceneview.h"
 #include "plugin/modelcatalog.h"
+#include "sceneview.h"
 #include "store/database.h"
 
 #include <QComboBox>

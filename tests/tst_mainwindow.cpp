@@ -2,10 +2,10 @@
 // it through the worker, see one heatmap per expert of the chosen layer, hover
 // a token, reopen the stored run. Saves a screenshot for people to look at.
 #include "cineplayer.h"
-#include "sceneview.h"
 #include "jobs/analysis.h"
 #include "mainwindow.h"
 #include "routingpanel.h"
+#include "sceneview.h"
 
 #include <QChartView>
 #include <QCheckBox>
