@@ -590,12 +590,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         // mosaic covers.
         std::optional<ImageStack> overview;
         if (!scene->image) {
-            QRect covered(QPoint(0, 0), source.size());
-            if (!result.mosaic.empty() && !result.mosaic.front().grids.empty()) {
-                const routing::TokenGrid &g = result.mosaic.front().grids.front();
-                covered = QRect(0, 0, int(std::lround(g.cols * result.mosaicCell.width())),
-                                int(std::lround(g.rows * result.mosaicCell.height())));
-            }
+            const QRect covered = result.mosaicRect().isValid()
+                                      ? result.mosaicRect()
+                                      : QRect(QPoint(0, 0), source.size());
             overview = sceneOverview(source, 2048, &error, covered);
             if (!overview)
                 return fail(err, error);

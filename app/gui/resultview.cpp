@@ -193,11 +193,8 @@ void ResultView::showFrame(int frame)
     if (m_result && !m_result->mosaic.empty()) {
         if (frame == 0) {
             layers = &m_result->mosaic;
-            const routing::LayerRouting &l0 = m_result->mosaic.front();
-            if (!l0.grids.empty())
-                region = QRect(
-                    0, 0, int(std::lround(l0.grids.front().cols * m_result->mosaicCell.width())),
-                    int(std::lround(l0.grids.front().rows * m_result->mosaicCell.height())));
+            if (m_result->mosaicRect().isValid())
+                region = m_result->mosaicRect();
         }
     } else {
         for (int i = 0; m_result && i < m_result->steps.size(); ++i) {

@@ -1,6 +1,6 @@
 #include "sceneview.h"
 
-#include "render/routingimages.h"
+#include "sceneitems.h"
 #include "scenetiles.h"
 
 #include <QDragEnterEvent>
@@ -12,86 +12,12 @@
 #include <QNativeGestureEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QStyleOptionGraphicsItem>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
 
 namespace moescope::gui {
-
-// The token grid over the model region, with the token under the mouse outlined.
-class OverlayGridItem : public QGraphicsItem
-{
-public:
-    void setRegion(const QRectF &r)
-    {
-        prepareGeometryChange();
-        region = r;
-    }
-    QRectF region;
-    int rows = 0, cols = 0;
-    QPoint hover{-1, -1};
-
-    QRectF boundingRect() const override { return region.adjusted(-2, -2, 2, 2); }
-    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
-    {
-        if (rows <= 0 || cols <= 0 || hover.x() < 0)
-            return;
-        const double cw = region.width() / cols, ch = region.height() / rows;
-        QPen pen(Qt::white, 1.5);
-        pen.setCosmetic(true);
-        p->setPen(pen);
-        p->setBrush(Qt::NoBrush);
-        p->drawRect(QRectF(region.left() + hover.x() * cw, region.top() + hover.y() * ch, cw, ch));
-    }
-};
-
-// Window-match heatmap cells over the model region, the best window outlined.
-class HeatmapItem : public QGraphicsItem
-{
-public:
-    void setRegion(const QRectF &r)
-    {
-        prepareGeometryChange();
-        region = r;
-    }
-    QRectF region;
-    std::vector<float> values;
-    WindowGrid grid;
-    int best = -1;
-    float lo = 0, hi = 1;
-
-    QRectF boundingRect() const override { return region.adjusted(-4, -4, 4, 4); }
-    void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *) override
-    {
-        if (values.empty())
-            return;
-        p->setPen(Qt::NoPen);
-        for (int i = 0; i < int(values.size()); ++i) {
-            const double t = (values[size_t(i)] - lo) / (hi - lo);
-            QColor c = QColor::fromRgb(render::colormapColor(render::Colormap::Turbo, t));
-            c.setAlpha(100);
-            p->setBrush(c);
-            p->drawRect(grid.cellRect(i, region));
-        }
-        if (best >= 0) {
-            // Drawn inside the window (2 screen pixels in), so the outline never
-            // spills over the image's edge.
-            const double px = 1.0 / option->levelOfDetailFromTransform(p->worldTransform());
-            const QRectF w =
-                grid.windowRect(best, region).adjusted(2 * px, 2 * px, -2 * px, -2 * px);
-            p->setBrush(Qt::NoBrush);
-            QPen outer(Qt::black, 4), inner(Qt::white, 2);
-            outer.setCosmetic(true);
-            inner.setCosmetic(true);
-            p->setPen(outer);
-            p->drawRect(w);
-            p->setPen(inner);
-            p->drawRect(w);
-        }
-    }
-};
 
 SceneView::SceneView(QWidget *parent) : QGraphicsView(parent), m_scene(new QGraphicsScene(this))
 {

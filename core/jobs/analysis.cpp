@@ -66,6 +66,15 @@ const std::vector<routing::LayerRouting> &AnalysisResult::overviewLayers() const
     return steps.isEmpty() ? none : steps.first().layers;
 }
 
+QRect AnalysisResult::mosaicRect() const
+{
+    if (mosaic.empty() || mosaic.front().grids.empty())
+        return {};
+    const routing::TokenGrid &g = mosaic.front().grids.front();
+    return QRect(0, 0, int(std::lround(g.cols * mosaicCell.width())),
+                 int(std::lround(g.rows * mosaicCell.height())));
+}
+
 bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const AnalysisRequest &request,
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
                  AnalysisResult *result, QString *error)

@@ -91,6 +91,9 @@ struct AnalysisResult
     // The routing to show for the run as a whole: the mosaic of a tiled run,
     // else the first step's.
     const std::vector<routing::LayerRouting> &overviewLayers() const;
+    // The scene pixels the first layer's mosaic covers (its cells may reach
+    // past the scene's edge); invalid without a spatial mosaic.
+    QRect mosaicRect() const;
 };
 
 using ProgressCallback = std::function<void(int done, int total)>;
