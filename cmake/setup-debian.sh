@@ -11,11 +11,12 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev qt6-image-formats-plugins
   libgl-dev libvulkan-dev
-  libtorch-dev libdcmtk-dev libinsighttoolkit5-dev
+  libtorch-dev libdcmtk-dev libinsighttoolkit5-dev libgdal-dev
   libsqlite3-dev python3 python3-torch python3-numpy
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3-pydicom insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev)
+  packages+=(python3-pydicom insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev
+             otb-bin gdal-bin python3-gdal)
 fi
 
 missing=()

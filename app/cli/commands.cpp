@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "galleryverbs.h"
 #include "options.h"
+#include "sceneoptions.h"
 
 #include "common/artifacts.h"
 #include "image/imageloader.h"
@@ -40,7 +41,9 @@ QString usage()
         "  info PATH [--series UID] [--json]  image / cine / series / volume metadata\n"
         "  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]\n"
         "      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]\n"
-        "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]...\n"
+        "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]\n"
+        "      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...\n"
+        "      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H]\n"
         "  runs [--db FILE] [--json]          stored runs, newest first\n"
         "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
         "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
@@ -278,6 +281,64 @@ int models(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return Ok;
 }
 
+// A file a plugin opens (a SAR product): its size, bands and whatever its
+// reader knows (driver, CRS, geotransform or GCPs, pixel spacing).
+int sceneInfo(PluginRegistry &registry, const QString &path, const LoadOptions &options, bool json,
+              QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const std::optional<OpenedScene> scene = openScene(registry, path, options, &error);
+    if (!scene)
+        return fail(err, error);
+    const SceneSource &source = *scene->source;
+    QJsonObject o{{"path", source.path()},
+                  {"width", source.size().width()},
+                  {"height", source.size().height()},
+                  {"frames", source.frameCount()},
+                  {"band_count", source.bands()},
+                  {"bands", QJsonArray::fromStringList(source.bandNames())}};
+    if (scene->openedBy)
+        o.insert(QStringLiteral("plugin"), scene->openedBy->id());
+    const QJsonObject properties = source.properties();
+    for (auto it = properties.begin(); it != properties.end(); ++it)
+        o.insert(it.key(), it.value());
+    if (json) {
+        printJson(out, o);
+        return Ok;
+    }
+    out << source.path() << "\n"
+        << Tr::tr("  size      %1 x %2, %3 band(s)")
+               .arg(source.size().width())
+               .arg(source.size().height())
+               .arg(source.bands())
+        << "\n";
+    for (const QString &key : {QStringLiteral("driver"), QStringLiteral("calibration")})
+        if (o.contains(key))
+            out << QStringLiteral("  %1 %2").arg(key.leftJustified(9), o.value(key).toString())
+                << "\n";
+    for (const QJsonValue &b : o.value(QStringLiteral("bands")).toArray()) {
+        const QJsonObject band = b.toObject();
+        out << Tr::tr("  band      %1 (%2, %3)")
+                   .arg(band.value(QStringLiteral("name")).toString(),
+                        band.value(QStringLiteral("data_type")).toString(),
+                        band.value(QStringLiteral("samples")).toString())
+            << "\n";
+    }
+    if (o.contains(QStringLiteral("pixel_spacing_m"))) {
+        const QJsonArray s = o.value(QStringLiteral("pixel_spacing_m")).toArray();
+        out << Tr::tr("  spacing   %1 x %2 m")
+                   .arg(s[0].toDouble(), 0, 'f', 2)
+                   .arg(s[1].toDouble(), 0, 'f', 2)
+            << "\n";
+    }
+    if (!o.value(QStringLiteral("crs")).toString().isEmpty())
+        out << Tr::tr("  georeferenced (%1)")
+                   .arg(o.contains(QStringLiteral("geotransform")) ? Tr::tr("geotransform")
+                                                                   : Tr::tr("GCPs"))
+            << "\n";
+    return Ok;
+}
+
 int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -293,6 +354,9 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QString path = parser.positionalArguments().first();
     LoadOptions options;
     options.seriesUid = parser.value(kSeries);
+    PluginRegistry registry;
+    if (registry.pluginForFile(path))
+        return sceneInfo(registry, path, options, parser.isSet(kJson), out, err);
     LoadError error;
     const std::optional<ImageStack> image = ImageLoader::load(path, options, &error);
     if (!image)
@@ -396,6 +460,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                         Tr::tr("Do not store the run."));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
                        imageOpt, noStoreOpt, kJson, kThreads, kSeries});
+    parser.addOptions(sceneRunOptions());
     if (!parse(parser, QStringLiteral("run"), arguments, err))
         return Usage;
     if (!parser.isSet(modelOpt) || !parser.isSet(inputOpt)) {
@@ -431,6 +496,14 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             << "\n";
         return Usage;
     }
+    QString optionError;
+    if (!readSceneRunOptions(parser, &request.options.extra, &request.batchSize, &optionError)) {
+        err << Tr::tr("moescope-cli run: %1").arg(optionError) << "\n";
+        return Usage;
+    }
+    if (parser.isSet(outOpt)) // a tiled plugin writes its scene rasters there
+        request.options.extra.insert(QStringLiteral("output_dir"),
+                                     QDir(parser.value(outOpt)).absolutePath());
     applyThreads(parser);
 
     QElapsedTimer wall;
@@ -602,10 +675,15 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             QString ignored;
             if (storeRun)
                 db.deleteRun(result.runId, &ignored); // nothing half-written
+            for (const QJsonValue &r : result.runSummary.value(QStringLiteral("rasters")).toArray())
+                QFile::remove(r.toObject().value(QStringLiteral("path")).toString());
             return fail(err, error);
         }
         artifactsMs = t.nsecsElapsed() / 1e6;
     }
+    // The scene rasters a tiled plugin wrote into --out.
+    for (const QJsonValue &r : result.runSummary.value(QStringLiteral("rasters")).toArray())
+        artifacts << r.toObject().value(QStringLiteral("path")).toString();
     QJsonObject timings = result.timings.toJson();
     timings.insert(QStringLiteral("decode_ms"), decodeMs);
     timings.insert(QStringLiteral("model_load_ms"), modelLoadMs);

@@ -54,6 +54,7 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     m_maskCheck->setObjectName(QStringLiteral("maskCheck"));
     m_maskCheck->setToolTip(tr("Show the model's segmentation instead of the routing overlay"));
     m_maskOpacity = new QSlider(Qt::Horizontal, m_maskRow);
+    m_maskOpacity->setObjectName(QStringLiteral("maskOpacity"));
     m_maskOpacity->setRange(0, 100);
     m_maskOpacity->setValue(50);
     m_maskOpacity->setMaximumWidth(120);
@@ -296,10 +297,16 @@ void ResultView::updateOverlay()
         const bool clearZero =
             first.compare(QLatin1String("background"), Qt::CaseInsensitive) == 0 ||
             first.compare(QLatin1String("bg"), Qt::CaseInsensitive) == 0;
-        for (int k = clearZero ? 1 : 0; k < areas.size(); ++k)
+        for (int k = clearZero ? 1 : 0; k < areas.size(); ++k) {
+            const QJsonObject area = areas[k].toObject();
+            QString label = area.value(QStringLiteral("label")).toString();
+            if (area.contains(QStringLiteral("area_km2"))) // a geo-referenced scene
+                label = tr("%1 %2 km²")
+                            .arg(label)
+                            .arg(area.value(QStringLiteral("area_km2")).toDouble(), 0, 'g', 4);
             legend << QStringLiteral("<span style=\"color:%1\">■</span> %2")
-                          .arg(labelColor(k).name(),
-                               areas[k].toObject().value(QStringLiteral("label")).toString());
+                          .arg(labelColor(k).name(), label);
+        }
         m_maskLegend->setText(
             QStringLiteral("%1: %2").arg(maskName, legend.join(QStringLiteral("  "))));
         if (m_maskCheck->isChecked() && !m_view->image().isNull()) {
@@ -377,7 +384,17 @@ void ResultView::updateOutputs(const QJsonObject &outputs)
 
 QJsonObject ResultView::currentSegmentation(QString *name) const
 {
-    if (!m_result || m_stepIndex < 0 || m_stepIndex >= m_result->steps.size())
+    if (!m_result)
+        return {};
+    // A tiled run's labels, stitched over the scene by its plugin.
+    const QJsonObject stitched =
+        m_result->runSummary.value(QStringLiteral("segmentation")).toObject();
+    if (stitched.contains(QStringLiteral("label_map_png"))) {
+        if (name)
+            *name = tr("stitched labels");
+        return stitched;
+    }
+    if (m_stepIndex < 0 || m_stepIndex >= m_result->steps.size())
         return {};
     const QJsonObject outputs = m_result->steps[m_stepIndex].outputs;
     for (auto it = outputs.begin(); it != outputs.end(); ++it) {

@@ -38,6 +38,8 @@ SceneTileItem::SceneTileItem(QSharedPointer<const SceneSource> source, int frame
     Raster raster;
     if (!m_source->read(m_frame, QRect(QPoint(0, 0), size), out, &raster, &m_error))
         return;
+    if (!m_window.valid())
+        m_window = m_source->displayWindow();
     if (!m_window.valid()) {
         ImageStack stack = raster.toImageStack();
         m_window = stack.effectiveWindow();

@@ -3,7 +3,10 @@
 #include "jobs/storedrun.h"
 #include "plugin/taskplugin.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace moescope {
 
@@ -105,7 +108,18 @@ void RunController::startAnalysis()
     if (!warning.isEmpty())
         Q_EMIT statusMessage(warning, 10000);
     Q_EMIT playbackStopRequested();
-    const AnalysisRequest request = newRequest(Purpose::Run, 0, -1, m_chosenTask);
+    AnalysisRequest request = newRequest(Purpose::Run, 0, -1, m_chosenTask);
+    request.options.extra = m_sceneOptions;
+    if (taskPlugin && taskPlugin->capabilities().testFlag(TaskCapability::Tiled)) {
+        request.batchSize = 4; // tiles: fewer, larger forward calls
+        // A tiled run writes its scene-sized rasters beside the database,
+        // one folder per run; the stored run keeps their paths.
+        const QString dir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                .filePath(QStringLiteral("scene-rasters/") +
+                                          QDateTime::currentDateTimeUtc().toString(
+                                              QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+        request.options.extra.insert(QStringLiteral("output_dir"), dir);
+    }
     m_runImage = m_document->image(); // the image may change while the run is in flight
     m_runSource = m_document->source();
     Q_EMIT busyChanged(

@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QMap>
 #include <QObject>
+#include <QVariantMap>
 
 namespace moescope {
 
@@ -32,6 +33,10 @@ public:
     // stops live routing / the sweep and queues behind them.
     void run();
     void cancel();
+    // Settings a plugin's run reads (PrepareOptions::extra): a SAR scene's
+    // bands, speckle filter, tile size or region of interest.
+    void setSceneOptions(const QVariantMap &options) { m_sceneOptions = options; }
+    QVariantMap sceneOptions() const { return m_sceneOptions; }
     bool isRunning() const; // a Run (not live or sweep work) is queued or running
 
     // The playhead; `byUser`: a jump away from the frames being routed
@@ -105,6 +110,7 @@ private:
     int m_resultTask = 0; // the task choice m_result was computed with
     QHash<quint64, Purpose> m_requests;
     quint64 m_lastRequestId = 0;
+    QVariantMap m_sceneOptions;
     bool m_liveInFlight = false;
     int m_liveFirst = -1, m_liveLast = -1;
     bool m_sweepInFlight = false;

@@ -12,6 +12,14 @@ QPointF GeoReference::pixelToGround(const QPointF &p) const
     return {a[0] + p.x() * a[1] + p.y() * a[2], a[3] + p.x() * a[4] + p.y() * a[5]};
 }
 
+QPointF GeoReference::pixelToLonLat(const QPointF &p) const
+{
+    if (!hasLonLat)
+        return p;
+    const auto &a = lonLat;
+    return {a[0] + p.x() * a[1] + p.y() * a[2], a[3] + p.x() * a[4] + p.y() * a[5]};
+}
+
 Raster Raster::band(int index) const
 {
     Raster one;

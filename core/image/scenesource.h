@@ -9,6 +9,7 @@
 
 #include "image.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QPointF>
 #include <QRect>
@@ -41,9 +42,17 @@ struct GeoReference
     QString crsWkt;
 
     bool isValid() const { return hasAffine || !controlPoints.isEmpty(); }
+    // Longitude / latitude (degrees) as an affine fit over the scene, for the
+    // pixel readout; a reader that can transform to WGS 84 fills it.
+    bool hasLonLat = false;
+    std::array<double, 6> lonLat{0, 1, 0, 0, 0, 1};
+
     // Affine only: the ground point of a scene pixel position (corners at
     // integer coordinates). Returns the input unchanged without an affine.
     QPointF pixelToGround(const QPointF &pixel) const;
+    // (longitude, latitude) of a scene pixel position; the input unchanged
+    // without hasLonLat.
+    QPointF pixelToLonLat(const QPointF &pixel) const;
 };
 
 // One region as read: height × width pixels of `bands` samples, interleaved
@@ -79,6 +88,13 @@ public:
     virtual GeoReference geoReference() const { return {}; }
     // What identifies the content (the store keys images by it); 64 hex digits.
     virtual QByteArray sha256() const = 0;
+    // What a reader of the file knows beyond the pixels, for `info --json`
+    // (a SAR product: driver, band types, complex, CRS, geotransform or
+    // GCPs, pixel spacing). Empty when there is nothing more.
+    virtual QJsonObject properties() const { return {}; }
+    // How to show the samples when nobody has chosen yet (a SAR product in
+    // dB: its 2nd-98th percentile); invalid = the samples' min..max.
+    virtual WindowLevel displayWindow() const { return {}; }
 
     // Reads `region` (scene pixels, clipped to the frame; parts outside read
     // as 0) of `frame`, resampled to `outSize` by taking, for each output

@@ -126,8 +126,11 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
                 break;
             }
         }
-        mosaic = std::make_unique<routing::RoutingMosaic>(source->size().width(),
-                                                          source->size().height(), mosaicInput);
+        // Capped at 512 x 512 cells a layer, so that the mosaic of a
+        // 30,000 x 30,000 scene stays a few MB: finer maps are the plugin's
+        // rasters to write.
+        mosaic = std::make_unique<routing::RoutingMosaic>(
+            source->size().width(), source->size().height(), mosaicInput, 512 * 512);
         result->mosaicInput = QString::fromStdString(mosaicInput);
     }
 
@@ -204,6 +207,10 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
             result->timings.postprocessMs += elapsedMs(t);
             result->steps.append(std::move(step));
         }
+        if (const QString failure = run->failure(); !failure.isEmpty()) {
+            *error = failure;
+            return false;
+        }
         done += count;
         if (progress)
             progress(done, todo);
@@ -211,6 +218,10 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     QElapsedTimer t;
     t.start();
     result->runSummary = run->finish(result->cancelled);
+    if (const QString failure = run->failure(); !failure.isEmpty()) {
+        *error = failure;
+        return false;
+    }
     if (mosaic && mosaic->tiles() > 0) {
         result->mosaic = mosaic->layers();
         const routing::MosaicCells &cells = mosaic->cells().front();

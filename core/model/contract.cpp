@@ -100,6 +100,51 @@ public:
         return true;
     }
 
+    bool readSar(const Value &v, const std::string &at, InputSpec::SarInput *sar)
+    {
+        const std::string where = at + " \"sar\"";
+        if (!v.isObject())
+            return fail(
+                text::modelText("moescope::model::Contract", "%1 must be an object").arg(where));
+        if (!requireString(v, "quantity", where, &sar->quantity))
+            return false;
+        if (sar->quantity != "amplitude" && sar->quantity != "intensity" && sar->quantity != "db")
+            return fail(text::modelText("moescope::model::Contract",
+                                        "%1 \"quantity\" is amplitude, intensity or db, not \"%2\"")
+                            .arg(where)
+                            .arg(sar->quantity));
+        auto pair = [&](const char *key, float *a, float *b, bool required) {
+            if (!v.has(key))
+                return !required ||
+                       fail(text::modelText("moescope::model::Contract", "%1 needs \"%2\"")
+                                .arg(where)
+                                .arg(key));
+            const Value &p = v[key];
+            if (!p.isArray() || p.array.size() != 2 || !p.array[0].isNumber() ||
+                !p.array[1].isNumber() || !(p.array[1].number > p.array[0].number))
+                return fail(text::modelText("moescope::model::Contract",
+                                            "%1 \"%2\" must be [low, high] with low < high")
+                                .arg(where)
+                                .arg(key));
+            *a = float(p.array[0].number);
+            *b = float(p.array[1].number);
+            return true;
+        };
+        if (!pair("range", &sar->low, &sar->high, true) ||
+            !pair("looks", &sar->looksMin, &sar->looksMax, false))
+            return false;
+        if (v.has("filter")) {
+            if (!v["filter"].isString())
+                return fail(
+                    text::modelText("moescope::model::Contract", "%1 \"filter\" must be a string")
+                        .arg(where));
+            sar->filter = v["filter"].string;
+        }
+        if (v.has("bands") && !stringList(v["bands"], where + " \"bands\"", &sar->bands))
+            return false;
+        return true;
+    }
+
     bool readInput(const Value &v, size_t index, InputSpec *in)
     {
         const std::string where =
@@ -158,6 +203,8 @@ public:
                         {float(pair.array[0].number), float(pair.array[1].number)});
                 }
             }
+            if (v.has("sar") && !readSar(v["sar"], at, &in->sar))
+                return false;
         } else if (kind == "index") {
             in->kind = InputKind::Index;
             if (!stringList(v["choices"], at + " \"choices\"", &in->choices))
@@ -201,6 +248,9 @@ public:
                     : k == "box"          ? OutputKind::Box
                                           : OutputKind::Other;
         if (!stringList(v["labels"], at + " \"labels\"", &out->labels))
+            return false;
+        // A per-image vector (kind "physics") names its values "names".
+        if (out->labels.empty() && !stringList(v["names"], at + " \"names\"", &out->labels))
             return false;
         if ((out->kind == OutputKind::Classes || out->kind == OutputKind::Segmentation) &&
             out->labels.empty())

@@ -32,6 +32,19 @@ struct InputSpec
         float width = 0;
     };
     std::vector<Window> windows;
+    // Optional "sar": how a SAR model wants its image (docs/model-contract.md).
+    // The SAR plugin turns any product into linear backscatter intensity I,
+    // then into `quantity` (amplitude √I, intensity I, db 10·log10 I), and
+    // channel = clamp((v − range[0]) / (range[1] − range[0]), 0, 1).
+    struct SarInput
+    {
+        std::string quantity; // "amplitude" | "intensity" | "db"; empty = no "sar" object
+        float low = 0, high = 1;
+        float looksMin = 1, looksMax = 1; // equivalent number of looks it was trained on
+        std::string filter = "none";      // speckle filter it expects applied first
+        std::vector<std::string> bands;   // polarisations it was trained on (VV, HH…)
+    };
+    SarInput sar;
     // kind Index: int64 [B], an index into choices
     std::vector<std::string> choices;
     // kind Vector: float32 [B, size]

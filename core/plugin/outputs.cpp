@@ -189,7 +189,9 @@ QImage labelOverlay(const QImage &labelMap, bool clearLabelZero)
         const uchar *src = indexed.constScanLine(y);
         auto *dst = reinterpret_cast<QRgb *>(out.scanLine(y));
         for (int x = 0; x < indexed.width(); ++x)
-            dst[x] = (src[x] == 0 && clearLabelZero) ? qRgba(0, 0, 0, 0) : labelColor(src[x]).rgb();
+            dst[x] = (src[x] == 0 && clearLabelZero) || src[x] == kNoLabel
+                         ? qRgba(0, 0, 0, 0)
+                         : labelColor(src[x]).rgb();
     }
     return out;
 }

@@ -25,8 +25,12 @@ QColor labelColor(int label);
 // an indexed image; null when the JSON has none.
 QImage labelMapFromJson(const QJsonObject &segmentation);
 
+// A label map's "no label here" (a tiled run's tiles not run yet).
+inline constexpr int kNoLabel = 255;
+
 // The label map coloured for an overlay, label k in labelColor(k); label 0
-// transparent when it is a background (as "background" labels usually are).
+// transparent when it is a background (as "background" labels usually are),
+// kNoLabel always.
 QImage labelOverlay(const QImage &labelMap, bool clearLabelZero = true);
 
 } // namespace moescope

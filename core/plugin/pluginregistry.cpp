@@ -132,7 +132,7 @@ void PluginRegistry::scan(const QStringList &directories)
 
 QString PluginRegistry::apiVersion()
 {
-    return QStringLiteral("2.0");
+    return QStringLiteral("2.1");
 }
 
 bool PluginRegistry::servesApi(const QString &compatVersion)
@@ -141,8 +141,8 @@ bool PluginRegistry::servesApi(const QString &compatVersion)
     const QStringList have = apiVersion().split(QLatin1Char('.'));
     bool okMajor = false, okMinor = true;
     const int major = want.value(0).toInt(&okMajor);
-    const int minor = want.size() > 1 ? want.value(1).toInt(&okMinor) : 0;
-    return okMajor && okMinor && major == have.value(0).toInt() && minor <= have.value(1).toInt();
+    const int minor = want.size() > 1 ? want.value(1).toInt(&okMinor) : -1;
+    return okMajor && okMinor && major == have.value(0).toInt() && minor == have.value(1).toInt();
 }
 
 QObject *PluginRegistry::pluginObject(const QString &pluginId)

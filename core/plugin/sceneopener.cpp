@@ -11,15 +11,20 @@ std::optional<OpenedScene> openScene(PluginRegistry &registry, const QString &pa
 {
     OpenedScene scene;
     if (TaskPlugin *plugin = registry.pluginForFile(path)) {
+        error->clear();
         QSharedPointer<SceneSource> source = plugin->openSource(path, error);
-        if (!source) {
+        if (!source && error->isEmpty()) {
+            // Declined: a file with the plugin's suffix that is not its kind
+            // (a photo saved as TIFF); the host's loaders read it below.
+        } else if (!source) {
             if (!error->startsWith(path))
                 *error = QStringLiteral("%1: %2").arg(path, *error);
             return std::nullopt;
+        } else {
+            scene.source = source;
+            scene.openedBy = plugin;
+            return scene;
         }
-        scene.source = source;
-        scene.openedBy = plugin;
-        return scene;
     }
     LoadError loadError;
     std::optional<ImageStack> image = ImageLoader::load(path, options, &loadError);
@@ -45,6 +50,7 @@ std::optional<ImageStack> sceneOverview(const SceneSource &source, int maxSide, 
         return std::nullopt;
     ImageStack image = raster.toImageStack(source.path());
     image.sha256 = source.sha256();
+    image.window = source.displayWindow();
     return image;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The task-plugin interface, API 2.0. A plugin turns a scene (a frame, a
+// The task-plugin interface, API 2.1. A plugin turns a scene (a frame, a
 // tile, a search region) into a model's inputs and the model's outputs into
 // results a person reads. The host supplies loading, the job thread, the
 // routing views, stitching, the store and the CLI verbs; a plugin sees this
@@ -9,8 +9,10 @@
 // "plugin.json"), where plugin.json holds {"id", "name", "version",
 // "compatVersion", "tasks": [...], "shape", "fileSuffixes": [...],
 // "description"}. compatVersion is the plugin API the plugin was written for
-// ("2.0"); the registry refuses one it does not serve (PluginRegistry::
-// servesApi). The host reads that JSON without loading the library.
+// ("2.1"); the registry refuses one it does not serve (PluginRegistry::
+// servesApi). A minor version adds virtual functions, so a plugin built for
+// another minor version must be rebuilt: only the served one loads. The host reads that JSON
+// without loading the library.
 //
 // A run, after Okular's generators and QGIS's tasks: the host asks the plugin
 // for a TaskRun (createRun), which owns whatever state the run has (a track,
@@ -125,6 +127,11 @@ public:
 
     // Things worth a warning that do not stop the run.
     virtual QStringList warnings() const { return {}; }
+
+    // Since API 2.1. A failure met while consuming or finishing (a disk that
+    // filled while the run wrote its rasters), naming the file and the cause;
+    // the host stops the run and reports it. Empty while all is well.
+    virtual QString failure() const { return {}; }
 };
 
 class TaskPlugin
@@ -145,7 +152,9 @@ public:
                                                const PrepareOptions &options, QString *error) const;
 
     // Opens a file the host's loaders do not read (OpensFiles), or nullptr
-    // with `error` naming the file and the cause.
+    // with `error` naming the file and the cause. nullptr with `error` left
+    // empty declines the file (a photo saved with a suffix the plugin
+    // claims): the host's own loaders read it instead.
     virtual QSharedPointer<SceneSource> openSource(const QString &path, QString *error) const;
 
     // --- Whole-frame plugins: the default run's steps -------------------
@@ -178,5 +187,5 @@ public:
 // Qt's own (Qt::CTRL | Qt::Key_R) from code in namespace moescope.
 Q_DECLARE_OPERATORS_FOR_FLAGS(moescope::TaskCapabilities)
 
-#define MoEScopeTaskPlugin_iid "org.moescope.TaskPlugin/2.0"
+#define MoEScopeTaskPlugin_iid "org.moescope.TaskPlugin/2.1"
 Q_DECLARE_INTERFACE(moescope::TaskPlugin, MoEScopeTaskPlugin_iid)

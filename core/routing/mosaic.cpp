@@ -5,8 +5,9 @@
 
 namespace moescope::routing {
 
-RoutingMosaic::RoutingMosaic(int sceneWidth, int sceneHeight, std::string input)
-    : m_width(sceneWidth), m_height(sceneHeight), m_input(std::move(input))
+RoutingMosaic::RoutingMosaic(int sceneWidth, int sceneHeight, std::string input, long maxCells)
+    : m_width(sceneWidth), m_height(sceneHeight), m_maxCells(std::max(1L, maxCells)),
+      m_input(std::move(input))
 {
 }
 
@@ -25,8 +26,15 @@ void RoutingMosaic::add(const std::vector<LayerRouting> &layers, double x, doubl
             if (const TokenGrid *grid = gridFor(layer, m_input)) {
                 cells.cellWidth = width / grid->cols;
                 cells.cellHeight = height / grid->rows;
-                cells.cols = int(std::ceil(m_width / cells.cellWidth - 1e-9));
-                cells.rows = int(std::ceil(m_height / cells.cellHeight - 1e-9));
+                for (int k = 1;; ++k) {
+                    cells.cols = int(std::ceil(m_width / (k * cells.cellWidth) - 1e-9));
+                    cells.rows = int(std::ceil(m_height / (k * cells.cellHeight) - 1e-9));
+                    if (long(cells.cols) * cells.rows <= m_maxCells) {
+                        cells.cellWidth *= k;
+                        cells.cellHeight *= k;
+                        break;
+                    }
+                }
             } else {
                 cells.rows = cells.cols = 1; // a per-tile decision, averaged
             }

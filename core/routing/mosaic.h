@@ -26,8 +26,10 @@ class RoutingMosaic
 {
 public:
     // A mosaic over a sceneWidth × sceneHeight scene, of the routing each
-    // layer has over the model input named `input`.
-    RoutingMosaic(int sceneWidth, int sceneHeight, std::string input);
+    // layer has over the model input named `input`. A layer's mosaic has at
+    // most `maxCells` cells: on a larger scene, each cell gathers k x k tokens
+    // (the mean of their probabilities) for the smallest such k.
+    RoutingMosaic(int sceneWidth, int sceneHeight, std::string input, long maxCells = 1L << 30);
 
     // One tile's routing; its `input` covered scene pixels x .. x + width,
     // y .. y + height. Layers without a grid over the input are averaged as a
@@ -52,6 +54,7 @@ private:
     };
 
     int m_width, m_height;
+    long m_maxCells;
     std::string m_input;
     int m_tiles = 0;
     std::vector<Accumulator> m_layers;

@@ -1,0 +1,144 @@
+// A SAR product through the window: opened through GDAL, run tile by tile on
+// the job thread, the stitched labels overlaid where they belong (a pixel
+// of the overlay checked against the label raster the run wrote), the
+// legend with areas, and the run reopened from the store.
+#include "mainwindow.h"
+#include "resultview.h"
+#include "routingpanel.h"
+#include "sceneview.h"
+
+#include "plugin/outputs.h"
+
+#include <gdal_priv.h>
+
+#include <QCheckBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace moescope;
+using namespace moescope::gui;
+
+namespace {
+const QString kScene = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/sar/speckled-float32.tif");
+const QString kModel = QStringLiteral(MOESCOPE_SAR_MODEL);
+} // namespace
+
+class TestSarGui : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo::exists(kScene), "the make_sar_products fixture has not run");
+    }
+
+    void sceneInTheWindow()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("sar.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(&window, &MainWindow::imageLoaded);
+        window.openImage(kScene);
+        QVERIFY(loaded.wait(60000));
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.selectModel(kModel);
+        QVERIFY(ready.wait(60000));
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        window.runModel();
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+
+        const AnalysisResult &result = window.currentResult();
+        QCOMPARE(result.pluginId, QStringLiteral("sar"));
+        QCOMPARE(result.steps.size(), 6); // 3 x 2 tiles of 128 with overlap 32
+        const QJsonObject summary = result.runSummary;
+        QVERIFY(summary.contains(QStringLiteral("segmentation")));
+        QString labelsPath;
+        for (const QJsonValue &r : summary.value(QStringLiteral("rasters")).toArray())
+            if (r.toObject().value(QStringLiteral("name")).toString() == QLatin1String("labels"))
+                labelsPath = r.toObject().value(QStringLiteral("path")).toString();
+        QVERIFY2(QFileInfo::exists(labelsPath), qPrintable(labelsPath));
+
+        // The stitched labels over the scene, fully opaque.
+        ResultView *view = window.resultView();
+        auto *mask = view->findChild<QCheckBox *>(QStringLiteral("maskCheck"));
+        auto *opacity = view->findChild<QSlider *>(QStringLiteral("maskOpacity"));
+        QVERIFY(mask && opacity && mask->isVisibleTo(view));
+        opacity->setValue(100);
+        mask->setChecked(true);
+        SceneView *scene = window.imageView();
+        scene->fitToWindow();
+        // The whole scene was run: the overlay covers the picture.
+        const QRectF over = scene->overlayRect();
+        const QRect image = scene->imageRect();
+        QVERIFY(std::abs(over.left() - image.left()) <= 1 && std::abs(over.top() - image.top()) <= 1 &&
+                std::abs(over.width() - image.width()) <= 1 &&
+                std::abs(over.height() - image.height()) <= 1);
+
+        // A pixel inside a patch of one label in the raster: the overlay
+        // shows that label's colour there.
+        GDALAllRegister();
+        std::unique_ptr<GDALDataset> ds(GDALDataset::Open(labelsPath.toUtf8().constData()));
+        QVERIFY(ds);
+        const int w = ds->GetRasterXSize(), h = ds->GetRasterYSize();
+        QCOMPARE(w, 128); // 2 scene pixels a label pixel
+        std::vector<unsigned char> labels(size_t(w) * h);
+        QCOMPARE(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, labels.data(), w, h, GDT_Byte,
+                                                0, 0),
+                 CE_None);
+        QPoint found(-1, -1);
+        for (int y = 3; y < h - 3 && found.x() < 0; ++y)
+            for (int x = 3; x < w - 3 && found.x() < 0; ++x) {
+                bool same = true;
+                for (int dy = -3; dy <= 3; ++dy)
+                    for (int dx = -3; dx <= 3; ++dx)
+                        same = same &&
+                               labels[size_t(y + dy) * w + x + dx] == labels[size_t(y) * w + x];
+                if (same)
+                    found = QPoint(x, y);
+            }
+        QVERIFY2(found.x() >= 0, "no uniform 7 x 7 patch of labels");
+        const int label = labels[size_t(found.y()) * w + found.x()];
+        const QImage grab = scene->viewport()->grab().toImage();
+        const QPointF at = scene->mapFromImage(QPointF(found.x() * 2 + 1, found.y() * 2 + 1));
+        const QColor shownColour = grab.pixelColor(at.toPoint());
+        const QColor expected = labelColor(label);
+        QVERIFY2(std::abs(shownColour.red() - expected.red()) <= 3 &&
+                     std::abs(shownColour.green() - expected.green()) <= 3 &&
+                     std::abs(shownColour.blue() - expected.blue()) <= 3,
+                 qPrintable(QStringLiteral("label %1 at %2,%3: shown %4, expected %5")
+                                .arg(label)
+                                .arg(found.x())
+                                .arg(found.y())
+                                .arg(shownColour.name(), expected.name())));
+        // The legend names the classes with their areas (10 m pixels).
+        auto legends = view->findChildren<QLabel *>();
+        bool km2 = false;
+        for (QLabel *l : legends)
+            km2 = km2 || l->text().contains(QStringLiteral("km²"));
+        QVERIFY(km2);
+        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/sar-window.png")));
+
+        // Stored with its summary and reopened without recomputing.
+        const qint64 runId = result.runId;
+        QVERIFY(runId > 0);
+        QSignalSpy again(&window, &MainWindow::analysisShown);
+        QVERIFY(window.reopenRun(runId));
+        QVERIFY(again.size() == 1 || again.wait(30000));
+        QCOMPARE(window.currentResult().runSummary.value(QStringLiteral("rasters")),
+                 summary.value(QStringLiteral("rasters")));
+    }
+};
+
+QTEST_MAIN(TestSarGui)
+#include "tst_sargui.moc"
