@@ -3,7 +3,9 @@
 // tile by tile (see sarrun.h).
 #include "gdalscene.h"
 #include "sarrun.h"
+#include "sarrunview.h"
 #include "sartr.h"
+#include "taskplugingui.h"
 
 #include "plugin/taskplugin.h"
 
@@ -13,11 +15,11 @@
 
 using namespace moescope;
 
-class SarPlugin : public QObject, public TaskPlugin
+class SarPlugin : public QObject, public TaskPlugin, public gui::TaskPluginGui
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID MoEScopeTaskPlugin_iid FILE "plugin.json")
-    Q_INTERFACES(moescope::TaskPlugin)
+    Q_INTERFACES(moescope::TaskPlugin moescope::gui::TaskPluginGui)
 
 public:
     QString id() const override { return QStringLiteral("sar"); }
@@ -50,6 +52,15 @@ public:
             return {};
         }
         return scene;
+    }
+
+    // The window side: the run's areas and expert share per class.
+    QString runViewTitle() const override { return sar::Tr::tr("SAR scene"); }
+    QWidget *createRunView(QWidget *parent) const override { return new sar::SarRunView(parent); }
+    void showRun(QWidget *view, const QJsonObject &summary, int) const override
+    {
+        if (auto *v = qobject_cast<sar::SarRunView *>(view))
+            v->showSummary(summary);
     }
 
 private:
