@@ -6,6 +6,7 @@
 #include "pluginviewdock.h"
 #include "resultview.h"
 #include "routingpanel.h"
+#include "runoptionsdock.h"
 #include "sceneview.h"
 
 #include "plugin/outputs.h"
@@ -13,9 +14,12 @@
 #include <gdal_priv.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -159,6 +163,66 @@ private Q_SLOTS:
         QVERIFY(again.size() == 1 || again.wait(30000));
         QCOMPARE(window.currentResult().runSummary.value(QStringLiteral("rasters")),
                  summary.value(QStringLiteral("rasters")));
+    }
+
+    // The plugin's declared run options, set in the dock: a speckle filter
+    // and a region drawn on the image, run alone.
+    void regionAndFilterFromTheDock()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("sar-region.sqlite")));
+        window.resize(1800, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(&window, &MainWindow::imageLoaded);
+        window.openImage(kScene);
+        QVERIFY(loaded.wait(60000));
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.selectModel(kModel);
+        QVERIFY(ready.wait(60000));
+        RunOptionsDock *dock = window.runOptionsDock();
+        QVERIFY(dock->isVisible());
+        auto *filter = dock->findChild<QComboBox *>(QStringLiteral("runOption_filter"));
+        auto *band = dock->findChild<QComboBox *>(QStringLiteral("runOption_bands"));
+        QVERIFY(filter && band);
+        QCOMPARE(band->itemText(1), QStringLiteral("Sigma0_VV"));
+        filter->setCurrentText(QStringLiteral("lee"));
+        QPushButton *draw = nullptr;
+        for (QPushButton *b : dock->findChildren<QPushButton *>())
+            if (b->isCheckable())
+                draw = b;
+        QVERIFY(draw);
+        draw->setChecked(true);
+        SceneView *scene = window.imageView();
+        scene->fitToWindow();
+        QWidget *viewport = scene->viewport();
+        const QPoint from = scene->mapFromImage(QPointF(10.5, 20.5)).toPoint();
+        const QPoint to = scene->mapFromImage(QPointF(150.5, 140.5)).toPoint();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        QTest::mouseMove(viewport, (from + to) / 2);
+        QTest::mouseMove(viewport, to);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        const QVariantMap values = dock->values();
+        QVERIFY2(values.contains(QStringLiteral("region")), "no region drawn");
+        QCOMPARE(values.value(QStringLiteral("filter")).toString(), QStringLiteral("lee"));
+
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        window.runModel();
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        const QJsonObject summary = window.currentResult().runSummary;
+        QCOMPARE(summary.value(QStringLiteral("filter")).toString(), QStringLiteral("lee"));
+        const QJsonArray region = summary.value(QStringLiteral("region")).toArray();
+        // As drawn, its size rounded up to whole tokens (8 pixels).
+        QVERIFY2(std::abs(region[0].toInt() - 10) <= 2 && std::abs(region[1].toInt() - 20) <= 2 &&
+                     region[2].toInt() % 8 == 0 && region[3].toInt() % 8 == 0 &&
+                     std::abs(region[2].toInt() - 140) <= 8 &&
+                     std::abs(region[3].toInt() - 120) <= 8,
+                 QJsonDocument(region).toJson().constData());
+        QCOMPARE(summary.value(QStringLiteral("tiles")).toInt(),
+                 2); // 140 x 120: 2 x 1 tiles of 128
+        // The overlay lies over the region only.
+        QCOMPARE(scene->modelRegion(),
+                 QRect(region[0].toInt(), region[1].toInt(), region[2].toInt(), region[3].toInt()));
+        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/sar-region.png")));
     }
 };
 

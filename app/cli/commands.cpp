@@ -627,6 +627,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             {"input", result.mosaicInput},
             {"scene", QJsonArray{result.sceneSize.width(), result.sceneSize.height()}},
             {"cell", QJsonArray{result.mosaicCell.width(), result.mosaicCell.height()}},
+            {"origin", QJsonArray{result.mosaicOrigin.x(), result.mosaicOrigin.y()}},
             {"routing", routingSummaryJson(result.mosaic)}};
         if (!l0.grids.empty())
             mosaic.insert(QStringLiteral("grid"),

@@ -7,6 +7,7 @@
 #include "pluginviewdock.h"
 #include "resultpresenter.h"
 #include "routingpanel.h"
+#include "runoptionsdock.h"
 #include "sceneview.h"
 #include "seriesdialog.h"
 
@@ -168,6 +169,8 @@ void MainWindow::buildDocks()
     m_galleryDock->setVisible(false);
     m_pluginDock = new PluginViewDock(&m_workspace->plugins(), this);
     addDockWidget(Qt::RightDockWidgetArea, m_pluginDock);
+    m_runOptions = new RunOptionsDock(imageView(), this);
+    addDockWidget(Qt::RightDockWidgetArea, m_runOptions);
     m_galleryController = new GalleryController(m_workspace, m_document, m_runs, m_resultView,
                                                 m_gallery, m_galleryDock, this);
 }
@@ -208,6 +211,7 @@ void MainWindow::connectLayers()
                                      .arg(m.warmupMs, 0, 'f', 0));
         setBusy(false);
         m_toolBar->setTaskChoices(m_runs->taskChoices());
+        updateRunOptions();
         m_presenter->updateTaskMatrix();
         m_galleryController->followModel();
         Q_EMIT modelReady(m.name);
@@ -218,6 +222,7 @@ void MainWindow::connectLayers()
         showError(tr("The model was refused.\n\n%1").arg(message));
     });
     connect(m_runs, &RunController::busyChanged, this, &MainWindow::setBusy);
+    connect(m_runOptions, &RunOptionsDock::valuesChanged, m_runs, &RunController::setSceneOptions);
     connect(m_runs, &RunController::progress, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(1, total));
         m_progress->setValue(done);
@@ -300,8 +305,22 @@ void MainWindow::chooseSeries(const QString &folder, const QList<SeriesInfo> &se
     dialog->open();
 }
 
+void MainWindow::updateRunOptions()
+{
+    // The form the current model's plugin declares, over the open scene's bands.
+    const ModelSession *session = m_workspace->session();
+    const QString task =
+        session->hasModel() ? QString::fromStdString(session->model().contract.task) : QString();
+    const PluginInfo info = m_workspace->plugins().infoForTask(task);
+    const auto source = m_document->source();
+    m_runOptions->setOptions(task.isEmpty() ? QJsonArray() : info.runOptions,
+                             source ? source->bandNames() : QStringList());
+    m_runs->setSceneOptions(m_runOptions->values());
+}
+
 void MainWindow::onImageLoaded()
 {
+    updateRunOptions();
     const auto image = m_document->image();
     m_toolBar->resetViewControls();
     updateViewControls();

@@ -35,6 +35,7 @@ class GalleryController;
 class GalleryPanel;
 class LibraryPanel;
 class PluginViewDock;
+class RunOptionsDock;
 class ResultPresenter;
 class RoutingPanel;
 class SceneView;
@@ -63,6 +64,7 @@ public:
     RoutingPanel *routingPanel() const { return m_resultView->routingPanel(); }
     // A plugin's own view (TaskPluginGui), shown with that plugin's results.
     PluginViewDock *pluginViewDock() const { return m_pluginDock; }
+    RunOptionsDock *runOptionsDock() const { return m_runOptions; }
     const ImageDocument *document() const { return m_document; }
     const RunController *runController() const { return m_runs; }
     // Galleries and queries of a retrieval model (shown for a Gallery-capable plugin).
@@ -111,6 +113,7 @@ private:
     void showError(const QString &message);
     void setBusy(bool busy, const QString &what = {});
     void onImageLoaded();
+    void updateRunOptions();
     void onResultShown(qint64 runId);
     void updateViewControls();
     void showPlane(SlicePlane plane);
@@ -138,6 +141,7 @@ private:
     QDockWidget *m_galleryDock = nullptr;
     GalleryController *m_galleryController = nullptr;
     PluginViewDock *m_pluginDock = nullptr;
+    RunOptionsDock *m_runOptions = nullptr;
 };
 
 } // namespace moescope::gui

@@ -71,7 +71,7 @@ QRect AnalysisResult::mosaicRect() const
     if (mosaic.empty() || mosaic.front().grids.empty())
         return {};
     const routing::TokenGrid &g = mosaic.front().grids.front();
-    return QRect(0, 0, int(std::lround(g.cols * mosaicCell.width())),
+    return QRect(mosaicOrigin.x(), mosaicOrigin.y(), int(std::lround(g.cols * mosaicCell.width())),
                  int(std::lround(g.rows * mosaicCell.height())));
 }
 
@@ -129,8 +129,14 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
         // Capped at 512 x 512 cells a layer, so that the mosaic of a
         // 30,000 x 30,000 scene stays a few MB: finer maps are the plugin's
         // rasters to write.
-        mosaic = std::make_unique<routing::RoutingMosaic>(
-            source->size().width(), source->size().height(), mosaicInput, 512 * 512);
+        // Over the part of the scene the run covers (a region of interest
+        // run alone), else the whole scene.
+        const QRect scene(QPoint(0, 0), source->size());
+        const QRect covered =
+            result->modelRegion.isValid() ? result->modelRegion.intersected(scene) : scene;
+        result->mosaicOrigin = covered.topLeft();
+        mosaic = std::make_unique<routing::RoutingMosaic>(covered.width(), covered.height(),
+                                                          mosaicInput, 512 * 512);
         result->mosaicInput = QString::fromStdString(mosaicInput);
     }
 
@@ -193,7 +199,8 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
                 auto origin = step.origins.find(mosaicInput);
                 if (origin != step.origins.end() && origin->second.sourceRect.isValid()) {
                     const QRect &r = origin->second.sourceRect;
-                    mosaic->add(layers, r.x(), r.y(), r.width(), r.height());
+                    mosaic->add(layers, r.x() - result->mosaicOrigin.x(),
+                                r.y() - result->mosaicOrigin.y(), r.width(), r.height());
                 }
             }
             if (keepAll)

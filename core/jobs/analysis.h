@@ -86,7 +86,8 @@ struct AnalysisResult
     // of the first layer.
     std::vector<routing::LayerRouting> mosaic;
     QString mosaicInput;
-    QSizeF mosaicCell; // scene pixels per cell of the first layer's mosaic
+    QSizeF mosaicCell;   // scene pixels per cell of the first layer's mosaic
+    QPoint mosaicOrigin; // the scene pixel of the mosaic's first cell's corner
 
     // The routing to show for the run as a whole: the mosaic of a tiled run,
     // else the first step's.

@@ -95,10 +95,17 @@ store::RunRecord toRunRecord(const AnalysisResult &result, const SceneDescriptio
         run.outputs.insert(QStringLiteral("run_summary"), result.runSummary);
     if (result.retention == StepRetention::SummariesOnly)
         run.outputs.insert(QStringLiteral("retention"), QStringLiteral("summaries"));
+    if (result.modelRegion.isValid()) {
+        const QRect &m = result.modelRegion;
+        run.outputs.insert(QStringLiteral("model_region"),
+                           QJsonArray{m.x(), m.y(), m.width(), m.height()});
+    }
     if (!result.mosaic.empty()) {
         run.outputs.insert(QStringLiteral("mosaic_input"), result.mosaicInput);
         run.outputs.insert(QStringLiteral("mosaic_cell"),
                            QJsonArray{result.mosaicCell.width(), result.mosaicCell.height()});
+        run.outputs.insert(QStringLiteral("mosaic_origin"),
+                           QJsonArray{result.mosaicOrigin.x(), result.mosaicOrigin.y()});
     }
     if (!result.overviewLayers().empty())
         run.summary = routingSummaryJson(result.overviewLayers());
@@ -152,6 +159,12 @@ AnalysisResult fromStoredRun(const store::RunRecord &record,
     r.mosaicInput = record.outputs.value(QStringLiteral("mosaic_input")).toString();
     const QJsonArray cell = record.outputs.value(QStringLiteral("mosaic_cell")).toArray();
     r.mosaicCell = QSizeF(cell.at(0).toDouble(), cell.at(1).toDouble());
+    const QJsonArray region = record.outputs.value(QStringLiteral("model_region")).toArray();
+    if (region.size() == 4)
+        r.modelRegion =
+            QRect(region[0].toInt(), region[1].toInt(), region[2].toInt(), region[3].toInt());
+    const QJsonArray origin = record.outputs.value(QStringLiteral("mosaic_origin")).toArray();
+    r.mosaicOrigin = QPoint(origin.at(0).toInt(), origin.at(1).toInt());
     for (const store::FrameRouting &f : routing) {
         if (f.frame == kMosaicFrame)
             r.mosaic = f.layers;

@@ -114,6 +114,7 @@ void PluginRegistry::scan(const QStringList &directories)
                 info.tasks << info.id;
             for (const QJsonValue &t : data.value(QStringLiteral("fileSuffixes")).toArray())
                 info.fileSuffixes << t.toString().toLower();
+            info.runOptions = data.value(QStringLiteral("runOptions")).toArray();
             info.file = path;
             if (info.id.isEmpty() || m_loaders.contains(info.id) ||
                 info.id == QLatin1String("generic")) {

@@ -6,6 +6,7 @@
 #include "taskplugin.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QPluginLoader>
 #include <QString>
@@ -25,7 +26,11 @@ struct PluginInfo
     QString description;
     QStringList tasks;
     QStringList fileSuffixes; // files the plugin opens itself (OpensFiles), lower case
-    QString file;             // empty for the built-in fallback
+    // Settings its runs read (PrepareOptions::extra) for the window's form:
+    // [{"key", "label", "type": choice | int | band | region, "choices",
+    //   "minimum", "maximum", "default", "automatic"}].
+    QJsonArray runOptions;
+    QString file; // empty for the built-in fallback
     bool builtIn = false;
 };
 

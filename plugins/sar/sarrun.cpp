@@ -218,6 +218,12 @@ bool SarRun::configure(const PrepareOptions &options, QString *error)
                          .arg(regionValue.toString());
             return false;
         }
+        // Whole tokens: a region's width and height are rounded up to the
+        // model's token cell (within the scene), so that its routing cells,
+        // labels and rasters all cover exactly the same scene pixels.
+        const int cell = int(m_tokenCell);
+        asked.setWidth((asked.width() + cell - 1) / cell * cell);
+        asked.setHeight((asked.height() + cell - 1) / cell * cell);
         region = asked.intersected(region);
         if (region.isEmpty()) {
             *error = Tr::tr("%1: region %2,%3 %4x%5 lies outside the %6 x %7 scene")

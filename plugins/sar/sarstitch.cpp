@@ -105,8 +105,10 @@ QJsonObject SarRun::consume(int step, const model::ForwardResult &result, int b)
         QString why;
         if (!m_outputDir.isEmpty() && !openRasters(m_outputDir, &why))
             fail(why);
-        const double w = std::ceil(R.width() / m_maskCell - 1e-9);
-        const double h = std::ceil(R.height() / m_maskCell - 1e-9);
+        // Over whole token cells, as the host's routing mosaic: the window
+        // draws both over the same rectangle.
+        const double w = std::ceil(R.width() / m_tokenCell - 1e-9) * m_tokenCell / m_maskCell;
+        const double h = std::ceil(R.height() / m_tokenCell - 1e-9) * m_tokenCell / m_maskCell;
         m_quickScale = std::min(1.0, 1024.0 / std::max(w, h));
         m_quickLook =
             QImage(std::max(1, int(std::ceil(w * m_quickScale))),
