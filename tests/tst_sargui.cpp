@@ -13,12 +13,14 @@
 
 #include <gdal_priv.h>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -137,6 +139,24 @@ private Q_SLOTS:
                                 .arg(found.x())
                                 .arg(found.y())
                                 .arg(shownColour.name(), expected.name())));
+        // Under the mouse: map coordinates, lat/lon, the label and the top-1 expert there.
+        // (QTest::mouseMove does not reach an offscreen window: send the event.)
+        QMouseEvent move(QEvent::MouseMove, at, scene->viewport()->mapToGlobal(at), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(scene->viewport(), &move);
+        QTRY_VERIFY(!scene->readout().isEmpty());
+        const QString readout = scene->readout();
+        const double east = 400000 + (found.x() * 2 + 1.5) * 10;
+        QVERIFY2(readout.contains(QStringLiteral("map %1").arg(east, 0, 'f', 1)),
+                 qPrintable(readout));
+        QVERIFY2(readout.contains(QStringLiteral("lat 54.")), qPrintable(readout));
+        const QString name = summary.value(QStringLiteral("classes"))
+                                 .toArray()[label]
+                                 .toObject()
+                                 .value(QStringLiteral("label"))
+                                 .toString();
+        QVERIFY2(readout.contains(QStringLiteral("label ") + name), qPrintable(readout));
+        QVERIFY2(readout.contains(QStringLiteral("top-1 expert")), qPrintable(readout));
         // The legend names the classes with their areas (10 m pixels).
         auto legends = view->findChildren<QLabel *>();
         bool km2 = false;

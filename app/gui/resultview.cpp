@@ -141,10 +141,23 @@ void ResultView::setDocument(ImageDocument *document)
         QStringList values;
         for (int c = 0; c < pixel.bands; ++c)
             values << QString::number(double(pixel.at(0, 0, c)), 'g', 5);
-        m_view->setReadout(tr("x %1  y %2  value %3")
-                               .arg(p.x())
-                               .arg(p.y())
-                               .arg(values.join(QStringLiteral(", "))));
+        QString text =
+            tr("x %1  y %2  value %3").arg(p.x()).arg(p.y()).arg(values.join(QStringLiteral(", ")));
+        // Where it lies on the ground, and what the overlays say there.
+        const GeoReference geo = source->geoReference();
+        const QPointF centre(p.x() + 0.5, p.y() + 0.5);
+        if (geo.hasAffine) {
+            const QPointF g = geo.pixelToGround(centre);
+            text += tr("  map %1, %2").arg(g.x(), 0, 'f', 1).arg(g.y(), 0, 'f', 1);
+        }
+        if (geo.hasLonLat) {
+            const QPointF ll = geo.pixelToLonLat(centre);
+            text += tr("  lat %1° lon %2°").arg(ll.y(), 0, 'f', 5).arg(ll.x(), 0, 'f', 5);
+        }
+        const QString overlays = overlayValuesAt(p);
+        if (!overlays.isEmpty())
+            text += QStringLiteral("\n") + overlays;
+        m_view->setReadout(text);
     });
 }
 
@@ -286,6 +299,7 @@ void ResultView::updateOverlay()
         size.scale(2048, 2048, Qt::KeepAspectRatio);
     QString maskName;
     const QJsonObject segmentation = currentSegmentation(&maskName);
+    m_labelMap = QImage();
     m_maskRow->setVisible(!segmentation.isEmpty());
     if (!segmentation.isEmpty()) {
         QStringList legend;
@@ -309,6 +323,10 @@ void ResultView::updateOverlay()
         }
         m_maskLegend->setText(
             QStringLiteral("%1: %2").arg(maskName, legend.join(QStringLiteral("  "))));
+        m_labelMap = labelMapFromJson(segmentation);
+        m_labelNames.clear();
+        for (const QJsonValue &a : areas)
+            m_labelNames << a.toObject().value(QStringLiteral("label")).toString();
         if (m_maskCheck->isChecked() && !m_view->image().isNull()) {
             const QImage labels = labelOverlay(labelMapFromJson(segmentation), clearZero);
             m_view->setOverlay(labels.scaled(size, Qt::IgnoreAspectRatio, Qt::FastTransformation),
@@ -473,6 +491,45 @@ void ResultView::setTaskGates(const model::ModelContract *contract,
         }
     }
     m_taskMatrix->resizeColumnsToContents();
+}
+
+QString ResultView::overlayValuesAt(const QPoint &p) const
+{
+    if (!m_result)
+        return {};
+    const QRect region = m_view->modelRegion().isValid()
+                             ? m_view->modelRegion()
+                             : QRect(QPoint(0, 0), m_view->pictureSize());
+    if (!region.contains(p) || region.isEmpty())
+        return {};
+    const double fx = double(p.x() - region.x()) / region.width();
+    const double fy = double(p.y() - region.y()) / region.height();
+    QStringList parts;
+    if (!m_labelMap.isNull()) {
+        const int label =
+            m_labelMap.pixelIndex(std::min(int(fx * m_labelMap.width()), m_labelMap.width() - 1),
+                                  std::min(int(fy * m_labelMap.height()), m_labelMap.height() - 1));
+        if (label >= 0 && label < m_labelNames.size())
+            parts << tr("label %1").arg(m_labelNames[label]);
+    }
+    // The layer on screen: the top-1 expert of the token (or mosaic cell) there.
+    const int layer = m_routing->currentLayer();
+    const std::vector<routing::LayerRouting> &layers = m_result->overviewLayers();
+    if (layer >= 0 && size_t(layer) < layers.size() && !layers[size_t(layer)].grids.empty()) {
+        const routing::LayerRouting &l = layers[size_t(layer)];
+        const routing::TokenGrid &g = l.grids.front();
+        const int token = g.offset + std::min(int(fy * g.rows), g.rows - 1) * g.cols +
+                          std::min(int(fx * g.cols), g.cols - 1);
+        int best = 0;
+        for (int e = 1; e < l.experts; ++e)
+            if (l.prob(token, e) > l.prob(token, best))
+                best = e;
+        parts << tr("%1: top-1 %2 (p %3)")
+                     .arg(QString::fromStdString(l.name),
+                          QString::fromStdString(l.expertName(best)))
+                     .arg(double(l.prob(token, best)), 0, 'f', 2);
+    }
+    return parts.join(QStringLiteral("  "));
 }
 
 } // namespace moescope::gui

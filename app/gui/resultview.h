@@ -8,6 +8,7 @@
 #include "image/image.h"
 #include "jobs/analysis.h"
 
+#include <QImage>
 #include <QJsonObject>
 #include <QMap>
 #include <QWidget>
@@ -64,6 +65,8 @@ Q_SIGNALS:
     void windowAdjusted();
 
 private:
+    // The overlays' values at scene pixel `p`: the label, the top-1 expert.
+    QString overlayValuesAt(const QPoint &p) const;
     void updateOutputs(const QJsonObject &outputs);
     QJsonObject currentSegmentation(QString *name = nullptr) const;
 
@@ -82,6 +85,9 @@ private:
     QCheckBox *m_maskCheck = nullptr;
     QSlider *m_maskOpacity = nullptr;
     QLabel *m_maskLegend = nullptr;
+    // The segmentation on screen, decoded once, for the pixel readout.
+    QImage m_labelMap;
+    QStringList m_labelNames;
     QChartView *m_timeChartView = nullptr;
 };
 
