@@ -5,7 +5,7 @@ add_test(NAME make_sar_products
           ${CMAKE_BINARY_DIR}/testdata/sar --big)
 set_tests_properties(make_sar_products PROPERTIES FIXTURES_SETUP sar_products TIMEOUT 300)
 
-moescope_add_test(tst_sar LIBS moescope_plugin GDAL::GDAL FIXTURES sar_products)
+moescope_add_test(tst_sar LIBS moescope_jobs GDAL::GDAL FIXTURES sar_products)
 target_include_directories(tst_sar PRIVATE ${PROJECT_SOURCE_DIR}/plugins/sar)
 target_compile_definitions(tst_sar PRIVATE
   MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>"

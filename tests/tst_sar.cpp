@@ -2,6 +2,7 @@
 // by tests/data/make_sar_products.py), calibration, georeferencing kept in
 // the rasters a run writes, tiles that stitch the same whatever the tiling's
 // start, a 30,000 x 30,000 product read by region, and bad input.
+#include "jobs/analysis.h"
 #include "plugin/pluginregistry.h"
 #include "plugin/sceneopener.h"
 #include "tiling.h"
@@ -496,6 +497,48 @@ private Q_SLOTS:
         QCOMPARE(summary.value("tiles").toInt(), 6);
         if (file == "ramp-uint8.tif")
             QVERIFY(!summary.value("classes").toArray()[0].toObject().contains("area_km2"));
+    }
+
+    // Cancelled part-way: what is done is kept and marked partial, the
+    // rasters named so (`<name>.partial.tif`), none looking complete.
+    void cancelledRunKeepsWhatIsDone()
+    {
+        QString error;
+        const auto scene = open(product(QStringLiteral("speckled-float32.tif")), &error);
+        QVERIFY2(scene, qPrintable(error));
+        std::string why;
+        auto engine = model::Engine::load(kModel.toStdString(), model::DevicePreference::Cpu, &why);
+        QVERIFY2(engine, why.c_str());
+        const QString out = m_dir.filePath(QStringLiteral("cancelled"));
+        AnalysisRequest request;
+        request.source = scene->source;
+        request.options.extra.insert(QStringLiteral("output_dir"), out);
+        std::atomic_bool cancel{false};
+        AnalysisResult result;
+        QVERIFY2(runAnalysis(
+                     *engine, *scene->openedBy, request, &cancel,
+                     [&](int done, int) {
+                         if (done >= 2)
+                             cancel = true;
+                     },
+                     &result, &error),
+                 qPrintable(error));
+        QVERIFY(result.cancelled);
+        QCOMPARE(result.stepCount, 6);
+        QCOMPARE(result.steps.size(), 2);
+        QCOMPARE(result.runSummary.value("partial").toBool(), true);
+        QCOMPARE(result.runSummary.value("tiles").toInt(), 2);
+        const QStringList files = QDir(out).entryList({"*.tif", ".*"}, QDir::Files | QDir::Hidden);
+        QVERIFY(files.contains(QStringLiteral("labels.partial.tif")));
+        for (const QString &f : files)
+            QVERIFY2(f.endsWith(QStringLiteral(".partial.tif")), qPrintable(f));
+        // The first two tiles' pixels are labelled, the last tile's are not.
+        int w = 0, h = 0;
+        const std::vector<float> labels =
+            readBand(QDir(out).filePath("labels.partial.tif"), 1, &w, &h);
+        QVERIFY(labels.size() == size_t(w) * h && w == 128);
+        QVERIFY(labels[10] < 5);                        // tile 0
+        QCOMPARE(labels[size_t(90) * w + 120], 255.0f); // tile 5, not run: no label
     }
 
     // A 30,000 x 30,000 product opens at once and is read by region: memory
