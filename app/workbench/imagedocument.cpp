@@ -69,7 +69,10 @@ bool ImageDocument::open(const QString &path, const LoadOptions &options, bool a
             load.source = opener->openSource(path, &load.sourceError);
             if (load.source)
                 load.image = pictureOf(*load.source, &load.overview, &load.sourceError);
-            return load;
+            // Declined (no source, no error): a photo with the plugin's
+            // suffix, for the host's loaders below.
+            if (load.source || !load.sourceError.isEmpty())
+                return load;
         }
         if (ask) {
             LoadError listError;

@@ -53,4 +53,10 @@ row = {
 }
 print(json.dumps(row))
 PY
+  # The notebook path on the same scene, model, batch and threads.
+  rm -rf "$tmp/py-$size"
+  /usr/bin/time -v /usr/bin/python3 "$here/bench_sar_python.py" "$model" "$scene" "$tmp/py-$size" \
+    --batch "$batch" --threads "$threads" > "$tmp/py-$size.json" 2> "$tmp/pytime-$size.txt"
+  /usr/bin/python3 -c 'import json,re,sys; r=json.load(open(sys.argv[1])); r["scene"]=int(sys.argv[3]); r["peak_rss_mib"]=round(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(sys.argv[2]).read()).group(1))/1024); print(json.dumps(r))' \
+    "$tmp/py-$size.json" "$tmp/pytime-$size.txt" "$size"
 done
