@@ -634,7 +634,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                           QJsonArray{l0.grids.front().rows, l0.grids.front().cols});
         json.insert(QStringLiteral("mosaic"), mosaic);
     }
-    if (result.stepCount > 1 || parser.isSet(framesOpt)) {
+    // Per-frame outputs for cines and videos; a tiled scene's thousands of
+    // tiles are summed up in run_summary and its rasters instead.
+    if ((result.stepCount > 1 || parser.isSet(framesOpt)) &&
+        result.retention == StepRetention::Everything) {
         QJsonArray frames;
         for (const StepResult &s : result.steps)
             frames.append(QJsonObject{

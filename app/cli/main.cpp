@@ -1,5 +1,6 @@
 // moescope-cli: the workbench without a window, on the same core.
 #include "commands.h"
+#include "model/engine.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -22,6 +23,7 @@ void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &me
 
 int main(int argc, char **argv)
 {
+    moescope::model::Engine::configureRuntime(); // before any thread can read the environment
     qInstallMessageHandler(quietMessages);
     // The artifacts are drawn with QPainter (text included), which needs a
     // QGuiApplication; the offscreen platform needs no display.

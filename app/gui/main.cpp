@@ -2,6 +2,7 @@
 #include "gallerypanel.h"
 #include "jobs/coretext.h"
 #include "mainwindow.h"
+#include "model/engine.h"
 #include "sceneview.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@
 
 int main(int argc, char **argv)
 {
+    moescope::model::Engine::configureRuntime(); // before any thread can read the environment
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MoEScope"));
     QApplication::setApplicationName(QStringLiteral("MoEScope"));

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <sstream>
 
@@ -197,6 +199,12 @@ void Engine::setThreadCount(int threads)
         at::set_num_threads(threads);
 }
 
+void Engine::configureRuntime()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "256", 0); });
+}
+
 int Engine::threadCount()
 {
     return at::get_num_threads();
@@ -205,6 +213,7 @@ int Engine::threadCount()
 std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference preference,
                                      std::string *error, int batch)
 {
+    configureRuntime();
     std::unique_ptr<Engine> engine(new Engine);
     Private &d = *engine->d;
     d.path = path;

@@ -94,6 +94,14 @@ public:
     static std::string torchVersion();
     // Sets LibTorch's intra-op thread count; call once at start-up.
     static void setThreadCount(int threads);
+    // Process-wide settings LibTorch's CPU kernels read once, before the
+    // first forward pass: call at the top of main() (load() calls it too,
+    // for programs that do not). Bounds oneDNN's primitive cache at 256
+    // unless ONEDNN_PRIMITIVE_CACHE_CAPACITY is set: a sparse MoE sends a
+    // different number of tokens to each expert on every call, every count
+    // is a new convolution shape, and with oneDNN's default (1024 JIT-
+    // compiled kernels) a tiled 8,192² SAR scene grew to 6.5 GB.
+    static void configureRuntime();
     static int threadCount();
 
 private:

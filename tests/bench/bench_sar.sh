@@ -53,7 +53,9 @@ row = {
 }
 print(json.dumps(row))
 PY
-  # The notebook path on the same scene, model, batch and threads.
+  # The notebook path on the same scene, model, batch and threads
+  # (PYTHON_SIZES, default the first size only).
+  [[ " ${PYTHON_SIZES:-${sizes%% *}} " == *" $size "* ]] || continue
   rm -rf "$tmp/py-$size"
   /usr/bin/time -v /usr/bin/python3 "$here/bench_sar_python.py" "$model" "$scene" "$tmp/py-$size" \
     --batch "$batch" --threads "$threads" > "$tmp/py-$size.json" 2> "$tmp/pytime-$size.txt"

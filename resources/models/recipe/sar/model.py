@@ -1,25 +1,35 @@
 """sar-crossearth-tiny: a small physics-guided sparse-MoE ViT for SAR
 segmentation, after CrossEarth-SAR (Ye et al., CVPR 2026, arXiv 2603.12008).
 
-Input ``image`` float32 [B, 1, 128, 128]: amplitude scaled to [0, 1], then
-(x - MEAN) / STD. Input ``expert_mask`` float32 [4, 6].
+Input ``image`` float32 [B, 1, 128, 128]: calibrated backscatter in dB (sigma0
+when the product is calibrated), mapped to [0, 1] over DB_RANGE = [-35, 15] dB
+and clamped, x = clamp((dB - lo) / (hi - lo), 0, 1), then (x - MEAN) / STD.
+This is the moescope.json ``"sar"`` representation of the input (quantity
+"db"); MoEScope's SAR plugin converts any product (sigma0 intensity, complex
+SLC, DN amplitude) to it, tile by tile at native pixel spacing. Input
+``expert_mask`` float32 [4, 6].
 
-1. Physics descriptors, inside the model: the [0, 1] amplitude is recovered
-   (x * STD + MEAN) and ``physics_descriptors`` (moe_layers.py) gives the three
-   image-level scalars of CrossEarth-SAR: directional entropy of the Sobel
-   gradient orientations, ENL (as log(1 + ENL)) and local roughness, [B, 3].
-   They are returned as output ``physics`` and, standardised with constants
-   measured on the training set, tiled over the tokens and concatenated to
-   every token at every router.
-2. Convolutional stem (stride 2, 4, 8) over two channels, the normalised
-   amplitude and its standardised logarithm (speckle is multiplicative, so in
-   log it is additive): 16 x 16 = 256 tokens (no class token), width 96, plus
-   learned position embeddings.
-3. Four pre-norm transformer blocks (3 heads of 32, global attention); the FFN
+1. Radiometry, inside the model: dB = lo + (x * STD + MEAN) * (hi - lo),
+   linear intensity I = 10^(dB / 10), linear amplitude A = sqrt(I).
+2. Physics descriptors: ``physics_descriptors`` (moe_layers.py) on the linear
+   amplitude A gives the three image-level scalars of CrossEarth-SAR:
+   directional entropy of the Sobel gradient orientations, ENL (as
+   log(1 + ENL)) and local roughness, [B, 3]. They are returned as output
+   ``physics`` and, standardised with constants measured on the training set
+   (and clamped to +-5), tiled over the tokens and concatenated to every
+   token at every router.
+3. Convolutional stem (stride 2, 4, 8) over three channels: the normalised
+   dB input itself; a 5 x 5 boxcar-despeckled version (mean of the linear
+   intensity, back to dB, normalised the same way: averaging dB would bias
+   it by a looks-dependent -2.5...-0.3 dB); and the despeckled dB minus its
+   31 x 31 local mean in dB, / 6 (local contrast, blind to calibration offsets
+   and incidence drops). 16 x 16 = 256 tokens (no class token), width 96,
+   plus learned position embeddings.
+4. Four pre-norm transformer blocks (3 heads of 32, global attention); the FFN
    of EVERY block is a PhysicsMoEFFN: 6 experts (Linear 96 -> 128 -> 96,
    GELU), router softmax(W_r [z || s] + b_r) per token, top-1
    ("blocks.<i>.mlp").
-4. Decoder: LayerNorm, 1 x 1 projection to 32 channels, two x2 bilinear
+5. Decoder: LayerNorm, 1 x 1 projection to 32 channels, two x2 bilinear
    up-samplings each joined by the stem's feature map at that resolution (skip
    connections keep small ships), 3 x 3 convolutions, 1 x 1 classifier:
    logits ``mask`` [B, 5, 64, 64] over water, urban, vegetation, bare-soil,
@@ -60,8 +70,14 @@ from moe_layers import (PhysicsMoEFFN, TokenLayerNorm, conv_1x1,  # noqa: E402
                         masked_softmax, physics_descriptors, top_k_dispatch)
 from moe_vit import Attention  # noqa: E402
 
-MEAN = [0.2]
+# The input representation (moescope.json "sar"): sigma0 in dB over DB_RANGE,
+# x = clamp((dB - lo) / (hi - lo), 0, 1), normalised with MEAN / STD
+# (measured on the training scenes, rounded).
+DB_RANGE = [-35.0, 15.0]
+MEAN = [0.42]
 STD = [0.15]
+SAR_INPUT = {"quantity": "db", "range": DB_RANGE, "looks": [1, 8], "filter": "none",
+             "bands": ["VV"]}
 CLASSES = ["water", "urban", "vegetation", "bare-soil", "ship"]
 PHYSICS_NAMES = ["directional_entropy", "enl", "roughness"]
 
@@ -166,13 +182,12 @@ class SARCrossEarthTiny(nn.Module):
         self.num_experts = experts
         self.mean = MEAN[0]
         self.std = STD[0]
+        self.db_lo = DB_RANGE[0]
+        self.db_span = DB_RANGE[1] - DB_RANGE[0]
         # Standardisation of the descriptors at the router (set from training data).
         self.register_buffer("phys_mean", torch.zeros(3))
         self.register_buffer("phys_std", torch.ones(3))
-        # Standardisation of log-amplitude for the stem's second channel.
-        self.register_buffer("log_mean", torch.tensor(-1.9))
-        self.register_buffer("log_std", torch.tensor(0.9))
-        self.stem1 = conv_bn(2, c1, 2)                                # 64 x 64
+        self.stem1 = conv_bn(3, c1, 2)                                # 64 x 64
         self.stem2 = conv_bn(c1, c2, 2)                               # 32 x 32
         self.stem3 = conv_bn(c2, dim, 2)                              # 16 x 16
         self.embed = Conv1x1(dim, dim)
@@ -185,12 +200,27 @@ class SARCrossEarthTiny(nn.Module):
         self.dec1 = conv_bn(dec2 + c1, dec1)                          # 64 x 64
         self.classifier = Conv1x1(dec1, num_classes)
 
+    def radiometry(self, image: Tensor) -> Tuple[Tensor, Tensor, Tensor]:
+        """(dB [B, 1, H, W], linear amplitude, stem input [B, 3, H, W])."""
+        x01 = (image * self.std + self.mean).clamp(0.0, 1.0)
+        db = x01 * self.db_span + self.db_lo
+        intensity = torch.pow(10.0, db * 0.1)
+        amp = torch.pow(10.0, db * 0.05)
+        # 5 x 5 boxcar of the linear intensity, back to dB.
+        i5 = F.avg_pool2d(intensity, 5, stride=1, padding=2, count_include_pad=False)
+        db5 = 10.0 * torch.log10(i5)
+        n5 = (((db5 - self.db_lo) / self.db_span).clamp(0.0, 1.0) - self.mean) / self.std
+        # Local contrast: despeckled dB minus its 31 x 31 mean in dB (separable box).
+        ctx = F.avg_pool2d(db5, (1, 31), stride=1, padding=(0, 15), count_include_pad=False)
+        ctx = F.avg_pool2d(ctx, (31, 1), stride=1, padding=(15, 0), count_include_pad=False)
+        contrast = (db5 - ctx) / 6.0
+        return db, amp, torch.cat([image, n5, contrast], dim=1)
+
     def forward(self, image: Tensor, expert_mask: Tensor) -> Dict[str, Tensor]:
-        amp = image * self.std + self.mean                            # [0, 1] amplitude
+        db, amp, stem_in = self.radiometry(image)
         phys = physics_descriptors(amp)                               # [B, 3]
-        s = (phys - self.phys_mean) / self.phys_std
-        logamp = (torch.log(amp.clamp_min(0.0) + 1.0 / 255.0) - self.log_mean) / self.log_std
-        f1 = self.stem1(torch.cat([image, logamp], dim=1))
+        s = ((phys - self.phys_mean) / self.phys_std).clamp(-5.0, 5.0)
+        f1 = self.stem1(stem_in)
         f2 = self.stem2(f1)
         f3 = self.embed(self.stem3(f2))
         B, D = f3.shape[0], f3.shape[1]
