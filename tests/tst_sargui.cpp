@@ -35,6 +35,22 @@ using namespace moescope::gui;
 namespace {
 const QString kScene = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/sar/speckled-float32.tif");
 const QString kModel = QStringLiteral(MOESCOPE_SAR_MODEL);
+
+// Shows `window`, opens the scene and loads the SAR model in it.
+bool openWithModel(MainWindow &window)
+{
+    window.resize(1800, 1000);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    QSignalSpy loaded(&window, &MainWindow::imageLoaded);
+    window.openImage(kScene);
+    if (!loaded.wait(60000))
+        return false;
+    QSignalSpy ready(&window, &MainWindow::modelReady);
+    window.selectModel(kModel);
+    return ready.wait(60000);
+}
 } // namespace
 
 class TestSarGui : public QObject
@@ -53,15 +69,7 @@ private Q_SLOTS:
     void sceneInTheWindow()
     {
         MainWindow window(m_dir.filePath(QStringLiteral("sar.sqlite")));
-        window.resize(1800, 1000);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy loaded(&window, &MainWindow::imageLoaded);
-        window.openImage(kScene);
-        QVERIFY(loaded.wait(60000));
-        QSignalSpy ready(&window, &MainWindow::modelReady);
-        window.selectModel(kModel);
-        QVERIFY(ready.wait(60000));
+        QVERIFY(openWithModel(window));
         QSignalSpy shown(&window, &MainWindow::analysisShown);
         window.runModel();
         QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
@@ -190,15 +198,7 @@ private Q_SLOTS:
     void regionAndFilterFromTheDock()
     {
         MainWindow window(m_dir.filePath(QStringLiteral("sar-region.sqlite")));
-        window.resize(1800, 1000);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy loaded(&window, &MainWindow::imageLoaded);
-        window.openImage(kScene);
-        QVERIFY(loaded.wait(60000));
-        QSignalSpy ready(&window, &MainWindow::modelReady);
-        window.selectModel(kModel);
-        QVERIFY(ready.wait(60000));
+        QVERIFY(openWithModel(window));
         RunOptionsDock *dock = window.runOptionsDock();
         QVERIFY(dock->isVisible());
         auto *filter = dock->findChild<QComboBox *>(QStringLiteral("runOption_filter"));
