@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include "image/imageloader.h"
 #include "options.h"
 
 namespace moescope::cli {
@@ -20,5 +21,8 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+// The image's warnings as the CLI words them (info and run).
+QStringList imageWarnings(const ImageStack &image, const LoadOptions &options);
 
 } // namespace moescope::cli

@@ -197,8 +197,6 @@ bool SarRun::configure(const PrepareOptions &options, QString *error)
     // Tiling: native spacing by default; any tile size a multiple of the
     // token grid and of the mask.
     const int T = m_input->width;
-    const model::OutputSpec *maskSpec = m_contract.output(m_maskOutput);
-    Q_UNUSED(maskSpec)
     const int tile = options.extra.value(QLatin1String(option::kTile), T).toInt();
     if (tile < 16 || (m_grid > 0 && tile % m_grid != 0)) {
         *error =

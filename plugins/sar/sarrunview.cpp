@@ -50,7 +50,6 @@ void SarRunView::showSummary(const QJsonObject &summary)
 {
     m_summary = summary;
     const QJsonArray region = summary.value(QStringLiteral("region")).toArray();
-    const QJsonArray grid = summary.value(QStringLiteral("grid")).toArray();
     QString header = tr("%1 of %2 tiles (%3 px, overlap %4) over %5 x %6 px at %7,%8; bands %9; "
                         "filter %10; calibration %11")
                          .arg(summary.value(QStringLiteral("tiles")).toInt())
@@ -69,7 +68,6 @@ void SarRunView::showSummary(const QJsonObject &summary)
                               summary.value(QStringLiteral("calibration")).toString());
     if (summary.value(QStringLiteral("partial")).toBool())
         header += tr(" — cancelled: partial result");
-    Q_UNUSED(grid)
     m_header->setText(header);
 
     const QJsonArray classes = summary.value(QStringLiteral("classes")).toArray();

@@ -35,7 +35,6 @@ t = run["timings"]; tiles = run["run_summary"]["tiles"]
 calls = -(-tiles // batch)
 bench_forward_s = bench["median_ms"] * calls / 1000
 wall_s = run["wall_ms"] / 1000
-work_s = wall_s - t["model_load_ms"] / 1000 - t["warmup_ms"] / 1000 * 0  # warm-up is inside model load
 row = {
     "scene": size, "tiles": tiles, "batch": batch, "forward_calls": calls,
     "bench_median_ms_per_call": round(bench["median_ms"], 2),

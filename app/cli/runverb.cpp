@@ -1,0 +1,361 @@
+// moescope-cli run: a model over an image, a cine, a series or a scene a
+// plugin opens (tiled, read by region), stored and written as artifacts.
+#include "commands.h"
+#include "sceneoptions.h"
+
+#include "common/artifacts.h"
+#include "image/imageloader.h"
+#include "jobs/analysis.h"
+#include "jobs/storedrun.h"
+#include "model/engine.h"
+#include "plugin/modelcatalog.h"
+#include "plugin/pluginregistry.h"
+#include "plugin/sceneopener.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace moescope::cli {
+
+namespace {
+
+const QCommandLineOption &kJson = jsonOption();
+const QCommandLineOption &kSeries = seriesOption();
+const QCommandLineOption &kThreads = threadsOption();
+
+bool parseFrames(const QString &text, int *first, int *last)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d*):(\\d*)$"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch()) {
+        bool ok = false;
+        *first = *last = text.toInt(&ok);
+        return ok;
+    }
+    *first = m.captured(1).isEmpty() ? 0 : m.captured(1).toInt();
+    *last = m.captured(2).isEmpty() ? -1 : m.captured(2).toInt();
+    return *last < 0 || *last >= *first;
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption modelOpt(QStringLiteral("model"), Tr::tr("Model name or .pt file."),
+                                      QStringLiteral("NAME|FILE"));
+    const QCommandLineOption inputOpt(QStringLiteral("input"),
+                                      Tr::tr("Image, DICOM, series folder or volume."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption deviceOpt(QStringLiteral("device"), Tr::tr("auto, cpu or cuda."),
+                                       QStringLiteral("DEVICE"), QStringLiteral("auto"));
+    const QCommandLineOption outOpt(
+        QStringLiteral("out"),
+        Tr::tr("Folder for the overlay, expert grids, top-1 maps and result.json."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"),
+                                   Tr::tr("Run database (default: the app's data location)."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption disableOpt(QStringLiteral("disable-expert"),
+                                        Tr::tr("Switch an expert off."),
+                                        QStringLiteral("LAYER:EXPERT"));
+    const QCommandLineOption framesOpt(QStringLiteral("frames"),
+                                       Tr::tr("Frames (steps) to run, A:B inclusive."),
+                                       QStringLiteral("A:B"));
+    const QCommandLineOption taskOpt(QStringLiteral("choice"),
+                                     Tr::tr("Choice for an index input, NAME=VALUE."),
+                                     QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption imageOpt(
+        QStringLiteral("image"),
+        Tr::tr("Picture for another image input of the model (a tracker's template), NAME=FILE."),
+        QStringLiteral("NAME=FILE"));
+    const QCommandLineOption noStoreOpt(QStringLiteral("no-store"),
+                                        Tr::tr("Do not store the run."));
+    parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
+                       imageOpt, noStoreOpt, kJson, kThreads, kSeries});
+    parser.addOptions(sceneRunOptions());
+    if (!parse(parser, QStringLiteral("run"), arguments, err))
+        return Usage;
+    if (!parser.isSet(modelOpt) || !parser.isSet(inputOpt)) {
+        err << Tr::tr("moescope-cli run: --model and --input are required") << "\n";
+        return Usage;
+    }
+    model::DevicePreference device;
+    if (!model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device)) {
+        err << Tr::tr("moescope-cli run: --device is auto, cpu or cuda, not \"%1\"")
+                   .arg(parser.value(deviceOpt))
+            << "\n";
+        return Usage;
+    }
+    QList<QPair<int, int>> disabled;
+    for (const QString &spec : parser.values(disableOpt)) {
+        const QStringList parts = spec.split(QLatin1Char(':'));
+        bool okLayer = false, okExpert = false;
+        if (parts.size() == 2) {
+            disabled.append({parts[0].toInt(&okLayer), parts[1].toInt(&okExpert)});
+        }
+        if (!okLayer || !okExpert) {
+            err << Tr::tr("moescope-cli run: --disable-expert takes LAYER:EXPERT, not \"%1\"")
+                       .arg(spec)
+                << "\n";
+            return Usage;
+        }
+    }
+    AnalysisRequest request;
+    if (parser.isSet(framesOpt) &&
+        !parseFrames(parser.value(framesOpt), &request.firstStep, &request.lastStep)) {
+        err << Tr::tr("moescope-cli run: --frames takes A:B, not \"%1\"")
+                   .arg(parser.value(framesOpt))
+            << "\n";
+        return Usage;
+    }
+    QString optionError;
+    if (!readSceneRunOptions(parser, &request.options.extra, &request.batchSize, &optionError)) {
+        err << Tr::tr("moescope-cli run: %1").arg(optionError) << "\n";
+        return Usage;
+    }
+    if (parser.isSet(outOpt)) // a tiled plugin writes its scene rasters there
+        request.options.extra.insert(QStringLiteral("output_dir"),
+                                     QDir(parser.value(outOpt)).absolutePath());
+    applyThreads(parser);
+
+    QElapsedTimer wall;
+    wall.start();
+    ModelCatalog catalog;
+    QString modelPath, error;
+    if (!catalog.resolve(parser.value(modelOpt), &modelPath, &error))
+        return fail(err, error);
+
+    // Open the database before any work, so a read-only or locked file is
+    // reported before minutes of computing are spent.
+    store::Database db;
+    const bool storeRun = !parser.isSet(noStoreOpt);
+    if (storeRun && !db.openOrDefault(parser.value(dbOpt), &error))
+        return fail(err, error);
+
+    QElapsedTimer t;
+    t.start();
+    LoadError loadError;
+    LoadOptions loadOptions;
+    loadOptions.seriesUid = parser.value(kSeries);
+    PluginRegistry registry;
+    // A file a plugin opens itself (read by region), or a picture the host's
+    // loaders read whole.
+    const std::optional<OpenedScene> scene =
+        openScene(registry, parser.value(inputOpt), loadOptions, &error);
+    if (!scene)
+        return fail(err, error);
+    const SceneSource &source = *scene->source;
+    QStringList inputWarnings;
+    if (scene->image) {
+        for (const QString &w : imageWarnings(*scene->image, loadOptions))
+            inputWarnings << QStringLiteral("%1: %2").arg(source.path(), w);
+    }
+    const double decodeMs = t.nsecsElapsed() / 1e6;
+
+    t.restart();
+    std::string why;
+    std::unique_ptr<model::Engine> engine =
+        model::Engine::load(modelPath.toStdString(), device, &why);
+    if (!engine)
+        return fail(err, QString::fromStdString(why));
+    const double modelLoadMs = t.nsecsElapsed() / 1e6;
+    const model::ModelContract &contract = engine->contract();
+
+    if (!buildExpertMask(contract, disabled, &request.expertMask, &error))
+        return fail(err, QStringLiteral("%1: %2").arg(modelPath, error));
+    for (const QString &choice : parser.values(taskOpt)) {
+        const QString name = choice.section(QLatin1Char('='), 0, 0);
+        const QString value = choice.section(QLatin1Char('='), 1);
+        const model::InputSpec *spec = contract.input(name.toStdString());
+        if (!spec || spec->kind != model::InputKind::Index) {
+            err << Tr::tr("moescope-cli run: model has no index input \"%1\"").arg(name) << "\n";
+            return Usage;
+        }
+        auto it = std::find(spec->choices.begin(), spec->choices.end(), value.toStdString());
+        if (it == spec->choices.end()) {
+            err << Tr::tr("moescope-cli run: \"%1\" is not a choice of input \"%2\"")
+                       .arg(value, name)
+                << "\n";
+            return Usage;
+        }
+        request.options.indexChoices[spec->name] = int(it - spec->choices.begin());
+    }
+    for (const QString &pair : parser.values(imageOpt)) {
+        const QString name = pair.section(QLatin1Char('='), 0, 0);
+        const QString file = pair.section(QLatin1Char('='), 1);
+        const model::InputSpec *spec = contract.input(name.toStdString());
+        if (!spec || spec->kind != model::InputKind::Image || file.isEmpty()) {
+            err << Tr::tr("moescope-cli run: --image takes NAME=FILE for an image input of the "
+                          "model; \"%1\" is not one")
+                       .arg(pair)
+                << "\n";
+            return Usage;
+        }
+        std::optional<ImageStack> other = ImageLoader::load(file, &loadError);
+        if (!other)
+            return fail(err, loadError.message());
+        request.options.images[spec->name] =
+            QSharedPointer<const ImageStack>::create(std::move(*other));
+    }
+
+    QString pluginWarning;
+    TaskPlugin *plugin =
+        registry.pluginForTask(QString::fromStdString(contract.task), &pluginWarning);
+    request.source = scene->source;
+
+    AnalysisResult result;
+    if (!runAnalysis(*engine, *plugin, request, nullptr, {}, &result, &error))
+        return fail(err, error);
+    if (!pluginWarning.isEmpty())
+        result.warnings.prepend(pluginWarning);
+    result.warnings = inputWarnings + result.warnings; // stored with the run, printed below
+    const QString sha = sha256OfFile(modelPath, &error);
+    if (sha.isEmpty())
+        return fail(err, error);
+    result.modelSha256 = sha;
+
+    t.restart();
+    if (storeRun && !storeAnalysis(db, &result, SceneDescription::of(source), contract,
+                                   request.expertMask, &error))
+        return fail(err, error);
+    const double storeMs = t.nsecsElapsed() / 1e6;
+
+    QJsonObject json{{"model", result.modelName},          {"model_file", result.modelPath},
+                     {"model_sha256", result.modelSha256}, {"task", result.task},
+                     {"plugin", result.pluginId},          {"input", source.path()},
+                     {"input_sha256", result.imageSha256}, {"device", result.device},
+                     {"steps", result.stepCount}};
+    if (!result.steps.isEmpty()) {
+        json.insert(QStringLiteral("outputs"), result.steps.first().outputs);
+        json.insert(QStringLiteral("routing"), result.mosaic.empty()
+                                                   ? result.steps.first().routingSummary
+                                                   : routingSummaryJson(result.mosaic));
+    }
+    if (!result.runSummary.isEmpty())
+        json.insert(QStringLiteral("run_summary"), result.runSummary);
+    if (!result.mosaic.empty()) {
+        const routing::LayerRouting &l0 = result.mosaic.front();
+        QJsonObject mosaic{
+            {"input", result.mosaicInput},
+            {"scene", QJsonArray{result.sceneSize.width(), result.sceneSize.height()}},
+            {"cell", QJsonArray{result.mosaicCell.width(), result.mosaicCell.height()}},
+            {"origin", QJsonArray{result.mosaicOrigin.x(), result.mosaicOrigin.y()}},
+            {"routing", routingSummaryJson(result.mosaic)}};
+        if (!l0.grids.empty())
+            mosaic.insert(QStringLiteral("grid"),
+                          QJsonArray{l0.grids.front().rows, l0.grids.front().cols});
+        json.insert(QStringLiteral("mosaic"), mosaic);
+    }
+    // Per-frame outputs for cines and videos; a tiled scene's thousands of
+    // tiles are summed up in run_summary and its rasters instead.
+    if ((result.stepCount > 1 || parser.isSet(framesOpt)) &&
+        result.retention == StepRetention::Everything) {
+        QJsonArray frames;
+        for (const StepResult &s : result.steps)
+            frames.append(QJsonObject{
+                {"index", s.step}, {"outputs", s.outputs}, {"routing", s.routingSummary}});
+        json.insert(QStringLiteral("frames"), frames);
+    }
+    if (!request.expertMask.empty()) {
+        QJsonArray off;
+        for (const auto &[l, e] : disabled)
+            off.append(QStringLiteral("%1:%2").arg(l).arg(e));
+        json.insert(QStringLiteral("disabled_experts"), off);
+    }
+    if (storeRun) {
+        json.insert(QStringLiteral("run_id"), result.runId);
+        json.insert(QStringLiteral("db"), db.path());
+    }
+    json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings));
+
+    QStringList artifacts;
+    double artifactsMs = 0;
+    if (parser.isSet(outOpt)) {
+        t.restart();
+        QJsonObject timings = result.timings.toJson();
+        timings.insert(QStringLiteral("decode_ms"), decodeMs);
+        json.insert(QStringLiteral("timings"), timings);
+        // A scene read by region is drawn from an overview of what the
+        // mosaic covers.
+        std::optional<ImageStack> overview;
+        if (!scene->image) {
+            const QRect covered = result.mosaicRect().isValid()
+                                      ? result.mosaicRect()
+                                      : QRect(QPoint(0, 0), source.size());
+            overview = sceneOverview(source, 2048, &error, covered);
+            if (!overview)
+                return fail(err, error);
+        }
+        if (!writeArtifacts(parser.value(outOpt), result, scene->image ? *scene->image : *overview,
+                            json, ArtifactOptions(), &artifacts, &error)) {
+            QString ignored;
+            if (storeRun)
+                db.deleteRun(result.runId, &ignored); // nothing half-written
+            for (const QJsonValue &r : result.runSummary.value(QStringLiteral("rasters")).toArray())
+                QFile::remove(r.toObject().value(QStringLiteral("path")).toString());
+            return fail(err, error);
+        }
+        artifactsMs = t.nsecsElapsed() / 1e6;
+    }
+    // The scene rasters a tiled plugin wrote into --out.
+    for (const QJsonValue &r : result.runSummary.value(QStringLiteral("rasters")).toArray())
+        artifacts << r.toObject().value(QStringLiteral("path")).toString();
+    QJsonObject timings = result.timings.toJson();
+    timings.insert(QStringLiteral("decode_ms"), decodeMs);
+    timings.insert(QStringLiteral("model_load_ms"), modelLoadMs);
+    timings.insert(QStringLiteral("warmup_ms"), engine->warmupMs());
+    timings.insert(QStringLiteral("store_ms"), storeMs);
+    timings.insert(QStringLiteral("artifacts_ms"), artifactsMs);
+    json.insert(QStringLiteral("timings"), timings);
+    json.insert(QStringLiteral("elapsed_ms"),
+                decodeMs + result.timings.totalMs + storeMs + artifactsMs);
+    json.insert(QStringLiteral("wall_ms"), wall.nsecsElapsed() / 1e6);
+    json.insert(QStringLiteral("artifacts"), QJsonArray::fromStringList(artifacts));
+
+    for (const QString &w : result.warnings)
+        err << Tr::tr("warning: %1").arg(w) << "\n";
+    if (parser.isSet(kJson)) {
+        printJson(out, json);
+        return Ok;
+    }
+    out << Tr::tr("%1 on %2 (%3): %4 step(s) in %5 ms")
+               .arg(result.modelName, source.path(), result.device)
+               .arg(result.steps.size())
+               .arg(json.value(QStringLiteral("elapsed_ms")).toDouble(), 0, 'f', 1)
+        << "\n";
+    if (!result.steps.isEmpty()) {
+        const QJsonObject outputs = result.steps.first().outputs;
+        for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+            const QJsonObject o = it.value().toObject();
+            if (o.value(QStringLiteral("kind")).toString() == QLatin1String("classes")) {
+                out << "  " << it.key() << ":";
+                for (const QJsonValue &top : o.value(QStringLiteral("top")).toArray())
+                    out << QStringLiteral(" %1 %2%")
+                               .arg(top[QStringLiteral("label")].toString())
+                               .arg(top[QStringLiteral("probability")].toDouble() * 100, 0, 'f', 1);
+                out << "\n";
+            }
+        }
+        for (const routing::LayerRouting &layer : result.overviewLayers()) {
+            const routing::LayerSummary s = routing::summarize(layer);
+            out << "  " << QString::fromStdString(layer.name)
+                << Tr::tr(": entropy %1 nats, load").arg(s.meanEntropy, 0, 'f', 3);
+            for (double l : s.load)
+                out << " " << QString::number(l * 100, 'f', 1) << "%";
+            out << "\n";
+        }
+    }
+    for (const QString &a : artifacts)
+        out << "  " << a << "\n";
+    return Ok;
+}
+
+} // namespace moescope::cli
