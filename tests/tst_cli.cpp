@@ -174,7 +174,7 @@ private Q_SLOTS:
         // Each plugin's API version and what the host may do with it.
         bool gallery = false;
         for (const QJsonValue &v : list) {
-            QCOMPARE(v[QStringLiteral("compat_version")].toString(), QStringLiteral("2.1"));
+            QCOMPARE(v[QStringLiteral("compat_version")].toString(), QStringLiteral("2.2"));
             if (v[QStringLiteral("id")].toString() == QLatin1String("ct-retrieval"))
                 gallery = v[QStringLiteral("capabilities")].toArray().contains(
                     QJsonValue(QStringLiteral("gallery")));

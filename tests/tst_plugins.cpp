@@ -42,7 +42,7 @@ private Q_SLOTS:
         const QString problem = registry.problems().first();
         QVERIFY2(problem.contains(QStringLiteral("\"test-future\"")), qPrintable(problem));
         QVERIFY2(problem.contains(QStringLiteral("API 3.0")), qPrintable(problem));
-        QVERIFY2(problem.contains(QStringLiteral("serves 2.1")), qPrintable(problem));
+        QVERIFY2(problem.contains(QStringLiteral("serves 2.2")), qPrintable(problem));
         QVERIFY2(problem.contains(QStringLiteral("future-plugins/")), qPrintable(problem));
         QCOMPARE(registry.pluginForTask(QStringLiteral("test-future"))->id(),
                  QStringLiteral("generic"));
@@ -52,12 +52,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("compat");
         QTest::addColumn<bool>("served");
-        QTest::newRow("same") << QStringLiteral("2.1") << true;
-        QTest::newRow("same, with a patch level") << QStringLiteral("2.1.3") << true;
+        QTest::newRow("same") << QStringLiteral("2.2") << true;
+        QTest::newRow("same, with a patch level") << QStringLiteral("2.2.3") << true;
         QTest::newRow("major only") << QStringLiteral("2") << false;
-        QTest::newRow("older minor") << QStringLiteral("2.0") << false;
+        QTest::newRow("older minor") << QStringLiteral("2.1") << false;
         QTest::newRow("older major") << QStringLiteral("1.0.0") << false;
-        QTest::newRow("newer minor") << QStringLiteral("2.2") << false;
+        QTest::newRow("newer minor") << QStringLiteral("2.3") << false;
         QTest::newRow("newer major") << QStringLiteral("3.0") << false;
         QTest::newRow("missing") << QString() << false;
         QTest::newRow("garbage") << QStringLiteral("two") << false;

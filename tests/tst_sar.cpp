@@ -10,6 +10,7 @@
 #include <gdal_priv.h>
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,6 +34,12 @@ const QString kSafe =
 QString product(const QString &name)
 {
     return QDir(kProducts).filePath(name);
+}
+
+// One of the samples shipped beside the model (resources/samples/sar).
+QString sample(const QString &name)
+{
+    return QFileInfo(kModel).dir().filePath(QStringLiteral("../samples/sar/") + name);
 }
 
 // The generated scene's σ⁰ in dB at column x: a ramp from -20 to 0 dB.
@@ -272,9 +279,116 @@ private Q_SLOTS:
                                     .arg(rampDb(200 + x) + offsetDb)));
         QCOMPARE(r.at(60, 1), 0.0f);
         // The display stretch: the 2nd-98th percentile of the dB image.
-        const WindowLevel w = scene->source->displayWindow();
+        const WindowLevel w = scene->source->displayWindow({});
         QVERIFY(w.valid());
         QVERIFY(w.center - w.width / 2 < -18 + offsetDb && w.center + w.width / 2 > -2 + offsetDb);
+        // The same pixels shown as amplitude and intensity, each with its
+        // own stretch.
+        for (const QString &quantity : {QStringLiteral("amplitude"), QStringLiteral("intensity")}) {
+            const QVariantMap display{{"quantity", quantity}};
+            Raster shown;
+            QVERIFY2(scene->source->readForDisplay(0, QRect(200, 50, 64, 3), QSize(64, 3), display,
+                                                   &shown, &error),
+                     qPrintable(error));
+            const double power = quantity == QLatin1String("amplitude") ? 20 : 10;
+            for (int x = 0; x < 56; x += 5) {
+                const double expected = std::pow(10.0, r.at(x, 1) / power);
+                QVERIFY2(std::abs(shown.at(x, 1) - expected) < 1e-4 * expected + 1e-9,
+                         qPrintable(QStringLiteral("%1 at x %2: %3, expected %4")
+                                        .arg(quantity)
+                                        .arg(200 + x)
+                                        .arg(shown.at(x, 1))
+                                        .arg(expected)));
+            }
+            const WindowLevel linear = scene->source->displayWindow(display);
+            QVERIFY(linear.valid());
+            QVERIFY(linear.center > 0);
+        }
+    }
+
+    // The display the window offers: amplitude / intensity / dB, a band, a
+    // speckle filter that smooths what is shown; and the equivalent number
+    // of looks the product's speckle shows (info --json, the filter's L).
+    void displayOptionsAndLooks_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<double>("looksFrom");
+        QTest::addColumn<double>("looksTo");
+        // What the sample's README says of each: one look; GRD-like
+        // averaging (ENL 4.7); 3 looks; a complex single look.
+        QTest::newRow("one look") << sample("sar-one-look.tif") << 0.7 << 1.4;
+        QTest::newRow("GRD-like") << sample("sar-coast-ships.tif") << 3.5 << 6.0;
+        // Land only, textured everywhere: no homogeneous ground to tell the
+        // speckle from texture by, so it reads low (as any ENL estimate would).
+        QTest::newRow("3 looks, no flat ground") << sample("sar-land.tif") << 1.5 << 3.3;
+        QTest::newRow("SLC") << sample("sar-slc.tif") << 0.7 << 1.4;
+    }
+    void displayOptionsAndLooks()
+    {
+        QFETCH(QString, file);
+        QFETCH(double, looksFrom);
+        QFETCH(double, looksTo);
+        QString error;
+        const auto scene = open(file, &error);
+        QVERIFY2(scene, qPrintable(error));
+        QStringList keys;
+        for (const QJsonValue &o : scene->source->displayOptions())
+            keys << o.toObject().value("key").toString();
+        QCOMPARE(keys, (QStringList{"quantity", "filter"})); // one band: no band choice
+
+        const QJsonObject info = scene->source->properties();
+        const double looks =
+            info.value("bands").toArray().first().toObject().value("estimated_looks").toDouble();
+        qInfo("%s: estimated %.2f looks", qPrintable(QFileInfo(file).fileName()), looks);
+        QVERIFY2(looks >= looksFrom && looks <= looksTo, qPrintable(QString::number(looks)));
+
+        // Filtered, the picture is smoother: the spread of dB values between
+        // neighbours drops (speckle is most of it).
+        auto roughness = [&](const QString &filter) {
+            Raster shown;
+            const QRect region(0, 0, 256, 256);
+            if (!scene->source->readForDisplay(0, region, region.size(), {{"filter", filter}},
+                                               &shown, &error))
+                return -1.0;
+            double sum = 0;
+            for (int y = 0; y < 256; ++y)
+                for (int x = 1; x < 256; ++x)
+                    sum += std::abs(shown.at(x, y) - shown.at(x - 1, y));
+            return sum / (256 * 255);
+        };
+        const double none = roughness("none");
+        QVERIFY2(none > 0, qPrintable(error));
+        for (const QString &f :
+             {QStringLiteral("lee"), QStringLiteral("refined-lee"), QStringLiteral("frost")}) {
+            const double filtered = roughness(f);
+            qInfo("%s: neighbour dB difference %.2f -> %.2f", qPrintable(f), none, filtered);
+            QVERIFY2(filtered > 0 && filtered < 0.75 * none,
+                     qPrintable(QStringLiteral("%1: %2 -> %3").arg(f).arg(none).arg(filtered)));
+        }
+    }
+
+    // A dual-pol product offers its bands; the one chosen is what is shown.
+    void displayBandChoice()
+    {
+        QString error;
+        const auto scene = open(product(kSafe), &error);
+        QVERIFY2(scene, qPrintable(error));
+        QStringList keys;
+        for (const QJsonValue &o : scene->source->displayOptions())
+            keys << o.toObject().value("key").toString();
+        QCOMPARE(keys, (QStringList{"quantity", "band", "filter"}));
+        const QStringList names = scene->source->bandNames();
+        QCOMPARE(names.size(), 2);
+        Raster both, second;
+        const QRect region(10, 10, 40, 20);
+        QVERIFY2(scene->source->read(0, region, region.size(), &both, &error), qPrintable(error));
+        QVERIFY2(scene->source->readForDisplay(0, region, region.size(),
+                                               {{"band", QStringList{names[1]}}}, &second, &error),
+                 qPrintable(error));
+        QCOMPARE(second.bands, 1);
+        QCOMPARE(both.bands, 2);
+        for (int i = 0; i < 40; i += 7)
+            QCOMPARE(second.at(i, 5), both.at(i, 5, 1));
     }
 
     // Tiles own their centres: every region pixel exactly once, whatever the
@@ -525,7 +639,8 @@ private Q_SLOTS:
                  qPrintable(error));
         QVERIFY(result.cancelled);
         QCOMPARE(result.stepCount, 6);
-        QCOMPARE(result.steps.size(), 2);
+        QCOMPARE(result.stepsRun, 2);
+        QCOMPARE(result.steps.size(), 1); // a tiled run keeps its first tile's JSON only
         QCOMPARE(result.runSummary.value("partial").toBool(), true);
         QCOMPARE(result.runSummary.value("tiles").toInt(), 2);
         const QStringList files = QDir(out).entryList({"*.tif", ".*"}, QDir::Files | QDir::Hidden);

@@ -3,10 +3,10 @@
 // of the overlay checked against the label raster the run wrote), the
 // legend with areas, and the run reopened from the store.
 #include "mainwindow.h"
+#include "optionsdock.h"
 #include "pluginviewdock.h"
 #include "resultview.h"
 #include "routingpanel.h"
-#include "runoptionsdock.h"
 #include "sceneview.h"
 
 #include "plugin/outputs.h"
@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -76,7 +77,8 @@ private Q_SLOTS:
 
         const AnalysisResult &result = window.currentResult();
         QCOMPARE(result.pluginId, QStringLiteral("sar"));
-        QCOMPARE(result.steps.size(), 6); // 3 x 2 tiles of 128 with overlap 32
+        QCOMPARE(result.stepsRun, 6);     // 3 x 2 tiles of 128 with overlap 32
+        QCOMPARE(result.steps.size(), 1); // the tiles live in the mosaic and the rasters
         const QJsonObject summary = result.runSummary;
         QVERIFY(summary.contains(QStringLiteral("segmentation")));
         QString labelsPath;
@@ -193,13 +195,64 @@ private Q_SLOTS:
                  summary.value(QStringLiteral("rasters")));
     }
 
+    // The product's display options in their dock: amplitude instead of dB
+    // reads (and stretches) the same pixel as amplitude; a speckle filter
+    // changes the picture.
+    void displayFromTheDock()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("sar-display.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(&window, &MainWindow::imageLoaded);
+        window.openImage(kScene);
+        QVERIFY(loaded.wait(60000));
+        OptionsDock *dock = window.displayOptionsDock();
+        QVERIFY(dock->isVisible());
+        auto *quantity = dock->findChild<QComboBox *>(QStringLiteral("displayOption_quantity"));
+        auto *filter = dock->findChild<QComboBox *>(QStringLiteral("displayOption_filter"));
+        QVERIFY(quantity && filter);
+        QCOMPARE(quantity->currentText(), QStringLiteral("dB"));
+
+        SceneView *scene = window.imageView();
+        const QPointF at = scene->mapFromImage(QPointF(100.5, 60.5));
+        auto valueUnderMouse = [&] {
+            scene->setReadout({});
+            QMouseEvent move(QEvent::MouseMove, at, scene->viewport()->mapToGlobal(at),
+                             Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+            QApplication::sendEvent(scene->viewport(), &move);
+            const QRegularExpression value(QStringLiteral("value (-?[0-9.e+-]+)"));
+            const QRegularExpressionMatch m = value.match(scene->readout());
+            return m.hasMatch() ? m.captured(1).toDouble() : qQNaN();
+        };
+        const double db = valueUnderMouse();
+        QVERIFY2(!qIsNaN(db), qPrintable(scene->readout()));
+        auto settle = [&] {
+            QTest::qWaitFor([&] { return scene->tilesIdle(); }, 20000);
+            return scene->grab().toImage();
+        };
+        const QImage inDb = settle();
+
+        quantity->setCurrentText(QStringLiteral("amplitude"));
+        const double amplitude = valueUnderMouse();
+        QVERIFY2(std::abs(amplitude - std::pow(10.0, db / 20)) < 1e-3 * amplitude,
+                 qPrintable(QStringLiteral("%1 dB shown as amplitude %2").arg(db).arg(amplitude)));
+        const QImage inAmplitude = settle();
+        QVERIFY(inAmplitude != inDb);
+
+        filter->setCurrentText(QStringLiteral("refined-lee"));
+        const QImage filtered = settle();
+        QVERIFY(filtered != inAmplitude);
+        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/sar-display.png")));
+    }
+
     // The plugin's declared run options, set in the dock: a speckle filter
     // and a region drawn on the image, run alone.
     void regionAndFilterFromTheDock()
     {
         MainWindow window(m_dir.filePath(QStringLiteral("sar-region.sqlite")));
         QVERIFY(openWithModel(window));
-        RunOptionsDock *dock = window.runOptionsDock();
+        OptionsDock *dock = window.runOptionsDock();
         QVERIFY(dock->isVisible());
         auto *filter = dock->findChild<QComboBox *>(QStringLiteral("runOption_filter"));
         auto *band = dock->findChild<QComboBox *>(QStringLiteral("runOption_bands"));

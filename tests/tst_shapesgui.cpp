@@ -114,7 +114,7 @@ private Q_SLOTS:
                                         QJsonObject{{"width", 30000}, {"height", 30000}});
         QVERIFY2(openAndRun(window, scene, kTiledModel), qPrintable(window.lastError()));
         const AnalysisResult &result = window.currentResult();
-        QCOMPARE(result.steps.size(), 39 * 39);
+        QCOMPARE(result.stepsRun, 39 * 39);
         QCOMPARE(result.mosaic.size(), size_t(1));
         SceneView *view = window.imageView();
         QVERIFY(view->source()); // drawn from tiles, not one picture

@@ -288,6 +288,37 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("ENL %1 -> %2").arg(before).arg(after)));
     }
 
+    // The ENL estimate on a scene of flat fields, steps and texture (the
+    // windows over edges and texture must not drag it down).
+    void estimatesLooks_data()
+    {
+        QTest::addColumn<double>("looks");
+        QTest::newRow("L=1") << 1.0;
+        QTest::newRow("L=2") << 2.0;
+        QTest::newRow("L=4.4 (S1 GRD)") << 4.4;
+        QTest::newRow("L=10") << 10.0;
+        QTest::newRow("L=16") << 16.0;
+    }
+
+    void estimatesLooks()
+    {
+        QFETCH(double, looks);
+        Image clean = scene(600, 400);
+        // A quarter of it textured (a forest, a town): K-distributed clutter.
+        std::mt19937 rng(11u);
+        std::gamma_distribution<double> texture(2.0, 0.5);
+        for (int y = 200; y < 400; ++y)
+            for (int x = 0; x < 300; ++x)
+                clean.pixels[std::size_t(y) * 600 + x] *= float(texture(rng));
+        const Image in = speckled(clean, looks, 5u);
+        const double estimate = estimateLooks(in.pixels.data(), in.width, in.height);
+        qInfo("L=%.1f estimated %.2f", looks, estimate);
+        QVERIFY2(std::abs(estimate - looks) < 0.15 * looks,
+                 qPrintable(QStringLiteral("L=%1 estimated %2").arg(looks).arg(estimate)));
+        // Not enough ground to tell.
+        QCOMPARE(estimateLooks(in.pixels.data(), 20, 20), 0.0);
+    }
+
     void refinedLeeKeepsEdgesSharperThanLee_data()
     {
         QTest::addColumn<double>("looks");

@@ -328,7 +328,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     out << Tr::tr("%1 on %2 (%3): %4 step(s) in %5 ms")
                .arg(result.modelName, source.path(), result.device)
-               .arg(result.steps.size())
+               .arg(result.stepsRun)
                .arg(json.value(QStringLiteral("elapsed_ms")).toDouble(), 0, 'f', 1)
         << "\n";
     if (!result.steps.isEmpty()) {

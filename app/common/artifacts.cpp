@@ -103,8 +103,13 @@ QImage frameForStep(const AnalysisResult &result, const ImageStack &image, int s
                           ? 0
                           : std::clamp(result.steps.at(stepIndex).step, 0, image.frameCount - 1);
     const QImage full = image.toQImage(frame).convertToFormat(QImage::Format_RGB32);
+    // A scene read by region comes as an overview of the part the run
+    // covered, already cut: a copy of modelRegion (scene pixels) would make
+    // a scene-sized picture, mostly black (8,192² RGB: 256 MB).
+    const bool overview =
+        result.sceneSize.isValid() && QSize(image.width, image.height) != result.sceneSize;
     // The maps lie over what the model saw: an ultrasound imaging region, say.
-    return result.modelRegion.isValid() ? full.copy(result.modelRegion) : full;
+    return result.modelRegion.isValid() && !overview ? full.copy(result.modelRegion) : full;
 }
 
 bool writeArtifacts(const QString &directory, const AnalysisResult &result, const ImageStack &image,

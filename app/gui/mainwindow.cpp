@@ -7,7 +7,7 @@
 #include "pluginviewdock.h"
 #include "resultpresenter.h"
 #include "routingpanel.h"
-#include "runoptionsdock.h"
+#include "optionsdock.h"
 #include "sceneview.h"
 #include "seriesdialog.h"
 
@@ -169,7 +169,11 @@ void MainWindow::buildDocks()
     m_galleryDock->setVisible(false);
     m_pluginDock = new PluginViewDock(&m_workspace->plugins(), this);
     addDockWidget(Qt::RightDockWidgetArea, m_pluginDock);
-    m_runOptions = new RunOptionsDock(imageView(), this);
+    m_displayOptions = new OptionsDock(tr("Display"), QStringLiteral("displayOptionsDock"),
+                                       QStringLiteral("displayOption_"), nullptr, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_displayOptions);
+    m_runOptions = new OptionsDock(tr("Run options"), QStringLiteral("runOptionsDock"),
+                                   QStringLiteral("runOption_"), imageView(), this);
     addDockWidget(Qt::RightDockWidgetArea, m_runOptions);
     m_galleryController = new GalleryController(m_workspace, m_document, m_runs, m_resultView,
                                                 m_gallery, m_galleryDock, this);
@@ -222,7 +226,9 @@ void MainWindow::connectLayers()
         showError(tr("The model was refused.\n\n%1").arg(message));
     });
     connect(m_runs, &RunController::busyChanged, this, &MainWindow::setBusy);
-    connect(m_runOptions, &RunOptionsDock::valuesChanged, m_runs, &RunController::setSceneOptions);
+    connect(m_runOptions, &OptionsDock::valuesChanged, m_runs, &RunController::setSceneOptions);
+    connect(m_displayOptions, &OptionsDock::valuesChanged, m_document,
+            &ImageDocument::setDisplaySettings);
     connect(m_runs, &RunController::progress, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(1, total));
         m_progress->setValue(done);
@@ -320,6 +326,11 @@ void MainWindow::updateRunOptions()
 
 void MainWindow::onImageLoaded()
 {
+    // How the scene's own reader can show it (a SAR product: dB, amplitude
+    // or intensity, a speckle filter, a band).
+    const auto source = m_document->source();
+    m_displayOptions->setOptions(source ? source->displayOptions() : QJsonArray(),
+                                 source ? source->bandNames() : QStringList());
     updateRunOptions();
     const auto image = m_document->image();
     m_toolBar->resetViewControls();

@@ -35,7 +35,7 @@ class GalleryController;
 class GalleryPanel;
 class LibraryPanel;
 class PluginViewDock;
-class RunOptionsDock;
+class OptionsDock;
 class ResultPresenter;
 class RoutingPanel;
 class SceneView;
@@ -64,7 +64,8 @@ public:
     RoutingPanel *routingPanel() const { return m_resultView->routingPanel(); }
     // A plugin's own view (TaskPluginGui), shown with that plugin's results.
     PluginViewDock *pluginViewDock() const { return m_pluginDock; }
-    RunOptionsDock *runOptionsDock() const { return m_runOptions; }
+    OptionsDock *runOptionsDock() const { return m_runOptions; }
+    OptionsDock *displayOptionsDock() const { return m_displayOptions; }
     const ImageDocument *document() const { return m_document; }
     const RunController *runController() const { return m_runs; }
     // Galleries and queries of a retrieval model (shown for a Gallery-capable plugin).
@@ -141,7 +142,8 @@ private:
     QDockWidget *m_galleryDock = nullptr;
     GalleryController *m_galleryController = nullptr;
     PluginViewDock *m_pluginDock = nullptr;
-    RunOptionsDock *m_runOptions = nullptr;
+    OptionsDock *m_runOptions = nullptr;
+    OptionsDock *m_displayOptions = nullptr;
 };
 
 } // namespace moescope::gui

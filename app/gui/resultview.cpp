@@ -113,8 +113,14 @@ void ResultView::setDocument(ImageDocument *document)
     m_document = document;
     if (!m_document)
         return;
-    connect(m_document, &ImageDocument::windowChanged, this,
-            [this] { m_view->setImage(m_document->frameImage(m_player->frame())); });
+    connect(m_document, &ImageDocument::windowChanged, this, [this] {
+        if (m_view->source())
+            showFrame(m_player->frame()); // the scene's tiles, read again
+        else
+            m_view->setImage(m_document->frameImage(m_player->frame()));
+    });
+    connect(m_document, &ImageDocument::displayChanged, this,
+            [this] { showFrame(m_player->frame()); });
     connect(m_view, &SceneView::windowDragged, this, [this](int dx, int dy) {
         if (!m_document || !m_document->image() || !m_document->isStack())
             return;
@@ -133,8 +139,9 @@ void ResultView::setDocument(ImageDocument *document)
         QString error;
         if (!source || p.x() < 0 || p.y() < 0 || p.x() >= source->size().width() ||
             p.y() >= source->size().height() ||
-            !source->read(std::clamp(m_player->frame(), 0, source->frameCount() - 1),
-                          QRect(p, QSize(1, 1)), QSize(1, 1), &pixel, &error)) {
+            !source->readForDisplay(std::clamp(m_player->frame(), 0, source->frameCount() - 1),
+                                    QRect(p, QSize(1, 1)), QSize(1, 1),
+                                    m_document->displaySettings(), &pixel, &error)) {
             m_view->setReadout({});
             return;
         }
@@ -185,10 +192,21 @@ void ResultView::showFrame(int frame)
 {
     QImage base;
     const bool overview = m_document && m_document->isOverview();
-    if (overview) {
-        // Too large to hold: the view reads tiles of the scene at its zoom.
-        if (m_view->source() != m_document->source() || m_shownFrame != frame)
-            m_view->setSource(m_document->source(), frame, m_document->window());
+    // A scene its reader can show several ways (SAR: dB, amplitude, a
+    // speckle filter) is drawn from the reader even when it fits in memory.
+    const auto source = m_document ? m_document->source() : nullptr;
+    const bool bySource = overview || (m_document && m_document->openedByPlugin() && source &&
+                                       !source->displayOptions().isEmpty());
+    if (bySource) {
+        // The view reads tiles of the scene at its zoom, as the display says.
+        if (m_view->source() != m_document->source() || m_shownFrame != frame ||
+            m_shownDisplay != m_document->displaySettings() ||
+            m_shownWindow != m_document->window()) {
+            m_view->setSource(m_document->source(), frame, m_document->window(),
+                              m_document->displaySettings());
+            m_shownDisplay = m_document->displaySettings();
+            m_shownWindow = m_document->window();
+        }
         base =
             m_document->image() ? m_document->image()->toQImage(0, m_document->window()) : QImage();
     } else if (m_document && m_document->image()) {

@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QJsonObject>
 #include <QMap>
+#include <QVariantMap>
 #include <QWidget>
 
 class QChartView;
@@ -74,6 +75,8 @@ private:
     const AnalysisResult *m_result = nullptr;
     int m_stepIndex = -1;
     int m_shownFrame = -1;
+    QVariantMap m_shownDisplay; // what the scene view's tiles were read with
+    WindowLevel m_shownWindow;
 
     SceneView *m_view = nullptr;
     RoutingPanel *m_routing = nullptr;

@@ -21,8 +21,8 @@ QImage render(const Raster &raster, const WindowLevel &window)
 } // namespace
 
 SceneTileItem::SceneTileItem(QSharedPointer<const SceneSource> source, int frame,
-                             WindowLevel window)
-    : m_source(std::move(source)), m_frame(frame), m_window(window),
+                             WindowLevel window, QVariantMap display)
+    : m_source(std::move(source)), m_frame(frame), m_window(window), m_display(std::move(display)),
       m_generation(std::make_shared<std::atomic_int>(0))
 {
     setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
@@ -36,10 +36,11 @@ SceneTileItem::SceneTileItem(QSharedPointer<const SceneSource> source, int frame
     const QSize out(std::max(1, int(std::lround(size.width() * scale))),
                     std::max(1, int(std::lround(size.height() * scale))));
     Raster raster;
-    if (!m_source->read(m_frame, QRect(QPoint(0, 0), size), out, &raster, &m_error))
+    if (!m_source->readForDisplay(m_frame, QRect(QPoint(0, 0), size), out, m_display, &raster,
+                                  &m_error))
         return;
     if (!m_window.valid())
-        m_window = m_source->displayWindow();
+        m_window = m_source->displayWindow(m_display);
     if (!m_window.valid()) {
         ImageStack stack = raster.toImageStack();
         m_window = stack.effectiveWindow();
@@ -141,12 +142,13 @@ void SceneTileItem::request(int level, int tx, int ty)
     const int asked = generation->load();
     const int frame = m_frame;
     const WindowLevel window = m_window;
+    const QVariantMap display = m_display;
     QThreadPool::globalInstance()->start([=] {
         QImage image;
         if (generation->load() == asked) {
             Raster raster;
             QString error;
-            if (source->read(frame, region, out, &raster, &error))
+            if (source->readForDisplay(frame, region, out, display, &raster, &error))
                 image = render(raster, window);
         }
         // Delivered on the main thread, where the item lives and dies.

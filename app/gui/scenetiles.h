@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QSet>
 #include <QSharedPointer>
+#include <QVariantMap>
 
 #include <atomic>
 #include <memory>
@@ -27,8 +28,10 @@ public:
     static constexpr int kTile = 256;
 
     // Reads the overview (at most 512 pixels a side) at once; `window`
-    // invalid: the overview's own range.
-    SceneTileItem(QSharedPointer<const SceneSource> source, int frame, WindowLevel window);
+    // invalid: the source's display window, else the overview's own range.
+    // `display`: how the source shows it (SceneSource::displayOptions).
+    SceneTileItem(QSharedPointer<const SceneSource> source, int frame, WindowLevel window,
+                  QVariantMap display = {});
     ~SceneTileItem() override;
 
     QRectF boundingRect() const override;
@@ -58,6 +61,7 @@ private:
     QSharedPointer<const SceneSource> m_source;
     int m_frame;
     WindowLevel m_window;
+    QVariantMap m_display;
     QImage m_overview;
     QString m_error;
     int m_maxLevel = 0;

@@ -92,7 +92,8 @@ void SceneView::setImage(const QImage &image, double pixelAspect)
     viewport()->update();
 }
 
-void SceneView::setSource(QSharedPointer<const SceneSource> source, int frame, WindowLevel window)
+void SceneView::setSource(QSharedPointer<const SceneSource> source, int frame, WindowLevel window,
+                          const QVariantMap &display)
 {
     m_image = QImage();
     m_pixmapItem->setPixmap(QPixmap());
@@ -101,15 +102,22 @@ void SceneView::setSource(QSharedPointer<const SceneSource> source, int frame, W
     m_tileItem = nullptr;
     m_source = std::move(source);
     if (m_source) {
-        m_tileItem = new SceneTileItem(m_source, frame, window);
+        m_tileItem = new SceneTileItem(m_source, frame, window, display);
         m_tileItem->setZValue(0);
         m_scene->addItem(m_tileItem);
         connect(m_tileItem, &SceneTileItem::tileArrived, this, &SceneView::tilesArrived);
         // The overview stands for the picture where a QImage is asked for.
         m_image = m_tileItem->overview();
     }
-    m_aspect = 1.0;
-    setPicture(m_source ? m_source->size() : QSize());
+    // The same scene shown another way (amplitude, a filter) keeps the zoom
+    // and pan, as a new frame of the same size does.
+    const QSize size = m_source ? m_source->size() : QSize();
+    if (size != m_size || m_aspect != 1.0) {
+        m_aspect = 1.0;
+        setPicture(size);
+    } else {
+        viewport()->update();
+    }
 }
 
 QSize SceneView::pictureSize() const

@@ -19,6 +19,7 @@
 #include <QGraphicsView>
 #include <QImage>
 #include <QSharedPointer>
+#include <QVariantMap>
 
 #include <vector>
 
@@ -48,9 +49,11 @@ public:
     void setImage(const QImage &image); // keeps the pixel aspect
     const QImage &image() const { return m_image; }
     // A scene read by region (see above), frame `frame`, its samples shown
-    // through `window` (invalid: the range of an overview read first).
+    // through `window` (invalid: the source's display window, else the range
+    // of an overview read first), as `display` says (the source's
+    // displayOptions values).
     void setSource(QSharedPointer<const SceneSource> source, int frame = 0,
-                   WindowLevel window = {});
+                   WindowLevel window = {}, const QVariantMap &display = {});
     QSharedPointer<const SceneSource> source() const { return m_source; }
     QSize pictureSize() const; // image or source size, in pixels
     void setPixelAspect(double aspect);

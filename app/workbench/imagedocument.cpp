@@ -134,6 +134,7 @@ void ImageDocument::onLoaded()
                                  QSharedPointer<const ImageStackSource>::create(m_volume));
     m_plane = SlicePlane::Axial;
     m_window = WindowLevel();
+    m_display.clear();
     Q_EMIT loaded();
 }
 
@@ -149,6 +150,7 @@ void ImageDocument::close()
     m_source.reset();
     m_openedByPlugin = m_overview = false;
     m_window = WindowLevel();
+    m_display.clear();
     m_plane = SlicePlane::Axial;
 }
 
@@ -197,6 +199,15 @@ void ImageDocument::setWindow(const WindowLevel &window)
 {
     m_window = window;
     Q_EMIT windowChanged();
+}
+
+void ImageDocument::setDisplaySettings(const QVariantMap &settings)
+{
+    if (settings == m_display)
+        return;
+    m_display = settings;
+    m_window = WindowLevel();
+    Q_EMIT displayChanged();
 }
 
 void ImageDocument::dragWindow(int dx, int dy)

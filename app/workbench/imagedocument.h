@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QObject>
 #include <QSharedPointer>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -68,6 +69,12 @@ public:
     // Widens/raises the window by a drag of (dx, dy) pixels: about a thousand
     // steps over the image's range (4 HU a pixel for CT).
     void dragWindow(int dx, int dy);
+    // How the scene's own reader shows it: the values of the source's
+    // displayOptions() (a SAR product: amplitude, intensity or dB, a speckle
+    // filter, a band); empty for its defaults. A change resets the window (a
+    // window in dB means nothing for amplitude) and emits displayChanged().
+    QVariantMap displaySettings() const { return m_display; }
+    void setDisplaySettings(const QVariantMap &settings);
     // One frame drawn with the window.
     QImage frameImage(int frame) const;
     // What a person reads about it: name, size, channels, frames, modality, warnings.
@@ -79,6 +86,7 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
     void planeChanged(SlicePlane plane);
     void windowChanged();
+    void displayChanged();
 
 private:
     struct Load
@@ -100,6 +108,7 @@ private:
     PluginRegistry *m_plugins = nullptr;
     SlicePlane m_plane = SlicePlane::Axial;
     WindowLevel m_window;
+    QVariantMap m_display;
     QFutureWatcher<Load> m_watcher;
     QString m_loadingPath;
 };

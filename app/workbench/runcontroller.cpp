@@ -196,7 +196,7 @@ void RunController::onFinished(const AnalysisResult &finished)
     AnalysisResult result = finished;
     if (result.cancelled)
         Q_EMIT statusMessage(tr("Cancelled after %n step(s); the partial run is kept.", nullptr,
-                                int(result.steps.size())),
+                                result.stepsRun),
                              10000);
     if (m_runSource)
         store(&result, SceneDescription::of(*m_runSource));

@@ -41,6 +41,8 @@ struct WindowLevel
 {
     double center = 0, width = 0;
     bool valid() const { return width > 0; }
+    bool operator==(const WindowLevel &o) const { return center == o.center && width == o.width; }
+    bool operator!=(const WindowLevel &o) const { return !(*this == o); }
 };
 
 // frameCount planes of width×height samples, `channels` (1 or 3) interleaved per pixel, stored

@@ -9,6 +9,7 @@
 
 #include "image.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPointF>
@@ -17,6 +18,7 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <array>
 #include <cmath>
@@ -92,9 +94,30 @@ public:
     // (a SAR product: driver, band types, complex, CRS, geotransform or
     // GCPs, pixel spacing). Empty when there is nothing more.
     virtual QJsonObject properties() const { return {}; }
+
+    // Since API 2.2: how the source can be shown, declared like a task
+    // plugin's "runOptions" (objects with key, label, type choice | band |
+    // int, choices, default): a SAR product offers amplitude, intensity or
+    // dB, a speckle filter and a band. The window builds the form and passes
+    // its values back as `display`; empty values mean the defaults. The
+    // source holds no display state: two views may show it two ways.
+    virtual QJsonArray displayOptions() const { return {}; }
     // How to show the samples when nobody has chosen yet (a SAR product in
-    // dB: its 2nd-98th percentile); invalid = the samples' min..max.
-    virtual WindowLevel displayWindow() const { return {}; }
+    // dB: its 2nd-98th percentile), as `display` shows them; invalid = the
+    // samples' min..max.
+    virtual WindowLevel displayWindow(const QVariantMap &display) const
+    {
+        Q_UNUSED(display);
+        return {};
+    }
+    // Reads what the window draws of `region`, as `display` says (same
+    // region rules as read()). Defaults to read().
+    virtual bool readForDisplay(int frame, const QRect &region, const QSize &outSize,
+                                const QVariantMap &display, Raster *out, QString *error) const
+    {
+        Q_UNUSED(display);
+        return read(frame, region, outSize, out, error);
+    }
 
     // Reads `region` (scene pixels, clipped to the frame; parts outside read
     // as 0) of `frame`, resampled to `outSize` by taking, for each output

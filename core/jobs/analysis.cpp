@@ -216,13 +216,15 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
             if (keepAll)
                 step.rawOutputs = sliceOutputs(forward, b);
             result->timings.postprocessMs += elapsedMs(t);
-            result->steps.append(std::move(step));
+            if (keepAll || result->steps.isEmpty())
+                result->steps.append(std::move(step));
         }
         if (const QString failure = run->failure(); !failure.isEmpty()) {
             *error = failure;
             return false;
         }
         done += count;
+        result->stepsRun = done;
         if (progress)
             progress(done, todo);
 #ifdef __GLIBC__

@@ -70,7 +70,12 @@ struct AnalysisResult
     QString device;
     QString imagePath;
     QString imageSha256;
-    int stepCount = 0; // steps the image has, of which `steps` were run
+    int stepCount = 0; // steps the image has, of which `stepsRun` were run
+    int stepsRun = 0;
+    // Every step run; a SummariesOnly run (a tiled scene) keeps the first
+    // only: its tiles live in the mosaic, the run summary and the plugin's
+    // rasters, and 100,000 tiles' JSON would grow memory and the store with
+    // the scene.
     QVector<StepResult> steps;
     Timings timings;
     QStringList warnings;

@@ -1,5 +1,7 @@
 #include "storedrun.h"
 
+#include <algorithm>
+
 namespace moescope {
 
 namespace {
@@ -90,6 +92,7 @@ store::RunRecord toRunRecord(const AnalysisResult &result, const SceneDescriptio
     }
     run.outputs = QJsonObject{{"steps", steps},
                               {"step_count", result.stepCount},
+                              {"steps_run", result.stepsRun},
                               {"warnings", QJsonArray::fromStringList(result.warnings)}};
     if (!result.runSummary.isEmpty())
         run.outputs.insert(QStringLiteral("run_summary"), result.runSummary);
@@ -113,7 +116,7 @@ store::RunRecord toRunRecord(const AnalysisResult &result, const SceneDescriptio
         run.summary = result.steps.first().routingSummary;
     for (float v : expertMask)
         run.expertMask.append(double(v));
-    run.frameCount = int(result.steps.size());
+    run.frameCount = std::max(result.stepsRun, int(result.steps.size()));
     return run;
 }
 
@@ -186,6 +189,7 @@ AnalysisResult fromStoredRun(const store::RunRecord &record,
             s.routingSummary = routingSummaryJson(s.layers);
         r.steps.append(s);
     }
+    r.stepsRun = record.outputs.value(QStringLiteral("steps_run")).toInt(int(r.steps.size()));
     return r;
 }
 

@@ -133,7 +133,7 @@ void PluginRegistry::scan(const QStringList &directories)
 
 QString PluginRegistry::apiVersion()
 {
-    return QStringLiteral("2.1");
+    return QStringLiteral("2.2");
 }
 
 bool PluginRegistry::servesApi(const QString &compatVersion)

@@ -47,7 +47,7 @@ public:
     // <app>/../lib/moescope/plugins (an install).
     static QStringList defaultSearchPaths();
 
-    // The plugin API this host serves ("2.1"), and whether it serves a plugin
+    // The plugin API this host serves ("2.2"), and whether it serves a plugin
     // written for `compatVersion`: the same major and minor version (a minor
     // version adds virtual functions, so any other one needs a rebuild).
     static QString apiVersion();

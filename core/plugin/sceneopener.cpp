@@ -50,7 +50,7 @@ std::optional<ImageStack> sceneOverview(const SceneSource &source, int maxSide, 
         return std::nullopt;
     ImageStack image = raster.toImageStack(source.path());
     image.sha256 = source.sha256();
-    image.window = source.displayWindow();
+    image.window = source.displayWindow({});
     return image;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The task-plugin interface, API 2.1. A plugin turns a scene (a frame, a
+// The task-plugin interface, API 2.2. A plugin turns a scene (a frame, a
 // tile, a search region) into a model's inputs and the model's outputs into
 // results a person reads. The host supplies loading, the job thread, the
 // routing views, stitching, the store and the CLI verbs; a plugin sees this
@@ -9,7 +9,7 @@
 // "plugin.json"), where plugin.json holds {"id", "name", "version",
 // "compatVersion", "tasks": [...], "shape", "fileSuffixes": [...],
 // "description"}. compatVersion is the plugin API the plugin was written for
-// ("2.1"); the registry refuses one it does not serve (PluginRegistry::
+// ("2.2"); the registry refuses one it does not serve (PluginRegistry::
 // servesApi). A minor version adds virtual functions, so a plugin built for
 // another minor version must be rebuilt: only the served one loads. The host reads that JSON
 // without loading the library.
@@ -187,5 +187,5 @@ public:
 // Qt's own (Qt::CTRL | Qt::Key_R) from code in namespace moescope.
 Q_DECLARE_OPERATORS_FOR_FLAGS(moescope::TaskCapabilities)
 
-#define MoEScopeTaskPlugin_iid "org.moescope.TaskPlugin/2.1"
+#define MoEScopeTaskPlugin_iid "org.moescope.TaskPlugin/2.2"
 Q_DECLARE_INTERFACE(moescope::TaskPlugin, MoEScopeTaskPlugin_iid)

@@ -255,13 +255,6 @@ int GdalScene::bandIndex(const QString &name) const
     return -1;
 }
 
-void GdalScene::setDisplayQuantity(Quantity q)
-{
-    m_display.store(q);
-    QMutexLocker lock(&m_mutex);
-    m_window.reset();
-}
-
 std::unique_ptr<GdalScene::Handle> GdalScene::borrow(QString *error) const
 {
     {
@@ -300,7 +293,7 @@ bool GdalScene::read(int frame, const QRect &region, const QSize &outSize, Raste
     std::vector<int> all(size_t(m_bands.size()));
     for (size_t b = 0; b < all.size(); ++b)
         all[b] = int(b);
-    return readRaw(region, outSize, all, m_display.load(), out, error);
+    return readRaw(region, outSize, all, Quantity::Decibel, out, error);
 }
 
 bool GdalScene::readIntensity(const QRect &region, const QSize &outSize,
@@ -410,43 +403,6 @@ bool GdalScene::readRaw(const QRect &region, const QSize &outSize, const std::ve
     return ok;
 }
 
-WindowLevel GdalScene::displayWindow() const
-{
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_window)
-            return *m_window;
-    }
-    // The 2nd-98th percentile of the first band over a 256-pixel overview,
-    // the stretch SNAP and QGIS start SAR images with.
-    const double scale = std::min(1.0, 256.0 / std::max(m_size.width(), m_size.height()));
-    const QSize out(std::max(1, int(m_size.width() * scale)),
-                    std::max(1, int(m_size.height() * scale)));
-    Raster r;
-    QString error;
-    WindowLevel window;
-    if (readRaw(QRect(QPoint(0, 0), m_size), out, {0}, m_display.load(), &r, &error)) {
-        std::vector<float> v;
-        v.reserve(r.samples.size());
-        for (float s : r.samples)
-            if (std::isfinite(s) && s > -100.0f)
-                v.push_back(s);
-        if (v.size() > 10) {
-            auto at = [&](double q) {
-                auto it = v.begin() + std::ptrdiff_t(q * (v.size() - 1));
-                std::nth_element(v.begin(), it, v.end());
-                return double(*it);
-            };
-            const double lo = at(0.02), hi = at(0.98);
-            if (hi > lo)
-                window = WindowLevel{(lo + hi) / 2, hi - lo};
-        }
-    }
-    QMutexLocker lock(&m_mutex);
-    m_window = window;
-    return window;
-}
-
 QByteArray GdalScene::sha256() const
 {
     {
@@ -510,9 +466,13 @@ QJsonObject GdalScene::properties() const
 {
     QJsonArray bands;
     bool complex = false;
-    for (const SarBand &b : m_bands) {
-        bands.append(QJsonObject{
-            {"name", b.name}, {"data_type", b.dataType}, {"samples", toString(b.meaning)}});
+    for (int i = 0; i < m_bands.size(); ++i) {
+        const SarBand &b = m_bands[i];
+        QJsonObject band{
+            {"name", b.name}, {"data_type", b.dataType}, {"samples", toString(b.meaning)}};
+        if (const double looks = estimatedLooks(i); looks > 0)
+            band.insert(QStringLiteral("estimated_looks"), std::round(looks * 100) / 100);
+        bands.append(band);
         complex = complex || b.meaning == SampleMeaning::Complex;
     }
     QJsonObject o{{"driver", m_driver}, {"dataset", m_datasetName},     {"bands", bands},

@@ -15,6 +15,7 @@
 #include "image/scenesource.h"
 
 #include <QList>
+#include <QMap>
 #include <QMutex>
 #include <QSharedPointer>
 #include <QString>
@@ -61,9 +62,15 @@ public:
     GeoReference geoReference() const override { return m_geo; }
     QByteArray sha256() const override;
     QJsonObject properties() const override;
-    WindowLevel displayWindow() const override;
+    // Display: amplitude | intensity | dB, a band, a speckle filter
+    // (gdaldisplay.cpp). The window is the 2nd-98th percentile of what is
+    // shown, SNAP's and QGIS's first stretch.
+    QJsonArray displayOptions() const override;
+    WindowLevel displayWindow(const QVariantMap &display) const override;
+    bool readForDisplay(int frame, const QRect &region, const QSize &outSize,
+                        const QVariantMap &display, Raster *out, QString *error) const override;
 
-    // Every band in the display quantity (dB unless set otherwise).
+    // Every band in dB.
     bool read(int frame, const QRect &region, const QSize &outSize, Raster *out,
               QString *error) const override;
     // Linear intensity of `bands` (0-based indices into sarBands()), same
@@ -71,8 +78,9 @@ public:
     bool readIntensity(const QRect &region, const QSize &outSize, const std::vector<int> &bands,
                        Raster *out, QString *error) const;
 
-    void setDisplayQuantity(Quantity q);
-    Quantity displayQuantity() const { return m_display.load(); }
+    // The equivalent number of looks estimated from a few full-resolution
+    // patches of `band` (see estimateLooks); 0 when it cannot be told.
+    double estimatedLooks(int band = 0) const;
 
     const QList<SarBand> &sarBands() const { return m_bands; }
     // Index of the band named `name` (case-insensitive; "VV" also finds
@@ -105,12 +113,12 @@ private:
     GeoReference m_geo;
     double m_pixelArea = 0;
     QList<double> m_pixelSpacing; // metres, x and y, when known
-    std::atomic<Quantity> m_display{Quantity::Decibel};
 
     mutable QMutex m_mutex; // guards the pool and the lazy values below
     mutable std::vector<std::unique_ptr<Handle>> m_pool;
     mutable QByteArray m_sha256;
-    mutable std::optional<WindowLevel> m_window;
+    mutable QMap<QString, WindowLevel> m_windows; // per display choice
+    mutable QMap<int, double> m_looks;            // per band
 };
 
 } // namespace moescope::sar

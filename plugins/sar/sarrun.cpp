@@ -193,6 +193,25 @@ bool SarRun::configure(const PrepareOptions &options, QString *error)
     }
     m_filter.radius = 2;
     m_filter.looks = std::max(1.0f, m_representation.looksMin);
+    // The product's own speckle, against what the model was trained on: the
+    // filter uses it, and a product far outside says so.
+    if (m_scene) {
+        const double looks = m_scene->estimatedLooks(m_bands.front());
+        if (looks > 0)
+            m_filter.looks = std::max(1.0, looks);
+        const auto [lo, hi] = std::pair(m_representation.looksMin, m_representation.looksMax);
+        if (looks > 0 && hi >= lo && lo > 0 && (looks < 0.7 * lo || looks > 1.5 * hi))
+            m_warnings << Tr::tr("%1: about %2 looks (estimated), outside the %3 to %4 model %5 "
+                                 "was trained on%6")
+                              .arg(path)
+                              .arg(looks, 0, 'f', 1)
+                              .arg(double(lo), 0, 'g', 3)
+                              .arg(double(hi), 0, 'g', 3)
+                              .arg(qs(m_contract.name))
+                              .arg(looks < lo && m_filter.filter == SpeckleFilter::None
+                                       ? Tr::tr("; a speckle filter (--filter) may help")
+                                       : QString());
+    }
 
     // Tiling: native spacing by default; any tile size a multiple of the
     // token grid and of the mask.

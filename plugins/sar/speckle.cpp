@@ -337,3 +337,53 @@ void despeckle(const float *in, int width, int height, const SpeckleParams &p, f
 }
 
 } // namespace moescope::sar
+
+namespace moescope::sar {
+
+double estimateLooks(const float *in, int width, int height)
+{
+    constexpr int kWindow = 15;
+    // log10 ENL from 0.1 to 1000 in bins of 0.05.
+    constexpr double kLow = -1.0, kBin = 0.05;
+    constexpr int kBins = 80;
+    std::vector<double> histogram(kBins, 0.0);
+    int windows = 0;
+    for (int y0 = 0; y0 + kWindow <= height; y0 += kWindow / 2) {
+        for (int x0 = 0; x0 + kWindow <= width; x0 += kWindow / 2) {
+            double sum = 0, sum2 = 0;
+            for (int y = y0; y < y0 + kWindow; ++y)
+                for (int x = x0; x < x0 + kWindow; ++x) {
+                    const double v = in[size_t(y) * width + x];
+                    sum += v;
+                    sum2 += v * v;
+                }
+            const double n = double(kWindow) * kWindow;
+            const double mean = sum / n;
+            const double variance = (sum2 - n * mean * mean) / (n - 1);
+            if (!(mean > 0) || !(variance > 0))
+                continue;
+            const int bin = int(std::floor((std::log10(mean * mean / variance) - kLow) / kBin));
+            if (bin < 0 || bin >= kBins)
+                continue;
+            histogram[size_t(bin)] += 1;
+            ++windows;
+        }
+    }
+    if (windows < 16)
+        return 0;
+    // The densest stretch of three bins, and the mean within it.
+    int best = 1;
+    for (int b = 1; b + 1 < kBins; ++b) {
+        if (histogram[size_t(b - 1)] + histogram[size_t(b)] + histogram[size_t(b + 1)] >
+            histogram[size_t(best - 1)] + histogram[size_t(best)] + histogram[size_t(best + 1)])
+            best = b;
+    }
+    double weight = 0, at = 0;
+    for (int b = best - 1; b <= best + 1; ++b) {
+        weight += histogram[size_t(b)];
+        at += histogram[size_t(b)] * (kLow + (b + 0.5) * kBin);
+    }
+    return std::pow(10.0, at / weight);
+}
+
+} // namespace moescope::sar

@@ -61,3 +61,14 @@ int speckleMargin(const SpeckleParams &p);
 void despeckle(const float *in, int width, int height, const SpeckleParams &p, float *out);
 
 } // namespace moescope::sar
+
+namespace moescope::sar {
+
+// The equivalent number of looks of the width x height INTENSITY image `in`: mean² / variance
+// over 15 x 15 windows, taken where most windows agree (the mode of its logarithm), so that
+// windows over edges and texture (whose variance is not speckle alone) do not drag it down.
+// Needs windows of homogeneous ground, as any ENL estimate does; 0 when fewer than 16 windows
+// have signal. Accurate to about 15 % on gamma speckle of 1 to 16 looks (tst_speckle).
+double estimateLooks(const float *in, int width, int height);
+
+} // namespace moescope::sar

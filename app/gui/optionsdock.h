@@ -1,8 +1,10 @@
 #pragma once
-// Settings a task plugin's run reads (PrepareOptions::extra), as the plugin
-// declares them in its metadata ("runOptions", like a QGIS processing
-// algorithm's parameters): a choice, a whole number, one of the scene's
-// bands, or a region drawn on the image. The host builds the form; the
+// Settings a plugin declares and the host turns into a form, like a QGIS
+// processing algorithm's parameters: a choice, a whole number, one of the
+// scene's bands, or a region drawn on the image. Used twice: the run options
+// a task plugin's run reads (its metadata's "runOptions", passed as
+// PrepareOptions::extra) and the display options a scene source offers
+// (SceneSource::displayOptions: amplitude or dB, a speckle filter). The
 // plugin never sees a widget.
 
 #include <QDockWidget>
@@ -18,11 +20,14 @@ namespace moescope::gui {
 
 class SceneView;
 
-class RunOptionsDock : public QDockWidget
+class OptionsDock : public QDockWidget
 {
     Q_OBJECT
 public:
-    RunOptionsDock(SceneView *view, QWidget *parent = nullptr);
+    // Children are named `prefix` + the option's key (tests find them so);
+    // `view` draws regions, nullptr where no option is a region.
+    OptionsDock(const QString &title, const QString &objectName, const QString &prefix,
+                SceneView *view, QWidget *parent = nullptr);
 
     // Rebuilds the form for `declared` options (empty: the dock hides),
     // offering `bandNames` for options of type "band".
@@ -37,6 +42,7 @@ private:
     void set(const QString &key, const QVariant &value);
     void onRegion(const QRect &region);
 
+    QString m_prefix;
     SceneView *m_view;
     QWidget *m_form = nullptr;
     QJsonArray m_declared;

@@ -1,4 +1,4 @@
-#include "runoptionsdock.h"
+#include "optionsdock.h"
 
 #include "sceneview.h"
 
@@ -12,15 +12,17 @@
 
 namespace moescope::gui {
 
-RunOptionsDock::RunOptionsDock(SceneView *view, QWidget *parent)
-    : QDockWidget(tr("Run options"), parent), m_view(view)
+OptionsDock::OptionsDock(const QString &title, const QString &objectName, const QString &prefix,
+                         SceneView *view, QWidget *parent)
+    : QDockWidget(title, parent), m_prefix(prefix), m_view(view)
 {
-    setObjectName(QStringLiteral("runOptionsDock"));
-    connect(m_view, &SceneView::regionSelected, this, &RunOptionsDock::onRegion);
+    setObjectName(objectName);
+    if (m_view)
+        connect(m_view, &SceneView::regionSelected, this, &OptionsDock::onRegion);
     setVisible(false);
 }
 
-void RunOptionsDock::set(const QString &key, const QVariant &value)
+void OptionsDock::set(const QString &key, const QVariant &value)
 {
     if (value.isValid())
         m_values.insert(key, value);
@@ -29,7 +31,7 @@ void RunOptionsDock::set(const QString &key, const QVariant &value)
     Q_EMIT valuesChanged(m_values);
 }
 
-void RunOptionsDock::setOptions(const QJsonArray &declared, const QStringList &bandNames)
+void OptionsDock::setOptions(const QJsonArray &declared, const QStringList &bandNames)
 {
     if (m_drawRegion && m_drawRegion->isChecked())
         m_view->setRegionSelection(false);
@@ -48,9 +50,9 @@ void RunOptionsDock::setOptions(const QJsonArray &declared, const QStringList &b
         const QString label = o.value(QStringLiteral("label")).toString(key);
         if (type == QLatin1String("choice") || type == QLatin1String("band")) {
             auto *combo = new QComboBox(m_form);
-            combo->setObjectName(QStringLiteral("runOption_") + key);
+            combo->setObjectName(m_prefix + key);
             if (type == QLatin1String("band")) {
-                combo->addItem(tr("(the model's)"));
+                combo->addItem(o.value(QStringLiteral("automatic")).toString(tr("(the model's)")));
                 combo->addItems(bandNames);
             } else {
                 for (const QJsonValue &c : o.value(QStringLiteral("choices")).toArray())
@@ -65,7 +67,7 @@ void RunOptionsDock::setOptions(const QJsonArray &declared, const QStringList &b
             form->addRow(label, combo);
         } else if (type == QLatin1String("int")) {
             auto *spin = new QSpinBox(m_form);
-            spin->setObjectName(QStringLiteral("runOption_") + key);
+            spin->setObjectName(m_prefix + key);
             spin->setRange(o.value(QStringLiteral("minimum")).toInt(0),
                            o.value(QStringLiteral("maximum")).toInt(1 << 20));
             // The minimum stands for "the plugin's default" where it says so.
@@ -77,13 +79,13 @@ void RunOptionsDock::setOptions(const QJsonArray &declared, const QStringList &b
                 set(key, !automatic.isEmpty() && value == spin->minimum() ? QVariant() : value);
             });
             form->addRow(label, spin);
-        } else if (type == QLatin1String("region")) {
+        } else if (type == QLatin1String("region") && m_view) {
             m_regionKey = key;
             auto *row = new QWidget(m_form);
             auto *layout = new QHBoxLayout(row);
             layout->setContentsMargins(0, 0, 0, 0);
             m_regionLabel = new QLabel(tr("whole scene"), row);
-            m_regionLabel->setObjectName(QStringLiteral("runOption_") + key);
+            m_regionLabel->setObjectName(m_prefix + key);
             m_drawRegion = new QPushButton(tr("Draw…"), row);
             m_drawRegion->setCheckable(true);
             m_drawRegion->setToolTip(tr("Drag a rectangle on the image to run that part alone"));
@@ -104,7 +106,7 @@ void RunOptionsDock::setOptions(const QJsonArray &declared, const QStringList &b
     setVisible(!declared.isEmpty());
 }
 
-void RunOptionsDock::onRegion(const QRect &region)
+void OptionsDock::onRegion(const QRect &region)
 {
     if (!m_drawRegion || !m_drawRegion->isChecked() || region.isEmpty())
         return;
