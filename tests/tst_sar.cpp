@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -615,6 +616,58 @@ private Q_SLOTS:
 
     // Cancelled part-way: what is done is kept and marked partial, the
     // rasters named so (`<name>.partial.tif`), none looking complete.
+    // While the tiles run, the run's state so far comes out: the mosaic and
+    // the stitched labels filling in, marked running, never the finish.
+    void snapshotsWhileTiling()
+    {
+        QString error;
+        const auto scene = open(product(QStringLiteral("speckled-float32.tif")), &error);
+        QVERIFY2(scene, qPrintable(error));
+        std::string why;
+        auto engine = model::Engine::load(kModel.toStdString(), model::DevicePreference::Cpu, &why);
+        QVERIFY2(engine, why.c_str());
+        AnalysisRequest request;
+        request.source = scene->source;
+        request.snapshotIntervalMs = 0; // after every forward call
+        std::vector<AnalysisResult> partials;
+        AnalysisResult result;
+        QVERIFY2(runAnalysis(*engine, *scene->openedBy, request, nullptr, {}, &result, &error,
+                             [&](const AnalysisResult &p) { partials.push_back(p); }),
+                 qPrintable(error));
+        QCOMPARE(result.stepCount, 6);
+        QCOMPARE(int(partials.size()), 5); // after tiles 1..5; the 6th is the finish
+        auto labelled = [](const QJsonObject &summary) {
+            const QImage map = QImage::fromData(QByteArray::fromBase64(summary.value("segmentation")
+                                                                           .toObject()
+                                                                           .value("label_map_png")
+                                                                           .toString()
+                                                                           .toLatin1()));
+            int n = 0;
+            for (int y = 0; y < map.height(); ++y)
+                for (int x = 0; x < map.width(); ++x)
+                    n += map.pixelIndex(x, y) != 255;
+            return n;
+        };
+        int before = 0;
+        for (size_t i = 0; i < partials.size(); ++i) {
+            const AnalysisResult &p = partials[i];
+            QCOMPARE(p.stepsRun, int(i) + 1);
+            QCOMPARE(p.runSummary.value("running").toBool(), true);
+            QCOMPARE(p.runSummary.value("tiles").toInt(), int(i) + 1);
+            QVERIFY(!p.runSummary.contains("rasters")); // nothing closed early
+            QCOMPARE(p.mosaic.size(), result.mosaic.size());
+            const int now = labelled(p.runSummary);
+            QVERIFY2(now > before,
+                     qPrintable(QStringLiteral("tile %1: %2 labelled pixels, before %3")
+                                    .arg(i + 1)
+                                    .arg(now)
+                                    .arg(before)));
+            before = now;
+        }
+        QVERIFY(labelled(result.runSummary) > before);
+        QVERIFY(!result.runSummary.contains("running"));
+    }
+
     void cancelledRunKeepsWhatIsDone()
     {
         QString error;

@@ -195,6 +195,36 @@ private Q_SLOTS:
                  summary.value(QStringLiteral("rasters")));
     }
 
+    // A scene's labels fill in while the tiles run: the window shows the
+    // run's state so far (4 of 6 tiles, batch 4), then the finished run.
+    void labelsFillInWhileTiling()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("sar-partial.sqlite")));
+        QVERIFY(openWithModel(window));
+        window.runController()->setSnapshotInterval(0);
+        QJsonObject partialSummary;
+        QImage partialPicture;
+        connect(&window, &MainWindow::partialShown, this, [&](int done, int total) {
+            QCOMPARE(done, 4);
+            QCOMPARE(total, 6);
+            partialSummary = window.currentResult().runSummary;
+            partialPicture = window.imageView()->grab().toImage();
+        });
+        QSignalSpy partial(&window, &MainWindow::partialShown);
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        window.runModel();
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        QCOMPARE(partial.size(), 1);
+        QCOMPARE(partialSummary.value(QStringLiteral("running")).toBool(), true);
+        QCOMPARE(partialSummary.value(QStringLiteral("tiles")).toInt(), 4);
+        QVERIFY(partialSummary.contains(QStringLiteral("segmentation")));
+        const QJsonObject final = window.currentResult().runSummary;
+        QCOMPARE(final.value(QStringLiteral("tiles")).toInt(), 6);
+        QVERIFY(!final.contains(QStringLiteral("running")));
+        // The last two tiles' labels arrived after the partial picture.
+        QVERIFY(window.imageView()->grab().toImage() != partialPicture);
+    }
+
     // The product's display options in their dock: amplitude instead of dB
     // reads (and stretches) the same pixel as amplitude; a speckle filter
     // changes the picture.

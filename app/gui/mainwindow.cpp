@@ -4,10 +4,10 @@
 #include "gallerycontroller.h"
 #include "gallerypanel.h"
 #include "librarypanel.h"
+#include "optionsdock.h"
 #include "pluginviewdock.h"
 #include "resultpresenter.h"
 #include "routingpanel.h"
-#include "optionsdock.h"
 #include "sceneview.h"
 #include "seriesdialog.h"
 
@@ -199,6 +199,12 @@ void MainWindow::connectLayers()
     connect(m_resultView, &ResultView::windowAdjusted, m_toolBar,
             &WorkbenchToolBar::showCustomPreset);
     connect(m_presenter, &ResultPresenter::resultShown, this, &MainWindow::onResultShown);
+    connect(m_presenter, &ResultPresenter::partialShown, this, [this](int done, int total) {
+        m_pluginDock->follow(m_runs->result(), player()->frame());
+        statusBar()->showMessage(
+            tr("%1 of %2 tiles: the result fills in as they finish").arg(done).arg(total), 5000);
+        Q_EMIT partialShown(done, total);
+    });
     connect(m_presenter, &ResultPresenter::framesRouted, this, &MainWindow::liveFramesRouted);
 
     connect(m_document, &ImageDocument::loaded, this, &MainWindow::onImageLoaded);

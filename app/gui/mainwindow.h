@@ -67,7 +67,7 @@ public:
     OptionsDock *runOptionsDock() const { return m_runOptions; }
     OptionsDock *displayOptionsDock() const { return m_displayOptions; }
     const ImageDocument *document() const { return m_document; }
-    const RunController *runController() const { return m_runs; }
+    RunController *runController() const { return m_runs; }
     // Galleries and queries of a retrieval model (shown for a Gallery-capable plugin).
     GalleryPanel *galleryPanel() const { return m_gallery; }
     CinePlayer *player() const { return m_resultView->player(); }
@@ -96,6 +96,8 @@ public:
 Q_SIGNALS:
     void imageLoaded(const QString &path);
     void modelReady(const QString &name);
+    // A tiled run's state so far is on screen.
+    void partialShown(int done, int total);
     void analysisShown(qint64 runId);
     void liveFramesRouted(int first, int last);
     void taskGatesUpdated();

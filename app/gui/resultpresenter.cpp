@@ -23,6 +23,11 @@ ResultPresenter::ResultPresenter(RunController *runs, ImageDocument *document, R
     });
     connect(player, &CinePlayer::waitingFor, runs, &RunController::requestLiveFrames);
     connect(runs, &RunController::resultChanged, this, &ResultPresenter::presentResult);
+    connect(runs, &RunController::partialResultChanged, this, [this](int done, int total) {
+        // The scene's labels and mosaic so far, where the user is looking.
+        showFrame(m_view->player()->frame());
+        Q_EMIT partialShown(done, total);
+    });
     connect(runs, &RunController::routingCleared, this, [this] {
         showFrame(m_view->player()->frame());
         m_view->updateTimeChart();

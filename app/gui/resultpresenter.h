@@ -32,6 +32,8 @@ public:
     void updateTaskMatrix();
 
 Q_SIGNALS:
+    // A tiled run's state so far is on screen (not yet stored).
+    void partialShown(int done, int total);
     void resultShown(qint64 runId);
     void framesRouted(int first, int last);
 

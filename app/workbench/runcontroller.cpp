@@ -33,6 +33,7 @@ RunController::RunController(Workspace *workspace, ImageDocument *document, QObj
     });
     connect(m_session, &ModelSession::progress, this, &RunController::progress);
     connect(m_session, &ModelSession::finished, this, &RunController::onFinished);
+    connect(m_session, &ModelSession::partial, this, &RunController::onPartial);
     connect(m_session, &ModelSession::failed, this, [this](const QString &message) {
         // Live and sweep requests queued behind a failed one start afresh.
         m_requests.clear();
@@ -112,6 +113,7 @@ void RunController::startAnalysis()
     request.options.extra = m_sceneOptions;
     if (taskPlugin && taskPlugin->capabilities().testFlag(TaskCapability::Tiled)) {
         request.batchSize = 4; // tiles: fewer, larger forward calls
+        request.snapshotIntervalMs = m_snapshotIntervalMs;
         // A tiled run writes its scene-sized rasters beside the database,
         // one folder per run; the stored run keeps their paths.
         const QString dir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -195,9 +197,9 @@ void RunController::onFinished(const AnalysisResult &finished)
     Q_EMIT busyChanged(false, {});
     AnalysisResult result = finished;
     if (result.cancelled)
-        Q_EMIT statusMessage(tr("Cancelled after %n step(s); the partial run is kept.", nullptr,
-                                result.stepsRun),
-                             10000);
+        Q_EMIT statusMessage(
+            tr("Cancelled after %n step(s); the partial run is kept.", nullptr, result.stepsRun),
+            10000);
     if (m_runSource)
         store(&result, SceneDescription::of(*m_runSource));
     for (const QString &w : result.warnings)
@@ -213,6 +215,17 @@ void RunController::onFinished(const AnalysisResult &finished)
     m_result = result;
     m_resultTask = m_chosenTask;
     Q_EMIT resultChanged();
+}
+
+void RunController::onPartial(const AnalysisResult &partial)
+{
+    // Only the run the user started, on the image still shown.
+    if (m_requests.value(partial.requestId, Purpose::Live) != Purpose::Run ||
+        m_runImage != m_document->image())
+        return;
+    m_result = partial;
+    m_resultTask = m_chosenTask;
+    Q_EMIT partialResultChanged(partial.stepsRun, partial.stepCount);
 }
 
 bool RunController::loadStoredRun(qint64 runId, QString *imagePath, QByteArray *imageSha256)

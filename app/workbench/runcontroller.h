@@ -36,6 +36,8 @@ public:
     // Settings a plugin's run reads (PrepareOptions::extra): a SAR scene's
     // bands, speckle filter, tile size or region of interest.
     void setSceneOptions(const QVariantMap &options) { m_sceneOptions = options; }
+    // How often a tiled run shows its state so far (a second by default).
+    void setSnapshotInterval(int ms) { m_snapshotIntervalMs = ms; }
     QVariantMap sceneOptions() const { return m_sceneOptions; }
     bool isRunning() const; // a Run (not live or sweep work) is queued or running
 
@@ -77,6 +79,8 @@ Q_SIGNALS:
     void busyChanged(bool busy, const QString &what);
     void progress(int done, int total);
     void resultChanged();
+    // A tiled run still going: result() holds its state so far (not stored).
+    void partialResultChanged(int done, int total);
     // The routing shown was dropped (another task chosen): show the frame without.
     void routingCleared();
     void stepsRouted(int first, int last);
@@ -92,6 +96,7 @@ private:
     bool resultMatchesSelection() const;
     void startAnalysis();
     void onFinished(const AnalysisResult &result);
+    void onPartial(const AnalysisResult &partial);
     void mergeLive(const AnalysisResult &result);
     void store(AnalysisResult *result, const SceneDescription &image);
     TaskPlugin *plugin(QString *warning = nullptr);
@@ -109,6 +114,7 @@ private:
     AnalysisResult m_result;
     int m_resultTask = 0; // the task choice m_result was computed with
     QHash<quint64, Purpose> m_requests;
+    int m_snapshotIntervalMs = 1000;
     quint64 m_lastRequestId = 0;
     QVariantMap m_sceneOptions;
     bool m_liveInFlight = false;

@@ -80,7 +80,7 @@ QRect AnalysisResult::mosaicRect() const
 
 bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const AnalysisRequest &request,
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
-                 AnalysisResult *result, QString *error)
+                 AnalysisResult *result, QString *error, const SnapshotCallback &snapshot)
 {
     QElapsedTimer total;
     total.start();
@@ -160,6 +160,8 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
 
     int done = 0;
     [[maybe_unused]] long forwardCalls = 0;
+    QElapsedTimer sinceSnapshot;
+    sinceSnapshot.start();
     for (int start = first; start <= last; start += batchSize) {
         if (cancel && cancel->load()) {
             result->cancelled = true;
@@ -227,6 +229,37 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
         result->stepsRun = done;
         if (progress)
             progress(done, todo);
+        if (snapshot && mosaic && sinceSnapshot.elapsed() >= request.snapshotIntervalMs &&
+            done < todo) {
+            // The partial result the window shows: the mosaic so far (a few
+            // MB at most), the plugin's own summary so far; no steps.
+            AnalysisResult partial;
+            partial.modelName = result->modelName;
+            partial.modelPath = result->modelPath;
+            partial.task = result->task;
+            partial.pluginId = result->pluginId;
+            partial.imagePath = result->imagePath;
+            partial.imageSha256 = result->imageSha256;
+            partial.device = result->device;
+            partial.sceneSize = result->sceneSize;
+            partial.modelRegion = result->modelRegion;
+            partial.stepCount = result->stepCount;
+            partial.stepsRun = done;
+            partial.retention = result->retention;
+            partial.requestId = result->requestId;
+            partial.runSummary = run->snapshot();
+            if (!result->steps.isEmpty())
+                partial.steps.append(result->steps.first());
+            if (mosaic->tiles() > 0) {
+                partial.mosaic = mosaic->layers();
+                const routing::MosaicCells &cells = mosaic->cells().front();
+                partial.mosaicCell = QSizeF(cells.cellWidth, cells.cellHeight);
+                partial.mosaicInput = result->mosaicInput;
+                partial.mosaicOrigin = result->mosaicOrigin;
+            }
+            snapshot(partial);
+            sinceSnapshot.restart();
+        }
 #ifdef __GLIBC__
         // A sparse MoE allocates tensors of a new size on every call (each
         // expert's share of the tokens varies), and glibc keeps the freed

@@ -31,8 +31,9 @@ struct AnalysisRequest
     QSharedPointer<const SceneSource> source;
     QSharedPointer<const ImageStack> image;
     int firstStep = 0;
-    int lastStep = -1; // inclusive; -1 = the last step
-    int batchSize = 1; // steps per forward call
+    int lastStep = -1;             // inclusive; -1 = the last step
+    int batchSize = 1;             // steps per forward call
+    int snapshotIntervalMs = 1000; // a tiled run's partial results, at most this often
     PrepareOptions options;
     std::vector<float> expertMask; // empty = all experts on; else layers × maxExperts
     quint64 requestId = 0;         // the caller's tag, copied into the result
@@ -103,16 +104,20 @@ struct AnalysisResult
 };
 
 using ProgressCallback = std::function<void(int done, int total)>;
+// A tiled run's state so far (the mosaic, the plugin's snapshot()), a value
+// the caller may keep: called on the worker about once a second.
+using SnapshotCallback = std::function<void(const AnalysisResult &partial)>;
 
 // Runs `request` through `engine` with a run the plugin creates, the way its
 // capabilities allow: Batchable steps go `batchSize` to a forward call,
 // Stateful ones one at a time, each prepared after the previous one was
 // consumed; Tiled runs have their routing stitched into result->mosaic.
 // Returns false with `error` on failure; a cancelled run returns true with
-// result->cancelled set and the steps done.
+// result->cancelled set and the steps done. `snapshot`, when set, gets a
+// Tiled run's partial result while it goes on.
 bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const AnalysisRequest &request,
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
-                 AnalysisResult *result, QString *error);
+                 AnalysisResult *result, QString *error, const SnapshotCallback &snapshot = {});
 
 // Multi-task models ("task_choice" on outputs): drops the outputs of the
 // tasks not chosen in `options` and records the chosen task as "task".

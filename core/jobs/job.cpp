@@ -38,6 +38,18 @@ const std::atomic_bool *JobFeedback::cancelFlag() const
     return &m_job->m_cancel;
 }
 
+void JobFeedback::setPartial(const QVariant &partial)
+{
+    QPointer<Job> job(m_job);
+    QMetaObject::invokeMethod(
+        m_job,
+        [job, partial] {
+            if (job)
+                Q_EMIT job->partialResult(partial);
+        },
+        Qt::QueuedConnection);
+}
+
 void JobFeedback::setProgress(int done, int total, const QString &what)
 {
     QPointer<Job> job(m_job);

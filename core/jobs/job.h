@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QSharedPointer>
 #include <QString>
+#include <QVariant>
 
 #include <atomic>
 #include <condition_variable>
@@ -38,6 +39,9 @@ public:
     const std::atomic_bool *cancelFlag() const;
     // Delivered to the main thread as Job::progressChanged.
     void setProgress(int done, int total, const QString &what = {});
+    // A partial result (a value) delivered to the main thread as
+    // Job::partialResult.
+    void setPartial(const QVariant &partial);
 
 private:
     Job *m_job;
@@ -62,6 +66,7 @@ public:
 
 Q_SIGNALS:
     void progressChanged(int done, int total, const QString &what);
+    void partialResult(const QVariant &partial);
     // Once, on the main thread, after finished().
     void done(moescope::JobState state);
 

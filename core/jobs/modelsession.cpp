@@ -112,6 +112,9 @@ public:
     {
         connect(this, &Job::progressChanged, session,
                 [session](int done, int total) { Q_EMIT session->progress(done, total); });
+        connect(this, &Job::partialResult, session, [session](const QVariant &partial) {
+            Q_EMIT session->partial(partial.value<AnalysisResult>());
+        });
     }
 
 protected:
@@ -124,7 +127,10 @@ protected:
         const bool ok = runAnalysis(
             *m_context->engine, *m_plugin, m_request, feedback.cancelFlag(),
             [&feedback](int done, int total) { feedback.setProgress(done, total); }, &m_result,
-            error);
+            error,
+            [&feedback](const AnalysisResult &partial) {
+                feedback.setPartial(QVariant::fromValue(partial));
+            });
         m_result.modelSha256 = m_context->sha256;
         return ok;
     }

@@ -66,6 +66,8 @@ Q_SIGNALS:
     // An analysis ended: done, or cancelled (result.cancelled, with the steps
     // run so far; none when it was cancelled before it started).
     void finished(const moescope::AnalysisResult &result);
+    // A tiled run's state while it goes on (runAnalysis's snapshot).
+    void partial(const moescope::AnalysisResult &partial);
     void failed(const QString &message);
     void busyChanged(bool busy);
     void indexProgress(int done, int total, const QString &current);

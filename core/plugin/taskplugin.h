@@ -132,6 +132,13 @@ public:
     // filled while the run wrote its rasters), naming the file and the cause;
     // the host stops the run and reports it. Empty while all is well.
     virtual QString failure() const { return {}; }
+
+    // Since API 2.2. What finish() would say of the steps consumed so far,
+    // without finishing (nothing closed or renamed), marked "running": the
+    // window shows it while a long run goes on (a tiled scene's labels
+    // filling in). Called on the worker between forward calls, about once a
+    // second; empty (the default) when there is nothing to show early.
+    virtual QJsonObject snapshot() const { return {}; }
 };
 
 class TaskPlugin

@@ -50,6 +50,7 @@ public:
     bool prepare(int step, model::InputBatch *batch, StepOrigins *origins, QString *error) override;
     QJsonObject consume(int step, const model::ForwardResult &result, int b) override;
     QJsonObject finish(bool cancelled) override;
+    QJsonObject snapshot() const override;
     StepRetention retention() const override { return StepRetention::SummariesOnly; }
     QRect modelRegion() const override { return m_plan.region; }
     QStringList warnings() const override { return m_warnings; }
@@ -61,6 +62,8 @@ private:
     bool openRasters(const QString &dir, QString *error);
     bool readTile(const QRect &footprint, std::vector<float> *input, QString *error) const;
     void fail(const QString &why);
+    // Everything finish() says but the rasters.
+    QJsonObject summary(bool cancelled) const;
 
     const model::ModelContract &m_contract;
     QSharedPointer<const SceneSource> m_source;

@@ -236,7 +236,14 @@ QJsonObject SarRun::consume(int step, const model::ForwardResult &result, int b)
     return out;
 }
 
-QJsonObject SarRun::finish(bool cancelled)
+QJsonObject SarRun::snapshot() const
+{
+    QJsonObject s = summary(false);
+    s.insert(QStringLiteral("running"), true);
+    return s;
+}
+
+QJsonObject SarRun::summary(bool cancelled) const
 {
     const QRect &R = m_plan.region;
     QJsonObject summary{
@@ -313,7 +320,12 @@ QJsonObject SarRun::finish(bool cancelled)
     for (int i = 0; i < m_physicsNames.size(); ++i)
         physics.insert(m_physicsNames[i], m_consumed ? m_physicsSum[size_t(i)] / m_consumed : 0.0);
     summary.insert(QStringLiteral("physics_mean"), physics);
+    return summary;
+}
 
+QJsonObject SarRun::finish(bool cancelled)
+{
+    QJsonObject summary = this->summary(cancelled);
     // Rasters: renamed complete (or .partial when cancelled), then a
     // quick-look of the labels.
     QJsonArray rasters;
