@@ -3,12 +3,14 @@
 // the rasters a run writes, tiles that stitch the same whatever the tiling's
 // start, a 30,000 x 30,000 product read by region, and bad input.
 #include "jobs/analysis.h"
+#include "overviewcache.h"
 #include "plugin/pluginregistry.h"
 #include "plugin/sceneopener.h"
 #include "tiling.h"
 
 #include <gdal_priv.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -16,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -135,6 +138,7 @@ class TestSar : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // the overview cache goes to ~/.qttest
         QVERIFY2(QFileInfo::exists(product(QStringLiteral("ramp-float32.tif"))),
                  "the make_sar_products fixture has not run");
         m_registry = std::make_unique<PluginRegistry>();
@@ -727,8 +731,39 @@ private Q_SLOTS:
             QVERIFY2(std::abs(r.at(10, 10) - 20 * std::log10(dn)) < 1e-3,
                      qPrintable(QString::number(r.at(10, 10))));
         }
+        // The whole scene at 512 pixels: a product without overviews gets a
+        // display overview built once into the cache (a 1/8 average), and
+        // reads through it give the blocks' values.
+        QDir(sar::overviewcache::directory()).removeRecursively();
         QVERIFY(scene->source->read(0, QRect(0, 0, 30000, 30000), QSize(512, 512), &r, &error));
         QVERIFY2(rssMiB() - before < 400, qPrintable(QString::number(rssMiB() - before)));
+        const QStringList cached =
+            QDir(sar::overviewcache::directory()).entryList({"*.tif"}, QDir::Files);
+        QCOMPARE(cached.size(), 1);
+        for (const QPoint block : {QPoint(0, 0), QPoint(4, 8), QPoint(56, 56)}) {
+            // The output pixel at the block's centre.
+            const int x = int((block.x() * 512 + 256) * 512.0 / 30000);
+            const int y = int((block.y() * 512 + 256) * 512.0 / 30000);
+            const double dn = 1 + block.x() + 64 * block.y();
+            QVERIFY2(std::abs(r.at(x, y) - 20 * std::log10(dn)) < 1e-3,
+                     qPrintable(QStringLiteral("block %1,%2: %3 dB, expected %4")
+                                    .arg(block.x())
+                                    .arg(block.y())
+                                    .arg(r.at(x, y))
+                                    .arg(20 * std::log10(dn))));
+        }
+        // Opened again, the product finds it: not built a second time.
+        const QString path = QDir(sar::overviewcache::directory()).filePath(cached.first());
+        const QDateTime built = QFileInfo(path).lastModified();
+        const auto again = open(product(QStringLiteral("big-30000.tif")), &error);
+        QVERIFY2(again, qPrintable(error));
+        Raster r2;
+        QVERIFY(again->source->read(0, QRect(0, 0, 30000, 30000), QSize(512, 512), &r2, &error));
+        QCOMPARE(r2.samples, r.samples);
+        QCOMPARE(QFileInfo(path).lastModified(), built);
+        // Fine reads still come from the product itself.
+        QVERIFY(again->source->read(0, QRect(100, 100, 64, 64), QSize(64, 64), &r2, &error));
+        QCOMPARE(r2.at(5, 5), 0.0f); // DN 1: 0 dB
     }
 };
 

@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QPointer>
 #include <QStyleOptionGraphicsItem>
+#include <QThread>
 #include <QThreadPool>
 
 #include <cmath>
@@ -16,6 +17,19 @@ namespace {
 QImage render(const Raster &raster, const WindowLevel &window)
 {
     return raster.toImageStack().toQImage(0, window);
+}
+
+// Tile reads (GDAL decoding, dB conversion, a speckle filter) run on a pool
+// of their own, one thread short of the cores: on a 2-core machine two
+// readers took the core the event loop needed and a pan stalled ~100 ms.
+QThreadPool *tilePool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(qApp);
+        p->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+        return p;
+    }();
+    return pool;
 }
 
 } // namespace
@@ -143,7 +157,7 @@ void SceneTileItem::request(int level, int tx, int ty)
     const int frame = m_frame;
     const WindowLevel window = m_window;
     const QVariantMap display = m_display;
-    QThreadPool::globalInstance()->start([=] {
+    tilePool()->start([=] {
         QImage image;
         if (generation->load() == asked) {
             Raster raster;

@@ -1,4 +1,5 @@
 #include "gdalscene.h"
+#include "overviewcache.h"
 #include "sartr.h"
 
 #include "gdalerrors.h"
@@ -86,6 +87,7 @@ bool metresPerUnit(const OGRSpatialReference &srs, double lat, double *mx, doubl
 struct GdalScene::Handle
 {
     DatasetPtr dataset;
+    bool overview = false; // the cached display overview's, not the product's
 };
 
 QSharedPointer<GdalScene> GdalScene::open(const QString &path, QString *error)
@@ -230,8 +232,37 @@ QSharedPointer<GdalScene> GdalScene::open(const QString &path, QString *error)
                                      std::hypot(fit[2], fit[5]) * my};
         }
     }
+    // A large product without overviews: the window's coarse reads go
+    // through a cached one (overviewcache.h). Not for complex samples:
+    // averaging them would cancel the phases, not multi-look the intensity.
+    scene->m_overviewWanted =
+        std::max(scene->m_size.width(), scene->m_size.height()) >= overviewcache::kMinimumSide &&
+        ds->GetRasterBand(1)->GetOverviewCount() == 0 &&
+        std::none_of(scene->m_bands.begin(), scene->m_bands.end(),
+                     [](const SarBand &b) { return b.meaning == SampleMeaning::Complex; });
     scene->m_pool.push_back(std::make_unique<Handle>(Handle{std::move(ds)}));
     return scene;
+}
+
+QString GdalScene::overviewName() const
+{
+    QMutexLocker lock(&m_overviewMutex);
+    if (!m_overviewTried) {
+        m_overviewTried = true;
+        QString why;
+        const QString path = overviewcache::ensure(m_datasetName, sha256(), &why);
+        CapturedGdalErrors errors;
+        DatasetPtr ds = path.isEmpty() ? nullptr : openDataset(path);
+        // One that does not match (another product's, hash collision aside,
+        // or a band count changed) is not used.
+        if (ds && ds->GetRasterCount() == int(m_bands.size())) {
+            m_overviewSize = QSize(ds->GetRasterXSize(), ds->GetRasterYSize());
+            m_overviewName = path;
+            QMutexLocker poolLock(&m_mutex);
+            m_overviewPool.push_back(std::make_unique<Handle>(Handle{std::move(ds), true}));
+        }
+    }
+    return m_overviewName;
 }
 
 GdalScene::~GdalScene() = default;
@@ -255,32 +286,34 @@ int GdalScene::bandIndex(const QString &name) const
     return -1;
 }
 
-std::unique_ptr<GdalScene::Handle> GdalScene::borrow(QString *error) const
+std::unique_ptr<GdalScene::Handle> GdalScene::borrow(bool overview, QString *error) const
 {
+    auto &pool = overview ? m_overviewPool : m_pool;
     {
         QMutexLocker lock(&m_mutex);
-        if (!m_pool.empty()) {
-            std::unique_ptr<Handle> h = std::move(m_pool.back());
-            m_pool.pop_back();
+        if (!pool.empty()) {
+            std::unique_ptr<Handle> h = std::move(pool.back());
+            pool.pop_back();
             return h;
         }
     }
     CapturedGdalErrors errors;
-    DatasetPtr ds = openDataset(m_datasetName);
+    DatasetPtr ds = openDataset(overview ? m_overviewName : m_datasetName);
     if (!ds) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(m_path,
                                                   errors.lastErrorOr(Tr::tr("cannot be reopened")));
         return nullptr;
     }
-    return std::make_unique<Handle>(Handle{std::move(ds)});
+    return std::make_unique<Handle>(Handle{std::move(ds), overview});
 }
 
 void GdalScene::giveBack(std::unique_ptr<Handle> handle) const
 {
     QMutexLocker lock(&m_mutex);
-    if (m_pool.size() < 4)
-        m_pool.push_back(std::move(handle));
+    auto &pool = handle->overview ? m_overviewPool : m_pool;
+    if (pool.size() < 4)
+        pool.push_back(std::move(handle));
 }
 
 bool GdalScene::read(int frame, const QRect &region, const QSize &outSize, Raster *out,
@@ -338,15 +371,23 @@ bool GdalScene::readRaw(const QRect &region, const QSize &outSize, const std::ve
     INIT_RASTERIO_EXTRA_ARG(extra);
     extra.eResampleAlg = GRIORA_NearestNeighbour;
     extra.bFloatingPointWindowValidity = TRUE;
-    extra.dfXOff = region.x() + ox0 * sx;
-    extra.dfYOff = region.y() + oy0 * sy;
-    extra.dfXSize = bw * sx;
-    extra.dfYSize = bh * sy;
+    // Coarse reads of a large product without overviews come from the
+    // cached one, kFactor times smaller (its pixel coordinates are scene
+    // pixels / f).
+    const bool coarse =
+        m_overviewWanted && sx >= overviewcache::kFactor && sy >= overviewcache::kFactor;
+    const bool overview = coarse && !overviewName().isEmpty();
+    const double f = overview ? overviewcache::kFactor : 1.0;
+    const QSize extent = overview ? m_overviewSize : m_size;
+    extra.dfXOff = (region.x() + ox0 * sx) / f;
+    extra.dfYOff = (region.y() + oy0 * sy) / f;
+    extra.dfXSize = std::min(bw * sx / f, extent.width() - extra.dfXOff);
+    extra.dfYSize = std::min(bh * sy / f, extent.height() - extra.dfYOff);
     const int nx = int(std::floor(extra.dfXOff)), ny = int(std::floor(extra.dfYOff));
-    const int nw = std::min(m_size.width(), int(std::ceil(extra.dfXOff + extra.dfXSize))) - nx;
-    const int nh = std::min(m_size.height(), int(std::ceil(extra.dfYOff + extra.dfYSize))) - ny;
+    const int nw = std::min(extent.width(), int(std::ceil(extra.dfXOff + extra.dfXSize))) - nx;
+    const int nh = std::min(extent.height(), int(std::ceil(extra.dfYOff + extra.dfYSize))) - ny;
 
-    std::unique_ptr<Handle> handle = borrow(error);
+    std::unique_ptr<Handle> handle = borrow(overview, error);
     if (!handle)
         return false;
     CapturedGdalErrors errors;
@@ -365,11 +406,11 @@ bool GdalScene::readRaw(const QRect &region, const QSize &outSize, const std::ve
         if (band.sigma0) {
             sourceX.resize(size_t(bw));
             for (int x = 0; x < bw; ++x)
-                sourceX[size_t(x)] = std::floor(extra.dfXOff + (x + 0.5) * sx);
+                sourceX[size_t(x)] = std::floor((extra.dfXOff + (x + 0.5) * sx / f) * f);
         }
         for (int y = 0; ok && y < bh; ++y) {
             float *row = out->samples.data() + (size_t(oy0 + y) * out->width + ox0) * B + b;
-            const double sourceY = std::floor(extra.dfYOff + (y + 0.5) * sy);
+            const double sourceY = std::floor((extra.dfYOff + (y + 0.5) * sy / f) * f);
             for (int x = 0; x < bw; ++x) {
                 const size_t i = size_t(y) * bw + x;
                 float intensity;
@@ -415,7 +456,7 @@ QByteArray GdalScene::sha256() const
     // whole would make opening it take seconds; these bytes change when any
     // block of the raster does, in practice (products are written once).
     QStringList files;
-    if (std::unique_ptr<Handle> h = borrow(nullptr)) {
+    if (std::unique_ptr<Handle> h = borrow(false, nullptr)) {
         char **list = h->dataset->GetFileList();
         for (int i = 0; list && list[i]; ++i)
             files << QString::fromUtf8(list[i]);

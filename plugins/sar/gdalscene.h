@@ -98,7 +98,11 @@ public:
 private:
     struct Handle;
     GdalScene() = default;
-    std::unique_ptr<Handle> borrow(QString *error) const;
+    // A dataset handle of the product, or of its cached display overview.
+    std::unique_ptr<Handle> borrow(bool overview, QString *error) const;
+    // The cached display overview's path, built on first use; empty when
+    // the product needs none or it could not be built.
+    QString overviewName() const;
     void giveBack(std::unique_ptr<Handle> handle) const;
     bool readRaw(const QRect &region, const QSize &outSize, const std::vector<int> &bands,
                  std::optional<Quantity> as, Raster *out, QString *error) const;
@@ -118,7 +122,13 @@ private:
     mutable std::vector<std::unique_ptr<Handle>> m_pool;
     mutable QByteArray m_sha256;
     mutable QMap<QString, WindowLevel> m_windows; // per display choice
-    mutable QMap<int, double> m_looks;            // per band
+    bool m_overviewWanted = false;
+    mutable QMutex m_overviewMutex; // guards the three below; taken before m_mutex
+    mutable bool m_overviewTried = false;
+    mutable QString m_overviewName;
+    mutable QSize m_overviewSize;
+    mutable std::vector<std::unique_ptr<Handle>> m_overviewPool; // under m_mutex
+    mutable QMap<int, double> m_looks;                           // per band
 };
 
 } // namespace moescope::sar
