@@ -81,6 +81,10 @@ private Q_SLOTS:
         QCOMPARE(result.steps.size(), 1); // the tiles live in the mosaic and the rasters
         const QJsonObject summary = result.runSummary;
         QVERIFY(summary.contains(QStringLiteral("segmentation")));
+        // The tile grid: owned parts meet at stride (96) + overlap / 2.
+        const QJsonObject tileGrid = summary.value(QStringLiteral("tile_grid")).toObject();
+        QCOMPARE(tileGrid.value(QStringLiteral("x")).toArray(), (QJsonArray{112, 208}));
+        QCOMPARE(tileGrid.value(QStringLiteral("y")).toArray(), (QJsonArray{112}));
         QString labelsPath;
         for (const QJsonValue &r : summary.value(QStringLiteral("rasters")).toArray())
             if (r.toObject().value(QStringLiteral("name")).toString() == QLatin1String("labels"))
@@ -167,6 +171,45 @@ private Q_SLOTS:
                                  .toString();
         QVERIFY2(readout.contains(QStringLiteral("label ") + name), qPrintable(readout));
         QVERIFY2(readout.contains(QStringLiteral("top-1 expert")), qPrintable(readout));
+        // The tile grid on demand: drawn on the edge between tiles' parts.
+        auto *gridCheck = view->findChild<QCheckBox *>(QStringLiteral("tileGridCheck"));
+        QVERIFY(gridCheck && gridCheck->isVisible());
+        QVERIFY(!scene->tileGridVisible());
+        // (A white line over a dark one: the lightest pixel across the edge.)
+        const QPoint edge = scene->mapFromImage(QPointF(112, 40)).toPoint();
+        auto lightestAcross = [&] {
+            const QImage shown = scene->viewport()->grab().toImage();
+            int best = 0;
+            for (int dx = -3; dx <= 3; ++dx)
+                best = std::max(best, shown.pixelColor(edge + QPoint(dx, 0)).lightness());
+            return best;
+        };
+        const int before = lightestAcross();
+        gridCheck->setChecked(true);
+        QVERIFY(scene->tileGridVisible());
+        const int on = lightestAcross();
+        QVERIFY2(on > 200 && on > before,
+                 qPrintable(QStringLiteral("lightness %1 -> %2").arg(before).arg(on)));
+        gridCheck->setChecked(false);
+        // The descriptors the router saw, as an overlay with its range, and
+        // their values under the mouse.
+        auto *shownMap = view->findChild<QComboBox *>(QStringLiteral("shownMapCombo"));
+        QVERIFY(shownMap && shownMap->isVisible());
+        const QJsonObject maps = summary.value(QStringLiteral("descriptor_maps")).toObject();
+        const QJsonArray names = maps.value(QStringLiteral("names")).toArray();
+        QCOMPARE(shownMap->count(), 1 + names.size());
+        QVERIFY(names.size() >= 1);
+        const QImage labelsShown = scene->viewport()->grab().toImage();
+        shownMap->setCurrentIndex(1);
+        Q_EMIT shownMap->activated(1);
+        auto *maskLegend = view->findChild<QLabel *>(QStringLiteral("maskLegend"));
+        QVERIFY2(maskLegend->text().startsWith(names[0].toString()), qPrintable(maskLegend->text()));
+        QVERIFY(scene->viewport()->grab().toImage() != labelsShown);
+        QApplication::sendEvent(scene->viewport(), &move);
+        QVERIFY2(scene->readout().contains(names[0].toString() + QLatin1Char(' ')),
+                 qPrintable(scene->readout()));
+        shownMap->setCurrentIndex(0);
+        Q_EMIT shownMap->activated(0);
         // The legend names the classes with their areas (10 m pixels).
         auto legends = view->findChildren<QLabel *>();
         bool km2 = false;

@@ -200,7 +200,10 @@ void MainWindow::connectLayers()
             &WorkbenchToolBar::showCustomPreset);
     connect(m_presenter, &ResultPresenter::resultShown, this, &MainWindow::onResultShown);
     connect(m_presenter, &ResultPresenter::partialShown, this, [this](int done, int total) {
-        m_pluginDock->follow(m_runs->result(), player()->frame());
+        // The plugin's dock follows once shown; showing it (a relayout of
+        // the window) waits for the finished run, so the run does not stall.
+        if (m_pluginDock->isVisible())
+            m_pluginDock->follow(m_runs->result(), player()->frame());
         statusBar()->showMessage(
             tr("%1 of %2 tiles: the result fills in as they finish").arg(done).arg(total), 5000);
         Q_EMIT partialShown(done, total);

@@ -11,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -61,9 +62,18 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     m_maskOpacity->setToolTip(tr("Segmentation opacity"));
     m_maskLegend = new QLabel(m_maskRow);
     m_maskLegend->setObjectName(QStringLiteral("maskLegend"));
+    m_shownMap = new QComboBox(m_maskRow);
+    m_shownMap->setObjectName(QStringLiteral("shownMapCombo"));
+    m_shownMap->setToolTip(tr("What the overlay shows: the labels, or a descriptor the router "
+                              "saw"));
     maskLayout->addWidget(m_maskCheck);
+    maskLayout->addWidget(m_shownMap);
     maskLayout->addWidget(m_maskOpacity);
     maskLayout->addWidget(m_maskLegend, 1);
+    m_tileGridCheck = new QCheckBox(tr("Tile grid"), m_maskRow);
+    m_tileGridCheck->setObjectName(QStringLiteral("tileGridCheck"));
+    m_tileGridCheck->setToolTip(tr("Outline the part of the scene each tile of the run gave"));
+    maskLayout->addWidget(m_tileGridCheck);
     m_maskRow->setVisible(false);
     leftLayout->addWidget(m_maskRow);
     // Routing over time: one line per expert of the chosen layer, a point per
@@ -103,6 +113,8 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     connect(m_routing, &RoutingPanel::overlayChanged, this, &ResultView::updateOverlay);
     connect(m_routing, &RoutingPanel::layerChanged, this, &ResultView::updateTimeChart);
     connect(m_maskCheck, &QCheckBox::toggled, this, &ResultView::updateOverlay);
+    connect(m_shownMap, &QComboBox::activated, this, &ResultView::updateOverlay);
+    connect(m_tileGridCheck, &QCheckBox::toggled, m_view, &SceneView::setTileGridVisible);
     connect(m_maskOpacity, &QSlider::valueChanged, this, &ResultView::updateOverlay);
 }
 
@@ -207,8 +219,13 @@ void ResultView::showFrame(int frame)
             m_shownDisplay = m_document->displaySettings();
             m_shownWindow = m_document->window();
         }
-        base =
-            m_document->image() ? m_document->image()->toQImage(0, m_document->window()) : QImage();
+        // The picture under the routing thumbnails; not while a tiled run is
+        // filling in (only the overlay follows then, and windowing a 2,048²
+        // image took 20-60 ms each second).
+        const bool running =
+            m_result && m_result->runSummary.value(QStringLiteral("running")).toBool();
+        if (!running && m_document->image())
+            base = m_document->image()->toQImage(0, m_document->window());
     } else if (m_document && m_document->image()) {
         base = m_document->frameImage(frame);
         m_view->setImage(base);
@@ -240,7 +257,25 @@ void ResultView::showFrame(int frame)
                 region = step->origins.begin()->second.sourceRect;
         }
     }
-    const QRect frameRect = base.isNull() ? QRect() : base.rect();
+    // A tiled run's tile grid (its run summary says where the tiles' parts meet).
+    const QJsonObject tiles =
+        m_result ? m_result->runSummary.value(QStringLiteral("tile_grid")).toObject()
+                 : QJsonObject();
+    const QJsonArray tileArea = tiles.value(QStringLiteral("area")).toArray();
+    std::vector<double> xs, ys;
+    for (const QJsonValue &v : tiles.value(QStringLiteral("x")).toArray())
+        xs.push_back(v.toDouble());
+    for (const QJsonValue &v : tiles.value(QStringLiteral("y")).toArray())
+        ys.push_back(v.toDouble());
+    m_view->setTileGrid(tileArea.size() == 4
+                            ? QRectF(tileArea[0].toDouble(), tileArea[1].toDouble(),
+                                     tileArea[2].toDouble(), tileArea[3].toDouble())
+                            : QRectF(),
+                        std::move(xs), std::move(ys));
+    m_tileGridCheck->setVisible(tileArea.size() == 4);
+    const QRect frameRect = !base.isNull()          ? base.rect()
+                            : bySource && !overview ? QRect(QPoint(0, 0), source->size())
+                                                    : QRect();
     if (!overview && region == frameRect)
         region = QRect(); // the whole frame
     m_view->setModelRegion(region);
@@ -256,7 +291,11 @@ void ResultView::showFrame(int frame)
     const QImage seen = (overview || base.isNull() || !region.isValid())
                             ? base
                             : base.copy(region.intersected(frameRect));
-    m_routing->setRouting(*layers, seen);
+    // A tiled run still going: only the overlay follows (see updateRouting).
+    if (m_result->runSummary.value(QStringLiteral("running")).toBool())
+        m_routing->updateRouting(*layers, seen);
+    else
+        m_routing->setRouting(*layers, seen);
     updateOutputs(step ? step->outputs : m_result->runSummary);
     updateOverlay();
 }
@@ -311,13 +350,15 @@ void ResultView::updateOverlay()
     QSize size = m_view->image().isNull()          ? QSize(448, 448)
                  : m_view->modelRegion().isValid() ? m_view->modelRegion().size()
                                                    : m_view->image().size();
-    // The view stretches the overlay over its region: a mosaic over a scene
-    // of 30,000² pixels needs no overlay of that size.
-    if (std::max(size.width(), size.height()) > 2048)
-        size.scale(2048, 2048, Qt::KeepAspectRatio);
+    // The view stretches the overlay over its region: a mosaic (at most 512
+    // cells a side) or a tiled run's labels (at most 1,024) need no overlay
+    // larger than 1,024, and drawing one of 2,048² took 25-45 ms a time.
+    if (std::max(size.width(), size.height()) > 1024)
+        size.scale(1024, 1024, Qt::KeepAspectRatio);
     QString maskName;
     const QJsonObject segmentation = currentSegmentation(&maskName);
     m_labelMap = QImage();
+    m_descriptors = {};
     m_maskRow->setVisible(!segmentation.isEmpty());
     if (!segmentation.isEmpty()) {
         QStringList legend;
@@ -345,8 +386,24 @@ void ResultView::updateOverlay()
         m_labelNames.clear();
         for (const QJsonValue &a : areas)
             m_labelNames << a.toObject().value(QStringLiteral("label")).toString();
+        // A tiled run's descriptor maps, offered beside the labels.
+        m_descriptors = DescriptorMaps::fromRunSummary(m_result->runSummary);
+        const int chosen = m_shownMap->currentIndex();
+        m_shownMap->clear();
+        m_shownMap->addItem(tr("labels"));
+        m_shownMap->addItems(m_descriptors.names);
+        m_shownMap->setCurrentIndex(std::clamp(chosen, 0, m_shownMap->count() - 1));
+        m_shownMap->setVisible(!m_descriptors.isEmpty());
+        const int descriptor = m_shownMap->currentIndex() - 1;
+        if (descriptor >= 0 && m_maskCheck->isChecked() && !m_view->image().isNull()) {
+            m_maskLegend->setText(m_descriptors.legend(descriptor));
+            m_view->setOverlay(m_descriptors.overlay(descriptor, m_routing->colormap())
+                                   .scaled(size, Qt::IgnoreAspectRatio, Qt::FastTransformation),
+                               m_maskOpacity->value() / 100.0);
+            return;
+        }
         if (m_maskCheck->isChecked() && !m_view->image().isNull()) {
-            const QImage labels = labelOverlay(labelMapFromJson(segmentation), clearZero);
+            const QImage labels = labelOverlay(m_labelMap, clearZero);
             m_view->setOverlay(labels.scaled(size, Qt::IgnoreAspectRatio, Qt::FastTransformation),
                                m_maskOpacity->value() / 100.0);
             return;
@@ -530,6 +587,8 @@ QString ResultView::overlayValuesAt(const QPoint &p) const
         if (label >= 0 && label < m_labelNames.size())
             parts << tr("label %1").arg(m_labelNames[label]);
     }
+    if (const QString descriptors = m_descriptors.valuesAt(fx, fy); !descriptors.isEmpty())
+        parts << descriptors;
     // The layer on screen: the top-1 expert of the token (or mosaic cell) there.
     const int layer = m_routing->currentLayer();
     const std::vector<routing::LayerRouting> &layers = m_result->overviewLayers();

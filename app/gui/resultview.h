@@ -5,6 +5,7 @@
 // panel. It reads an image document and a result it does not own, so the
 // window can show two side by side (two images, or two models).
 
+#include "descriptormaps.h"
 #include "image/image.h"
 #include "jobs/analysis.h"
 
@@ -16,6 +17,7 @@
 
 class QChartView;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QSlider;
 class QTableWidget;
@@ -74,6 +76,9 @@ private:
     ImageDocument *m_document = nullptr;
     const AnalysisResult *m_result = nullptr;
     int m_stepIndex = -1;
+    QCheckBox *m_tileGridCheck = nullptr;
+    QComboBox *m_shownMap = nullptr; // labels, or one of the descriptor maps
+    DescriptorMaps m_descriptors;
     int m_shownFrame = -1;
     QVariantMap m_shownDisplay; // what the scene view's tiles were read with
     WindowLevel m_shownWindow;

@@ -187,6 +187,21 @@ void RoutingPanel::setRouting(const std::vector<routing::LayerRouting> &layers, 
     rebuildLayer();
 }
 
+void RoutingPanel::updateRouting(const std::vector<routing::LayerRouting> &layers,
+                                 const QImage &base)
+{
+    const bool sameShape =
+        layers.size() == m_layers.size() &&
+        std::equal(layers.begin(), layers.end(), m_layers.begin(),
+                   [](const routing::LayerRouting &a, const routing::LayerRouting &b) {
+                       return a.name == b.name && a.experts == b.experts &&
+                              a.grids.size() == b.grids.size();
+                   });
+    if (!sameShape)
+        return setRouting(layers, base);
+    m_layers = layers; // the caller redraws the overlay
+}
+
 int RoutingPanel::currentLayer() const
 {
     return m_layerTabs->currentIndex();

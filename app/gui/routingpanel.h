@@ -34,6 +34,11 @@ public:
     explicit RoutingPanel(QWidget *parent = nullptr);
 
     void setRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base);
+    // The same layers with new values (a tiled run filling in): overlay()
+    // draws them at once (the caller asks for it); the thumbnails, legend and load chart stay as
+    // they were until the next setRouting, which costs ~50-100 ms each time. Falls back to
+    // setRouting when the layers' shape changed.
+    void updateRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base);
     void clear();
 
     int currentLayer() const;

@@ -19,6 +19,29 @@ void OverlayGridItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidg
     p->drawRect(QRectF(region.left() + hover.x() * cw, region.top() + hover.y() * ch, cw, ch));
 }
 
+void TileGridItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    if (area.isEmpty())
+        return;
+    // Dark under light, one screen pixel each, so the grid reads on water
+    // and on bright urban returns alike; lines outside the exposed part are
+    // skipped (a 30,000² scene has hundreds).
+    const QRectF shown = option->exposedRect.intersected(area);
+    QPen dark(QColor(0, 0, 0, 160), 3), light(QColor(255, 255, 255, 200), 1);
+    dark.setCosmetic(true);
+    light.setCosmetic(true);
+    for (const QPen &pen : {dark, light}) {
+        p->setPen(pen);
+        p->drawRect(area);
+        for (double x : xs)
+            if (x >= shown.left() && x <= shown.right())
+                p->drawLine(QPointF(x, shown.top()), QPointF(x, shown.bottom()));
+        for (double y : ys)
+            if (y >= shown.top() && y <= shown.bottom())
+                p->drawLine(QPointF(shown.left(), y), QPointF(shown.right(), y));
+    }
+}
+
 void HeatmapItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (values.empty())

@@ -1,7 +1,7 @@
 #pragma once
 // What SceneView lays over the picture, in scene coordinates (image pixels):
-// the token grid with the token under the mouse outlined, and the
-// window-match heatmap with the best window outlined.
+// the token grid with the token under the mouse outlined, the window-match
+// heatmap with the best window outlined, and a tiled run's tile grid.
 
 #include "windowgrid.h"
 
@@ -42,6 +42,25 @@ public:
         region = r;
     }
     QRectF boundingRect() const override { return region.adjusted(-4, -4, 4, 4); }
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+};
+
+// The edges between the parts of a scene each tile of a run owns: lines at
+// scene x = xs[i] and y = ys[j] across `area`.
+class TileGridItem : public QGraphicsItem
+{
+public:
+    QRectF area;
+    std::vector<double> xs, ys;
+
+    void set(const QRectF &a, std::vector<double> x, std::vector<double> y)
+    {
+        prepareGeometryChange();
+        area = a;
+        xs = std::move(x);
+        ys = std::move(y);
+    }
+    QRectF boundingRect() const override { return area.adjusted(-2, -2, 2, 2); }
     void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 };
 

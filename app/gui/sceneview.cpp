@@ -45,13 +45,20 @@ SceneView::SceneView(QWidget *parent) : QGraphicsView(parent), m_scene(new QGrap
     m_clipItem->setFlag(QGraphicsItem::ItemClipsChildrenToShape);
     m_clipItem->setZValue(2);
     m_overlayItem = new QGraphicsPixmapItem(m_clipItem);
-    m_overlayItem->setTransformationMode(Qt::SmoothTransformation);
+    // Labels and token cells are drawn as they are (and fast: a 1,024²
+    // overlay smoothed over a scene took tens of ms a repaint).
+    m_overlayItem->setTransformationMode(Qt::FastTransformation);
     m_heatmapItem = new HeatmapItem;
     m_heatmapItem->setZValue(3);
     m_scene->addItem(m_heatmapItem);
     m_gridItem = new OverlayGridItem;
     m_gridItem->setZValue(4);
     m_scene->addItem(m_gridItem);
+    m_tileGridItem = new TileGridItem;
+    m_tileGridItem->setZValue(4);
+    m_tileGridItem->setVisible(false);
+    m_tileGridItem->setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
+    m_scene->addItem(m_tileGridItem);
     m_selectionItem = m_scene->addRect(QRectF(), QPen(QColor(255, 220, 60), 1.5, Qt::DashLine),
                                        QColor(255, 220, 60, 40));
     QPen band = m_selectionItem->pen();
@@ -183,6 +190,22 @@ void SceneView::setTokenGrid(int rows, int cols)
     m_gridItem->rows = rows;
     m_gridItem->cols = cols;
     m_gridItem->update();
+}
+
+void SceneView::setTileGrid(const QRectF &area, std::vector<double> xs, std::vector<double> ys)
+{
+    m_tileGridItem->set(area, std::move(xs), std::move(ys));
+    m_tileGridItem->update();
+}
+
+void SceneView::setTileGridVisible(bool visible)
+{
+    m_tileGridItem->setVisible(visible);
+}
+
+bool SceneView::tileGridVisible() const
+{
+    return m_tileGridItem->isVisible() && !m_tileGridItem->area.isEmpty();
 }
 
 void SceneView::setHeatmap(const std::vector<float> &values, const WindowGrid &grid, int bestWindow)

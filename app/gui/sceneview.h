@@ -31,6 +31,7 @@ namespace moescope::gui {
 class OverlayGridItem;
 class HeatmapItem;
 class SceneTileItem;
+class TileGridItem;
 
 class SceneView : public QGraphicsView
 {
@@ -52,8 +53,8 @@ public:
     // through `window` (invalid: the source's display window, else the range
     // of an overview read first), as `display` says (the source's
     // displayOptions values).
-    void setSource(QSharedPointer<const SceneSource> source, int frame = 0,
-                   WindowLevel window = {}, const QVariantMap &display = {});
+    void setSource(QSharedPointer<const SceneSource> source, int frame = 0, WindowLevel window = {},
+                   const QVariantMap &display = {});
     QSharedPointer<const SceneSource> source() const { return m_source; }
     QSize pictureSize() const; // image or source size, in pixels
     void setPixelAspect(double aspect);
@@ -76,6 +77,11 @@ public:
     void setOverlay(const QImage &overlay, double opacity);
     void setOpacity(double opacity);
     void setTokenGrid(int rows, int cols); // 0 × 0: no grid
+    // A tiled run's tile grid (scene pixels: `area` and the edges inside it),
+    // drawn while visible; an empty area clears it.
+    void setTileGrid(const QRectF &area, std::vector<double> xs, std::vector<double> ys);
+    void setTileGridVisible(bool visible);
+    bool tileGridVisible() const;
     // Window-match heatmap: one value per window (row-major), the best window
     // outlined (-1: none). Empty values clear it.
     void setHeatmap(const std::vector<float> &values, const WindowGrid &grid, int bestWindow);
@@ -187,6 +193,7 @@ private:
     QGraphicsRectItem *m_clipItem = nullptr;
     QGraphicsPixmapItem *m_overlayItem = nullptr;
     OverlayGridItem *m_gridItem = nullptr;
+    TileGridItem *m_tileGridItem = nullptr;
     HeatmapItem *m_heatmapItem = nullptr;
     QGraphicsRectItem *m_selectionItem = nullptr;
 };

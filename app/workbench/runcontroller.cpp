@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace moescope {
 
@@ -212,9 +213,13 @@ void RunController::onFinished(const AnalysisResult &finished)
                              15000);
         return;
     }
-    m_result = result;
-    m_resultTask = m_chosenTask;
-    Q_EMIT resultChanged();
+    // Shown on the next turn of the event loop: storing (tens of ms for a
+    // scene's mosaic) and drawing the result are two stalls, not one.
+    QTimer::singleShot(0, this, [this, result] {
+        m_result = result;
+        m_resultTask = m_chosenTask;
+        Q_EMIT resultChanged();
+    });
 }
 
 void RunController::onPartial(const AnalysisResult &partial)

@@ -93,6 +93,9 @@ private:
     // overlay, the result's quick-look and result.json (label_map_png).
     QImage m_quickLook;
     double m_quickScale = 1; // quick-look pixels per mask pixel
+    // The physics descriptors the router saw, on the quick-look's grid
+    // (NaN where no tile ran yet), for the window's descriptor overlay.
+    std::vector<std::vector<float>> m_physicsLook;
 
     // Summaries.
     std::vector<double> m_classPixels;             // mask pixels per class

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace moescope::sar {
 
@@ -118,6 +119,9 @@ QJsonObject SarRun::consume(int step, const model::ForwardResult &result, int b)
             colours << (k < m_labels.size() ? labelColor(k).rgb() : qRgba(0, 0, 0, 0));
         m_quickLook.setColorTable(colours);
         m_quickLook.fill(255); // not run (yet): clear
+        m_physicsLook.assign(size_t(m_physicsNames.size()),
+                             std::vector<float>(size_t(m_quickLook.width()) * m_quickLook.height(),
+                                                std::numeric_limits<float>::quiet_NaN()));
     }
     QString why;
     const bool writing = m_labelRaster && m_failure.isEmpty();
@@ -220,8 +224,18 @@ QJsonObject SarRun::consume(int step, const model::ForwardResult &result, int b)
         const float *v = physics->second.values.data() + size_t(b) * P;
         QJsonObject values;
         std::vector<float> block(cells * P);
+        // The quick-look cells of this tile's owned part.
+        const int qx0 = int(mx.global0 * m_quickScale), qy0 = int(my.global0 * m_quickScale);
+        const int qx1 =
+            std::min(m_quickLook.width(), int(std::ceil((mx.global0 + mx.size()) * m_quickScale)));
+        const int qy1 =
+            std::min(m_quickLook.height(), int(std::ceil((my.global0 + my.size()) * m_quickScale)));
         for (int i = 0; i < P && i < m_physicsNames.size(); ++i) {
             values.insert(m_physicsNames[i], double(v[i]));
+            std::vector<float> &look = m_physicsLook[size_t(i)];
+            for (int qy = qy0; qy < qy1; ++qy)
+                std::fill(look.begin() + qy * m_quickLook.width() + qx0,
+                          look.begin() + qy * m_quickLook.width() + std::max(qx0, qx1), v[i]);
             m_physicsSum[size_t(i)] += v[i];
             for (size_t c = 0; c < cells; ++c)
                 block[c * P + i] = v[i];
@@ -261,6 +275,17 @@ QJsonObject SarRun::summary(bool cancelled) const
     };
     if (m_scene)
         summary.insert(QStringLiteral("calibration"), m_scene->calibration());
+    // Where the parts of the region the tiles own meet, for the window's
+    // tile grid: the owned edges inside the region, in scene pixels.
+    QJsonArray edgesX, edgesY;
+    for (int c = 1; c < m_plan.cols; ++c)
+        edgesX.append(m_plan.owned(c).x());
+    for (int r = 1; r < m_plan.rows; ++r)
+        edgesY.append(m_plan.owned(r * m_plan.cols).y());
+    summary.insert(QStringLiteral("tile_grid"),
+                   QJsonObject{{"area", QJsonArray{R.x(), R.y(), R.width(), R.height()}},
+                               {"x", edgesX},
+                               {"y", edgesY}});
 
     // Area per class: mask pixels are m_maskCell² scene pixels each.
     const double pixelArea = m_scene ? m_scene->pixelAreaSquareMetres() : 0.0;
@@ -320,6 +345,42 @@ QJsonObject SarRun::summary(bool cancelled) const
     for (int i = 0; i < m_physicsNames.size(); ++i)
         physics.insert(m_physicsNames[i], m_consumed ? m_physicsSum[size_t(i)] / m_consumed : 0.0);
     summary.insert(QStringLiteral("physics_mean"), physics);
+    // The descriptor maps for the window, on the labels' quick-look grid:
+    // 8-bit PNGs, 0 where no tile ran, 1..255 over each one's min..max.
+    if (!m_physicsLook.empty()) {
+        QJsonArray names, lows, highs, pngs;
+        for (size_t i = 0; i < m_physicsLook.size(); ++i) {
+            const std::vector<float> &look = m_physicsLook[i];
+            float lo = std::numeric_limits<float>::max(), hi = -lo;
+            for (float v : look)
+                if (std::isfinite(v)) {
+                    lo = std::min(lo, v);
+                    hi = std::max(hi, v);
+                }
+            if (lo > hi)
+                lo = hi = 0;
+            QImage image(m_quickLook.size(), QImage::Format_Grayscale8);
+            for (int y = 0; y < image.height(); ++y) {
+                uchar *row = image.scanLine(y);
+                for (int x = 0; x < image.width(); ++x) {
+                    const float v = look[size_t(y) * image.width() + x];
+                    row[x] = !std::isfinite(v) ? 0
+                             : hi > lo ? uchar(1 + std::lround(254.0 * (v - lo) / (hi - lo)))
+                                       : 128;
+                }
+            }
+            QByteArray png;
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            image.save(&buffer, "PNG", 0);
+            names.append(m_physicsNames.value(int(i)));
+            lows.append(double(lo));
+            highs.append(double(hi));
+            pngs.append(QString::fromLatin1(png.toBase64()));
+        }
+        summary.insert(QStringLiteral("descriptor_maps"),
+                       QJsonObject{{"names", names}, {"min", lows}, {"max", highs}, {"png", pngs}});
+    }
     return summary;
 }
 

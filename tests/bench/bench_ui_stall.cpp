@@ -40,6 +40,9 @@ struct StallProbe
         QObject::connect(&ticker, &QTimer::timeout, [this] {
             const qint64 now = clock.nsecsElapsed();
             gapsMs.push_back((now - last) / 1e6);
+            // Where the long ones fell (stderr), to find what caused them.
+            if (gapsMs.back() > 40)
+                std::fprintf(stderr, "stall %.0f ms ending at %.0f ms\n", gapsMs.back(), now / 1e6);
             last = now;
         });
     }

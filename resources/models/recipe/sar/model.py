@@ -82,6 +82,10 @@ CLASSES = ["water", "urban", "vegetation", "bare-soil", "ship"]
 PHYSICS_NAMES = ["directional_entropy", "enl", "roughness"]
 
 
+# Token counts per expert are rounded up to a multiple of this (see below).
+PAD_ROWS = 32
+
+
 class SparsePhysicsMoEFFN(PhysicsMoEFFN):
     """PhysicsMoEFFN whose experts run only on the tokens dispatched to them.
 
@@ -106,7 +110,17 @@ class SparsePhysicsMoEFFN(PhysicsMoEFFN):
             idx = torch.nonzero(we > 0.0).squeeze(1)
             n = idx.numel()
             if n > 0:
-                y = expert(rows.index_select(0, idx).reshape(n, D, 1, 1)).reshape(n, D)
+                # Padded with zero rows to a multiple of PAD_ROWS: every token
+                # count is a new convolution shape, and oneDNN compiles and
+                # caches a kernel per shape; unpadded, a tiled scene meets
+                # hundreds of counts (the host's bounded cache then recompiles,
+                # the forward 2x slower). Rows are independent (1 x 1 convs,
+                # pointwise activation), so the padding changes nothing else.
+                pad = (32 - n % 32) % 32  # PAD_ROWS (TorchScript takes no globals)
+                picked = rows.index_select(0, idx)
+                if pad > 0:
+                    picked = torch.cat([picked, picked.new_zeros(pad, D)], dim=0)
+                y = expert(picked.reshape(n + pad, D, 1, 1)).reshape(n + pad, D)[:n]
                 out = out.index_add(0, idx, y * we.index_select(0, idx).unsqueeze(1))
             e += 1
         out = out.reshape(B, T, D).transpose(1, 2).unsqueeze(-1)
