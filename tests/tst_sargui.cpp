@@ -208,6 +208,9 @@ private Q_SLOTS:
         QApplication::sendEvent(scene->viewport(), &move);
         QVERIFY2(scene->readout().contains(names[0].toString() + QLatin1Char(' ')),
                  qPrintable(scene->readout()));
+        gridCheck->setChecked(true);
+        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/sar-descriptor.png")));
+        gridCheck->setChecked(false);
         shownMap->setCurrentIndex(0);
         Q_EMIT shownMap->activated(0);
         // The legend names the classes with their areas (10 m pixels).
