@@ -57,6 +57,7 @@ struct Timings
     double transferMs = 0;   // tensors to / from the device
     double routingMs = 0;    // routing extraction and checks, summaries
     double postprocessMs = 0;
+    double housekeepingMs = 0; // handing freed heap back (malloc_trim)
     double totalMs = 0;
     QJsonObject toJson() const;
 };

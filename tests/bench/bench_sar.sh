@@ -44,6 +44,7 @@ row = {
     "stitch_write_s": round(t["postprocess_ms"] / 1000, 2),
     "routing_s": round(t["routing_ms"] / 1000, 2),
     "artifacts_s": round(t["artifacts_ms"] / 1000, 2),
+    "housekeeping_s": round(t.get("housekeeping_ms", 0) / 1000, 2),
     "model_load_s": round(t["model_load_ms"] / 1000, 2),
     "wall_s": round(wall_s, 1),
     "overhead_vs_bench_pct": round(100 * ((wall_s - t["model_load_ms"] / 1000) / bench_forward_s - 1), 1),
