@@ -130,6 +130,21 @@ class TestSar : public QObject
     std::unique_ptr<PluginRegistry> m_registry;
     QTemporaryDir m_dir;
 
+    // The speckled product and the SAR model on the CPU, for runs driven
+    // through runAnalysis.
+    bool openSpeckledWithModel(std::optional<OpenedScene> *scene,
+                               std::unique_ptr<model::Engine> *engine, QString *error)
+    {
+        *scene = open(product(QStringLiteral("speckled-float32.tif")), error);
+        if (!*scene)
+            return false;
+        std::string why;
+        *engine = model::Engine::load(kModel.toStdString(), model::DevicePreference::Cpu, &why);
+        if (!*engine)
+            *error = QString::fromStdString(why);
+        return *engine != nullptr;
+    }
+
     std::optional<OpenedScene> open(const QString &path, QString *error)
     {
         return openScene(*m_registry, path, LoadOptions(), error);
@@ -618,18 +633,14 @@ private Q_SLOTS:
             QVERIFY(!summary.value("classes").toArray()[0].toObject().contains("area_km2"));
     }
 
-    // Cancelled part-way: what is done is kept and marked partial, the
-    // rasters named so (`<name>.partial.tif`), none looking complete.
     // While the tiles run, the run's state so far comes out: the mosaic and
     // the stitched labels filling in, marked running, never the finish.
     void snapshotsWhileTiling()
     {
         QString error;
-        const auto scene = open(product(QStringLiteral("speckled-float32.tif")), &error);
-        QVERIFY2(scene, qPrintable(error));
-        std::string why;
-        auto engine = model::Engine::load(kModel.toStdString(), model::DevicePreference::Cpu, &why);
-        QVERIFY2(engine, why.c_str());
+        std::optional<OpenedScene> scene;
+        std::unique_ptr<model::Engine> engine;
+        QVERIFY2(openSpeckledWithModel(&scene, &engine, &error), qPrintable(error));
         AnalysisRequest request;
         request.source = scene->source;
         request.snapshotIntervalMs = 0; // after every forward call
@@ -672,14 +683,14 @@ private Q_SLOTS:
         QVERIFY(!result.runSummary.contains("running"));
     }
 
+    // Cancelled part-way: what is done is kept and marked partial, the
+    // rasters named so (`<name>.partial.tif`), none looking complete.
     void cancelledRunKeepsWhatIsDone()
     {
         QString error;
-        const auto scene = open(product(QStringLiteral("speckled-float32.tif")), &error);
-        QVERIFY2(scene, qPrintable(error));
-        std::string why;
-        auto engine = model::Engine::load(kModel.toStdString(), model::DevicePreference::Cpu, &why);
-        QVERIFY2(engine, why.c_str());
+        std::optional<OpenedScene> scene;
+        std::unique_ptr<model::Engine> engine;
+        QVERIFY2(openSpeckledWithModel(&scene, &engine, &error), qPrintable(error));
         const QString out = m_dir.filePath(QStringLiteral("cancelled"));
         AnalysisRequest request;
         request.source = scene->source;
