@@ -12,6 +12,13 @@ target_compile_definitions(tst_sar PRIVATE
   MOESCOPE_SAR_MODEL="${PROJECT_SOURCE_DIR}/resources/models/sar-crossearth-tiny.pt")
 add_dependencies(tst_sar moescope_sar moescope-cli)
 
+moescope_add_test(tst_sarrun LIBS moescope_jobs GDAL::GDAL FIXTURES sar_products)
+target_include_directories(tst_sarrun PRIVATE ${PROJECT_SOURCE_DIR}/plugins/sar)
+target_compile_definitions(tst_sarrun PRIVATE
+  MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>"
+  MOESCOPE_SAR_MODEL="${PROJECT_SOURCE_DIR}/resources/models/sar-crossearth-tiny.pt")
+add_dependencies(tst_sarrun moescope_sar moescope-cli)
+
 # The same through the window (offscreen): run, overlay pixel against the raster.
 moescope_add_test(tst_sargui LIBS moescope_gui GDAL::GDAL FIXTURES sar_products)
 target_compile_definitions(tst_sargui PRIVATE

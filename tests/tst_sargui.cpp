@@ -203,7 +203,8 @@ private Q_SLOTS:
         shownMap->setCurrentIndex(1);
         Q_EMIT shownMap->activated(1);
         auto *maskLegend = view->findChild<QLabel *>(QStringLiteral("maskLegend"));
-        QVERIFY2(maskLegend->text().startsWith(names[0].toString()), qPrintable(maskLegend->text()));
+        QVERIFY2(maskLegend->text().startsWith(names[0].toString()),
+                 qPrintable(maskLegend->text()));
         QVERIFY(scene->viewport()->grab().toImage() != labelsShown);
         QApplication::sendEvent(scene->viewport(), &move);
         QVERIFY2(scene->readout().contains(names[0].toString() + QLatin1Char(' ')),

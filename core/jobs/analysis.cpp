@@ -21,6 +21,17 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(moescope::Analysis)
 };
 
+// The mosaic's layers and first-layer cell size into `into`, once a tile
+// has been laid.
+void takeMosaic(const routing::RoutingMosaic &mosaic, AnalysisResult *into)
+{
+    if (mosaic.tiles() == 0)
+        return;
+    into->mosaic = mosaic.layers();
+    const routing::MosaicCells &cells = mosaic.cells().front();
+    into->mosaicCell = QSizeF(cells.cellWidth, cells.cellHeight);
+}
+
 double elapsedMs(const QElapsedTimer &t)
 {
     return t.nsecsElapsed() / 1e6;
@@ -56,9 +67,12 @@ std::map<std::string, model::HostTensor> sliceOutputs(const model::ForwardResult
 
 QJsonObject Timings::toJson() const
 {
-    return {{"preprocess_ms", preprocessMs},   {"forward_ms", forwardMs},
-            {"transfer_ms", transferMs},       {"routing_ms", routingMs},
-            {"postprocess_ms", postprocessMs}, {"housekeeping_ms", housekeepingMs},
+    return {{"preprocess_ms", preprocessMs},
+            {"forward_ms", forwardMs},
+            {"transfer_ms", transferMs},
+            {"routing_ms", routingMs},
+            {"postprocess_ms", postprocessMs},
+            {"housekeeping_ms", housekeepingMs},
             {"total_ms", totalMs}};
 }
 
@@ -234,30 +248,15 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
             done < todo) {
             // The partial result the window shows: the mosaic so far (a few
             // MB at most), the plugin's own summary so far; no steps.
-            AnalysisResult partial;
-            partial.modelName = result->modelName;
-            partial.modelPath = result->modelPath;
-            partial.task = result->task;
-            partial.pluginId = result->pluginId;
-            partial.imagePath = result->imagePath;
-            partial.imageSha256 = result->imageSha256;
-            partial.device = result->device;
-            partial.sceneSize = result->sceneSize;
-            partial.modelRegion = result->modelRegion;
-            partial.stepCount = result->stepCount;
-            partial.stepsRun = done;
-            partial.retention = result->retention;
-            partial.requestId = result->requestId;
-            partial.runSummary = run->snapshot();
+            // Everything the result says so far but its steps (a run keeping
+            // every step would copy them each second): the first one only.
+            QVector<StepResult> steps = std::move(result->steps);
+            AnalysisResult partial = *result;
+            result->steps = std::move(steps);
             if (!result->steps.isEmpty())
                 partial.steps.append(result->steps.first());
-            if (mosaic->tiles() > 0) {
-                partial.mosaic = mosaic->layers();
-                const routing::MosaicCells &cells = mosaic->cells().front();
-                partial.mosaicCell = QSizeF(cells.cellWidth, cells.cellHeight);
-                partial.mosaicInput = result->mosaicInput;
-                partial.mosaicOrigin = result->mosaicOrigin;
-            }
+            partial.runSummary = run->snapshot();
+            takeMosaic(*mosaic, &partial);
             snapshot(partial);
             sinceSnapshot.restart();
         }
@@ -282,11 +281,8 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
         *error = failure;
         return false;
     }
-    if (mosaic && mosaic->tiles() > 0) {
-        result->mosaic = mosaic->layers();
-        const routing::MosaicCells &cells = mosaic->cells().front();
-        result->mosaicCell = QSizeF(cells.cellWidth, cells.cellHeight);
-    }
+    if (mosaic)
+        takeMosaic(*mosaic, result);
     result->timings.postprocessMs += elapsedMs(t);
     result->timings.totalMs = elapsedMs(total);
     return true;
