@@ -62,6 +62,9 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     m_maskOpacity->setToolTip(tr("Segmentation opacity"));
     m_maskLegend = new QLabel(m_maskRow);
     m_maskLegend->setObjectName(QStringLiteral("maskLegend"));
+    // A scene's legend (five classes with their km²) wraps rather than
+    // widening the window past the screen.
+    m_maskLegend->setWordWrap(true);
     m_shownMap = new QComboBox(m_maskRow);
     m_shownMap->setObjectName(QStringLiteral("shownMapCombo"));
     m_shownMap->setToolTip(tr("What the overlay shows: the labels, or a descriptor the router "
