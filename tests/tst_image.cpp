@@ -165,6 +165,8 @@ private slots:
     void effectiveWindow_data();
     void effectiveWindow();
     void toQImageWindowing();
+    void toQImageThumbnail_data();
+    void toQImageThumbnail();
     void toQImageMonochrome1();
     void toQImageRgbUnchanged();
 
@@ -307,6 +309,48 @@ void TestImage::toQImageWindowing()
     QCOMPARE(int(auto_.constScanLine(0)[0]), 0);
     QCOMPARE(int(auto_.constScanLine(0)[4]), 255);
     QCOMPARE(int(auto_.constScanLine(0)[1]), int(std::lround(200.0 / 600.0 * 255)));
+}
+
+// A region at most maxSide a side, each pixel its nearest sample, windowed
+// like the full rendering: on a pattern where neighbours differ in both
+// directions, every pixel must read back the sample under its centre.
+void TestImage::toQImageThumbnail_data()
+{
+    QTest::addColumn<QRect>("region");
+    QTest::addColumn<int>("maxSide");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("whole, halved") << QRect() << 100 << QSize(100, 50);
+    QTest::newRow("region, smaller than maxSide") << QRect(10, 20, 30, 40) << 100 << QSize(30, 40);
+    QTest::newRow("region, scaled") << QRect(50, 0, 150, 60) << 50 << QSize(50, 20);
+    QTest::newRow("clipped to the frame") << QRect(180, 90, 50, 50) << 100 << QSize(20, 10);
+}
+
+void TestImage::toQImageThumbnail()
+{
+    QFETCH(QRect, region);
+    QFETCH(int, maxSide);
+    QFETCH(QSize, size);
+    ImageStack s;
+    s.width = 200;
+    s.height = 100;
+    s.frameCount = 1;
+    for (int y = 0; y < s.height; ++y)
+        for (int x = 0; x < s.width; ++x)
+            s.samples.push_back(float((x * 7 + y * 13) % 256));
+    s.updateRange();
+    const WindowLevel wl{127.5, 255}; // 0..255 as it is
+    const QImage full = s.toQImage(0, wl);
+    const QImage thumb = s.toQImage(0, wl, region, maxSide);
+    QCOMPARE(thumb.size(), size);
+    const QRect r =
+        region.isValid() ? region.intersected(QRect(0, 0, 200, 100)) : QRect(0, 0, 200, 100);
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x) {
+            const int sx = r.x() + int((x + 0.5) * r.width() / size.width());
+            const int sy = r.y() + int((y + 0.5) * r.height() / size.height());
+            QCOMPARE(thumb.pixelColor(x, y), full.pixelColor(sx, sy));
+        }
+    }
 }
 
 void TestImage::toQImageMonochrome1()

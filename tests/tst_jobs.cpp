@@ -14,6 +14,12 @@
 #include <QTest>
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 using namespace moescope;
 
 namespace {
@@ -228,6 +234,81 @@ private Q_SLOTS:
         QCOMPARE(reopened.steps[2].outputs, result.steps[2].outputs);
         QCOMPARE(reopened.modelName, result.modelName);
     }
+
+    // With a store target the job writes the run on its own thread:
+    // runStored (the record as the store has it) comes before finished,
+    // whose result carries the run's id; a database that cannot be
+    // written is reported and the result still delivered.
+    void analysisStoredByTheJob_data()
+    {
+        QTest::addColumn<bool>("writable");
+        QTest::newRow("stored") << true;
+        QTest::newRow("not writable") << false;
+    }
+    void analysisStoredByTheJob()
+    {
+        QFETCH(bool, writable);
+        ModelSession session;
+        QSignalSpy loaded(&session, &ModelSession::modelLoaded);
+        session.load(kModel, QStringLiteral("cpu"));
+        QVERIFY(loaded.wait(60000));
+        QTemporaryDir dir;
+        StoreTarget target;
+        // A folder where the database file should be: it cannot be opened.
+        target.dbPath = writable ? dir.filePath(QStringLiteral("runs.sqlite")) : dir.path();
+        AnalysisRequest request;
+        request.image = movingSquare(2);
+        target.scene = SceneDescription::of(*request.image);
+        QStringList order;
+        connect(&session, &ModelSession::runStored, this, [&] { order << "stored"; });
+        connect(&session, &ModelSession::storeFailed, this, [&] { order << "failed"; });
+        connect(&session, &ModelSession::finished, this, [&] { order << "finished"; });
+        QSignalSpy stored(&session, &ModelSession::runStored);
+        QSignalSpy failed(&session, &ModelSession::storeFailed);
+        QSignalSpy finished(&session, &ModelSession::finished);
+        session.analyze(request, &m_plugin, target);
+        QVERIFY(finished.wait(60000));
+        const AnalysisResult result = finished.first().first().value<AnalysisResult>();
+        QCOMPARE(result.steps.size(), 2);
+        if (!writable) {
+            QCOMPARE(order, QStringList({"failed", "finished"}));
+            QVERIFY2(failed.first().first().toString().contains(dir.path()),
+                     qPrintable(failed.first().first().toString()));
+            QCOMPARE(result.runId, 0);
+            return;
+        }
+        QCOMPARE(order, QStringList({"stored", "finished"}));
+        const auto record = stored.first().first().value<store::RunRecord>();
+        QVERIFY(result.runId > 0);
+        QCOMPARE(record.id, result.runId);
+        store::Database db;
+        QString error;
+        QVERIFY2(db.open(target.dbPath, &error), qPrintable(error));
+        std::vector<store::FrameRouting> routing;
+        const auto reopened = db.loadRun(result.runId, &routing, &error);
+        QVERIFY2(reopened, qPrintable(error));
+        QCOMPARE(int(routing.size()), 2);
+        QCOMPARE(routing[1].layers[1].probs, result.steps[1].layers[1].probs);
+    }
+
+#ifdef Q_OS_LINUX
+    // Jobs yield the CPU to the window: their thread runs 10 nice levels
+    // below the thread that made the queue.
+    void jobsRunBelowTheWindow()
+    {
+        const int mine = getpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)));
+        std::atomic_int jobNice{-100};
+        JobQueue queue(QStringLiteral("test-queue"));
+        auto job = QSharedPointer<ProbeJob>::create(QStringLiteral("probe"), nullptr, [&] {
+            jobNice = getpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)));
+            return true;
+        });
+        QSignalSpy done(job.data(), &Job::done);
+        queue.enqueue(job);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(jobNice.load(), std::min(19, mine + 10));
+    }
+#endif
 
     void cancelStopsBetweenSteps()
     {

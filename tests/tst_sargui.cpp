@@ -29,6 +29,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace moescope;
 using namespace moescope::gui;
@@ -251,11 +252,18 @@ private Q_SLOTS:
         window.runController()->setSnapshotInterval(0);
         QJsonObject partialSummary;
         QImage partialPicture;
+        qsizetype partialThumbnails = -1;
+        auto thumbnails = [&] {
+            return window.routingPanel()
+                ->findChildren<QToolButton *>(QRegularExpression(QStringLiteral("^expertTile")))
+                .size();
+        };
         connect(&window, &MainWindow::partialShown, this, [&](int done, int total) {
             QCOMPARE(done, 4);
             QCOMPARE(total, 6);
             partialSummary = window.currentResult().runSummary;
             partialPicture = window.imageView()->grab().toImage();
+            partialThumbnails = thumbnails();
         });
         QSignalSpy partial(&window, &MainWindow::partialShown);
         QSignalSpy shown(&window, &MainWindow::analysisShown);
@@ -270,6 +278,11 @@ private Q_SLOTS:
         QVERIFY(!final.contains(QStringLiteral("running")));
         // The last two tiles' labels arrived after the partial picture.
         QVERIFY(window.imageView()->grab().toImage() != partialPicture);
+        // Expert thumbnails wait for the finished run (drawing them each
+        // second stalled the window); then one per expert of the layer.
+        QCOMPARE(partialThumbnails, 0);
+        const int layer = window.routingPanel()->currentLayer();
+        QCOMPARE(thumbnails(), qsizetype(window.currentResult().mosaic.at(size_t(layer)).experts));
     }
 
     // The product's display options in their dock: amplitude instead of dB

@@ -217,7 +217,7 @@ private Q_SLOTS:
         std::vector<AnalysisResult> partials;
         AnalysisResult result;
         QVERIFY2(runAnalysis(*engine, *scene->openedBy, request, nullptr, {}, &result, &error,
-                             [&](const AnalysisResult &p) { partials.push_back(p); }),
+                             [&](AnalysisResult &&p) { partials.push_back(std::move(p)); }),
                  qPrintable(error));
         QCOMPARE(result.stepCount, 6);
         QCOMPARE(int(partials.size()), 5); // after tiles 1..5; the 6th is the finish

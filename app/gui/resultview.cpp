@@ -26,6 +26,11 @@
 
 namespace moescope::gui {
 
+namespace {
+// The side of the picture the routing thumbnails (132 px) are drawn over.
+constexpr int kThumbnailSource = 264;
+} // namespace
+
 ResultView::ResultView(QWidget *parent) : QWidget(parent)
 {
     m_view = new SceneView(this);
@@ -222,13 +227,6 @@ void ResultView::showFrame(int frame)
             m_shownDisplay = m_document->displaySettings();
             m_shownWindow = m_document->window();
         }
-        // The picture under the routing thumbnails; not while a tiled run is
-        // filling in (only the overlay follows then, and windowing a 2,048²
-        // image took 20-60 ms each second).
-        const bool running =
-            m_result && m_result->runSummary.value(QStringLiteral("running")).toBool();
-        if (!running && m_document->image())
-            base = m_document->image()->toQImage(0, m_document->window());
     } else if (m_document && m_document->image()) {
         base = m_document->frameImage(frame);
         m_view->setImage(base);
@@ -276,8 +274,10 @@ void ResultView::showFrame(int frame)
                             : QRectF(),
                         std::move(xs), std::move(ys));
     m_tileGridCheck->setVisible(tileArea.size() == 4);
+    const auto shown = m_document ? m_document->image() : nullptr;
     const QRect frameRect = !base.isNull()          ? base.rect()
                             : bySource && !overview ? QRect(QPoint(0, 0), source->size())
+                            : bySource && shown     ? QRect(0, 0, shown->width, shown->height)
                                                     : QRect();
     if (!overview && region == frameRect)
         region = QRect(); // the whole frame
@@ -289,16 +289,23 @@ void ResultView::showFrame(int frame)
         m_view->setOverlay({}, 0);
         return;
     }
-    // The picture under the routing, for the expert thumbnails: what the
-    // model saw of this frame (the overview of a scene).
-    const QImage seen = (overview || base.isNull() || !region.isValid())
-                            ? base
-                            : base.copy(region.intersected(frameRect));
+    // The overlay is drawn once, below, not also when the panel changes layer.
+    const QSignalBlocker once(m_routing);
     // A tiled run still going: only the overlay follows (see updateRouting).
-    if (m_result->runSummary.value(QStringLiteral("running")).toBool())
-        m_routing->updateRouting(*layers, seen);
-    else
+    if (m_result->runSummary.value(QStringLiteral("running")).toBool()) {
+        m_routing->updateRouting(*layers, QImage());
+    } else {
+        // The picture under the expert thumbnails: what the model saw of
+        // this frame (the overview of a scene), at thumbnail size (windowing
+        // all of a 2,048² scene for them took 20-30 ms).
+        QImage seen;
+        if (bySource && shown)
+            seen = shown->toQImage(0, m_document->window(), overview ? QRect() : region,
+                                   kThumbnailSource);
+        else if (!base.isNull())
+            seen = region.isValid() ? base.copy(region.intersected(frameRect)) : base;
         m_routing->setRouting(*layers, seen);
+    }
     updateOutputs(step ? step->outputs : m_result->runSummary);
     updateOverlay();
 }

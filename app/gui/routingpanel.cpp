@@ -169,6 +169,12 @@ void RoutingPanel::clear()
 
 void RoutingPanel::setRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base)
 {
+    m_sketch = false;
+    assign(layers, base);
+}
+
+void RoutingPanel::assign(const std::vector<routing::LayerRouting> &layers, const QImage &base)
+{
     const int previous = m_layerTabs->currentIndex();
     m_layers = layers;
     m_base = base;
@@ -197,8 +203,11 @@ void RoutingPanel::updateRouting(const std::vector<routing::LayerRouting> &layer
                        return a.name == b.name && a.experts == b.experts &&
                               a.grids.size() == b.grids.size();
                    });
-    if (!sameShape)
-        return setRouting(layers, base);
+    if (!sameShape) {
+        m_sketch = true;
+        assign(layers, base);
+        return;
+    }
     m_layers = layers; // the caller redraws the overlay
 }
 
@@ -302,7 +311,7 @@ void RoutingPanel::rebuildTiles()
         delete tile;
     m_tiles.clear();
     const int l = currentLayer();
-    if (l < 0 || l >= int(m_layers.size()))
+    if (l < 0 || l >= int(m_layers.size()) || m_sketch)
         return;
     const routing::LayerRouting &layer = m_layers[size_t(l)];
     const routing::TokenGrid *grid = currentGrid();
@@ -370,7 +379,7 @@ void RoutingPanel::updateLoadChart()
     for (QAbstractAxis *axis : m_loadChart->axes())
         m_loadChart->removeAxis(axis);
     const int l = currentLayer();
-    if (l < 0 || l >= int(m_layers.size()))
+    if (l < 0 || l >= int(m_layers.size()) || m_sketch)
         return;
     const routing::LayerRouting &layer = m_layers[size_t(l)];
     const routing::LayerSummary s = routing::summarize(layer);

@@ -35,9 +35,10 @@ public:
 
     void setRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base);
     // The same layers with new values (a tiled run filling in): overlay()
-    // draws them at once (the caller asks for it); the thumbnails, legend and load chart stay as
-    // they were until the next setRouting, which costs ~50-100 ms each time. Falls back to
-    // setRouting when the layers' shape changed.
+    // draws them at once (the caller asks for it); the thumbnails, legend
+    // and load chart stay as they were until the next setRouting, which
+    // costs ~50-100 ms each time. New layers (the run's first snapshot) get
+    // their tabs and legend, but no thumbnails or chart until setRouting.
     void updateRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base);
     void clear();
 
@@ -65,6 +66,7 @@ Q_SIGNALS:
     void layerChanged(int layer);
 
 private:
+    void assign(const std::vector<routing::LayerRouting> &layers, const QImage &base);
     void rebuildLayer();
     void rebuildTiles();
     void updateColorBar();
@@ -75,6 +77,7 @@ private:
 
     std::vector<routing::LayerRouting> m_layers;
     QImage m_base;
+    bool m_sketch = false; // updateRouting's layers: no thumbnails or chart yet
     OverlayMode m_mode = OverlayMode::Top1;
     int m_expert = 0;
 

@@ -35,6 +35,10 @@ RunController::RunController(Workspace *workspace, ImageDocument *document, QObj
     connect(m_session, &ModelSession::progress, this, &RunController::progress);
     connect(m_session, &ModelSession::finished, this, &RunController::onFinished);
     connect(m_session, &ModelSession::partial, this, &RunController::onPartial);
+    connect(m_session, &ModelSession::runStored, this, &RunController::runStored);
+    connect(m_session, &ModelSession::storeFailed, this, [this](const QString &message) {
+        Q_EMIT errorOccurred(tr("The run was not stored.\n\n%1").arg(message));
+    });
     connect(m_session, &ModelSession::failed, this, [this](const QString &message) {
         // Live and sweep requests queued behind a failed one start afresh.
         m_requests.clear();
@@ -131,7 +135,14 @@ void RunController::startAnalysis()
     Q_EMIT progress(0, m_document->openedByPlugin()
                            ? 0
                            : std::max(1, taskPlugin->stepCount(m.contract, *m_runImage)));
-    m_session->analyze(request, taskPlugin);
+    // The job stores what it finds on its own thread (a scene's mosaic
+    // is tens of MB to write).
+    StoreTarget store;
+    if (m_workspace->database().isOpen() && m_runSource) {
+        store.dbPath = m_workspace->database().path();
+        store.scene = SceneDescription::of(*m_runSource);
+    }
+    m_session->analyze(request, taskPlugin, store);
 }
 
 void RunController::cancel()
@@ -201,8 +212,6 @@ void RunController::onFinished(const AnalysisResult &finished)
         Q_EMIT statusMessage(
             tr("Cancelled after %n step(s); the partial run is kept.", nullptr, result.stepsRun),
             10000);
-    if (m_runSource)
-        store(&result, SceneDescription::of(*m_runSource));
     for (const QString &w : result.warnings)
         Q_EMIT statusMessage(w, 10000);
     if (m_runImage != m_document->image()) {
@@ -213,24 +222,24 @@ void RunController::onFinished(const AnalysisResult &finished)
                              15000);
         return;
     }
-    // Shown on the next turn of the event loop: storing (tens of ms for a
-    // scene's mosaic) and drawing the result are two stalls, not one.
-    QTimer::singleShot(0, this, [this, result] {
-        m_result = result;
+    // Shown on the next turn of the event loop: taking the result (a
+    // copy of its mosaic) and drawing it are two short waits, not one long.
+    QTimer::singleShot(0, this, [this, result = std::move(result)]() mutable {
+        m_result = std::move(result);
         m_resultTask = m_chosenTask;
         Q_EMIT resultChanged();
     });
 }
 
-void RunController::onPartial(const AnalysisResult &partial)
+void RunController::onPartial(const SharedPartial &partial)
 {
     // Only the run the user started, on the image still shown.
-    if (m_requests.value(partial.requestId, Purpose::Live) != Purpose::Run ||
+    if (!partial || m_requests.value(partial->requestId, Purpose::Live) != Purpose::Run ||
         m_runImage != m_document->image())
         return;
-    m_result = partial;
+    m_result = std::move(*partial); // this is its one receiver
     m_resultTask = m_chosenTask;
-    Q_EMIT partialResultChanged(partial.stepsRun, partial.stepCount);
+    Q_EMIT partialResultChanged(m_result.stepsRun, m_result.stepCount);
 }
 
 bool RunController::loadStoredRun(qint64 runId, QString *imagePath, QByteArray *imageSha256)

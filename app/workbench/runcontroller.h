@@ -96,7 +96,7 @@ private:
     bool resultMatchesSelection() const;
     void startAnalysis();
     void onFinished(const AnalysisResult &result);
-    void onPartial(const AnalysisResult &partial);
+    void onPartial(const SharedPartial &partial);
     void mergeLive(const AnalysisResult &result);
     void store(AnalysisResult *result, const SceneDescription &image);
     TaskPlugin *plugin(QString *warning = nullptr);

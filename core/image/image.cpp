@@ -136,6 +136,40 @@ QImage ImageStack::toQImage(int frameIndex, WindowLevel wl) const
     return out;
 }
 
+QImage ImageStack::toQImage(int frameIndex, WindowLevel wl, const QRect &region, int maxSide) const
+{
+    const float *src = frame(frameIndex);
+    const QRect r = region.isValid() ? region.intersected(QRect(0, 0, width, height))
+                                     : QRect(0, 0, width, height);
+    if (!src || (channels != 1 && channels != 3) || r.isEmpty() || maxSide < 1)
+        return {};
+    if (!wl.valid())
+        wl = effectiveWindow();
+    const double lo = wl.center - wl.width / 2;
+    const bool invert = channels == 1 && photometric == QLatin1String("MONOCHROME1");
+    const QSize size =
+        r.size()
+            .scaled(std::min(maxSide, std::max(r.width(), r.height())),
+                    std::min(maxSide, std::max(r.width(), r.height())), Qt::KeepAspectRatio)
+            .expandedTo(QSize(1, 1));
+    QImage out(size, channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    if (out.isNull())
+        return {};
+    for (int y = 0; y < size.height(); ++y) {
+        const int sy = r.y() + int((y + 0.5) * r.height() / size.height());
+        const float *row = src + size_t(width) * size_t(channels) * size_t(sy);
+        uchar *line = out.scanLine(y);
+        for (int x = 0; x < size.width(); ++x) {
+            const int sx = r.x() + int((x + 0.5) * r.width() / size.width());
+            for (int c = 0; c < channels; ++c) {
+                const uchar v = windowed(row[size_t(sx) * channels + c], lo, wl.width);
+                line[x * channels + c] = invert ? uchar(255 - v) : v;
+            }
+        }
+    }
+    return out;
+}
+
 namespace detail {
 
 bool qimageIsGray(const QImage &image)

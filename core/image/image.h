@@ -105,6 +105,10 @@ public:
     // (no window in the file) come back unchanged. MONOCHROME1 is inverted (see above).
     // Returns a null QImage for an empty stack or an out-of-range frame.
     QImage toQImage(int frame, WindowLevel wl = {}) const;
+    // The same for `region` of the frame (clipped to it; invalid: all of it)
+    // at most `maxSide` pixels a side, every output pixel its nearest
+    // sample: a thumbnail costs its own size, not the frame's.
+    QImage toQImage(int frame, WindowLevel wl, const QRect &region, int maxSide) const;
 
     // A Single image from a QImage: grayscale images (QImage::isGrayscale()) give 1 channel,
     // everything else 3 channels RGB (alpha dropped); values 0..255.

@@ -257,7 +257,7 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
                 partial.steps.append(result->steps.first());
             partial.runSummary = run->snapshot();
             takeMosaic(*mosaic, &partial);
-            snapshot(partial);
+            snapshot(std::move(partial));
             sinceSnapshot.restart();
         }
 #ifdef __GLIBC__

@@ -105,9 +105,9 @@ struct AnalysisResult
 };
 
 using ProgressCallback = std::function<void(int done, int total)>;
-// A tiled run's state so far (the mosaic, the plugin's snapshot()), a value
-// the caller may keep: called on the worker about once a second.
-using SnapshotCallback = std::function<void(const AnalysisResult &partial)>;
+// A tiled run's state so far (the mosaic, the plugin's snapshot()), the
+// callee's to keep: called on the worker about once a second.
+using SnapshotCallback = std::function<void(AnalysisResult &&partial)>;
 
 // Runs `request` through `engine` with a run the plugin creates, the way its
 // capabilities allow: Batchable steps go `batchSize` to a forward call,

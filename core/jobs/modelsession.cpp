@@ -106,14 +106,14 @@ class AnalysisJob final : public Job
 {
 public:
     AnalysisJob(ModelSession *session, std::shared_ptr<ModelContext> context,
-                AnalysisRequest request, TaskPlugin *plugin)
+                AnalysisRequest request, TaskPlugin *plugin, StoreTarget store)
         : Job(Tr::tr("Analyse")), m_session(session), m_context(std::move(context)),
-          m_request(std::move(request)), m_plugin(plugin)
+          m_request(std::move(request)), m_plugin(plugin), m_store(std::move(store))
     {
         connect(this, &Job::progressChanged, session,
                 [session](int done, int total) { Q_EMIT session->progress(done, total); });
         connect(this, &Job::partialResult, session, [session](const QVariant &partial) {
-            Q_EMIT session->partial(partial.value<AnalysisResult>());
+            Q_EMIT session->partial(partial.value<SharedPartial>());
         });
     }
 
@@ -128,11 +128,26 @@ protected:
             *m_context->engine, *m_plugin, m_request, feedback.cancelFlag(),
             [&feedback](int done, int total) { feedback.setProgress(done, total); }, &m_result,
             error,
-            [&feedback](const AnalysisResult &partial) {
-                feedback.setPartial(QVariant::fromValue(partial));
+            [&feedback](AnalysisResult &&partial) {
+                feedback.setPartial(QVariant::fromValue(SharedPartial::create(std::move(partial))));
             });
         m_result.modelSha256 = m_context->sha256;
+        if (ok && !m_store.dbPath.isEmpty() && !m_result.steps.isEmpty())
+            store();
         return ok;
+    }
+
+    // A failure to store is reported, the result still shown.
+    void store()
+    {
+        QString error;
+        if (!m_context->openDatabase(m_store.dbPath, &error) ||
+            !storeAnalysis(*m_context->db, &m_result, m_store.scene, m_context->engine->contract(),
+                           {}, &error)) {
+            m_storeError = error;
+            return;
+        }
+        m_record = m_context->db->loadRun(m_result.runId, nullptr, &error);
     }
 
     void finished(JobState state, const QString &error, bool ran) override
@@ -147,6 +162,10 @@ protected:
             m_result.requestId = m_request.requestId;
             m_result.cancelled = true;
         }
+        if (!m_storeError.isEmpty())
+            Q_EMIT m_session->storeFailed(m_storeError);
+        else if (m_record)
+            Q_EMIT m_session->runStored(*m_record);
         Q_EMIT m_session->finished(m_result);
     }
 
@@ -155,7 +174,10 @@ private:
     std::shared_ptr<ModelContext> m_context;
     AnalysisRequest m_request;
     TaskPlugin *m_plugin;
+    StoreTarget m_store;
     AnalysisResult m_result;
+    QString m_storeError;
+    std::optional<store::RunRecord> m_record;
 };
 
 class IndexJob final : public Job
@@ -292,6 +314,7 @@ ModelSession::ModelSession(QObject *parent)
     qRegisterMetaType<moescope::AnalysisRequest>();
     qRegisterMetaType<moescope::AnalysisResult>();
     qRegisterMetaType<moescope::LoadedModel>();
+    qRegisterMetaType<moescope::SharedPartial>();
     qRegisterMetaType<moescope::IndexRequest>();
     qRegisterMetaType<moescope::IndexReport>();
     qRegisterMetaType<moescope::QueryRequest>();
@@ -323,9 +346,10 @@ quint64 ModelSession::load(const QString &path, const QString &device)
     return submit(QSharedPointer<LoadJob>::create(this, m_context, path, device));
 }
 
-quint64 ModelSession::analyze(const AnalysisRequest &request, TaskPlugin *plugin)
+quint64 ModelSession::analyze(const AnalysisRequest &request, TaskPlugin *plugin,
+                              const StoreTarget &store)
 {
-    return submit(QSharedPointer<AnalysisJob>::create(this, m_context, request, plugin));
+    return submit(QSharedPointer<AnalysisJob>::create(this, m_context, request, plugin, store));
 }
 
 quint64 ModelSession::indexGallery(const IndexRequest &request, const QString &dbPath,

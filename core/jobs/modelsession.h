@@ -9,6 +9,7 @@
 #include "analysis.h"
 #include "job.h"
 #include "retrieval.h"
+#include "storedrun.h"
 
 #include <QObject>
 
@@ -28,6 +29,19 @@ struct LoadedModel
     model::ModelContract contract;
 };
 
+// Where a finished analysis is stored, by the job itself on the session's
+// thread: a scene's mosaic took 60-80 ms to write, a stall when the window
+// did it.
+struct StoreTarget
+{
+    QString dbPath; // empty: not stored
+    SceneDescription scene;
+};
+
+// A tiled run's state so far, handed over rather than copied (its mosaic is
+// megabytes, and copying it twice a second stalled the window).
+using SharedPartial = QSharedPointer<AnalysisResult>;
+
 struct ModelContext; // what the session's thread owns: engine, database, gallery cache
 
 class ModelSession : public QObject
@@ -41,7 +55,10 @@ public:
     quint64 load(const QString &path, const QString &device);
     // `plugin` outlives the session (the registry owns it) and is used
     // read-only from the job's thread while the job runs.
-    quint64 analyze(const AnalysisRequest &request, TaskPlugin *plugin);
+    // With a `store` target the job also saves the result (runStored or
+    // storeFailed, then finished with result.runId set).
+    quint64 analyze(const AnalysisRequest &request, TaskPlugin *plugin,
+                    const StoreTarget &store = {});
     // Galleries (retrieval.h). The session's thread opens its own connection
     // to `dbPath` (Qt Sql connections belong to one thread) and keeps the last
     // gallery it searched in memory until the gallery changes.
@@ -66,8 +83,12 @@ Q_SIGNALS:
     // An analysis ended: done, or cancelled (result.cancelled, with the steps
     // run so far; none when it was cancelled before it started).
     void finished(const moescope::AnalysisResult &result);
-    // A tiled run's state while it goes on (runAnalysis's snapshot).
-    void partial(const moescope::AnalysisResult &partial);
+    // A tiled run's state while it goes on (runAnalysis's snapshot). The
+    // one receiver may take its contents (std::move).
+    void partial(const moescope::SharedPartial &partial);
+    // A stored analysis (StoreTarget), before its finished().
+    void runStored(const moescope::store::RunRecord &run);
+    void storeFailed(const QString &message);
     void failed(const QString &message);
     void busyChanged(bool busy);
     void indexProgress(int done, int total, const QString &current);
@@ -90,3 +111,4 @@ private:
 } // namespace moescope
 
 Q_DECLARE_METATYPE(moescope::LoadedModel)
+Q_DECLARE_METATYPE(moescope::SharedPartial)

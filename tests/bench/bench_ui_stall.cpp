@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -27,6 +28,40 @@
 #include <cstdio>
 
 namespace {
+
+// Times every event the main thread delivers (the outermost one, not the
+// ones sent from inside it) and names the receiver of each over 30 ms on
+// stderr: which object's work the window waited for.
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        if (m_depth++ > 0) {
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            return r;
+        }
+        QElapsedTimer clock;
+        clock.start();
+        const QEvent::Type type = event->type();
+        const QByteArray name =
+            receiver->metaObject()->className() + QByteArray(" ") + receiver->objectName().toUtf8();
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = clock.nsecsElapsed() / 1e6;
+        if (ms > 30)
+            std::fprintf(stderr, "  event %d to %s took %.0f ms\n", int(type), name.constData(),
+                         ms);
+        return r;
+    }
+
+private:
+    int m_depth = 0;
+};
 
 struct StallProbe
 {
@@ -112,7 +147,7 @@ int pan(moescope::gui::MainWindow &window, double openMs, int steps)
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCommandLineParser parser;
     const QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Model."),
