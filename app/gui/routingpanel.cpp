@@ -24,6 +24,12 @@
 namespace moescope::gui {
 
 namespace {
+const std::vector<routing::LayerRouting> &noLayers()
+{
+    static const std::vector<routing::LayerRouting> none;
+    return none;
+}
+
 // Named experts may share a name (two experts one task uses): keep the index.
 QString expertLabel(const routing::LayerRouting &layer, int e)
 {
@@ -32,9 +38,7 @@ QString expertLabel(const routing::LayerRouting &layer, int e)
             QString::fromStdString(layer.expertNames[size_t(e)]));
     return QString::fromStdString(layer.expertName(e));
 }
-} // namespace
 
-namespace {
 constexpr int kTileSize = 132;
 
 QIcon swatch(const QColor &c)
@@ -45,7 +49,7 @@ QIcon swatch(const QColor &c)
 }
 } // namespace
 
-RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
+RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent), m_layers(&noLayers())
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -160,7 +164,7 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent)
 
 void RoutingPanel::clear()
 {
-    m_layers.clear();
+    m_layers = &noLayers();
     m_base = QImage();
     while (m_layerTabs->count() > 0)
         m_layerTabs->removeTab(0);
@@ -176,7 +180,7 @@ void RoutingPanel::setRouting(const std::vector<routing::LayerRouting> &layers, 
 void RoutingPanel::assign(const std::vector<routing::LayerRouting> &layers, const QImage &base)
 {
     const int previous = m_layerTabs->currentIndex();
-    m_layers = layers;
+    m_layers = &layers;
     m_base = base;
     const QSignalBlocker blocker(m_layerTabs);
     while (m_layerTabs->count() > 0)
@@ -197,8 +201,8 @@ void RoutingPanel::updateRouting(const std::vector<routing::LayerRouting> &layer
                                  const QImage &base)
 {
     const bool sameShape =
-        layers.size() == m_layers.size() &&
-        std::equal(layers.begin(), layers.end(), m_layers.begin(),
+        layers.size() == m_layers->size() &&
+        std::equal(layers.begin(), layers.end(), m_layers->begin(),
                    [](const routing::LayerRouting &a, const routing::LayerRouting &b) {
                        return a.name == b.name && a.experts == b.experts &&
                               a.grids.size() == b.grids.size();
@@ -208,7 +212,7 @@ void RoutingPanel::updateRouting(const std::vector<routing::LayerRouting> &layer
         assign(layers, base);
         return;
     }
-    m_layers = layers; // the caller redraws the overlay
+    m_layers = &layers; // the caller redraws the overlay
 }
 
 int RoutingPanel::currentLayer() const
@@ -234,9 +238,9 @@ render::Colormap RoutingPanel::colormap() const
 const routing::TokenGrid *RoutingPanel::currentGrid() const
 {
     const int l = currentLayer();
-    if (l < 0 || l >= int(m_layers.size()) || m_layers[size_t(l)].grids.empty())
+    if (l < 0 || l >= int(m_layers->size()) || (*m_layers)[size_t(l)].grids.empty())
         return nullptr;
-    return &m_layers[size_t(l)].grids.front();
+    return &(*m_layers)[size_t(l)].grids.front();
 }
 
 void RoutingPanel::selectExpert(int expert)
@@ -261,7 +265,7 @@ void RoutingPanel::rebuildLayer()
     const int l = currentLayer();
     m_overlayCombo->clear();
     m_legend->clear();
-    if (l < 0 || l >= int(m_layers.size())) {
+    if (l < 0 || l >= int(m_layers->size())) {
         m_layerInfo->setText(tr("No routing yet: open an image, pick a model and press Run."));
         rebuildTiles();
         updateLoadChart();
@@ -269,7 +273,7 @@ void RoutingPanel::rebuildLayer()
         Q_EMIT overlayChanged();
         return;
     }
-    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const routing::LayerRouting &layer = (*m_layers)[size_t(l)];
     const routing::LayerSummary s = routing::summarize(layer);
     const routing::TokenGrid *grid = currentGrid();
     m_layerInfo->setText(
@@ -311,9 +315,9 @@ void RoutingPanel::rebuildTiles()
         delete tile;
     m_tiles.clear();
     const int l = currentLayer();
-    if (l < 0 || l >= int(m_layers.size()) || m_sketch)
+    if (l < 0 || l >= int(m_layers->size()) || m_sketch)
         return;
-    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const routing::LayerRouting &layer = (*m_layers)[size_t(l)];
     const routing::TokenGrid *grid = currentGrid();
     const routing::LayerSummary s = routing::summarize(layer);
     const int columns = int(std::ceil(std::sqrt(double(layer.experts))));
@@ -360,14 +364,14 @@ void RoutingPanel::rebuildTiles()
 
 void RoutingPanel::updateColorBar()
 {
-    if (m_mode == OverlayMode::Top1 || m_mode == OverlayMode::None || m_layers.empty()) {
+    if (m_mode == OverlayMode::Top1 || m_mode == OverlayMode::None || m_layers->empty()) {
         m_colorBar->clear();
         return;
     }
     float hi = scaleMax();
     if (m_mode == OverlayMode::Entropy) {
         const int l = currentLayer();
-        hi = l >= 0 ? float(std::log(std::max(2, m_layers[size_t(l)].experts))) : 1.0f;
+        hi = l >= 0 ? float(std::log(std::max(2, (*m_layers)[size_t(l)].experts))) : 1.0f;
     }
     m_colorBar->setPixmap(QPixmap::fromImage(
         render::colorBar(colormap(), QSize(44, std::max(120, m_colorBar->height())), 0.0f, hi)));
@@ -379,9 +383,9 @@ void RoutingPanel::updateLoadChart()
     for (QAbstractAxis *axis : m_loadChart->axes())
         m_loadChart->removeAxis(axis);
     const int l = currentLayer();
-    if (l < 0 || l >= int(m_layers.size()) || m_sketch)
+    if (l < 0 || l >= int(m_layers->size()) || m_sketch)
         return;
-    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const routing::LayerRouting &layer = (*m_layers)[size_t(l)];
     const routing::LayerSummary s = routing::summarize(layer);
     auto *series = new QBarSeries;
     QStringList categories;
@@ -413,7 +417,7 @@ float RoutingPanel::scaleMax() const
     const routing::TokenGrid *grid = currentGrid();
     if (!m_stretchCheck->isChecked() || !grid)
         return 1.0f;
-    const routing::LayerRouting &layer = m_layers[size_t(currentLayer())];
+    const routing::LayerRouting &layer = (*m_layers)[size_t(currentLayer())];
     float top = 0.0f;
     for (int i = 0; i < grid->size(); ++i)
         for (int e = 0; e < layer.experts; ++e)
@@ -427,7 +431,7 @@ QImage RoutingPanel::overlay(QSize size) const
     const routing::TokenGrid *grid = currentGrid();
     if (!grid || m_mode == OverlayMode::None || size.isEmpty())
         return {};
-    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const routing::LayerRouting &layer = (*m_layers)[size_t(l)];
     // The overlay is drawn at grid resolution × 8 and stretched by the view;
     // bilinear detail beyond that adds nothing a person can see.
     const QSize drawn(std::min(size.width(), grid->cols * 16),
@@ -456,7 +460,7 @@ void RoutingPanel::showGateValues(int row, int col)
             tr("Move the mouse over the image to read the gate values of a token."));
         return;
     }
-    const routing::LayerRouting &layer = m_layers[size_t(l)];
+    const routing::LayerRouting &layer = (*m_layers)[size_t(l)];
     const int token = grid->offset + row * grid->cols + col;
     QStringList parts;
     const int top = routing::top1Expert(layer, token);

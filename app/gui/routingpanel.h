@@ -33,6 +33,9 @@ public:
 
     explicit RoutingPanel(QWidget *parent = nullptr);
 
+    // The panel shows `layers` where they are, not a copy: they stay alive and in
+    // place until the next setRouting, updateRouting or clear (the result
+    // view passes its result's, which outlives them).
     void setRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base);
     // The same layers with new values (a tiled run filling in): overlay()
     // draws them at once (the caller asks for it); the thumbnails, legend
@@ -56,7 +59,7 @@ public:
     // The overlay for the image view at `size` (the image's size).
     QImage overlay(QSize size) const;
     const routing::TokenGrid *currentGrid() const;
-    const std::vector<routing::LayerRouting> &layers() const { return m_layers; }
+    const std::vector<routing::LayerRouting> &layers() const { return *m_layers; }
 
 public Q_SLOTS:
     void showGateValues(int row, int col);
@@ -75,7 +78,9 @@ private:
     // probability on the grid when the user stretches the contrast.
     float scaleMax() const;
 
-    std::vector<routing::LayerRouting> m_layers;
+    // Where the caller keeps them (see setRouting): a tiled run's mosaic is
+    // tens of MB, and the panel's own copy of it took 20 ms.
+    const std::vector<routing::LayerRouting> *m_layers;
     QImage m_base;
     bool m_sketch = false; // updateRouting's layers: no thumbnails or chart yet
     OverlayMode m_mode = OverlayMode::Top1;
