@@ -14,6 +14,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <mutex>
+#include <set>
+
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -110,6 +113,53 @@ bool waitFor(const std::function<bool()> &condition, int ms = 20000)
         QTest::qWait(5);
     return condition();
 }
+
+// The generic plugin, watched: whether any two of its calls overlapped and
+// on how many threads steps were prepared (each call lingers 2 ms so an
+// overlap would be seen).
+class WatchedPlugin final : public TaskPlugin
+{
+public:
+    QString id() const override { return m_generic.id(); }
+    QString displayName() const override { return m_generic.displayName(); }
+    TaskShape shape() const override { return m_generic.shape(); }
+    bool prepare(const model::ModelContract &contract, const ImageStack &image, int step,
+                 const PrepareOptions &options, model::InputBatch *batch,
+                 QString *error) const override
+    {
+        const Call call(this);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            prepareThreads.insert(QThread::currentThread());
+        }
+        return m_generic.prepare(contract, image, step, options, batch, error);
+    }
+    QJsonObject interpret(const model::ModelContract &contract, const model::ForwardResult &result,
+                          int b) const override
+    {
+        const Call call(this);
+        return m_generic.interpret(contract, result, b);
+    }
+
+    mutable std::atomic_bool overlapped{false};
+    mutable std::set<QThread *> prepareThreads;
+
+private:
+    struct Call
+    {
+        const WatchedPlugin *p;
+        explicit Call(const WatchedPlugin *plugin) : p(plugin)
+        {
+            if (p->m_inside.fetch_add(1) > 0)
+                p->overlapped = true;
+            QThread::msleep(2);
+        }
+        ~Call() { p->m_inside.fetch_sub(1); }
+    };
+    GenericTaskPlugin m_generic;
+    mutable std::atomic_int m_inside{0};
+    mutable std::mutex m_mutex;
+};
 
 } // namespace
 
@@ -309,6 +359,36 @@ private Q_SLOTS:
         QCOMPARE(jobNice.load(), std::min(19, mine + 10));
     }
 #endif
+
+    // Batchable steps: the next batch is prepared on another thread while
+    // the model runs on this one, yet the plugin is never called by two
+    // threads at once, and the result is the one prepared in order.
+    void nextBatchPreparedDuringTheForward()
+    {
+        ModelSession session;
+        QSignalSpy loaded(&session, &ModelSession::modelLoaded);
+        session.load(kModel, QStringLiteral("cpu"));
+        QVERIFY(loaded.wait(60000));
+        WatchedPlugin watched;
+        AnalysisRequest request;
+        request.image = movingSquare(8);
+        request.batchSize = 2;
+        QSignalSpy finished(&session, &ModelSession::finished);
+        session.analyze(request, &watched);
+        QVERIFY(finished.wait(60000));
+        const AnalysisResult result = finished.first().first().value<AnalysisResult>();
+        QVERIFY(!watched.overlapped);
+        QVERIFY(watched.prepareThreads.size() > 1);
+
+        session.analyze(request, &m_plugin); // the plain plugin, same frames
+        QVERIFY(finished.wait(60000));
+        const AnalysisResult plain = finished.last().first().value<AnalysisResult>();
+        QCOMPARE(result.steps.size(), 8);
+        for (int i = 0; i < 8; ++i) {
+            QCOMPARE(result.steps[i].step, i);
+            QCOMPARE(result.steps[i].layers[1].probs, plain.steps[i].layers[1].probs);
+        }
+    }
 
     void cancelStopsBetweenSteps()
     {

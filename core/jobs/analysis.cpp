@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 
 #include <cmath>
+#include <future>
 
 namespace moescope {
 
@@ -177,6 +178,37 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     [[maybe_unused]] long forwardCalls = 0;
     QElapsedTimer sinceSnapshot;
     sinceSnapshot.start();
+    // A batch of steps prepared for one forward call.
+    struct Prepared
+    {
+        model::InputBatch batch;
+        std::vector<StepOrigins> origins;
+        QString error;
+    };
+    auto prepare = [&](int start) {
+        Prepared p;
+        const int count = std::min(batchSize, last - start + 1);
+        p.batch.batch = count;
+        p.batch.expertMask = request.expertMask;
+        p.origins.resize(size_t(count));
+        for (int i = 0; i < count; ++i) {
+            model::InputBatch one;
+            QString why;
+            if (!run->prepare(start + i, &one, &p.origins[size_t(i)], &why)) {
+                p.error = Tr::tr("%1: step %2: %3").arg(source->path()).arg(start + i).arg(why);
+                return p;
+            }
+            append(&p.batch, one);
+        }
+        return p;
+    };
+    // Independent steps (batchable, not stateful): the next batch is read
+    // and converted on another thread while the model runs on this one, so
+    // reading tiles costs the run only where it is slower than the forward.
+    // The plugin's calls stay one at a time: the next batch is prepared
+    // before this one's outputs are consumed, as a batch's steps are.
+    const bool prefetch = !stateful && caps.testFlag(TaskCapability::Batchable) && todo > batchSize;
+    std::future<Prepared> next;
     for (int start = first; start <= last; start += batchSize) {
         if (cancel && cancel->load()) {
             result->cancelled = true;
@@ -185,24 +217,23 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
         const int count = std::min(batchSize, last - start + 1);
         QElapsedTimer t;
         t.start();
-        model::InputBatch batch;
-        batch.batch = count;
-        batch.expertMask = request.expertMask;
-        std::vector<StepOrigins> origins(static_cast<size_t>(count));
-        for (int i = 0; i < count; ++i) {
-            model::InputBatch one;
-            QString why;
-            if (!run->prepare(start + i, &one, &origins[size_t(i)], &why)) {
-                *error = Tr::tr("%1: step %2: %3").arg(source->path()).arg(start + i).arg(why);
-                return false;
-            }
-            append(&batch, one);
-        }
+        Prepared prepared = next.valid() ? next.get() : prepare(start);
+        // Only what the run waited for counts as reading: the rest overlapped the forward.
         result->timings.preprocessMs += elapsedMs(t);
+        if (!prepared.error.isEmpty()) {
+            *error = prepared.error;
+            return false;
+        }
+        std::vector<StepOrigins> &origins = prepared.origins;
+        if (prefetch && start + batchSize <= last)
+            next = std::async(std::launch::async, prepare, start + batchSize);
 
         model::ForwardResult forward;
         std::string why;
-        if (!engine.forward(batch, &forward, &why)) {
+        const bool forwarded = engine.forward(prepared.batch, &forward, &why);
+        if (next.valid())
+            next.wait(); // the plugin is called by one thread at a time
+        if (!forwarded) {
             *error = QStringLiteral("%1: %2").arg(result->modelPath, QString::fromStdString(why));
             return false;
         }
