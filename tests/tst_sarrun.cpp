@@ -116,6 +116,57 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QDir(out).filePath("result.json")));
     }
 
+    // --cog: every raster a Cloud-Optimised GeoTIFF (GDAL says LAYOUT=COG)
+    // with the same pixels, georeferencing and legend as the tiled GeoTIFF.
+    void cloudOptimisedRasters()
+    {
+        GDALAllRegister();
+        const QString input = product(QStringLiteral("ramp-float32.tif"));
+        const QString plainDir = m_dir.filePath(QStringLiteral("layout-geotiff"));
+        const QString cogDir = m_dir.filePath(QStringLiteral("layout-cog"));
+        CliResult r = runCli(runArguments(input, plainDir));
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = runCli(runArguments(input, cogDir, {"--cog"}));
+        QVERIFY2(r.code == 0, r.err.constData());
+        int compared = 0;
+        for (const QJsonValue &v :
+             r.json().value("run_summary").toObject().value("rasters").toArray()) {
+            const QString path = v.toObject().value("path").toString();
+            if (!path.endsWith(".tif"))
+                continue;
+            std::unique_ptr<GDALDataset> cog(GDALDataset::Open(path.toUtf8().constData()));
+            std::unique_ptr<GDALDataset> plain(GDALDataset::Open(
+                QDir(plainDir).filePath(QFileInfo(path).fileName()).toUtf8().constData()));
+            QVERIFY2(cog, qPrintable(path));
+            QVERIFY2(plain, qPrintable(QDir(plainDir).filePath(QFileInfo(path).fileName())));
+            QCOMPARE(QString::fromUtf8(cog->GetMetadataItem("LAYOUT", "IMAGE_STRUCTURE")),
+                     QStringLiteral("COG"));
+            QVERIFY(!plain->GetMetadataItem("LAYOUT", "IMAGE_STRUCTURE"));
+            QCOMPARE(cog->GetRasterCount(), plain->GetRasterCount());
+            double a[6], b[6];
+            QCOMPARE(cog->GetGeoTransform(a), plain->GetGeoTransform(b));
+            QCOMPARE(std::vector<double>(a, a + 6), std::vector<double>(b, b + 6));
+            for (int band = 1; band <= cog->GetRasterCount(); ++band) {
+                GDALRasterBand *x = cog->GetRasterBand(band), *y = plain->GetRasterBand(band);
+                QCOMPARE(QString::fromUtf8(x->GetDescription()),
+                         QString::fromUtf8(y->GetDescription()));
+                QCOMPARE(bool(x->GetColorTable()), bool(y->GetColorTable()));
+                const int w = x->GetXSize(), h = x->GetYSize();
+                std::vector<float> p(size_t(w) * h), q(size_t(w) * h);
+                QCOMPARE(x->RasterIO(GF_Read, 0, 0, w, h, p.data(), w, h, GDT_Float32, 0, 0),
+                         CE_None);
+                QCOMPARE(y->RasterIO(GF_Read, 0, 0, w, h, q.data(), w, h, GDT_Float32, 0, 0),
+                         CE_None);
+                QVERIFY(std::equal(p.begin(), p.end(), q.begin(), [](float s, float t) {
+                    return s == t || (std::isnan(s) && std::isnan(t));
+                }));
+            }
+            ++compared;
+        }
+        QVERIFY(compared >= 4); // labels, class probabilities, experts, top-1
+        QVERIFY(QDir(cogDir).entryList({".*.tif"}, QDir::Files | QDir::Hidden).isEmpty());
+    }
+
     // Speckle filters reach the model through the CLI.
     void filterOption_data()
     {
@@ -158,6 +209,9 @@ private Q_SLOTS:
         // The disk fills: at most 20 KiB may be written per file.
         QTest::newRow("disk fills")
             << "speckled-float32.tif" << QStringList() << "trap '' XFSZ; ulimit -f 20;"
+            << ".tif: ";
+        QTest::newRow("disk fills, COG")
+            << "speckled-float32.tif" << QStringList{"--cog"} << "trap '' XFSZ; ulimit -f 20;"
             << ".tif: ";
     }
 

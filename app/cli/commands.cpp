@@ -43,7 +43,7 @@ QString usage()
         "      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]\n"
         "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]\n"
         "      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...\n"
-        "      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H]\n"
+        "      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]\n"
         "  runs [--db FILE] [--json]          stored runs, newest first\n"
         "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
         "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"

@@ -42,6 +42,13 @@ const QCommandLineOption &regionOption()
                                       QStringLiteral("X,Y,W,H"));
     return o;
 }
+const QCommandLineOption &cogOption()
+{
+    static const QCommandLineOption o(
+        QStringLiteral("cog"),
+        Tr::tr("Write a scene's rasters as Cloud-Optimised GeoTIFFs (with overviews; slower)."));
+    return o;
+}
 const QCommandLineOption &batchOption()
 {
     static const QCommandLineOption o(QStringLiteral("batch"),
@@ -70,8 +77,8 @@ bool positive(const QCommandLineParser &parser, const QCommandLineOption &option
 
 QList<QCommandLineOption> sceneRunOptions()
 {
-    return {tileOption(),   overlapOption(), bandOption(),
-            filterOption(), regionOption(),  batchOption()};
+    return {tileOption(),   overlapOption(), bandOption(), filterOption(),
+            regionOption(), cogOption(),     batchOption()};
 }
 
 bool readSceneRunOptions(const QCommandLineParser &parser, QVariantMap *extra, int *batch,
@@ -90,6 +97,8 @@ bool readSceneRunOptions(const QCommandLineParser &parser, QVariantMap *extra, i
         extra->insert(QStringLiteral("bands"), parser.values(bandOption()));
     if (parser.isSet(filterOption()))
         extra->insert(QStringLiteral("filter"), parser.value(filterOption()));
+    if (parser.isSet(cogOption()))
+        extra->insert(QStringLiteral("raster_layout"), QStringLiteral("cog"));
     if (parser.isSet(regionOption())) {
         const QStringList parts = parser.value(regionOption()).split(QLatin1Char(','));
         bool ok = parts.size() == 4;

@@ -146,7 +146,38 @@ bool OutputRaster::write(int x, int y, int w, int h, const float *samples, QStri
     return ok;
 }
 
-QString OutputRaster::finish(bool cancelled, QString *error)
+bool OutputRaster::copyAsCog(const QString &to, QString *error) const
+{
+    CapturedGdalErrors errors;
+    GDALDriver *cog = GetGDALDriverManager()->GetDriverByName("COG");
+    struct Closer
+    {
+        void operator()(GDALDataset *d) const { GDALClose(d); }
+    };
+    const std::unique_ptr<GDALDataset, Closer> source(
+        static_cast<GDALDataset *>(GDALOpen(m_temporary.toUtf8().constData(), GA_ReadOnly)));
+    // Overviews of labels and expert indices pick a value (nearest); of
+    // probabilities and descriptors, average them.
+    const char *resampling =
+        m_type == Type::Byte ? "OVERVIEW_RESAMPLING=NEAREST" : "OVERVIEW_RESAMPLING=AVERAGE";
+    const char *options[] = {"COMPRESS=ZSTD", "LEVEL=1",       "BLOCKSIZE=256", "BIGTIFF=IF_SAFER",
+                             resampling,      "NUM_THREADS=2", nullptr};
+    GDALDataset *copy = cog && source
+                            ? cog->CreateCopy(to.toUtf8().constData(), source.get(), FALSE,
+                                              const_cast<char **>(options), nullptr, nullptr)
+                            : nullptr;
+    if (copy)
+        GDALClose(copy);
+    if (!copy || !errors.lastError().isEmpty()) {
+        *error = QStringLiteral("%1: %2").arg(
+            to, errors.lastErrorOr(Tr::tr("cannot be written as a Cloud-Optimised GeoTIFF")));
+        QFile::remove(to);
+        return false;
+    }
+    return true;
+}
+
+QString OutputRaster::finish(bool cancelled, bool cloudOptimised, QString *error)
 {
     const QString final = QDir(m_dir).filePath(
         m_name + (cancelled ? QStringLiteral(".partial.tif") : QStringLiteral(".tif")));
@@ -161,6 +192,22 @@ QString OutputRaster::finish(bool cancelled, QString *error)
         return {};
     }
     QFile::remove(final);
+    if (cloudOptimised && !cancelled) {
+        // Written beside, under a temporary name too: a COG cut short by a
+        // full disk is never left as the final file.
+        const QString cogTemporary =
+            QDir(m_dir).filePath(QStringLiteral(".%1.cog.tif").arg(m_name));
+        const bool ok = copyAsCog(cogTemporary, error);
+        QFile::remove(m_temporary);
+        if (!ok)
+            return {};
+        if (!QFile::rename(cogTemporary, final)) {
+            *error = Tr::tr("%1: cannot be renamed from its temporary name").arg(final);
+            QFile::remove(cogTemporary);
+            return {};
+        }
+        return final;
+    }
     if (!QFile::rename(m_temporary, final)) {
         *error = Tr::tr("%1: cannot be renamed from its temporary name").arg(final);
         QFile::remove(m_temporary);

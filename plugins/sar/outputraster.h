@@ -41,9 +41,12 @@ public:
     // (w * h * bands). False with `error` on a write failure.
     bool write(int x, int y, int w, int h, const float *samples, QString *error);
 
-    // Flushes and renames (cancelled: `<name>.partial.tif`). Returns the final
-    // path, or an empty string with `error`.
-    QString finish(bool cancelled, QString *error);
+    // Flushes and renames (cancelled: `<name>.partial.tif`). `cloudOptimised`:
+    // a complete raster becomes a Cloud-Optimised GeoTIFF (GDAL's COG driver:
+    // the same tiles and compression, internal overviews, the layout HTTP
+    // range readers expect), which costs a second pass over it. Returns the
+    // final path, or an empty string with `error`.
+    QString finish(bool cancelled, bool cloudOptimised, QString *error);
 
     QString name() const { return m_name; }
     int width() const { return m_width; }
@@ -53,6 +56,7 @@ public:
 private:
     OutputRaster() = default;
     void discard();
+    bool copyAsCog(const QString &to, QString *error) const;
 
     GDALDataset *m_dataset = nullptr;
     QString m_dir, m_name, m_temporary;

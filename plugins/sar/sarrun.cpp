@@ -264,6 +264,14 @@ bool SarRun::configure(const PrepareOptions &options, QString *error)
     m_physicsSum.assign(size_t(m_physicsNames.size()), 0.0);
 
     m_outputDir = options.extra.value(QLatin1String(option::kOutputDir)).toString();
+    const QString layout =
+        options.extra.value(QLatin1String(option::kRasterLayout), QStringLiteral("geotiff"))
+            .toString();
+    if (layout != QLatin1String("geotiff") && layout != QLatin1String("cog")) {
+        *error = Tr::tr("unknown raster layout \"%1\" (geotiff or cog)").arg(layout);
+        return false;
+    }
+    m_cloudOptimised = layout == QLatin1String("cog");
     if (!m_outputDir.isEmpty() && !QDir().mkpath(m_outputDir)) {
         *error = Tr::tr("%1: the output folder cannot be created").arg(m_outputDir);
         return false;

@@ -30,12 +30,13 @@ class GdalScene;
 // PrepareOptions::extra keys a SAR run reads (the CLI's run options, the
 // window's settings).
 namespace option {
-inline constexpr char kTile[] = "tile";            // int: scene pixels a tile side
-inline constexpr char kOverlap[] = "overlap";      // int: pixels shared by neighbours
-inline constexpr char kBands[] = "bands";          // QStringList: bands the model sees
-inline constexpr char kFilter[] = "filter";        // none | lee | refined-lee | frost
-inline constexpr char kRegion[] = "region";        // QRect or "x,y,w,h"
-inline constexpr char kOutputDir[] = "output_dir"; // where rasters go; none = summaries only
+inline constexpr char kTile[] = "tile";                  // int: scene pixels a tile side
+inline constexpr char kOverlap[] = "overlap";            // int: pixels shared by neighbours
+inline constexpr char kBands[] = "bands";                // QStringList: bands the model sees
+inline constexpr char kFilter[] = "filter";              // none | lee | refined-lee | frost
+inline constexpr char kRegion[] = "region";              // QRect or "x,y,w,h"
+inline constexpr char kOutputDir[] = "output_dir";       // where rasters go; none = summaries only
+inline constexpr char kRasterLayout[] = "raster_layout"; // geotiff (default) | cog
 } // namespace option
 
 class SarRun final : public TaskRun
@@ -86,6 +87,7 @@ private:
 
     // Rasters, when an output folder was given.
     QString m_outputDir;
+    bool m_cloudOptimised = false; // rasters finished as COGs (raster_layout "cog")
     std::unique_ptr<OutputRaster> m_labelRaster, m_probRaster, m_top1Raster, m_physicsRaster;
     std::vector<std::unique_ptr<OutputRaster>> m_layerRasters;
     QStringList m_written;

@@ -394,7 +394,7 @@ QJsonObject SarRun::finish(bool cancelled)
         if (!r || !m_failure.isEmpty())
             return;
         QString why;
-        const QString path = r->finish(cancelled, &why);
+        const QString path = r->finish(cancelled, m_cloudOptimised, &why);
         if (path.isEmpty())
             return fail(why);
         rasters.append(QJsonObject{{"name", r->name()},
