@@ -199,6 +199,7 @@ void MainWindow::connectLayers()
     connect(m_resultView, &ResultView::windowAdjusted, m_toolBar,
             &WorkbenchToolBar::showCustomPreset);
     connect(m_presenter, &ResultPresenter::resultShown, this, &MainWindow::onResultShown);
+    connect(m_runs, &RunController::runStarted, m_pluginDock, &PluginViewDock::showFor);
     connect(m_presenter, &ResultPresenter::partialShown, this, [this](int done, int total) {
         // The plugin's dock follows once shown; showing it (a relayout of
         // the window) waits for the finished run, so the run does not stall.

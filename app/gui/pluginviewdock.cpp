@@ -22,7 +22,24 @@ void PluginViewDock::follow(const AnalysisResult &result, int frame)
         setVisible(false);
         return;
     }
-    QWidget *&view = m_views[result.pluginId];
+    gui->showRun(viewOf(result.pluginId, gui), result.runSummary, frame);
+    setVisible(true);
+}
+
+void PluginViewDock::showFor(const QString &pluginId)
+{
+    auto *gui = pluginId.isEmpty()
+                    ? nullptr
+                    : qobject_cast<TaskPluginGui *>(m_plugins->pluginObject(pluginId));
+    if (!gui)
+        return;
+    viewOf(pluginId, gui);
+    setVisible(true);
+}
+
+QWidget *PluginViewDock::viewOf(const QString &pluginId, TaskPluginGui *gui)
+{
+    QWidget *&view = m_views[pluginId];
     if (!view)
         view = gui->createRunView(this);
     if (widget() != view) {
@@ -31,8 +48,7 @@ void PluginViewDock::follow(const AnalysisResult &result, int frame)
         setWidget(view);
     }
     setWindowTitle(gui->runViewTitle());
-    gui->showRun(view, result.runSummary, frame);
-    setVisible(true);
+    return view;
 }
 
 } // namespace moescope::gui

@@ -13,6 +13,8 @@ struct AnalysisResult;
 
 namespace moescope::gui {
 
+class TaskPluginGui;
+
 class PluginViewDock : public QDockWidget
 {
     Q_OBJECT
@@ -21,9 +23,15 @@ public:
 
     // The view of `result`'s plugin at `frame`, or hidden when it has none.
     void follow(const AnalysisResult &result, int frame);
+    // Shows the view of `pluginId`'s runs (as it was) when a run of it
+    // starts: the window's relayout for the dock happens at the click, not
+    // when the result arrives.
+    void showFor(const QString &pluginId);
     QWidget *currentView() const { return widget(); }
 
 private:
+    QWidget *viewOf(const QString &pluginId, TaskPluginGui *gui);
+
     PluginRegistry *m_plugins;
     QHash<QString, QWidget *> m_views; // by plugin id
 };

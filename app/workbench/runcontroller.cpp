@@ -143,6 +143,7 @@ void RunController::startAnalysis()
         store.scene = SceneDescription::of(*m_runSource);
     }
     m_session->analyze(request, taskPlugin, store);
+    Q_EMIT runStarted(taskPlugin ? taskPlugin->id() : QString());
 }
 
 void RunController::cancel()

@@ -78,6 +78,8 @@ Q_SIGNALS:
     void modelRefused(const QString &message);
     void busyChanged(bool busy, const QString &what);
     void progress(int done, int total);
+    // A Run went to the worker, with the plugin whose run it is.
+    void runStarted(const QString &pluginId);
     void resultChanged();
     // A tiled run still going: result() holds its state so far (not stored).
     void partialResultChanged(int done, int total);
