@@ -105,6 +105,14 @@ bool waitForOtherThread(const std::function<bool()> &condition)
     return condition();
 }
 
+// The test model on the CPU, loaded.
+bool loadModel(ModelSession &session)
+{
+    QSignalSpy loaded(&session, &ModelSession::modelLoaded);
+    session.load(kModel, QStringLiteral("cpu"));
+    return loaded.wait(60000);
+}
+
 bool waitFor(const std::function<bool()> &condition, int ms = 20000)
 {
     QElapsedTimer t;
@@ -246,10 +254,8 @@ private Q_SLOTS:
     void loadRunAndStore()
     {
         ModelSession session;
-        QSignalSpy loaded(&session, &ModelSession::modelLoaded);
-        session.load(kModel, QStringLiteral("cpu"));
-        QVERIFY(loaded.wait(60000));
-        const LoadedModel model = loaded.first().first().value<LoadedModel>();
+        QVERIFY(loadModel(session));
+        const LoadedModel model = session.model();
         QCOMPARE(model.device, QStringLiteral("cpu"));
         QCOMPARE(model.sha256.size(), 64);
 
@@ -299,9 +305,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, writable);
         ModelSession session;
-        QSignalSpy loaded(&session, &ModelSession::modelLoaded);
-        session.load(kModel, QStringLiteral("cpu"));
-        QVERIFY(loaded.wait(60000));
+        QVERIFY(loadModel(session));
         QTemporaryDir dir;
         StoreTarget target;
         // A folder where the database file should be: it cannot be opened.
@@ -366,9 +370,7 @@ private Q_SLOTS:
     void nextBatchPreparedDuringTheForward()
     {
         ModelSession session;
-        QSignalSpy loaded(&session, &ModelSession::modelLoaded);
-        session.load(kModel, QStringLiteral("cpu"));
-        QVERIFY(loaded.wait(60000));
+        QVERIFY(loadModel(session));
         WatchedPlugin watched;
         AnalysisRequest request;
         request.image = movingSquare(8);
@@ -393,9 +395,7 @@ private Q_SLOTS:
     void cancelStopsBetweenSteps()
     {
         ModelSession session;
-        QSignalSpy loaded(&session, &ModelSession::modelLoaded);
-        session.load(kModel, QStringLiteral("cpu"));
-        QVERIFY(loaded.wait(60000));
+        QVERIFY(loadModel(session));
         QSignalSpy finished(&session, &ModelSession::finished);
         AnalysisRequest request;
         request.image = movingSquare(400);
@@ -417,9 +417,7 @@ private Q_SLOTS:
     void cancelReachesQueuedRuns()
     {
         ModelSession session;
-        QSignalSpy loaded(&session, &ModelSession::modelLoaded);
-        session.load(kModel, QStringLiteral("cpu"));
-        QVERIFY(loaded.wait(60000));
+        QVERIFY(loadModel(session));
         QSignalSpy finished(&session, &ModelSession::finished);
         QSignalSpy busy(&session, &ModelSession::busyChanged);
         AnalysisRequest request;
