@@ -41,13 +41,13 @@ QString product(const QString &name)
 }
 
 // One of the samples shipped beside the model (resources/samples/sar).
-QString sample(const QString &name)
+[[maybe_unused]] QString sample(const QString &name)
 {
     return QFileInfo(kModel).dir().filePath(QStringLiteral("../samples/sar/") + name);
 }
 
 // The generated scene's σ⁰ in dB at column x: a ramp from -20 to 0 dB.
-double rampDb(int x)
+[[maybe_unused]] double rampDb(int x)
 {
     return -20.0 + 20.0 * x / 255.0;
 }
@@ -82,7 +82,8 @@ CliResult runCli(const QStringList &arguments, const QString &shell = {})
             p.readAllStandardError()};
 }
 
-QStringList runArguments(const QString &input, const QString &out, const QStringList &more = {})
+[[maybe_unused]] QStringList runArguments(const QString &input, const QString &out,
+                                          const QStringList &more = {})
 {
     return QStringList{QStringLiteral("run"),
                        QStringLiteral("--model"),
@@ -99,7 +100,7 @@ QStringList runArguments(const QString &input, const QString &out, const QString
 }
 
 // A whole float raster band (or one band of a multi-band file) as read by GDAL.
-std::vector<float> readBand(const QString &path, int band, int *width, int *height)
+[[maybe_unused]] std::vector<float> readBand(const QString &path, int band, int *width, int *height)
 {
     GDALAllRegister();
     std::unique_ptr<GDALDataset> ds(
@@ -115,7 +116,7 @@ std::vector<float> readBand(const QString &path, int band, int *width, int *heig
     return v;
 }
 
-double rssMiB()
+[[maybe_unused]] double rssMiB()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

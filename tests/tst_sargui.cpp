@@ -318,7 +318,7 @@ private Q_SLOTS:
         const double db = valueUnderMouse();
         QVERIFY2(!qIsNaN(db), qPrintable(scene->readout()));
         auto settle = [&] {
-            QTest::qWaitFor([&] { return scene->tilesIdle(); }, 20000);
+            (void)QTest::qWaitFor([&] { return scene->tilesIdle(); }, 20000);
             return scene->grab().toImage();
         };
         const QImage inDb = settle();

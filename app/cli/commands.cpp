@@ -283,22 +283,17 @@ int models(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 // A file a plugin opens (a SAR product): its size, bands and whatever its
 // reader knows (driver, CRS, geotransform or GCPs, pixel spacing).
-int sceneInfo(PluginRegistry &registry, const QString &path, const LoadOptions &options, bool json,
-              QTextStream &out, QTextStream &err)
+int sceneInfo(const OpenedScene &scene, bool json, QTextStream &out)
 {
-    QString error;
-    const std::optional<OpenedScene> scene = openScene(registry, path, options, &error);
-    if (!scene)
-        return fail(err, error);
-    const SceneSource &source = *scene->source;
+    const SceneSource &source = *scene.source;
     QJsonObject o{{"path", source.path()},
                   {"width", source.size().width()},
                   {"height", source.size().height()},
                   {"frames", source.frameCount()},
                   {"band_count", source.bands()},
                   {"bands", QJsonArray::fromStringList(source.bandNames())}};
-    if (scene->openedBy)
-        o.insert(QStringLiteral("plugin"), scene->openedBy->id());
+    if (scene.openedBy)
+        o.insert(QStringLiteral("plugin"), scene.openedBy->id());
     const QJsonObject properties = source.properties();
     for (auto it = properties.begin(); it != properties.end(); ++it)
         o.insert(it.key(), it.value());
@@ -312,6 +307,13 @@ int sceneInfo(PluginRegistry &registry, const QString &path, const LoadOptions &
                .arg(source.size().height())
                .arg(source.bands())
         << "\n";
+    if (o.contains(QStringLiteral("layout"))) // a tracking sequence
+        out << Tr::tr("  sequence  %1 layout, %2 frames, ground truth: %3")
+                   .arg(o.value(QStringLiteral("layout")).toString())
+                   .arg(source.frameCount())
+                   .arg(o.value(QStringLiteral("has_groundtruth")).toBool() ? Tr::tr("yes")
+                                                                            : Tr::tr("no"))
+            << "\n";
     for (const QString &key : {QStringLiteral("driver"), QStringLiteral("calibration")})
         if (o.contains(key))
             out << QStringLiteral("  %1 %2").arg(key.leftJustified(9), o.value(key).toString())
@@ -355,8 +357,16 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
     LoadOptions options;
     options.seriesUid = parser.value(kSeries);
     PluginRegistry registry;
-    if (registry.pluginForFile(path))
-        return sceneInfo(registry, path, options, parser.isSet(kJson), out, err);
+    if (registry.pluginForFile(path)) {
+        // A plugin's file (a SAR product, a tracking sequence); one it
+        // declines (a photo saved as TIFF, a DICOM folder) is the host's.
+        QString why;
+        const std::optional<OpenedScene> scene = openScene(registry, path, options, &why);
+        if (!scene)
+            return fail(err, why);
+        if (scene->openedBy)
+            return sceneInfo(*scene, parser.isSet(kJson), out);
+    }
     LoadError error;
     const std::optional<ImageStack> image = ImageLoader::load(path, options, &error);
     if (!image)

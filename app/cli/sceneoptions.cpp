@@ -49,6 +49,14 @@ const QCommandLineOption &cogOption()
         Tr::tr("Write a scene's rasters as Cloud-Optimised GeoTIFFs (with overviews; slower)."));
     return o;
 }
+const QCommandLineOption &initOption()
+{
+    static const QCommandLineOption o(
+        QStringLiteral("init"),
+        Tr::tr("A tracker's initial box on the first frame run (default: the ground truth's)."),
+        QStringLiteral("X,Y,W,H"));
+    return o;
+}
 const QCommandLineOption &batchOption()
 {
     static const QCommandLineOption o(QStringLiteral("batch"),
@@ -78,7 +86,7 @@ bool positive(const QCommandLineParser &parser, const QCommandLineOption &option
 QList<QCommandLineOption> sceneRunOptions()
 {
     return {tileOption(),   overlapOption(), bandOption(), filterOption(),
-            regionOption(), cogOption(),     batchOption()};
+            regionOption(), cogOption(),     initOption(), batchOption()};
 }
 
 bool readSceneRunOptions(const QCommandLineParser &parser, QVariantMap *extra, int *batch,
@@ -97,6 +105,8 @@ bool readSceneRunOptions(const QCommandLineParser &parser, QVariantMap *extra, i
         extra->insert(QStringLiteral("bands"), parser.values(bandOption()));
     if (parser.isSet(filterOption()))
         extra->insert(QStringLiteral("filter"), parser.value(filterOption()));
+    if (parser.isSet(initOption()))
+        extra->insert(QStringLiteral("init_box"), parser.value(initOption()));
     if (parser.isSet(cogOption()))
         extra->insert(QStringLiteral("raster_layout"), QStringLiteral("cog"));
     if (parser.isSet(regionOption())) {

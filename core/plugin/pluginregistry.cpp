@@ -114,6 +114,7 @@ void PluginRegistry::scan(const QStringList &directories)
                 info.tasks << info.id;
             for (const QJsonValue &t : data.value(QStringLiteral("fileSuffixes")).toArray())
                 info.fileSuffixes << t.toString().toLower();
+            info.opensFolders = data.value(QStringLiteral("opensFolders")).toBool();
             info.runOptions = data.value(QStringLiteral("runOptions")).toArray();
             info.file = path;
             if (info.id.isEmpty() || m_loaders.contains(info.id) ||
@@ -154,14 +155,19 @@ QObject *PluginRegistry::pluginObject(const QString &pluginId)
 
 TaskPlugin *PluginRegistry::pluginForFile(const QString &path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix.isEmpty())
-        return nullptr;
-    for (const PluginInfo &info : std::as_const(m_infos)) {
-        if (!info.fileSuffixes.contains(suffix))
-            continue;
-        if (auto *plugin = qobject_cast<TaskPlugin *>(pluginObject(info.id)))
-            return plugin;
+    const QFileInfo file(path);
+    const QString suffix = file.suffix().toLower();
+    // By suffix first (a Sentinel-1 .SAFE folder included), then a plain
+    // folder to a plugin that opens folders.
+    for (const bool byFolder : {false, true}) {
+        for (const PluginInfo &info : std::as_const(m_infos)) {
+            const bool claims = byFolder ? file.isDir() && info.opensFolders
+                                         : !suffix.isEmpty() && info.fileSuffixes.contains(suffix);
+            if (!claims)
+                continue;
+            if (auto *plugin = qobject_cast<TaskPlugin *>(pluginObject(info.id)))
+                return plugin;
+        }
     }
     return nullptr;
 }

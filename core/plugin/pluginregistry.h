@@ -25,7 +25,8 @@ struct PluginInfo
     QString shape;
     QString description;
     QStringList tasks;
-    QStringList fileSuffixes; // files the plugin opens itself (OpensFiles), lower case
+    QStringList fileSuffixes;  // files the plugin opens itself (OpensFiles), lower case
+    bool opensFolders = false; // "opensFolders": it is offered folders too (a sequence)
     // Settings its runs read (PrepareOptions::extra) for the window's form:
     // [{"key", "label", "type": choice | int | band | region, "choices",
     //   "minimum", "maximum", "default", "automatic"}].
@@ -66,7 +67,8 @@ public:
     // built-in fallback or a plugin that fails to load.
     QObject *pluginObject(const QString &pluginId);
 
-    // The plugin that opens files with `path`'s suffix itself, or nullptr.
+    // The plugin that opens files with `path`'s suffix itself (a folder: one
+    // that declares "opensFolders"), or nullptr.
     TaskPlugin *pluginForFile(const QString &path);
 
 private:

@@ -104,7 +104,7 @@ struct StallProbe
 int pan(moescope::gui::MainWindow &window, double openMs, int steps)
 {
     moescope::gui::SceneView *view = window.imageView();
-    QTest::qWaitFor([&] { return view->tilesIdle(); }, 60000);
+    (void)QTest::qWaitFor([&] { return view->tilesIdle(); }, 60000);
     view->fitToWindow();
     const double fitted = view->scaleFactor();
     const QSize scene = view->pictureSize();
@@ -129,7 +129,7 @@ int pan(moescope::gui::MainWindow &window, double openMs, int steps)
     const double panMs = total.nsecsElapsed() / 1e6;
     QElapsedTimer settle;
     settle.start();
-    QTest::qWaitFor([&] { return view->tilesIdle(); }, 60000);
+    (void)QTest::qWaitFor([&] { return view->tilesIdle(); }, 60000);
     const double settleMs = settle.nsecsElapsed() / 1e6;
     QJsonObject o = probe.stop();
     o.insert(QStringLiteral("mode"), QStringLiteral("pan"));

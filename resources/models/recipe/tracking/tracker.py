@@ -75,6 +75,44 @@ def _token_categories(label_crop: np.ndarray) -> np.ndarray:
     return np.array([4, 3, 1, 2])[lab]
 
 
+def next_box(prev: np.ndarray, out_box: np.ndarray, window, width: float, height: float,
+             size_lr: float = 1.0) -> np.ndarray:
+    """The model's box (cx, cy, w, h in the search window) as the next frame's
+    x, y, w, h: its centre kept inside the frame, its sides in [4, frame]."""
+    b = data.window_to_box(out_box, window)
+    cx = min(max(b[0] + 0.5 * b[2], 0.0), width)
+    cy = min(max(b[1] + 0.5 * b[3], 0.0), height)
+    w = prev[2] + size_lr * (b[2] - prev[2])
+    h = prev[3] + size_lr * (b[3] - prev[3])
+    w = min(max(w, 4.0), width)
+    h = min(max(h, 4.0), height)
+    return np.array([cx - 0.5 * w, cy - 0.5 * h, w, h])
+
+
+def track_frames(model, frames: List[np.ndarray], init_box) -> np.ndarray:
+    """One sequence, one frame at a time (batch 1), from `init_box` on frame 0:
+    what MoEScope's C++ tracker does (plugins/tracking/trackerrun.h).
+    Returns the boxes [n, 4] (x, y, w, h; frame 0 the given box) and the peak
+    scores [n] (frame 0's from the forward pass around the given box)."""
+    H, W = frames[0].shape[:2]
+    pred = np.zeros((len(frames), 4))
+    pred[0] = np.asarray(init_box, dtype=np.float64)
+    scores = np.zeros(len(frames))
+    tmpl = to_input(data.crop(frames[0], data.crop_window(pred[0], TEMPLATE_FACTOR),
+                              TEMPLATE_SIZE)[None])
+    mask = torch.ones(8, 4)
+    for t in range(len(frames)):
+        prev = pred[max(t - 1, 0)]
+        win = data.crop_window(prev, SEARCH_FACTOR)
+        search = to_input(data.crop(frames[t], win, SEARCH_SIZE)[None])
+        with torch.inference_mode():
+            out = model(tmpl, search, mask)
+        scores[t] = float(torch.sigmoid(out["score_map"]).max())
+        if t > 0:
+            pred[t] = next_box(prev, out["box"][0].numpy(), win, W, H)
+    return pred, scores
+
+
 def track(model, sequences: List[Dict], expert_mask: Optional[torch.Tensor] = None,
           routing_counts: Optional[np.ndarray] = None, size_lr: float = 1.0,
           min_score: float = 0.0) -> List[Dict]:
@@ -118,14 +156,7 @@ def track(model, sequences: List[Dict], expert_mask: Optional[torch.Tensor] = No
             if conf[k] < min_score:
                 s["pred"][t] = prev
                 continue
-            b = data.window_to_box(boxes[k], windows[k])
-            cx = min(max(b[0] + 0.5 * b[2], 0.0), data.SIZE)
-            cy = min(max(b[1] + 0.5 * b[3], 0.0), data.SIZE)
-            w = prev[2] + size_lr * (b[2] - prev[2])
-            h = prev[3] + size_lr * (b[3] - prev[3])
-            w = min(max(w, 4.0), data.SIZE)
-            h = min(max(h, 4.0), data.SIZE)
-            s["pred"][t] = [cx - 0.5 * w, cy - 0.5 * h, w, h]
+            s["pred"][t] = next_box(prev, boxes[k], windows[k], data.SIZE, data.SIZE, size_lr)
         if routing_counts is not None:
             n_t = (TEMPLATE_SIZE // STRIDE) ** 2
             cat = np.stack(cats)                                   # [B, 256]

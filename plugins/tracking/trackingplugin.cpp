@@ -1,0 +1,60 @@
+// The tracking task plugin (after SPMTrack): opens benchmark sequences
+// (GOT-10k, LaSOT, OTB layouts) and runs a template + search-region tracker
+// frame by frame, its state carried from each frame to the next
+// (trackerrun.h).
+#include "sequence.h"
+#include "trackerrun.h"
+#include "trackingtr.h"
+
+#include "plugin/genericplugin.h"
+#include "plugin/taskplugin.h"
+
+#include <QObject>
+
+using namespace moescope;
+
+class TrackingPlugin : public QObject, public TaskPlugin
+{
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID MoEScopeTaskPlugin_iid FILE "plugin.json")
+    Q_INTERFACES(moescope::TaskPlugin)
+
+public:
+    QString id() const override { return QStringLiteral("tracking"); }
+    QString displayName() const override
+    {
+        return tracking::Tr::tr("Tracking (TMoE tracker, after SPMTrack)");
+    }
+    TaskShape shape() const override { return TaskShape::PairedSequence; }
+    TaskCapabilities capabilities() const override
+    {
+        return TaskCapability::Stateful | TaskCapability::OpensFiles;
+    }
+
+    std::unique_ptr<TaskRun> createRun(const model::ModelContract &contract,
+                                       QSharedPointer<const SceneSource> source,
+                                       const PrepareOptions &options, QString *error) const override
+    {
+        // A picture that is no sequence and no box to start from: a crop
+        // pair as it is (a search region, its template from --image
+        // template=FILE or the same picture), one forward pass per frame.
+        const bool sequence = dynamic_cast<const tracking::SequenceSource *>(source.data());
+        if (!sequence && !options.extra.contains(QLatin1String(tracking::option::kInitBox)))
+            return TaskPlugin::createRun(contract, std::move(source), options, error);
+        return tracking::TrackerRun::create(contract, std::move(source), options, error);
+    }
+
+    bool prepare(const model::ModelContract &contract, const ImageStack &image, int step,
+                 const PrepareOptions &options, model::InputBatch *batch,
+                 QString *error) const override
+    {
+        return prepareStandardInputs(contract, image, step, options, {}, batch, error);
+    }
+
+    QSharedPointer<SceneSource> openSource(const QString &path, QString *error) const override
+    {
+        return tracking::SequenceSource::open(path, error);
+    }
+};
+
+#include "trackingplugin.moc"

@@ -1,0 +1,20 @@
+# The tracking plugin: benchmark sequence layouts, the benchmarks' metrics on
+# hand-computed cases, and parity of the C++ tracker with the recipe's Python
+# tracker on held-out generated sequences (make_sequences.py writes them and
+# the Python boxes).
+add_test(NAME make_tracking_sequences
+  COMMAND ${MOESCOPE_PYTHON} ${PROJECT_SOURCE_DIR}/tests/tracking/make_sequences.py
+          ${PROJECT_SOURCE_DIR}/resources/models/track-spmtrack-tiny.pt
+          ${CMAKE_BINARY_DIR}/testdata/tracking)
+set_tests_properties(make_tracking_sequences PROPERTIES FIXTURES_SETUP tracking_sequences
+                     TIMEOUT 300)
+
+moescope_add_test(tst_tracking
+  SOURCES ${PROJECT_SOURCE_DIR}/plugins/tracking/sequence.cpp
+          ${PROJECT_SOURCE_DIR}/plugins/tracking/crop.cpp
+  LIBS moescope_jobs moescope_tracking FIXTURES tracking_sequences)
+target_include_directories(tst_tracking PRIVATE ${PROJECT_SOURCE_DIR}/plugins/tracking)
+target_compile_definitions(tst_tracking PRIVATE
+  MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>"
+  MOESCOPE_TRACK_MODEL="${PROJECT_SOURCE_DIR}/resources/models/track-spmtrack-tiny.pt")
+add_dependencies(tst_tracking moescope_tracking_plugin moescope-cli)
