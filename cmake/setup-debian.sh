@@ -12,11 +12,12 @@ packages=(
   qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev qt6-image-formats-plugins
   libgl-dev libvulkan-dev
   libtorch-dev libdcmtk-dev libinsighttoolkit5-dev libgdal-dev
+  libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   libsqlite3-dev python3 python3-torch python3-numpy
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3-pydicom insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev
-             otb-bin gdal-bin python3-gdal)
+             otb-bin gdal-bin python3-gdal ffmpeg)
 fi
 
 missing=()

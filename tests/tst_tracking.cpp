@@ -293,6 +293,86 @@ private Q_SLOTS:
         QVERIFY2(worst <= 0.5, qPrintable(QString::number(worst)));
     }
 
+    // track over the dataset folder: GOT-10k's AO as the recipe computes it
+    // from the Python tracker's boxes (IoU over frames 1.., cover 0 left
+    // out; the recipe does not clip to the image, hence the tolerance), the
+    // result files, and a run started on a later frame.
+    void trackDataset()
+    {
+        QFile f(kSequences + "/expected.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject expected = QJsonDocument::fromJson(f.readAll()).object();
+        double sum = 0;
+        int frames = 0;
+        for (const QJsonValue &v : expected) {
+            const QJsonArray ious = v.toObject().value("ious").toArray();
+            const QJsonArray cover = v.toObject().value("cover").toArray();
+            for (int t = 1; t < ious.size(); ++t)
+                if (cover[t].toInt() > 0) {
+                    sum += ious[t].toDouble();
+                    ++frames;
+                }
+        }
+        const QString out = m_dir.filePath("track-out");
+        const CliResult r = runCli({"track", "--model", MOESCOPE_TRACK_MODEL, "--input", kSequences,
+                                    "--no-store", "--evaluate", "--out", out, "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject json = r.json();
+        QCOMPARE(json.value("sequences").toArray().size(), expected.size());
+        const QJsonObject metrics = json.value("metrics").toObject();
+        QCOMPARE(metrics.value("protocol").toString(), QStringLiteral("got10k"));
+        QCOMPARE(metrics.value("frames").toInt(), frames);
+        qInfo("AO %.4f (the recipe's formula on the Python boxes: %.4f)",
+              metrics.value("ao").toDouble(), sum / frames);
+        QVERIFY(std::abs(metrics.value("ao").toDouble() - sum / frames) < 0.02);
+        // GOT-10k's result files: one x,y,w,h line per frame, %.3f.
+        QFile result(out + "/Held_002/Held_002_001.txt");
+        QVERIFY(result.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(result.readAll()).trimmed().split('\n');
+        const QJsonArray frames2 =
+            json.value("sequences").toArray()[1].toObject().value("frames").toArray();
+        QCOMPARE(lines.size(), frames2.size());
+        const QJsonArray box = frames2[3].toObject().value("box").toArray();
+        QCOMPARE(lines[3], QStringLiteral("%1,%2,%3,%4")
+                               .arg(box[0].toDouble(), 0, 'f', 3)
+                               .arg(box[1].toDouble(), 0, 'f', 3)
+                               .arg(box[2].toDouble(), 0, 'f', 3)
+                               .arg(box[3].toDouble(), 0, 'f', 3));
+        QVERIFY(QFile::exists(out + "/Held_002/Held_002_time.txt"));
+        QVERIFY(QFile::exists(out + "/Held_002/frames.csv"));
+
+        // From frame 5: the ground truth's box there, frames 5..12.
+        const CliResult later =
+            runCli({"track", "--model", MOESCOPE_TRACK_MODEL, "--input", kSequences + "/Held_002",
+                    "--no-store", "--frames", "5:12", "--json"});
+        QVERIFY2(later.code == 0, later.err.constData());
+        const QJsonArray f5 = later.json().value("frames").toArray();
+        QCOMPARE(f5.size(), 8);
+        QCOMPARE(f5[0].toObject().value("index").toInt(), 5);
+        QCOMPARE(f5[0].toObject().value("iou").toDouble(), 1.0);
+    }
+
+    void trackUsage_data()
+    {
+        QTest::addColumn<QStringList>("more");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown protocol") << QStringList{"--protocol", "vot"} << 2 << "--protocol";
+        QTest::newRow("init on a dataset")
+            << QStringList{"--init", "1,1,5,5"} << 1 << "one sequence";
+    }
+    void trackUsage()
+    {
+        QFETCH(QStringList, more);
+        QFETCH(int, code);
+        QFETCH(QString, expected);
+        const CliResult r = runCli(QStringList{"track", "--model", MOESCOPE_TRACK_MODEL, "--input",
+                                               kSequences, "--no-store"} +
+                                   more);
+        QCOMPARE(r.code, code);
+        QVERIFY2(r.err.contains(expected.toUtf8()), r.err.constData());
+    }
+
     // --- The CLI ---
     void cliRun()
     {

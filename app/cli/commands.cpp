@@ -44,6 +44,9 @@ QString usage()
         "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]\n"
         "      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...\n"
         "      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]\n"
+        "  track --model M --input SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]\n"
+        "      [--out DIR] [--db FILE] [--no-store] [--evaluate] [--protocol got10k|lasot|otb]\n"
+        "      [--json]    a tracker over benchmark sequences, with their metrics\n"
         "  runs [--db FILE] [--json]          stored runs, newest first\n"
         "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
         "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
@@ -186,6 +189,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return info(rest, out, err);
     if (verb == QLatin1String("run"))
         return run(rest, out, err);
+    if (verb == QLatin1String("track"))
+        return track(rest, out, err);
     if (verb == QLatin1String("runs"))
         return runs(rest, out, err);
     if (verb == QLatin1String("bench"))

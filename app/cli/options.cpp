@@ -1,5 +1,7 @@
 #include "options.h"
 
+#include <QRegularExpression>
+
 #include "model/engine.h"
 
 #include <QCoreApplication>
@@ -82,6 +84,20 @@ void applyThreads(const QCommandLineParser &parser)
     const int threads = parser.value(threadsOption()).toInt();
     if (threads > 0)
         model::Engine::setThreadCount(threads);
+}
+
+bool parseFrameRange(const QString &text, int *first, int *last)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d*):(\\d*)$"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch()) {
+        bool ok = false;
+        *first = *last = text.toInt(&ok);
+        return ok;
+    }
+    *first = m.captured(1).isEmpty() ? 0 : m.captured(1).toInt();
+    *last = m.captured(2).isEmpty() ? -1 : m.captured(2).toInt();
+    return *last < 0 || *last >= *first;
 }
 
 } // namespace moescope::cli

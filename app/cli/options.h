@@ -37,5 +37,7 @@ int fail(QTextStream &err, const QString &message);
 void printJson(QTextStream &out, const QJsonValue &value);
 // --threads N sets LibTorch's CPU threads.
 void applyThreads(const QCommandLineParser &parser);
+// "A:B" (either end may be left out: from 0, to the last) or one number.
+bool parseFrameRange(const QString &text, int *first, int *last);
 
 } // namespace moescope::cli

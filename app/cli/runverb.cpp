@@ -30,20 +30,6 @@ const QCommandLineOption &kJson = jsonOption();
 const QCommandLineOption &kSeries = seriesOption();
 const QCommandLineOption &kThreads = threadsOption();
 
-bool parseFrames(const QString &text, int *first, int *last)
-{
-    static const QRegularExpression re(QStringLiteral("^(\\d*):(\\d*)$"));
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch()) {
-        bool ok = false;
-        *first = *last = text.toInt(&ok);
-        return ok;
-    }
-    *first = m.captured(1).isEmpty() ? 0 : m.captured(1).toInt();
-    *last = m.captured(2).isEmpty() ? -1 : m.captured(2).toInt();
-    return *last < 0 || *last >= *first;
-}
-
 } // namespace
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -110,7 +96,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     AnalysisRequest request;
     if (parser.isSet(framesOpt) &&
-        !parseFrames(parser.value(framesOpt), &request.firstStep, &request.lastStep)) {
+        !parseFrameRange(parser.value(framesOpt), &request.firstStep, &request.lastStep)) {
         err << Tr::tr("moescope-cli run: --frames takes A:B, not \"%1\"")
                    .arg(parser.value(framesOpt))
             << "\n";

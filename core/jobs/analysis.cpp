@@ -159,9 +159,10 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
         result->mosaicInput = QString::fromStdString(mosaicInput);
     }
 
-    // A stateful run (a tracker) always starts at its first step: step k
-    // needs what steps 0 .. k-1 left in the run's state.
-    const int first = stateful ? 0 : std::clamp(request.firstStep, 0, result->stepCount - 1);
+    // A stateful run (a tracker) goes step by step from the one asked for:
+    // its plugin starts its state there (a tracker from its initial box on
+    // that frame), and step k is prepared only after k−1 was consumed.
+    const int first = std::clamp(request.firstStep, 0, result->stepCount - 1);
     const int last = request.lastStep < 0
                          ? result->stepCount - 1
                          : std::clamp(request.lastStep, first, result->stepCount - 1);

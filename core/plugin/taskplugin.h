@@ -57,6 +57,8 @@ enum class TaskCapability : unsigned {
     Batchable = 0x1,
     // Step k+1's input depends on step k's output: the host prepares a step
     // only after the previous one was consumed, one step per forward call.
+    // A run may start at any step (a tracker from a box drawn on that frame):
+    // the first step prepared is where its state begins.
     Stateful = 0x2,
     // Steps are regions of one scene: the host lays each layer's routing back
     // where the step's input came from and stitches a scene-wide mosaic.

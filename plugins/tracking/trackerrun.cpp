@@ -161,6 +161,7 @@ bool TrackerRun::initialise(int frameIndex, QString *error)
 
 bool TrackerRun::prepare(int step, model::InputBatch *batch, StepOrigins *origins, QString *error)
 {
+    m_stepClock.start();
     if (m_initFrame < 0 && !initialise(step, error))
         return false;
     const Rgb8 f = frame(step, error);
@@ -219,7 +220,7 @@ QJsonObject TrackerRun::consume(int step, const model::ForwardResult &result, in
     double overlap = -1;
     if (m_sequence && m_sequence->groundTruth().visible(step))
         overlap = iouContinuous(m_box, m_sequence->groundTruth().boxes[step], QSizeF(size));
-    m_track.append({step, m_box, score, overlap});
+    m_track.append({step, m_box, score, overlap, m_stepClock.nsecsElapsed() / 1e9});
     QJsonObject out{{"frame", step},
                     {"box", boxJson(m_box)},
                     {"score", std::round(score * 10000.0) / 10000.0},
@@ -239,19 +240,40 @@ QJsonObject TrackerRun::consume(int step, const model::ForwardResult &result, in
 
 QJsonObject TrackerRun::finish(bool cancelled)
 {
-    QJsonArray frames, boxes, scores, ious;
+    QJsonArray frames, boxes, scores, ious, seconds;
     for (const Track &t : std::as_const(m_track)) {
         frames.append(t.frame);
+        seconds.append(std::round(t.seconds * 1e6) / 1e6);
         boxes.append(boxJson(t.box));
         scores.append(std::round(t.score * 10000.0) / 10000.0);
         ious.append(t.iou >= 0 ? QJsonValue(std::round(t.iou * 10000.0) / 10000.0)
                                : QJsonValue(QJsonValue::Null));
     }
-    QJsonObject summary{{"init_frame", m_initFrame}, {"frames", frames}, {"boxes", boxes},
-                        {"scores", scores},          {"ious", ious},     {"partial", cancelled}};
+    QJsonObject summary{
+        {"init_frame", m_initFrame},
+        {"frames", frames},
+        {"boxes", boxes},
+        {"scores", scores},
+        {"ious", ious},
+        {"seconds", seconds},
+        {"frame_size", QJsonArray{m_source->size().width(), m_source->size().height()}},
+        {"partial", cancelled}};
     if (m_sequence) {
         summary.insert(QStringLiteral("sequence"), m_sequence->name());
         summary.insert(QStringLiteral("layout"), m_sequence->layout());
+        // What the benchmark's ground truth says, for the host's metrics.
+        const GroundTruth &truth = m_sequence->groundTruth();
+        if (!truth.isEmpty()) {
+            QJsonArray gt, cover, absent;
+            for (const QRectF &b : truth.boxes)
+                gt.append(QJsonArray{b.x(), b.y(), b.width(), b.height()});
+            for (int c : truth.cover)
+                cover.append(c);
+            for (bool a : truth.absent)
+                absent.append(a);
+            summary.insert(QStringLiteral("groundtruth"),
+                           QJsonObject{{"boxes", gt}, {"cover", cover}, {"absent", absent}});
+        }
     }
     return summary;
 }

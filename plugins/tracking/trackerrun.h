@@ -19,6 +19,7 @@
 
 #include "plugin/taskplugin.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 
 #include <optional>
@@ -64,12 +65,14 @@ private:
     std::vector<float> m_template; // normalised, C×H×W
     QRectF m_box;                  // the box on the last frame consumed
     CropWindow m_searchWindow;     // where the search region of the step in flight lies
+    QElapsedTimer m_stepClock;     // from prepare() to consume() of the step in flight
     struct Track
     {
         int frame;
         QRectF box;
         double score;
-        double iou; // < 0: no ground truth there
+        double iou;     // < 0: no ground truth there
+        double seconds; // preparing the frame to reading the model's box
     };
     QList<Track> m_track;
     QStringList m_warnings;

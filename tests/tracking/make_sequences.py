@@ -7,7 +7,8 @@ Writes OUT_DIR/<name>/ in GOT-10k's layout with lossless PNG frames (so the
 C++ tracker reads exactly the pixels the Python one tracked), and
 OUT_DIR/expected.json: per sequence the boxes and peak scores of
 tracker.track_frames (batch 1, from the ground truth's first box as written,
-four decimals).
+four decimals), their IoUs with the ground truth (the recipe's iou_xywh) and
+the cover labels.
 """
 import argparse
 import json
@@ -45,7 +46,10 @@ def main() -> int:
         data.write_got10k_sequence(os.path.join(args.out, name), seq, frames, fmt="png")
         init = [float("%.4f" % float(v)) for v in data.target_boxes(seq)[0]]
         boxes, scores = tracker.track_frames(model, frames, init)
-        expected[name] = {"boxes": boxes.tolist(), "scores": scores.tolist()}
+        gt = np.array([[float("%.4f" % float(v)) for v in b] for b in data.target_boxes(seq)])
+        cover = np.array([data.cover_label(seq, t) for t in range(seq["n"])])
+        expected[name] = {"boxes": boxes.tolist(), "scores": scores.tolist(),
+                          "ious": tracker.iou_xywh(boxes, gt).tolist(), "cover": cover.tolist()}
     with open(os.path.join(args.out, "expected.json"), "w") as fh:
         json.dump(expected, fh)
     return 0
