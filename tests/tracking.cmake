@@ -9,10 +9,22 @@ add_test(NAME make_tracking_sequences
 set_tests_properties(make_tracking_sequences PROPERTIES FIXTURES_SETUP tracking_sequences
                      TIMEOUT 300)
 
+# Videos encoded with FFmpeg's encoders from the first sequence, and FFmpeg's
+# own decoding of each, frame by frame.
+add_test(NAME make_tracking_videos
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/tracking/make_videos.sh
+          ${CMAKE_BINARY_DIR}/testdata/tracking/Held_001 ${CMAKE_BINARY_DIR}/testdata/videos)
+set_tests_properties(make_tracking_videos PROPERTIES FIXTURES_SETUP tracking_videos
+                     FIXTURES_REQUIRED tracking_sequences TIMEOUT 300)
+
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(TEST_FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)
 moescope_add_test(tst_tracking
   SOURCES ${PROJECT_SOURCE_DIR}/plugins/tracking/sequence.cpp
+          ${PROJECT_SOURCE_DIR}/plugins/tracking/videosource.cpp
           ${PROJECT_SOURCE_DIR}/plugins/tracking/crop.cpp
-  LIBS moescope_jobs moescope_tracking FIXTURES tracking_sequences)
+  LIBS moescope_jobs moescope_tracking PkgConfig::TEST_FFMPEG
+  FIXTURES "tracking_sequences;tracking_videos")
 target_include_directories(tst_tracking PRIVATE ${PROJECT_SOURCE_DIR}/plugins/tracking)
 target_compile_definitions(tst_tracking PRIVATE
   MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>"

@@ -2,6 +2,7 @@
 // benchmarks' metrics on hand-computed cases, bad input, and the C++ tracker
 // against the recipe's Python tracker on held-out generated sequences.
 #include "sequence.h"
+#include "videosource.h"
 
 #include "jobs/analysis.h"
 #include "plugin/pluginregistry.h"
@@ -10,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +28,20 @@ using namespace moescope::tracking;
 namespace {
 
 const QString kSequences = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/tracking");
+const QString kVideos = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/videos");
+
+// Largest and mean absolute difference of two 8-bit RGB pictures.
+std::pair<int, double> difference(const Rgb8 &a, const Rgb8 &b)
+{
+    int worst = 0;
+    double sum = 0;
+    for (size_t i = 0; i < a.samples.size(); ++i) {
+        const int d = std::abs(int(a.samples[i]) - int(b.samples[i]));
+        worst = std::max(worst, d);
+        sum += d;
+    }
+    return {worst, sum / double(std::max<size_t>(1, a.samples.size()))};
+}
 
 void writeText(const QString &path, const QString &text)
 {
@@ -46,6 +62,12 @@ void writeFrames(const QString &folder, int frames, int skip = -1)
         QVERIFY(image.save(
             QDir(folder).filePath(QStringLiteral("%1.png").arg(i, 8, 10, QLatin1Char('0')))));
     }
+}
+
+QRectF rectOf(const QJsonValue &v)
+{
+    const QJsonArray a = v.toArray();
+    return QRectF(a[0].toDouble(), a[1].toDouble(), a[2].toDouble(), a[3].toDouble());
 }
 
 QList<QRectF> boxes(std::initializer_list<QRectF> list)
@@ -371,6 +393,143 @@ private Q_SLOTS:
                                    more);
         QCOMPARE(r.code, code);
         QVERIFY2(r.err.contains(expected.toUtf8()), r.err.constData());
+    }
+
+    // --- Videos (FFmpeg) ---
+    // Every frame exactly as FFmpeg's own command decodes it (autorotated),
+    // and frame k is source frame k, not a
+    // neighbour: the encoders' reordering (B-frames) and key-frame spacing
+    // must not shift the count.
+    void videoFrames_data()
+    {
+        QTest::addColumn<QString>("video");
+        QTest::addColumn<QString>("codec");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<int>("rotation");
+        QTest::newRow("H.264, B-frames") << "h264.mp4"
+                                         << "h264" << QSize(256, 256) << 0;
+        QTest::newRow("MPEG-4 in MKV") << "mpeg4.mkv"
+                                       << "mpeg4" << QSize(256, 256) << 0;
+        QTest::newRow("MJPEG in AVI") << "mjpeg.avi"
+                                      << "mjpeg" << QSize(256, 256) << 0;
+        QTest::newRow("VP9 in WebM") << "vp9.webm"
+                                     << "vp9" << QSize(256, 256) << 0;
+        QTest::newRow("H.264 250 x 186") << "odd-h264.mp4"
+                                         << "h264" << QSize(250, 186) << 0;
+        QTest::newRow("MJPEG 255 x 251") << "odd-mjpeg.avi"
+                                         << "mjpeg" << QSize(255, 251) << 0;
+        QTest::newRow("rotated (display matrix)") << "rotated.mp4"
+                                                  << "h264" << QSize(256, 256) << 270;
+    }
+    void videoFrames()
+    {
+        QFETCH(QString, video);
+        QFETCH(QString, codec);
+        QFETCH(QSize, size);
+        QFETCH(int, rotation);
+        QString error;
+        const QSharedPointer<VideoSource> v = VideoSource::open(kVideos + "/" + video, &error);
+        QVERIFY2(v, qPrintable(error));
+        QCOMPARE(v->frameCount(), 30);
+        QCOMPARE(v->codec(), codec);
+        QCOMPARE(v->size(), size);
+        QCOMPARE(v->rotation(), rotation);
+        QCOMPARE(v->fps(), 10.0);
+        QVERIFY(std::abs(v->timestamp(29) - 2.9) < 1e-6);
+        const QString reference = kVideos + "/" + QFileInfo(video).completeBaseName() + "-frames/";
+        int worst = 0;
+        double mean = 0;
+        std::vector<Rgb8> sequential;
+        for (int k = 0; k < 30; ++k) {
+            sequential.push_back(v->frame(k, &error));
+            QVERIFY2(!sequential.back().samples.empty(), qPrintable(error));
+            const Rgb8 ffmpeg = Rgb8::fromImage(
+                QImage(reference + QStringLiteral("%1.png").arg(k + 1, 5, 10, QLatin1Char('0'))));
+            QCOMPARE(QSize(ffmpeg.width, ffmpeg.height), size);
+            const auto [w, m] = difference(sequential.back(), ffmpeg);
+            worst = std::max(worst, w);
+            mean = std::max(mean, m);
+        }
+        qInfo("%s: largest difference from ffmpeg's frames %d levels (mean %.3f)",
+              qPrintable(video), worst, mean);
+        QCOMPARE(worst, 0); // the same decoder and conversion as FFmpeg's command
+        // Random access gives the very same pictures as decoding in order.
+        for (int k : {20, 3, 21, 0, 29, 10, 11, 5}) {
+            const Rgb8 f = v->frame(k, &error);
+            QVERIFY2(f.samples == sequential[size_t(k)].samples,
+                     qPrintable(QStringLiteral("frame %1 differs when seeked to").arg(k)));
+        }
+    }
+
+    // Frame k of the video is frame k of the sequence it was encoded from:
+    // nearer to it than to its neighbours (the encoding is lossy).
+    void videoFrameAccurate()
+    {
+        QString error;
+        const QSharedPointer<VideoSource> v = VideoSource::open(kVideos + "/h264.mp4", &error);
+        QVERIFY2(v, qPrintable(error));
+        const QSharedPointer<SequenceSource> s =
+            SequenceSource::open(kSequences + "/Held_001", &error);
+        QVERIFY2(s, qPrintable(error));
+        for (int k : {1, 9, 17, 28}) {
+            const Rgb8 f = v->frame(k, &error);
+            const double here = difference(f, s->frame(k, &error)).second;
+            QVERIFY(here < difference(f, s->frame(k - 1, &error)).second);
+            QVERIFY(here < difference(f, s->frame(k + 1, &error)).second);
+        }
+    }
+
+    void damagedVideos()
+    {
+        QString error;
+        // Cut in half: opens with the frames there are, and says so.
+        const QSharedPointer<VideoSource> cut =
+            VideoSource::open(kVideos + "/truncated.avi", &error);
+        QVERIFY2(cut, qPrintable(error));
+        QVERIFY(cut->frameCount() < 30 && cut->frameCount() > 5);
+        QVERIFY2(cut->truncated().contains(QStringLiteral("of its 30 frames")),
+                 qPrintable(cut->truncated()));
+        QVERIFY(!cut->frame(cut->frameCount() - 2, &error).samples.empty());
+        QVERIFY(cut->frame(cut->frameCount(), &error).samples.empty());
+        // Not a video: one line naming the file, FFmpeg's cause, nothing on stderr.
+        error.clear();
+        QVERIFY(!VideoSource::open(kVideos + "/garbage.mp4", &error));
+        QVERIFY2(error.startsWith(kVideos + "/garbage.mp4: "), qPrintable(error));
+        const CliResult r = runCli({"info", kVideos + "/garbage.mp4"});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        const CliResult t = runCli({"info", kVideos + "/truncated.avi"});
+        QVERIFY2(t.out.contains("the file ends after"), t.out.constData());
+    }
+
+    // Tracking a video: the same target as on the PNG frames it was
+    // encoded from, from the same initial box.
+    void trackVideo()
+    {
+        QFile f(kSequences + "/Held_001/groundtruth.txt");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString init = QString::fromUtf8(f.readLine()).trimmed();
+        const CliResult v = runCli({"track", "--model", MOESCOPE_TRACK_MODEL, "--input",
+                                    kVideos + "/h264.mp4", "--init", init, "--no-store", "--json"});
+        QVERIFY2(v.code == 0, v.err.constData());
+        const CliResult s = runCli({"track", "--model", MOESCOPE_TRACK_MODEL, "--input",
+                                    kSequences + "/Held_001", "--no-store", "--json"});
+        QVERIFY2(s.code == 0, s.err.constData());
+        const QJsonArray a = v.json().value("frames").toArray(),
+                         b = s.json().value("frames").toArray();
+        QCOMPARE(a.size(), 30);
+        double mean = 0;
+        for (int k = 0; k < 30; ++k)
+            mean += iouContinuous(rectOf(a[k].toObject().value("box")),
+                                  rectOf(b[k].toObject().value("box"))) /
+                    30;
+        qInfo("mean IoU between the video's track and the PNG frames' track: %.3f", mean);
+        QVERIFY(mean > 0.8);
+        // Without a box nor a ground truth: told what to do.
+        const CliResult none = runCli({"track", "--model", MOESCOPE_TRACK_MODEL, "--input",
+                                       kVideos + "/h264.mp4", "--no-store"});
+        QCOMPARE(none.code, 1);
+        QVERIFY2(none.err.contains("--init"), none.err.constData());
     }
 
     // --- The CLI ---

@@ -312,6 +312,19 @@ int sceneInfo(const OpenedScene &scene, bool json, QTextStream &out)
                .arg(source.size().height())
                .arg(source.bands())
         << "\n";
+    if (o.value(QStringLiteral("kind")).toString() == QLatin1String("video"))
+        out << Tr::tr("  video     %1, %2 frames at %3 fps%4")
+                   .arg(o.value(QStringLiteral("codec")).toString())
+                   .arg(source.frameCount())
+                   .arg(o.value(QStringLiteral("fps")).toDouble())
+                   .arg(o.value(QStringLiteral("rotation")).toInt()
+                            ? Tr::tr(", turned %1° to stand upright")
+                                  .arg(o.value(QStringLiteral("rotation")).toInt())
+                            : QString())
+            << "\n";
+    if (o.contains(QStringLiteral("truncated")))
+        out << Tr::tr("  damaged   %1").arg(o.value(QStringLiteral("truncated")).toString())
+            << "\n";
     if (o.contains(QStringLiteral("layout"))) // a tracking sequence
         out << Tr::tr("  sequence  %1 layout, %2 frames, ground truth: %3")
                    .arg(o.value(QStringLiteral("layout")).toString())

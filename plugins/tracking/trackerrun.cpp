@@ -2,6 +2,7 @@
 
 #include "tracking/trackmetrics.h"
 #include "trackingtr.h"
+#include "videosource.h"
 
 #include <QJsonArray>
 
@@ -81,6 +82,9 @@ std::unique_ptr<TrackerRun> TrackerRun::create(const model::ModelContract &contr
         *error = why;
         return nullptr;
     }
+    if (const auto *video = dynamic_cast<const VideoSource *>(run->m_source.data());
+        video && !video->truncated().isEmpty())
+        run->m_warnings << QStringLiteral("%1: %2").arg(video->path(), video->truncated());
     if (!run->m_initBox && (!run->m_sequence || run->m_sequence->groundTruth().isEmpty())) {
         *error = Tr::tr("no initial box: draw one, or give --init X,Y,W,H (there is no "
                         "ground truth to take it from)");
@@ -93,6 +97,8 @@ Rgb8 TrackerRun::frame(int index, QString *error) const
 {
     if (m_sequence)
         return m_sequence->frame(index, error);
+    if (const auto *video = dynamic_cast<const VideoSource *>(m_source.data()))
+        return video->frame(index, error);
     Raster raster;
     const QSize size = m_source->size();
     if (!m_source->read(index, QRect(QPoint(0, 0), size), size, &raster, error))

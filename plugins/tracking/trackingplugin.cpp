@@ -5,10 +5,12 @@
 #include "sequence.h"
 #include "trackerrun.h"
 #include "trackingtr.h"
+#include "videosource.h"
 
 #include "plugin/genericplugin.h"
 #include "plugin/taskplugin.h"
 
+#include <QFileInfo>
 #include <QObject>
 
 using namespace moescope;
@@ -38,7 +40,8 @@ public:
         // A picture that is no sequence and no box to start from: a crop
         // pair as it is (a search region, its template from --image
         // template=FILE or the same picture), one forward pass per frame.
-        const bool sequence = dynamic_cast<const tracking::SequenceSource *>(source.data());
+        const bool sequence = dynamic_cast<const tracking::SequenceSource *>(source.data()) ||
+                              dynamic_cast<const tracking::VideoSource *>(source.data());
         if (!sequence && !options.extra.contains(QLatin1String(tracking::option::kInitBox)))
             return TaskPlugin::createRun(contract, std::move(source), options, error);
         return tracking::TrackerRun::create(contract, std::move(source), options, error);
@@ -53,6 +56,8 @@ public:
 
     QSharedPointer<SceneSource> openSource(const QString &path, QString *error) const override
     {
+        if (tracking::VideoSource::isVideoSuffix(QFileInfo(path).suffix()))
+            return tracking::VideoSource::open(path, error);
         return tracking::SequenceSource::open(path, error);
     }
 };
