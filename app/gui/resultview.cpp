@@ -254,10 +254,42 @@ void ResultView::showFrame(int frame)
         if (m_stepIndex >= 0) {
             step = &m_result->steps[m_stepIndex];
             layers = &step->layers;
-            if (!step->origins.empty() && step->origins.begin()->second.sourceRect.isValid())
-                region = step->origins.begin()->second.sourceRect;
+            // The input laid over this frame: of those cut from it, the one
+            // the model sees most of (a tracker's search region, not its
+            // template); the maps show that input's token grid.
+            const StepOrigins::value_type *placed = nullptr;
+            for (const auto &origin : step->origins) {
+                const StepOrigin &o = origin.second;
+                if (o.frame != step->step || !o.sourceRect.isValid())
+                    continue;
+                const auto area = [](const StepOrigin &x) {
+                    return qint64(x.inputSize.width()) * x.inputSize.height();
+                };
+                if (!placed || area(o) > area(placed->second))
+                    placed = &origin;
+            }
+            if (!placed && !step->origins.empty() &&
+                step->origins.begin()->second.sourceRect.isValid())
+                placed = &*step->origins.begin();
+            if (placed)
+                region = placed->second.sourceRect;
+            m_routing->setGridInput(placed ? QString::fromStdString(placed->first) : QString());
         }
     }
+    // Rectangles the plugin asks to have drawn on this frame.
+    QList<FrameBoxesItem::Box> boxes;
+    if (step) {
+        for (const QJsonValue &v : step->outputs.value(QStringLiteral("frame_boxes")).toArray()) {
+            const QJsonObject o = v.toObject();
+            const QJsonArray r = o.value(QStringLiteral("rect")).toArray();
+            if (r.size() == 4)
+                boxes.append(
+                    {QRectF(r[0].toDouble(), r[1].toDouble(), r[2].toDouble(), r[3].toDouble()),
+                     o.value(QStringLiteral("label")).toString(),
+                     o.value(QStringLiteral("role")).toString()});
+        }
+    }
+    m_view->setFrameBoxes(boxes);
     // A tiled run's tile grid (its run summary says where the tiles' parts meet).
     const QJsonObject tiles =
         m_result ? m_result->runSummary.value(QStringLiteral("tile_grid")).toObject()

@@ -240,7 +240,11 @@ const routing::TokenGrid *RoutingPanel::currentGrid() const
     const int l = currentLayer();
     if (l < 0 || l >= int(m_layers->size()) || (*m_layers)[size_t(l)].grids.empty())
         return nullptr;
-    return &(*m_layers)[size_t(l)].grids.front();
+    const std::vector<routing::TokenGrid> &grids = (*m_layers)[size_t(l)].grids;
+    for (const routing::TokenGrid &g : grids)
+        if (!m_gridInput.empty() && g.input == m_gridInput)
+            return &g;
+    return &grids.front();
 }
 
 void RoutingPanel::selectExpert(int expert)

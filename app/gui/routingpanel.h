@@ -45,6 +45,9 @@ public:
     void updateRouting(const std::vector<routing::LayerRouting> &layers, const QImage &base);
     void clear();
 
+    // Which image input's token grid the maps show (a tracker's "search"
+    // region, not its template); empty: the layer's first grid.
+    void setGridInput(const QString &input) { m_gridInput = input.toStdString(); }
     int currentLayer() const;
     void setCurrentLayer(int layer);
     int expertTileCount() const { return int(m_tiles.size()); }
@@ -82,6 +85,7 @@ private:
     // tens of MB, and the panel's own copy of it took 20 ms.
     const std::vector<routing::LayerRouting> *m_layers;
     QImage m_base;
+    std::string m_gridInput;
     bool m_sketch = false; // updateRouting's layers: no thumbnails or chart yet
     OverlayMode m_mode = OverlayMode::Top1;
     int m_expert = 0;

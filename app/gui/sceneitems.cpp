@@ -42,6 +42,41 @@ void TileGridItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QW
     }
 }
 
+QRectF FrameBoxesItem::boundingRect() const
+{
+    QRectF r;
+    for (const Box &b : boxes)
+        r = r.united(b.rect);
+    // Room for the pen and the label above the box, in image pixels (the
+    // view may be zoomed far out; the label is then simply cut).
+    return r.adjusted(-40, -40, 40, 40);
+}
+
+void FrameBoxesItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    for (const Box &b : boxes) {
+        const QColor colour = b.role == QLatin1String("prediction") ? QColor(60, 230, 90)
+                              : b.role == QLatin1String("truth")    ? QColor(240, 70, 70)
+                              : b.role == QLatin1String("region")   ? QColor(250, 210, 60)
+                                                                    : QColor(200, 200, 255);
+        QPen pen(colour, 2, b.role == QLatin1String("region") ? Qt::DashLine : Qt::SolidLine);
+        pen.setCosmetic(true);
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(b.rect);
+        if (!b.label.isEmpty()) {
+            // The label at screen size, above the box's corner.
+            const QTransform t = p->worldTransform();
+            const QPointF at = t.map(b.rect.topLeft());
+            p->save();
+            p->resetTransform();
+            p->setPen(colour);
+            p->drawText(at + QPointF(2, -4), b.label);
+            p->restore();
+        }
+    }
+}
+
 void HeatmapItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (values.empty())

@@ -64,4 +64,27 @@ public:
     void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 };
 
+// Rectangles a plugin asks to have drawn on the frame (a tracker's box, its
+// search region, the ground truth), each with a label and a role that
+// picks its pen, in image pixels.
+class FrameBoxesItem : public QGraphicsItem
+{
+public:
+    struct Box
+    {
+        QRectF rect;
+        QString label;
+        QString role; // prediction | region | truth | other
+    };
+    QList<Box> boxes;
+
+    void set(QList<Box> b)
+    {
+        prepareGeometryChange();
+        boxes = std::move(b);
+    }
+    QRectF boundingRect() const override;
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+};
+
 } // namespace moescope::gui

@@ -59,6 +59,9 @@ SceneView::SceneView(QWidget *parent) : QGraphicsView(parent), m_scene(new QGrap
     m_tileGridItem->setVisible(false);
     m_tileGridItem->setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
     m_scene->addItem(m_tileGridItem);
+    m_frameBoxesItem = new FrameBoxesItem;
+    m_frameBoxesItem->setZValue(5);
+    m_scene->addItem(m_frameBoxesItem);
     m_selectionItem = m_scene->addRect(QRectF(), QPen(QColor(255, 220, 60), 1.5, Qt::DashLine),
                                        QColor(255, 220, 60, 40));
     QPen band = m_selectionItem->pen();
@@ -196,6 +199,12 @@ void SceneView::setTileGrid(const QRectF &area, std::vector<double> xs, std::vec
 {
     m_tileGridItem->set(area, std::move(xs), std::move(ys));
     m_tileGridItem->update();
+}
+
+void SceneView::setFrameBoxes(QList<FrameBoxesItem::Box> boxes)
+{
+    m_frameBoxesItem->set(std::move(boxes));
+    m_frameBoxesItem->update();
 }
 
 void SceneView::setTileGridVisible(bool visible)

@@ -14,6 +14,7 @@
 
 #include "image/image.h"
 #include "image/scenesource.h"
+#include "sceneitems.h"
 #include "windowgrid.h"
 
 #include <QGraphicsView>
@@ -81,6 +82,9 @@ public:
     // drawn while visible; an empty area clears it.
     void setTileGrid(const QRectF &area, std::vector<double> xs, std::vector<double> ys);
     void setTileGridVisible(bool visible);
+    // Labelled rectangles over the frame (FrameBoxesItem), image pixels.
+    void setFrameBoxes(QList<FrameBoxesItem::Box> boxes);
+    const QList<FrameBoxesItem::Box> &frameBoxes() const { return m_frameBoxesItem->boxes; }
     bool tileGridVisible() const;
     // Window-match heatmap: one value per window (row-major), the best window
     // outlined (-1: none). Empty values clear it.
@@ -194,6 +198,7 @@ private:
     QGraphicsPixmapItem *m_overlayItem = nullptr;
     OverlayGridItem *m_gridItem = nullptr;
     TileGridItem *m_tileGridItem = nullptr;
+    FrameBoxesItem *m_frameBoxesItem = nullptr;
     HeatmapItem *m_heatmapItem = nullptr;
     QGraphicsRectItem *m_selectionItem = nullptr;
 };

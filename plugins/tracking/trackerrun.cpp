@@ -234,6 +234,21 @@ QJsonObject TrackerRun::consume(int step, const model::ForwardResult &result, in
                                                  m_searchWindow.side, m_searchWindow.side}}};
     if (overlap >= 0)
         out.insert(QStringLiteral("iou"), std::round(overlap * 10000.0) / 10000.0);
+    // What the window draws on the frame: the search region, the ground
+    // truth where the target is visible, the tracker's box.
+    QJsonArray frameBoxes{
+        QJsonObject{{"label", Tr::tr("search region")},
+                    {"role", "region"},
+                    {"rect", QJsonArray{m_searchWindow.x0, m_searchWindow.y0, m_searchWindow.side,
+                                        m_searchWindow.side}}}};
+    if (overlap >= 0)
+        frameBoxes.append(QJsonObject{{"label", Tr::tr("ground truth")},
+                                      {"role", "truth"},
+                                      {"rect", boxJson(m_sequence->groundTruth().boxes[step])}});
+    frameBoxes.append(QJsonObject{{"label", Tr::tr("track %1").arg(score, 0, 'f', 2)},
+                                  {"role", "prediction"},
+                                  {"rect", boxJson(m_box)}});
+    out.insert(QStringLiteral("frame_boxes"), frameBoxes);
     if (step == m_initFrame)
         out.insert(QStringLiteral("template_region"),
                    QJsonArray{m_templateWindow.x0, m_templateWindow.y0, m_templateWindow.side,
