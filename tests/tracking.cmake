@@ -30,3 +30,9 @@ target_compile_definitions(tst_tracking PRIVATE
   MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>"
   MOESCOPE_TRACK_MODEL="${PROJECT_SOURCE_DIR}/resources/models/track-spmtrack-tiny.pt")
 add_dependencies(tst_tracking moescope_tracking_plugin moescope-cli)
+
+# The same in the window (offscreen).
+moescope_add_test(tst_trackinggui LIBS moescope_gui FIXTURES tracking_sequences)
+target_compile_definitions(tst_trackinggui PRIVATE
+  MOESCOPE_TRACK_MODEL="${PROJECT_SOURCE_DIR}/resources/models/track-spmtrack-tiny.pt")
+add_dependencies(tst_trackinggui moescope_tracking_plugin)
