@@ -46,6 +46,16 @@ std::array<std::uint8_t, 3> Rgb8::meanColour() const
     return mean;
 }
 
+void Rgb8::read(const QRect &region, const QSize &outSize, Raster *out) const
+{
+    readNearest(
+        QSize(width, height), 3, region, outSize,
+        [this](int x, int y, int b) {
+            return float(samples[(size_t(y) * width + size_t(x)) * 3 + size_t(b)]);
+        },
+        out);
+}
+
 namespace {
 
 // One output index's source span and weights along one axis.

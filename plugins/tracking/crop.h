@@ -8,6 +8,8 @@
 // differently, and the plugin does not link LibTorch; parity with the
 // Python tracker (tst_tracking) needs the same arithmetic.
 
+#include "image/scenesource.h"
+
 #include <QImage>
 #include <QRectF>
 
@@ -35,6 +37,8 @@ struct Rgb8
     static Rgb8 fromImage(const QImage &image);
     // The mean colour, rounded half to even (numpy's mean then round).
     std::array<std::uint8_t, 3> meanColour() const;
+    // SceneSource::read's nearest-neighbour read of `region` at `outSize`.
+    void read(const QRect &region, const QSize &outSize, Raster *out) const;
 };
 
 // data.crop: `window` of `frame` resized to out × out, 8-bit RGB.

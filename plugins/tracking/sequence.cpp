@@ -282,12 +282,7 @@ bool SequenceSource::read(int index, const QRect &region, const QSize &outSize, 
     const Rgb8 f = frame(index, error);
     if (f.samples.empty())
         return false;
-    readNearest(
-        m_size, 3, region, outSize,
-        [&f](int x, int y, int b) {
-            return float(f.samples[(size_t(y) * f.width + size_t(x)) * 3 + size_t(b)]);
-        },
-        out);
+    f.read(region, outSize, out);
     return true;
 }
 

@@ -299,18 +299,13 @@ Rgb8 VideoSource::frame(int k, QString *error) const
     return *m_cached;
 }
 
-bool VideoSource::read(int k, const QRect &region, const QSize &outSize, Raster *out,
+bool VideoSource::read(int index, const QRect &region, const QSize &outSize, Raster *out,
                        QString *error) const
 {
-    const Rgb8 f = frame(k, error);
+    const Rgb8 f = frame(index, error);
     if (f.samples.empty())
         return false;
-    readNearest(
-        m_size, 3, region, outSize,
-        [&f](int x, int y, int b) {
-            return float(f.samples[(size_t(y) * f.width + size_t(x)) * 3 + size_t(b)]);
-        },
-        out);
+    f.read(region, outSize, out);
     return true;
 }
 
