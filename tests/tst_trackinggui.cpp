@@ -78,6 +78,22 @@ private Q_SLOTS:
         }
         QVERIFY2(green, "the tracker's box is not drawn where it lies");
         picture.save(m_dir.filePath("tracking.png"));
+
+        // A box drawn on frame 20 (the Run options' "Initial box"): the
+        // track starts again there, from that box.
+        window.player()->setFrame(20);
+        QVariantMap options = window.runController()->sceneOptions();
+        options.insert(QStringLiteral("init_box"), QStringLiteral("60,70,30,28"));
+        window.runController()->setSceneOptions(options);
+        QSignalSpy again(&window, &MainWindow::analysisShown);
+        window.runModel();
+        QVERIFY2(again.wait(120000), qPrintable(window.lastError()));
+        const AnalysisResult &restarted = window.currentResult();
+        QCOMPARE(restarted.steps.size(), 10); // frames 20..29
+        QCOMPARE(restarted.steps.first().step, 20);
+        QCOMPARE(restarted.steps.first().outputs.value("box").toArray(),
+                 QJsonArray({60, 70, 30, 28}));
+        QCOMPARE(restarted.runSummary.value("init_frame").toInt(), 20);
     }
 };
 

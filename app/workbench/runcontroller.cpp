@@ -114,7 +114,13 @@ void RunController::startAnalysis()
     if (!warning.isEmpty())
         Q_EMIT statusMessage(warning, 10000);
     Q_EMIT playbackStopRequested();
-    AnalysisRequest request = newRequest(Purpose::Run, 0, -1, m_chosenTask);
+    // A stateful run (a tracker) starts at the frame shown: its state
+    // begins there (from a box drawn on it, or the ground truth's), so a
+    // track can be started, or started again, on any frame.
+    const bool stateful =
+        taskPlugin && taskPlugin->capabilities().testFlag(TaskCapability::Stateful);
+    AnalysisRequest request =
+        newRequest(Purpose::Run, stateful ? std::max(0, m_frame) : 0, -1, m_chosenTask);
     request.options.extra = m_sceneOptions;
     if (taskPlugin && taskPlugin->capabilities().testFlag(TaskCapability::Tiled)) {
         request.batchSize = 4; // tiles: fewer, larger forward calls
