@@ -244,9 +244,18 @@ private Q_SLOTS:
             writeFrames(root + "/" + name, 2);
             writeText(root + "/" + name + "/groundtruth.txt", "1,1,5,5\n1,1,5,5\n");
         }
-        QCOMPARE(SequenceSource::sequencesIn(root).size(), 3);
+        // `track` on the root: every sequence folder, or those list.txt names, in its order.
+        auto tracked = [&] {
+            const CliResult r = runCli({"track", "--model", MOESCOPE_TRACK_MODEL, "--input", root,
+                                        "--no-store", "--json"});
+            QStringList names;
+            for (const QJsonValue &v : r.json().value("sequences").toArray())
+                names << v.toObject().value("path").toString();
+            return names;
+        };
+        QCOMPARE(tracked().size(), 3);
         writeText(root + "/list.txt", "c\na\n");
-        const QStringList listed = SequenceSource::sequencesIn(root);
+        const QStringList listed = tracked();
         QCOMPARE(listed, QStringList({root + "/c", root + "/a"}));
     }
 

@@ -184,6 +184,15 @@ QJsonObject metricsJson(const QString &protocol, const QList<TrackedSequence> &s
     return m;
 }
 
+// A protocol's main score, for one line of text.
+QString headline(const QJsonObject &metrics)
+{
+    if (metrics.contains(QStringLiteral("ao")))
+        return Tr::tr("AO %1").arg(metrics.value(QStringLiteral("ao")).toDouble(), 0, 'f', 3);
+    return Tr::tr("success AUC %1")
+        .arg(metrics.value(QStringLiteral("success_auc")).toDouble(), 0, 'f', 3);
+}
+
 bool writeLines(const QString &path, const QStringList &lines, QString *error)
 {
     QSaveFile f(path);
@@ -351,11 +360,8 @@ int track(const QStringList &arguments, QTextStream &out, QTextStream &err)
                        .arg(t.name)
                        .arg(t.frames.size())
                        .arg(seq.contains(QStringLiteral("metrics"))
-                                ? Tr::tr(", AO %1").arg(
-                                      metricsJson(QStringLiteral("got10k"), {t.scored})
-                                          .value(QStringLiteral("ao"))
-                                          .toDouble(),
-                                      0, 'f', 3)
+                                ? QStringLiteral(", ") +
+                                      headline(seq.value(QStringLiteral("metrics")).toObject())
                                 : QString())
                 << "\n";
         sequencesJson.append(seq);

@@ -110,25 +110,6 @@ bool SequenceSource::isSequence(const QString &folder)
     return frames && (truth || dir.exists(QStringLiteral("img")));
 }
 
-QStringList SequenceSource::sequencesIn(const QString &root)
-{
-    const QDir dir(root);
-    QStringList names;
-    QFile list(dir.filePath(QStringLiteral("list.txt")));
-    if (list.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        for (const QString &line : QString::fromUtf8(list.readAll()).split(QLatin1Char('\n')))
-            if (!line.trimmed().isEmpty())
-                names << line.trimmed();
-    } else {
-        names = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    }
-    QStringList sequences;
-    for (const QString &n : std::as_const(names))
-        if (isSequence(dir.filePath(n)))
-            sequences << dir.filePath(n);
-    return sequences;
-}
-
 QSharedPointer<SequenceSource> SequenceSource::open(const QString &path, QString *error)
 {
     error->clear();
@@ -274,16 +255,6 @@ Rgb8 SequenceSource::frame(int index, QString *error) const
     while (m_recent.size() > 4)
         m_cache.erase(m_recent.takeFirst());
     return *decoded;
-}
-
-bool SequenceSource::read(int index, const QRect &region, const QSize &outSize, Raster *out,
-                          QString *error) const
-{
-    const Rgb8 f = frame(index, error);
-    if (f.samples.empty())
-        return false;
-    f.read(region, outSize, out);
-    return true;
 }
 
 } // namespace moescope::tracking

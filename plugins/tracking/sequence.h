@@ -8,7 +8,7 @@
 
 #include "image/scenesource.h"
 
-#include "crop.h"
+#include "framesource.h"
 
 #include <QList>
 #include <QMutex>
@@ -43,7 +43,7 @@ struct GroundTruth
     static std::optional<GroundTruth> read(const QString &path, int frames, QString *error);
 };
 
-class SequenceSource final : public SceneSource
+class SequenceSource final : public FrameSource
 {
 public:
     // `path`: the sequence folder, or its ground-truth file. nullptr with
@@ -52,24 +52,19 @@ public:
     static QSharedPointer<SequenceSource> open(const QString &path, QString *error);
     // Whether `folder` looks like a sequence (frames and a ground truth or img/).
     static bool isSequence(const QString &folder);
-    // A dataset root: its sequence folders, from list.txt or its subfolders.
-    static QStringList sequencesIn(const QString &root);
 
     QString path() const override { return m_folder; }
     QSize size() const override { return m_size; }
-    int bands() const override { return 3; }
     int frameCount() const override { return int(m_frames.size()); }
     QByteArray sha256() const override;
     QJsonObject properties() const override;
-    bool read(int frame, const QRect &region, const QSize &outSize, Raster *out,
-              QString *error) const override;
 
     QString name() const; // the sequence's folder name
     QString layout() const { return m_layout; }
     QString framePath(int frame) const { return m_frames.value(frame); }
     const GroundTruth &groundTruth() const { return m_truth; }
     // Frame `frame` decoded, 8-bit RGB; empty with `error` when unreadable.
-    Rgb8 frame(int frame, QString *error) const;
+    Rgb8 frame(int frame, QString *error) const override;
 
 private:
     SequenceSource() = default;

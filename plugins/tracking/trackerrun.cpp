@@ -25,7 +25,7 @@ std::optional<QRectF> boxOption(const QVariant &v, QString *error)
 {
     if (!v.isValid())
         return std::nullopt;
-    if (v.canConvert<QRectF>() && v.typeId() == QMetaType::QRectF)
+    if (v.typeId() == QMetaType::QRectF)
         return v.toRectF();
     const QStringList parts = v.toString().split(QLatin1Char(','));
     double n[4] = {0, 0, 0, 0};
@@ -47,11 +47,6 @@ QJsonArray boxJson(const QRectF &r)
 
 } // namespace
 
-double iou(const QRectF &a, const QRectF &b)
-{
-    return iouContinuous(a, b);
-}
-
 std::unique_ptr<TrackerRun> TrackerRun::create(const model::ModelContract &contract,
                                                QSharedPointer<const SceneSource> source,
                                                const PrepareOptions &options, QString *error)
@@ -59,7 +54,8 @@ std::unique_ptr<TrackerRun> TrackerRun::create(const model::ModelContract &contr
     std::unique_ptr<TrackerRun> run(new TrackerRun);
     run->m_contract = contract;
     run->m_source = std::move(source);
-    run->m_sequence = dynamic_cast<const SequenceSource *>(run->m_source.data());
+    run->m_frames = dynamic_cast<const FrameSource *>(run->m_source.data());
+    run->m_sequence = dynamic_cast<const SequenceSource *>(run->m_frames);
     run->m_templateSpec = imageInput(run->m_contract, "template");
     run->m_searchSpec = imageInput(run->m_contract, "search");
     if (!run->m_templateSpec || !run->m_searchSpec || run->m_templateSpec->channels != 3 ||
@@ -95,10 +91,9 @@ std::unique_ptr<TrackerRun> TrackerRun::create(const model::ModelContract &contr
 
 Rgb8 TrackerRun::frame(int index, QString *error) const
 {
-    if (m_sequence)
-        return m_sequence->frame(index, error);
-    if (const auto *video = dynamic_cast<const VideoSource *>(m_source.data()))
-        return video->frame(index, error);
+    if (m_frames)
+        return m_frames->frame(index, error);
+    // Any other 3-band source (a cine the host loaded): its samples as bytes.
     Raster raster;
     const QSize size = m_source->size();
     if (!m_source->read(index, QRect(QPoint(0, 0), size), size, &raster, error))

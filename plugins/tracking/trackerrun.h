@@ -55,7 +55,8 @@ private:
 
     model::ModelContract m_contract;
     QSharedPointer<const SceneSource> m_source;
-    const SequenceSource *m_sequence = nullptr; // when the source is a benchmark sequence
+    const FrameSource *m_frames = nullptr;      // a sequence or a video: whole RGB frames
+    const SequenceSource *m_sequence = nullptr; // when it is a benchmark sequence
     const model::InputSpec *m_templateSpec = nullptr;
     const model::InputSpec *m_searchSpec = nullptr;
     double m_templateFactor = 2.0, m_searchFactor = 4.0;
@@ -78,8 +79,5 @@ private:
     QStringList m_warnings;
     QString m_failure;
 };
-
-// Intersection over union of two x,y,w,h boxes (0 when either is empty).
-double iou(const QRectF &a, const QRectF &b);
 
 } // namespace moescope::tracking

@@ -40,8 +40,7 @@ public:
         // A picture that is no sequence and no box to start from: a crop
         // pair as it is (a search region, its template from --image
         // template=FILE or the same picture), one forward pass per frame.
-        const bool sequence = dynamic_cast<const tracking::SequenceSource *>(source.data()) ||
-                              dynamic_cast<const tracking::VideoSource *>(source.data());
+        const bool sequence = dynamic_cast<const tracking::FrameSource *>(source.data());
         if (!sequence && !options.extra.contains(QLatin1String(tracking::option::kInitBox)))
             return TaskPlugin::createRun(contract, std::move(source), options, error);
         return tracking::TrackerRun::create(contract, std::move(source), options, error);

@@ -299,16 +299,6 @@ Rgb8 VideoSource::frame(int k, QString *error) const
     return *m_cached;
 }
 
-bool VideoSource::read(int index, const QRect &region, const QSize &outSize, Raster *out,
-                       QString *error) const
-{
-    const Rgb8 f = frame(index, error);
-    if (f.samples.empty())
-        return false;
-    f.read(region, outSize, out);
-    return true;
-}
-
 QByteArray VideoSource::sha256() const
 {
     QMutexLocker lock(&m_mutex);

@@ -12,7 +12,7 @@
 // read at once. FFmpeg's own log never reaches the terminal; its last
 // message goes into the error.
 
-#include "crop.h"
+#include "framesource.h"
 
 #include "image/scenesource.h"
 
@@ -26,7 +26,7 @@
 
 namespace moescope::tracking {
 
-class VideoSource final : public SceneSource
+class VideoSource final : public FrameSource
 {
 public:
     ~VideoSource() override;
@@ -36,12 +36,9 @@ public:
 
     QString path() const override { return m_path; }
     QSize size() const override { return m_size; }
-    int bands() const override { return 3; }
     int frameCount() const override { return int(m_pts.size()); }
     QByteArray sha256() const override;
     QJsonObject properties() const override;
-    bool read(int frame, const QRect &region, const QSize &outSize, Raster *out,
-              QString *error) const override;
 
     double fps() const { return m_fps; }
     // Where a damaged or cut file stopped being readable; empty when whole.
@@ -51,7 +48,7 @@ public:
     // Seconds from the start at which frame `k` is shown.
     double timestamp(int k) const;
     // Frame `k`, 8-bit RGB, upright; empty with `error` when it cannot be decoded.
-    Rgb8 frame(int k, QString *error) const;
+    Rgb8 frame(int k, QString *error) const override;
 
 private:
     struct Decoder;
