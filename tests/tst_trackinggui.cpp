@@ -1,16 +1,23 @@
 // The tracker in the window (offscreen): a sequence opened and run, the
 // tracker's box, search region and ground truth drawn on the frame, and the
-// routing laid over the search region with the search tokens' grid.
+// routing laid over the search region with the search tokens' grid; the
+// score map over the search region; the routing timeline and its clicks.
 #include "cineplayer.h"
 #include "mainwindow.h"
+#include "pluginviewdock.h"
 #include "routingpanel.h"
 #include "sceneview.h"
 
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXYSeries>
 
 using namespace moescope;
 using namespace moescope::gui;
@@ -79,6 +86,53 @@ private Q_SLOTS:
         QVERIFY2(green, "the tracker's box is not drawn where it lies");
         picture.save(m_dir.filePath("tracking.png"));
 
+        // The score map, laid over the search region only.
+        auto *scoreMap = window.findChild<QCheckBox *>(QStringLiteral("scoreMapCheck"));
+        QVERIFY(scoreMap && scoreMap->isVisible());
+        scoreMap->setChecked(true);
+        QVERIFY(view->hasHeatmap() && view->heatmapVisible());
+        const QImage withMap = view->grab().toImage();
+        const QRect onScreen =
+            QRectF(view->mapFromImage(region.topLeft()), view->mapFromImage(region.bottomRight()))
+                .toRect();
+        int inside = 0, outside = 0;
+        for (int y = 0; y < picture.height(); y += 3)
+            for (int x = 0; x < picture.width(); x += 3) {
+                // (the view's corner names what it shows: "score map 0.01-0.93")
+                if (picture.pixel(x, y) == withMap.pixel(x, y) || (x < 360 && y < 50))
+                    continue;
+                (onScreen.adjusted(-3, -3, 3, 3).contains(x, y) ? inside : outside) += 1;
+            }
+        QVERIFY2(inside > 100 && outside == 0,
+                 qPrintable(QStringLiteral("%1 inside, %2 outside").arg(inside).arg(outside)));
+        scoreMap->setChecked(false);
+
+        // The timeline: per expert a line for the search region and one for
+        // the template, the IoU beside them; a click goes to that frame.
+        auto *timeline = window.findChild<QChartView *>(QStringLiteral("routingOverTime"));
+        QVERIFY(timeline && timeline->isVisible());
+        int expertLines = 0;
+        QXYSeries *iou = nullptr, *cursor = nullptr;
+        for (QAbstractSeries *s : timeline->chart()->series()) {
+            expertLines += s->objectName() == QLatin1String("expert");
+            if (s->name() == QLatin1String("IoU"))
+                iou = qobject_cast<QXYSeries *>(s);
+            if (s->objectName() == QLatin1String("cursor"))
+                cursor = qobject_cast<QXYSeries *>(s);
+        }
+        QCOMPARE(expertLines, 8); // 4 experts x (search, template)
+        QVERIFY(iou && cursor);
+        int withIou = 0;
+        for (const StepResult &st : result.steps)
+            withIou += st.outputs.contains(QStringLiteral("iou"));
+        QCOMPARE(iou->count(), withIou);
+        QCOMPARE(cursor->at(0).x(), 12.0);
+        const QPointF at = timeline->chart()->mapToPosition(QPointF(25, 50), cursor);
+        QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {},
+                          timeline->mapFromScene(timeline->chart()->mapToScene(at)));
+        QCOMPARE(window.player()->frame(), 25);
+        QCOMPARE(cursor->at(0).x(), 25.0);
+
         // A box drawn on frame 20 (the Run options' "Initial box"): the
         // track starts again there, from that box.
         window.player()->setFrame(20);
@@ -94,6 +148,32 @@ private Q_SLOTS:
         QCOMPARE(restarted.steps.first().outputs.value("box").toArray(),
                  QJsonArray({60, 70, 30, 28}));
         QCOMPARE(restarted.runSummary.value("init_frame").toInt(), 20);
+
+        // The plugin's dock: the track's scores and plots, and the first
+        // run (stored, same sequence) drawn beside it on request.
+        auto *dock = window.pluginViewDock();
+        QVERIFY(dock->isVisible());
+        auto *header = dock->findChild<QLabel *>(QStringLiteral("trackRunHeader"));
+        QVERIFY(header && header->text().contains(QStringLiteral("AO ")));
+        auto *success = dock->findChild<QChartView *>(QStringLiteral("trackSuccessPlot"));
+        QVERIFY(success && success->isVisible());
+        QCOMPARE(success->chart()->series().size(), 1);
+        auto *compare = dock->findChild<QComboBox *>(QStringLiteral("compareRunCombo"));
+        QVERIFY(compare && compare->isVisible());
+        const qint64 firstRun = shown.first().first().toLongLong();
+        const int item = compare->findData(firstRun);
+        QVERIFY(item > 0);
+        compare->setCurrentIndex(item);
+        Q_EMIT compare->activated(item);
+        QCOMPARE(success->chart()->series().size(), 2);
+        auto *precision = dock->findChild<QChartView *>(QStringLiteral("trackPrecisionPlot"));
+        QCOMPARE(precision->chart()->series().size(), 2);
+        // The first run's curve is its own: 30 frames scored from frame 1.
+        auto *firstCurve = qobject_cast<QXYSeries *>(success->chart()->series().last());
+        QCOMPARE(firstCurve->at(0).y(), 1.0); // every IoU > 0
+        QVERIFY(header->text().contains(QStringLiteral("Run %1").arg(firstRun)));
+        QTest::qWait(200);
+        dock->grab().save(m_dir.filePath("track-dock.png"));
     }
 };
 

@@ -100,4 +100,28 @@ bool parseFrameRange(const QString &text, int *first, int *last)
     return *last < 0 || *last >= *first;
 }
 
+const QCommandLineOption &routingFramesOption()
+{
+    static const QCommandLineOption o(
+        QStringLiteral("routing-frames"),
+        Tr::tr("Frames whose full routing is kept and stored, A:B inclusive (default: the first "
+               "1,000 run); the others keep their outputs and routing summaries."),
+        QStringLiteral("A:B"));
+    return o;
+}
+
+bool readRoutingFrames(const QCommandLineParser &parser, const QString &verb, int *first, int *last,
+                       QTextStream &err)
+{
+    if (!parser.isSet(routingFramesOption()))
+        return true;
+    const QString text = parser.value(routingFramesOption());
+    if (!parseFrameRange(text, first, last)) {
+        err << Tr::tr("moescope-cli %1: --routing-frames takes A:B, not \"%2\"").arg(verb, text)
+            << "\n";
+        return false;
+    }
+    return true;
+}
+
 } // namespace moescope::cli

@@ -27,6 +27,8 @@ const QCommandLineOption &seriesOption();   // --series UID
 const QCommandLineOption &modelOption();    // --model NAME|FILE
 const QCommandLineOption &deviceOption();   // --device auto|cpu|cuda
 const QCommandLineOption &databaseOption(); // --db FILE
+// --routing-frames A:B: the frames whose full routing a run keeps and stores.
+const QCommandLineOption &routingFramesOption();
 
 // Parses one verb's arguments. Unknown options and missing values are usage
 // errors with one line on stderr.
@@ -39,5 +41,8 @@ void printJson(QTextStream &out, const QJsonValue &value);
 void applyThreads(const QCommandLineParser &parser);
 // "A:B" (either end may be left out: from 0, to the last) or one number.
 bool parseFrameRange(const QString &text, int *first, int *last);
+// --routing-frames into `first`/`last`; false with a usage line on `err`.
+bool readRoutingFrames(const QCommandLineParser &parser, const QString &verb, int *first, int *last,
+                       QTextStream &err);
 
 } // namespace moescope::cli

@@ -65,7 +65,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QCommandLineOption noStoreOpt(QStringLiteral("no-store"),
                                         Tr::tr("Do not store the run."));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
-                       imageOpt, noStoreOpt, kJson, kThreads, kSeries});
+                       imageOpt, noStoreOpt, kJson, kThreads, kSeries, routingFramesOption()});
     parser.addOptions(sceneRunOptions());
     if (!parse(parser, QStringLiteral("run"), arguments, err))
         return Usage;
@@ -102,6 +102,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             << "\n";
         return Usage;
     }
+    if (!readRoutingFrames(parser, QStringLiteral("run"), &request.routingFirst,
+                           &request.routingLast, err))
+        return Usage;
     QString optionError;
     if (!readSceneRunOptions(parser, &request.options.extra, &request.batchSize, &optionError)) {
         err << Tr::tr("moescope-cli run: %1").arg(optionError) << "\n";

@@ -53,18 +53,6 @@ QStringList datasetFolders(const QString &root)
     return names;
 }
 
-// Top-1 share of each expert over one grid's tokens (the template's or the
-// search region's).
-QList<double> gridShares(const routing::LayerRouting &layer, const routing::TokenGrid &grid)
-{
-    QList<double> shares(layer.experts, 0.0);
-    const std::vector<int> top1 = routing::top1Map(layer, grid);
-    for (int e : top1)
-        if (e >= 0 && e < layer.experts)
-            shares[e] += 1.0 / double(top1.size());
-    return shares;
-}
-
 // What one tracked sequence gives: its frames as JSON, the metrics' input,
 // the CSV and GOT-10k result files' lines.
 struct TrackedRun
@@ -103,18 +91,17 @@ TrackedRun collect(const AnalysisResult &result)
             << (o.contains(QStringLiteral("iou"))
                     ? QString::number(o.value(QStringLiteral("iou")).toDouble(), 'f', 4)
                     : QString());
+        // Expert shares of the template's and the search region's tokens per
+        // layer, from the routing summary every frame keeps.
         QJsonArray shares;
-        for (size_t l = 0; l < s.layers.size(); ++l) {
-            const routing::LayerRouting &layer = s.layers[l];
+        for (int l = 0; l < s.routingSummary.size(); ++l) {
+            const QJsonObject layer = s.routingSummary[l].toObject();
             QJsonObject perGrid;
-            for (size_t g = 0; g < layer.grids.size(); ++g) {
-                const QString part = layer.grids.size() == 2 ? (g == 0 ? "template" : "search")
-                                                             : QStringLiteral("grid%1").arg(g);
-                const QList<double> share = gridShares(layer, layer.grids[g]);
-                QJsonArray values;
-                for (int e = 0; e < layer.experts; ++e) {
-                    values.append(std::round(share[e] * 10000.0) / 10000.0);
-                    row << QString::number(share[e], 'f', 4);
+            for (const QJsonValue &g : layer.value(QStringLiteral("grids")).toArray()) {
+                const QString part = g.toObject().value(QStringLiteral("input")).toString();
+                const QJsonArray values = g.toObject().value(QStringLiteral("load")).toArray();
+                for (int e = 0; e < values.size(); ++e) {
+                    row << QString::number(values[e].toDouble(), 'f', 4);
                     if (!headerDone)
                         header << QStringLiteral("L%1_%2_e%3").arg(l).arg(part).arg(e);
                 }
@@ -131,26 +118,13 @@ TrackedRun collect(const AnalysisResult &result)
                              .arg(box.y(), 0, 'f', 3)
                              .arg(box.width(), 0, 'f', 3)
                              .arg(box.height(), 0, 'f', 3);
-        t.scored.predicted << box;
     }
     t.csvLines.prepend(header.join(QLatin1Char(',')));
     for (const QJsonValue &v : summary.value(QStringLiteral("seconds")).toArray())
         t.timeLines << QString::number(v.toDouble(), 'f', 6);
-    // The ground truth over the frames tracked (the run may start later than frame 0).
-    const QJsonObject truth = summary.value(QStringLiteral("groundtruth")).toObject();
-    const QJsonArray boxes = truth.value(QStringLiteral("boxes")).toArray();
-    const QJsonArray cover = truth.value(QStringLiteral("cover")).toArray();
-    const QJsonArray absent = truth.value(QStringLiteral("absent")).toArray();
-    for (const StepResult &s : result.steps) {
-        if (s.step < boxes.size())
-            t.scored.truth << rectOf(boxes[s.step]);
-        if (s.step < cover.size())
-            t.scored.cover << cover[s.step].toInt();
-        if (s.step < absent.size())
-            t.scored.absent << absent[s.step].toBool();
-    }
-    const QJsonArray size = summary.value(QStringLiteral("frame_size")).toArray();
-    t.scored.image = QSizeF(size.at(0).toDouble(), size.at(1).toDouble());
+    // The metrics read the track as the run stored it: the summary's boxes
+    // are the steps' boxes.
+    t.scored = tracking::trackedFromSummary(summary);
     return t;
 }
 
@@ -240,7 +214,7 @@ int track(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QStringLiteral("protocol"),
         Tr::tr("got10k, lasot or otb (default: the sequences' layout)."), QStringLiteral("NAME"));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, initOpt, framesOpt, outOpt, dbOpt, noStoreOpt,
-                       evaluateOpt, protocolOpt, kJson, kThreads});
+                       evaluateOpt, protocolOpt, kJson, kThreads, routingFramesOption()});
     if (!parse(parser, QStringLiteral("track"), arguments, err))
         return Usage;
     if (!parser.isSet(modelOpt) || !parser.isSet(inputOpt)) {
@@ -267,6 +241,9 @@ int track(const QStringList &arguments, QTextStream &out, QTextStream &err)
             << "\n";
         return Usage;
     }
+    if (!readRoutingFrames(parser, QStringLiteral("track"), &base.routingFirst, &base.routingLast,
+                           err))
+        return Usage;
     if (parser.isSet(initOpt))
         base.options.extra.insert(QStringLiteral("init_box"), parser.value(initOpt));
     applyThreads(parser);

@@ -441,11 +441,33 @@ bool MainWindow::reopenRun(qint64 runId)
     return true;
 }
 
+QList<PluginViewDock::OtherRun> MainWindow::otherRunsOf(const AnalysisResult &result) const
+{
+    // Stored runs of the same plugin on the same input, newest first.
+    QList<PluginViewDock::OtherRun> others;
+    QString error;
+    for (const store::RunRecord &r : database().listRuns(&error, 200)) {
+        if (r.id == result.runId || r.image.sha256 != result.imageSha256 ||
+            r.timings.value(QStringLiteral("plugin")).toString() != result.pluginId)
+            continue;
+        const QJsonObject summary = r.outputs.value(QStringLiteral("run_summary")).toObject();
+        if (summary.isEmpty())
+            continue;
+        QString label = tr("Run %1: %2").arg(r.id).arg(r.model.name);
+        if (!r.expertMask.isEmpty())
+            label += tr(" (experts off)");
+        others.append({r.id, label, summary});
+    }
+    return others;
+}
+
 void MainWindow::onResultShown(qint64 runId)
 {
     const AnalysisResult &result = m_runs->result();
     m_exportAction->setEnabled(m_document->image() && !result.steps.isEmpty());
     m_pluginDock->follow(result, player()->frame());
+    if (m_pluginDock->isVisible())
+        m_pluginDock->setOtherRuns(otherRunsOf(result));
     statusBar()->showMessage(runId ? tr("Run %1: %2 on %3 — forward %4 ms, total %5 ms")
                                          .arg(runId)
                                          .arg(result.modelName, result.device)

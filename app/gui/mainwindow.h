@@ -14,6 +14,7 @@
 #include "imagedocument.h"
 #include "jobs/analysis.h"
 #include "jobs/modelsession.h"
+#include "pluginviewdock.h"
 #include "resultview.h"
 #include "runcontroller.h"
 #include "runsmodel.h"
@@ -34,7 +35,6 @@ class CinePlayer;
 class GalleryController;
 class GalleryPanel;
 class LibraryPanel;
-class PluginViewDock;
 class OptionsDock;
 class ResultPresenter;
 class RoutingPanel;
@@ -118,6 +118,7 @@ private:
     void onImageLoaded();
     void updateRunOptions();
     void onResultShown(qint64 runId);
+    QList<PluginViewDock::OtherRun> otherRunsOf(const AnalysisResult &result) const;
     void updateViewControls();
     void showPlane(SlicePlane plane);
     void chooseSeries(const QString &folder, const QList<SeriesInfo> &series);

@@ -6,10 +6,10 @@
 #include "plugin/outputs.h"
 #include "render/routingimages.h"
 #include "routingpanel.h"
+#include "routingtimeline.h"
 #include "sceneview.h"
+#include "windowgrid.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -17,12 +17,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLineSeries>
 #include <QSlider>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 namespace moescope::gui {
 
@@ -84,16 +82,16 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     maskLayout->addWidget(m_tileGridCheck);
     m_maskRow->setVisible(false);
     leftLayout->addWidget(m_maskRow);
-    // Routing over time: one line per expert of the chosen layer, a point per
-    // frame; click a point to go to that frame.
-    m_timeChartView = new QChartView(new QChart, this);
-    m_timeChartView->setObjectName(QStringLiteral("routingOverTime"));
-    m_timeChartView->chart()->setTitle(tr("Expert load per frame"));
-    m_timeChartView->chart()->setMargins(QMargins(2, 2, 2, 2));
-    m_timeChartView->setRenderHint(QPainter::Antialiasing);
-    m_timeChartView->setMinimumHeight(210);
-    m_timeChartView->setVisible(false);
-    leftLayout->addWidget(m_timeChartView, 1);
+    // A tracker's score map (output "score_map" {rows, cols, values}) over
+    // the input laid on the frame, its peak outlined.
+    m_scoreMapCheck = new QCheckBox(tr("Score map"), this);
+    m_scoreMapCheck->setObjectName(QStringLiteral("scoreMapCheck"));
+    m_scoreMapCheck->setToolTip(tr("Lay the model's score map over the region it scored, its "
+                                   "peak outlined"));
+    m_scoreMapCheck->setVisible(false);
+    leftLayout->addWidget(m_scoreMapCheck);
+    m_timeline = new RoutingTimeline(this);
+    leftLayout->addWidget(m_timeline, 1);
     // Task-level gates (a task-conditioned MoE): one row per task, one column
     // per expert of each task-level layer, the gate probability in each cell.
     m_taskMatrix = new QTableWidget(this);
@@ -120,7 +118,13 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
             [this](int row, int col, QPoint) { m_routing->showGateValues(row, col); });
     connect(m_routing, &RoutingPanel::overlayChanged, this, &ResultView::updateOverlay);
     connect(m_routing, &RoutingPanel::layerChanged, this, &ResultView::updateTimeChart);
+    connect(m_timeline, &RoutingTimeline::frameClicked, this, [this](int frame) {
+        if (m_result && !m_result->steps.isEmpty())
+            m_player->setFrame(
+                std::clamp(frame, m_result->steps.first().step, m_result->steps.last().step));
+    });
     connect(m_maskCheck, &QCheckBox::toggled, this, &ResultView::updateOverlay);
+    connect(m_scoreMapCheck, &QCheckBox::toggled, m_view, &SceneView::setHeatmapVisible);
     connect(m_shownMap, &QComboBox::activated, this, &ResultView::updateOverlay);
     connect(m_tileGridCheck, &QCheckBox::toggled, m_view, &SceneView::setTileGridVisible);
     connect(m_maskOpacity, &QSlider::valueChanged, this, &ResultView::updateOverlay);
@@ -234,6 +238,7 @@ void ResultView::showFrame(int frame)
         m_view->setImage(base);
     }
     m_shownFrame = frame;
+    m_timeline->setCurrentFrame(frame);
     // A tiled run's routing is its mosaic over the scene (frame 0); otherwise
     // the step of this frame, laid over the region its input came from.
     const std::vector<routing::LayerRouting> *layers = nullptr;
@@ -290,6 +295,8 @@ void ResultView::showFrame(int frame)
         }
     }
     m_view->setFrameBoxes(boxes);
+    showScoreMap(step ? step->outputs.value(QStringLiteral("score_map")).toObject()
+                      : QJsonObject());
     // A tiled run's tile grid (its run summary says where the tiles' parts meet).
     const QJsonObject tiles =
         m_result ? m_result->runSummary.value(QStringLiteral("tile_grid")).toObject()
@@ -314,6 +321,11 @@ void ResultView::showFrame(int frame)
     if (!overview && region == frameRect)
         region = QRect(); // the whole frame
     m_view->setModelRegion(region);
+    // A long track keeps full routing for a window of frames only.
+    m_view->setCaption(
+        step && step->layers.empty() && !step->routingSummary.isEmpty()
+            ? tr("frame %1: routing summary only (full routing not kept)").arg(step->step)
+            : QString());
     if (!layers || layers->empty()) {
         m_routing->clear();
         updateOutputs(step ? step->outputs : QJsonObject());
@@ -342,47 +354,45 @@ void ResultView::showFrame(int frame)
     updateOverlay();
 }
 
+void ResultView::showScoreMap(const QJsonObject &map)
+{
+    const int rows = map.value(QStringLiteral("rows")).toInt();
+    const int cols = map.value(QStringLiteral("cols")).toInt();
+    const QJsonArray values = map.value(QStringLiteral("values")).toArray();
+    const bool shown = rows > 0 && cols > 0 && values.size() == qsizetype(rows) * cols;
+    m_scoreMapCheck->setVisible(shown);
+    if (!shown) {
+        if (m_scoreMapShown)
+            m_view->setHeatmap({}, {}, -1);
+        m_scoreMapShown = false;
+        return;
+    }
+    std::vector<float> v(size_t(values.size()));
+    int best = 0;
+    for (int i = 0; i < values.size(); ++i) {
+        v[size_t(i)] = float(values[i].toDouble());
+        if (v[size_t(i)] > v[size_t(best)])
+            best = i;
+    }
+    // One cell per score, laid over the model region (the search region).
+    WindowGrid grid;
+    grid.rows = rows;
+    grid.cols = cols;
+    grid.inputW = cols;
+    grid.inputH = rows;
+    grid.windowW = grid.windowH = grid.strideX = grid.strideY = 1.0;
+    m_view->setHeatmap(v, grid, best, tr("score map"));
+    m_view->setHeatmapVisible(m_scoreMapCheck->isChecked());
+    m_scoreMapShown = true;
+}
+
 void ResultView::updateTimeChart()
 {
-    const bool many = m_result && m_result->steps.size() > 1;
-    if (m_routing->currentLayer() < 0 && many)
-        return; // a frame without routing: keep the chart of the run
-    QChart *chart = m_timeChartView->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
-    const int layer = m_routing->currentLayer();
-    const bool show = many && layer >= 0 && layer < int(m_result->steps.first().layers.size());
-    m_timeChartView->setVisible(show);
-    if (!show)
-        return;
-    auto *x = new QValueAxis;
-    x->setLabelFormat(QStringLiteral("%d"));
-    x->setRange(m_result->steps.first().step, m_result->steps.last().step);
-    auto *y = new QValueAxis;
-    y->setRange(0, 100);
-    y->setLabelFormat(QStringLiteral("%d%%"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    const routing::LayerRouting &first = m_result->steps.first().layers[size_t(layer)];
-    chart->setTitle(tr("Expert load per frame, %1").arg(QString::fromStdString(first.name)));
-    for (int e = 0; e < first.experts; ++e) {
-        auto *series = new QLineSeries;
-        series->setName(QString::fromStdString(first.expertName(e)));
-        series->setColor(render::expertColor(e));
-        series->setPointsVisible(true);
-        for (const StepResult &step : std::as_const(m_result->steps)) {
-            if (size_t(layer) < step.layers.size())
-                series->append(step.step,
-                               routing::summarize(step.layers[size_t(layer)]).load[size_t(e)] *
-                                   100.0);
-        }
-        connect(series, &QLineSeries::clicked, this,
-                [this](const QPointF &point) { m_player->setFrame(qRound(point.x())); });
-        chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
+    // A frame without full routing (past a long track's routing window)
+    // keeps the layer the timeline shows.
+    const int layer = m_routing->currentLayer() >= 0 ? m_routing->currentLayer()
+                                                     : std::max(0, m_timeline->layer());
+    m_timeline->plot(m_result, layer, QString::fromStdString(m_routing->gridInput()));
 }
 
 void ResultView::updateOverlay()

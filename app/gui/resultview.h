@@ -15,7 +15,6 @@
 #include <QVariantMap>
 #include <QWidget>
 
-class QChartView;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -30,6 +29,7 @@ namespace moescope::gui {
 
 class CinePlayer;
 class RoutingPanel;
+class RoutingTimeline;
 class SceneView;
 
 class ResultView : public QWidget
@@ -72,6 +72,7 @@ private:
     QString overlayValuesAt(const QPoint &p) const;
     void updateOutputs(const QJsonObject &outputs);
     QJsonObject currentSegmentation(QString *name = nullptr) const;
+    void showScoreMap(const QJsonObject &map);
 
     ImageDocument *m_document = nullptr;
     const AnalysisResult *m_result = nullptr;
@@ -96,7 +97,9 @@ private:
     // The segmentation on screen, decoded once, for the pixel readout.
     QImage m_labelMap;
     QStringList m_labelNames;
-    QChartView *m_timeChartView = nullptr;
+    RoutingTimeline *m_timeline = nullptr;
+    QCheckBox *m_scoreMapCheck = nullptr;
+    bool m_scoreMapShown = false;
 };
 
 } // namespace moescope::gui

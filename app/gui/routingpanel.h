@@ -48,6 +48,7 @@ public:
     // Which image input's token grid the maps show (a tracker's "search"
     // region, not its template); empty: the layer's first grid.
     void setGridInput(const QString &input) { m_gridInput = input.toStdString(); }
+    const std::string &gridInput() const { return m_gridInput; }
     int currentLayer() const;
     void setCurrentLayer(int layer);
     int expertTileCount() const { return int(m_tiles.size()); }

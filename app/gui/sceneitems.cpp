@@ -2,8 +2,11 @@
 
 #include "render/routingimages.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
 
 namespace moescope::gui {
 
@@ -47,13 +50,17 @@ QRectF FrameBoxesItem::boundingRect() const
     QRectF r;
     for (const Box &b : boxes)
         r = r.united(b.rect);
-    // Room for the pen and the label above the box, in image pixels (the
+    // Room for the pen and the label above or below the box, in image pixels (the
     // view may be zoomed far out; the label is then simply cut).
     return r.adjusted(-40, -40, 40, 40);
 }
 
 void FrameBoxesItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
 {
+    // Labels at screen size; one that would cover another (a track on its
+    // ground truth) moves below its box, then to its right-hand corner.
+    QList<QRectF> labels;
+    const QFontMetricsF fm(p->font());
     for (const Box &b : boxes) {
         const QColor colour = b.role == QLatin1String("prediction") ? QColor(60, 230, 90)
                               : b.role == QLatin1String("truth")    ? QColor(240, 70, 70)
@@ -65,13 +72,27 @@ void FrameBoxesItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidge
         p->setBrush(Qt::NoBrush);
         p->drawRect(b.rect);
         if (!b.label.isEmpty()) {
-            // The label at screen size, above the box's corner.
             const QTransform t = p->worldTransform();
-            const QPointF at = t.map(b.rect.topLeft());
+            const QRectF box = t.mapRect(b.rect);
+            const QSizeF size(fm.horizontalAdvance(b.label) + 4, fm.height());
+            const QList<QPointF> places{box.topLeft() - QPointF(0, size.height() + 1),
+                                        box.bottomLeft() + QPointF(0, 1),
+                                        box.topRight() - QPointF(size.width(), size.height() + 1),
+                                        box.bottomRight() + QPointF(-size.width(), 1)};
+            QRectF label(places.first(), size);
+            for (const QPointF &at : places) {
+                const QRectF r(at, size);
+                if (std::none_of(labels.begin(), labels.end(),
+                                 [&](const QRectF &o) { return o.intersects(r); })) {
+                    label = r;
+                    break;
+                }
+            }
+            labels << label;
             p->save();
             p->resetTransform();
             p->setPen(colour);
-            p->drawText(at + QPointF(2, -4), b.label);
+            p->drawText(label.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, b.label);
             p->restore();
         }
     }

@@ -217,8 +217,10 @@ bool SceneView::tileGridVisible() const
     return m_tileGridItem->isVisible() && !m_tileGridItem->area.isEmpty();
 }
 
-void SceneView::setHeatmap(const std::vector<float> &values, const WindowGrid &grid, int bestWindow)
+void SceneView::setHeatmap(const std::vector<float> &values, const WindowGrid &grid, int bestWindow,
+                           const QString &label)
 {
+    m_heatmapLabel = label.isEmpty() ? tr("window match") : label;
     m_heatmapItem->values = grid.valid() ? values : std::vector<float>();
     m_heatmapItem->grid = grid;
     m_heatmapItem->best = bestWindow;
@@ -451,7 +453,8 @@ void SceneView::drawForeground(QPainter *p, const QRectF &)
     if (!m_caption.isEmpty())
         top << m_caption;
     if (hasHeatmap() && heatmapVisible())
-        top << tr("window match %1–%2")
+        top << tr("%1 %2–%3")
+                   .arg(m_heatmapLabel)
                    .arg(m_heatmapItem->lo, 0, 'f', 2)
                    .arg(m_heatmapItem->hi, 0, 'f', 2);
     QFont f = font();

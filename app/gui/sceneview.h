@@ -88,7 +88,9 @@ public:
     bool tileGridVisible() const;
     // Window-match heatmap: one value per window (row-major), the best window
     // outlined (-1: none). Empty values clear it.
-    void setHeatmap(const std::vector<float> &values, const WindowGrid &grid, int bestWindow);
+    // `label` names it in the view's corner ("window match", "score map").
+    void setHeatmap(const std::vector<float> &values, const WindowGrid &grid, int bestWindow,
+                    const QString &label = {});
     bool hasHeatmap() const;
     void setHeatmapVisible(bool visible);
     bool heatmapVisible() const;
@@ -200,6 +202,7 @@ private:
     TileGridItem *m_tileGridItem = nullptr;
     FrameBoxesItem *m_frameBoxesItem = nullptr;
     HeatmapItem *m_heatmapItem = nullptr;
+    QString m_heatmapLabel;
     QGraphicsRectItem *m_selectionItem = nullptr;
 };
 

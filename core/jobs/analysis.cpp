@@ -64,6 +64,15 @@ std::map<std::string, model::HostTensor> sliceOutputs(const model::ForwardResult
     return out;
 }
 
+// Whether step `step` of a run that began at `first` keeps its full routing.
+bool keepsRouting(const AnalysisRequest &request, int first, int step)
+{
+    if (request.routingFirst < 0 && request.routingLast < 0)
+        return step - first < AnalysisRequest::kDefaultRoutingSteps;
+    return step >= std::max(0, request.routingFirst) &&
+           (request.routingLast < 0 || step <= request.routingLast);
+}
+
 } // namespace
 
 QJsonObject Timings::toJson() const
@@ -256,13 +265,13 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
                                 r.y() - result->mosaicOrigin.y(), r.width(), r.height());
                 }
             }
-            if (keepAll)
+            if (keepAll && keepsRouting(request, first, step.step))
                 step.layers = std::move(layers);
             result->timings.routingMs += elapsedMs(t);
             t.restart();
             step.outputs = run->consume(step.step, forward, b);
             keepActiveTaskOutputs(contract, request.options, &step.outputs);
-            if (keepAll)
+            if (keepAll && keepsRouting(request, first, step.step))
                 step.rawOutputs = sliceOutputs(forward, b);
             result->timings.postprocessMs += elapsedMs(t);
             if (keepAll || result->steps.isEmpty())
@@ -363,6 +372,27 @@ QJsonArray routingSummaryJson(const std::vector<routing::LayerRouting> &layers)
             {"entropy_normalised", s.maxEntropy > 0 ? s.meanEntropy / s.maxEntropy : 0.0},
             {"expert_names", names},
         });
+        // A layer over several inputs (a tracker's template and search
+        // region): each input's top-1 shares, so that a timeline of 10,000
+        // frames needs the summaries only, not each frame's full routing.
+        if (layer.grids.size() > 1) {
+            QJsonArray grids;
+            for (const routing::TokenGrid &grid : layer.grids) {
+                QList<double> share(layer.experts, 0.0);
+                const std::vector<int> top1 = routing::top1Map(layer, grid);
+                for (int e : top1)
+                    if (e >= 0 && e < layer.experts)
+                        share[e] += 1.0 / double(top1.size());
+                QJsonArray values;
+                for (double v : share)
+                    values.append(std::round(v * 10000.0) / 10000.0);
+                grids.append(
+                    QJsonObject{{"input", QString::fromStdString(grid.input)}, {"load", values}});
+            }
+            QJsonObject o = out.last().toObject();
+            o.insert(QStringLiteral("grids"), grids);
+            out.replace(out.size() - 1, o);
+        }
     }
     return out;
 }

@@ -31,8 +31,15 @@ struct AnalysisRequest
     QSharedPointer<const SceneSource> source;
     QSharedPointer<const ImageStack> image;
     int firstStep = 0;
-    int lastStep = -1;             // inclusive; -1 = the last step
-    int batchSize = 1;             // steps per forward call
+    int lastStep = -1; // inclusive; -1 = the last step
+    int batchSize = 1; // steps per forward call
+    // The steps whose full routing (and raw outputs) are kept, inclusive;
+    // the others keep their outputs and routing summaries. Unset (-1): the
+    // first kDefaultRoutingSteps steps run, so that tracking a 10,000-frame
+    // video does not hold (and store) 10,000 frames of routing tensors.
+    int routingFirst = -1;
+    int routingLast = -1;
+    static constexpr int kDefaultRoutingSteps = 1000;
     int snapshotIntervalMs = 1000; // a tiled run's partial results, at most this often
     PrepareOptions options;
     std::vector<float> expertMask; // empty = all experts on; else layers × maxExperts

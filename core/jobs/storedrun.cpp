@@ -1,6 +1,7 @@
 #include "storedrun.h"
 
 #include <algorithm>
+#include <map>
 
 namespace moescope {
 
@@ -86,7 +87,9 @@ store::RunRecord toRunRecord(const AnalysisResult &result, const SceneDescriptio
         QJsonObject step{{"step", s.step}, {"outputs", s.outputs}};
         if (!s.origins.empty())
             step.insert(QStringLiteral("origins"), originsJson(s.origins));
-        if (result.retention == StepRetention::SummariesOnly)
+        // Steps without their full routing (a tiled run's, or a long
+        // track's outside its routing window) keep the summary here.
+        if (s.layers.empty())
             step.insert(QStringLiteral("routing"), s.routingSummary);
         steps.append(step);
     }
@@ -172,6 +175,9 @@ AnalysisResult fromStoredRun(const store::RunRecord &record,
         if (f.frame == kMosaicFrame)
             r.mosaic = f.layers;
     }
+    std::map<int, const store::FrameRouting *> byFrame;
+    for (const store::FrameRouting &f : routing)
+        byFrame.emplace(f.frame, &f);
     const QJsonArray steps = record.outputs.value(QStringLiteral("steps")).toArray();
     for (const QJsonValue &v : steps) {
         StepResult s;
@@ -179,12 +185,8 @@ AnalysisResult fromStoredRun(const store::RunRecord &record,
         s.outputs = v.toObject().value(QStringLiteral("outputs")).toObject();
         s.origins = originsFromJson(v.toObject().value(QStringLiteral("origins")).toObject());
         s.routingSummary = v.toObject().value(QStringLiteral("routing")).toArray();
-        for (const store::FrameRouting &f : routing) {
-            if (f.frame == s.step) {
-                s.layers = f.layers;
-                break;
-            }
-        }
+        if (const auto f = byFrame.find(s.step); f != byFrame.end())
+            s.layers = f->second->layers;
         if (s.routingSummary.isEmpty() && !s.layers.empty())
             s.routingSummary = routingSummaryJson(s.layers);
         r.steps.append(s);

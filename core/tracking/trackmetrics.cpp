@@ -1,5 +1,7 @@
 #include "trackmetrics.h"
 
+#include <QJsonArray>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -172,6 +174,36 @@ OtbScores lasotScores(const QList<TrackedSequence> &sequences)
     o.precision = o.precisionCurve[20];
     o.normPrecision = o.normCurve[20];
     return o;
+}
+
+TrackedSequence trackedFromSummary(const QJsonObject &runSummary)
+{
+    const auto rect = [](const QJsonValue &v) {
+        const QJsonArray a = v.toArray();
+        return QRectF(a.at(0).toDouble(), a.at(1).toDouble(), a.at(2).toDouble(),
+                      a.at(3).toDouble());
+    };
+    TrackedSequence t;
+    const QJsonArray frames = runSummary.value(QStringLiteral("frames")).toArray();
+    const QJsonArray boxes = runSummary.value(QStringLiteral("boxes")).toArray();
+    const QJsonObject truth = runSummary.value(QStringLiteral("groundtruth")).toObject();
+    const QJsonArray gt = truth.value(QStringLiteral("boxes")).toArray();
+    const QJsonArray cover = truth.value(QStringLiteral("cover")).toArray();
+    const QJsonArray absent = truth.value(QStringLiteral("absent")).toArray();
+    // The ground truth over the frames tracked (a run may start later than frame 0).
+    for (int i = 0; i < frames.size() && i < boxes.size(); ++i) {
+        const int f = frames[i].toInt();
+        t.predicted << rect(boxes[i]);
+        if (f < gt.size())
+            t.truth << rect(gt[f]);
+        if (f < cover.size())
+            t.cover << cover[f].toInt();
+        if (f < absent.size())
+            t.absent << absent[f].toBool();
+    }
+    const QJsonArray size = runSummary.value(QStringLiteral("frame_size")).toArray();
+    t.image = QSizeF(size.at(0).toDouble(), size.at(1).toDouble());
+    return t;
 }
 
 } // namespace moescope::tracking

@@ -21,6 +21,7 @@
 //
 // Qt Core only.
 
+#include <QJsonObject>
 #include <QList>
 #include <QRectF>
 #include <QSizeF>
@@ -60,6 +61,11 @@ struct OtbScores
 // Continuous IoU (x + w), as GOT-10k and OTB; `bound` clips both boxes to
 // [0, width] × [0, height] first when valid.
 double iouContinuous(const QRectF &a, const QRectF &b, const QSizeF &bound = {});
+
+// A tracker's run summary (the tracking plugin's: "frames", "boxes",
+// "frame_size", "groundtruth" {"boxes", "cover", "absent"} over the whole
+// sequence) as the metrics read it: the frames tracked and their truth.
+TrackedSequence trackedFromSummary(const QJsonObject &runSummary);
 
 Got10kScores got10kScores(const QList<TrackedSequence> &sequences);
 OtbScores otbScores(const QList<TrackedSequence> &sequences);

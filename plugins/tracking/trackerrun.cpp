@@ -229,6 +229,8 @@ QJsonObject TrackerRun::consume(int step, const model::ForwardResult &result, in
                                                  m_searchWindow.side, m_searchWindow.side}}};
     if (overlap >= 0)
         out.insert(QStringLiteral("iou"), std::round(overlap * 10000.0) / 10000.0);
+    else if (m_sequence && !m_sequence->groundTruth().isEmpty())
+        out.insert(QStringLiteral("target_absent"), true); // the benchmark says so
     // What the window draws on the frame: the search region, the ground
     // truth where the target is visible, the tracker's box.
     QJsonArray frameBoxes{

@@ -5,21 +5,23 @@
 #include "sequence.h"
 #include "trackerrun.h"
 #include "trackingtr.h"
+#include "trackrunview.h"
 #include "videosource.h"
 
 #include "plugin/genericplugin.h"
 #include "plugin/taskplugin.h"
+#include "taskplugingui.h"
 
 #include <QFileInfo>
 #include <QObject>
 
 using namespace moescope;
 
-class TrackingPlugin : public QObject, public TaskPlugin
+class TrackingPlugin : public QObject, public TaskPlugin, public gui::TaskPluginGui
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID MoEScopeTaskPlugin_iid FILE "plugin.json")
-    Q_INTERFACES(moescope::TaskPlugin)
+    Q_INTERFACES(moescope::TaskPlugin moescope::gui::TaskPluginGui)
 
 public:
     QString id() const override { return QStringLiteral("tracking"); }
@@ -51,6 +53,24 @@ public:
                  QString *error) const override
     {
         return prepareStandardInputs(contract, image, step, options, {}, batch, error);
+    }
+
+    // The window side: the track's scores and success / precision plots.
+    QString runViewTitle() const override { return tracking::Tr::tr("Track"); }
+    QWidget *createRunView(QWidget *parent) const override
+    {
+        return new tracking::TrackRunView(parent);
+    }
+    void showRun(QWidget *view, const QJsonObject &summary, int) const override
+    {
+        if (auto *v = qobject_cast<tracking::TrackRunView *>(view))
+            v->showSummary(summary);
+    }
+    bool comparesRuns() const override { return true; }
+    void compareWith(QWidget *view, const QString &label, const QJsonObject &summary) const override
+    {
+        if (auto *v = qobject_cast<tracking::TrackRunView *>(view))
+            v->compareWith(label, summary);
     }
 
     QSharedPointer<SceneSource> openSource(const QString &path, QString *error) const override
