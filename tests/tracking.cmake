@@ -36,3 +36,16 @@ moescope_add_test(tst_trackinggui LIBS moescope_gui FIXTURES tracking_sequences)
 target_compile_definitions(tst_trackinggui PRIVATE
   MOESCOPE_TRACK_MODEL="${PROJECT_SOURCE_DIR}/resources/models/track-spmtrack-tiny.pt")
 add_dependencies(tst_trackinggui moescope_tracking_plugin)
+
+# What a track leaves: the stored run with its routing window, the per-frame
+# CSV and the annotated video (decoded again with the plugin's reader).
+moescope_add_test(tst_trackoutput
+  SOURCES ${PROJECT_SOURCE_DIR}/plugins/tracking/videosource.cpp
+          ${PROJECT_SOURCE_DIR}/plugins/tracking/crop.cpp
+  LIBS moescope_jobs moescope_store PkgConfig::TEST_FFMPEG
+  FIXTURES tracking_sequences)
+target_include_directories(tst_trackoutput PRIVATE ${PROJECT_SOURCE_DIR}/plugins/tracking)
+target_compile_definitions(tst_trackoutput PRIVATE
+  MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>"
+  MOESCOPE_TRACK_MODEL="${PROJECT_SOURCE_DIR}/resources/models/track-spmtrack-tiny.pt")
+add_dependencies(tst_trackoutput moescope_tracking_plugin moescope-cli)

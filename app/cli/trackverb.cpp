@@ -1,6 +1,7 @@
 // moescope-cli track: a tracker over a benchmark sequence, or every sequence
 // of a dataset folder, with the benchmark's own metrics and its result files.
 #include "commands.h"
+#include "common/annotatedvideo.h"
 #include "sceneoptions.h"
 
 #include "jobs/analysis.h"
@@ -203,6 +204,10 @@ int track(const QStringList &arguments, QTextStream &out, QTextStream &err)
         Tr::tr("Folder for GOT-10k result files (<seq>/<seq>_001.txt, <seq>_time.txt) and a "
                "per-frame CSV."),
         QStringLiteral("DIR"));
+    const QCommandLineOption videoOpt(
+        QStringLiteral("video"),
+        Tr::tr("With --out: also <seq>/<seq>_annotated.mp4, each frame with the boxes, the search "
+               "region and the last MoE layer's top-1 expert map (H.264)."));
     const QCommandLineOption dbOpt(QStringLiteral("db"),
                                    Tr::tr("Run database (default: the app's data location)."),
                                    QStringLiteral("FILE"));
@@ -214,11 +219,15 @@ int track(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QStringLiteral("protocol"),
         Tr::tr("got10k, lasot or otb (default: the sequences' layout)."), QStringLiteral("NAME"));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, initOpt, framesOpt, outOpt, dbOpt, noStoreOpt,
-                       evaluateOpt, protocolOpt, kJson, kThreads, routingFramesOption()});
+                       evaluateOpt, protocolOpt, kJson, kThreads, routingFramesOption(), videoOpt});
     if (!parse(parser, QStringLiteral("track"), arguments, err))
         return Usage;
     if (!parser.isSet(modelOpt) || !parser.isSet(inputOpt)) {
         err << Tr::tr("moescope-cli track: --model and --input are required") << "\n";
+        return Usage;
+    }
+    if (parser.isSet(videoOpt) && !parser.isSet(outOpt)) {
+        err << Tr::tr("moescope-cli track: --video needs --out DIR") << "\n";
         return Usage;
     }
     const QString protocol = parser.value(protocolOpt);
@@ -324,6 +333,14 @@ int track(const QStringList &arguments, QTextStream &out, QTextStream &err)
                             &error) ||
                 !writeLines(dir.filePath(QStringLiteral("frames.csv")), t.csvLines, &error))
                 return fail(err, error);
+            if (parser.isSet(videoOpt)) {
+                // At the video's own rate; a sequence of pictures at 30 frames/s.
+                AnnotatedVideoOptions video;
+                video.fps = scene->source->properties().value(QStringLiteral("fps")).toDouble(30);
+                if (!writeAnnotatedVideo(dir.filePath(t.name + QStringLiteral("_annotated.mp4")),
+                                         result, *scene->source, video, &error))
+                    return fail(err, error);
+            }
         }
         QJsonObject seq{{"name", t.name},
                         {"path", scene->source->path()},

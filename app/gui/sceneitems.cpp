@@ -62,10 +62,7 @@ void FrameBoxesItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidge
     QList<QRectF> labels;
     const QFontMetricsF fm(p->font());
     for (const Box &b : boxes) {
-        const QColor colour = b.role == QLatin1String("prediction") ? QColor(60, 230, 90)
-                              : b.role == QLatin1String("truth")    ? QColor(240, 70, 70)
-                              : b.role == QLatin1String("region")   ? QColor(250, 210, 60)
-                                                                    : QColor(200, 200, 255);
+        const QColor colour = render::frameBoxColor(b.role);
         QPen pen(colour, 2, b.role == QLatin1String("region") ? Qt::DashLine : Qt::SolidLine);
         pen.setCosmetic(true);
         p->setPen(pen);

@@ -101,6 +101,14 @@ QColor expertColor(int expert)
     return QColor::fromHsv(int(std::fmod(expert * 137.508, 360.0)), 180, 230);
 }
 
+QColor frameBoxColor(const QString &role)
+{
+    return role == QLatin1String("prediction") ? QColor(60, 230, 90)
+           : role == QLatin1String("truth")    ? QColor(240, 70, 70)
+           : role == QLatin1String("region")   ? QColor(250, 210, 60)
+                                               : QColor(200, 200, 255);
+}
+
 float sampleBilinear(const std::vector<float> &grid, int rows, int cols, double x, double y)
 {
     const double gx = std::clamp(x - 0.5, 0.0, double(cols - 1));

@@ -23,6 +23,10 @@ QRgb colormapColor(Colormap map, double t); // t in [0, 1], clamped
 // A distinct colour per expert for the top-1 map and its legend.
 QColor expertColor(int expert);
 
+// The colour of a rectangle a plugin asks to have drawn on a frame
+// (frame_boxes), by its role: prediction, truth, region, or another.
+QColor frameBoxColor(const QString &role);
+
 // Samples a rows × cols grid at (x, y) in grid cell units with bilinear
 // interpolation between cell centres (align_corners = false, edges clamped).
 float sampleBilinear(const std::vector<float> &grid, int rows, int cols, double x, double y);
