@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "pluginviewdock.h"
 #include "routingpanel.h"
+#include "runcontroller.h"
 #include "sceneview.h"
 
 #include <QChartView>
@@ -174,6 +175,50 @@ private Q_SLOTS:
         QVERIFY(header->text().contains(QStringLiteral("Run %1").arg(firstRun)));
         QTest::qWait(200);
         dock->grab().save(m_dir.filePath("track-dock.png"));
+    }
+
+    // Play with a tracker and no track: tracking starts from the frame
+    // shown and the player follows it, never ahead of the tracked frames.
+    void liveTrackingWhilePlaying()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("live.sqlite")));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(&window, &MainWindow::imageLoaded);
+        window.openImage(kSequence);
+        QVERIFY(loaded.wait(60000));
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.selectModel(kModel);
+        QVERIFY(ready.wait(60000));
+        RunController *runs = window.runController();
+        window.player()->setFrame(3);
+        runs->setTrackSnapshotInterval(0); // every frame as it is tracked
+        QSignalSpy routed(runs, &RunController::stepsRouted);
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        QList<int> ahead; // frames shown before the tracker reached them
+        int played = 0;
+        connect(window.player(), &CinePlayer::frameChanged, this, [&](int frame, bool) {
+            ++played;
+            if (runs->isTrackingLive() && !runs->frameRouted(frame))
+                ahead << frame;
+        });
+        window.player()->setPlaying(true);
+        QVERIFY(runs->isTrackingLive());
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        QVERIFY(!runs->isTrackingLive());
+        window.player()->setPlaying(false);
+        // The track grew frame by frame, from frame 3.
+        // (frames 3..28 one by one, less any the finished track overtook; 29 comes with it)
+        QVERIFY2(routed.size() >= 20, qPrintable(QString::number(routed.size())));
+        for (int i = 1; i < routed.size(); ++i)
+            QCOMPARE(routed[i].at(0).toInt(), routed[i - 1].at(1).toInt() + 1);
+        QCOMPARE(routed.first().at(0).toInt(), 3);
+        QVERIFY(played >= 3);
+        QVERIFY2(ahead.isEmpty(), qPrintable(QStringLiteral("%1 frames ahead").arg(ahead.size())));
+        const AnalysisResult &result = window.currentResult();
+        QCOMPARE(result.steps.size(), 27); // frames 3..29
+        QVERIFY(result.runId > 0);
     }
 };
 

@@ -15,8 +15,16 @@ ResultPresenter::ResultPresenter(RunController *runs, ImageDocument *document, R
     CinePlayer *player = view->player();
     view->setDocument(document);
     view->setResult(&runs->result());
-    player->setFrameReady(
-        [runs](int frame) { return !runs->liveReady() || runs->frameRouted(frame); });
+    // The player waits for frames being routed: a cine's a few frames
+    // ahead, a tracker's as it tracks them.
+    player->setFrameReady([runs](int frame) {
+        return runs->isTrackingLive() ? runs->frameRouted(frame)
+                                      : !runs->liveReady() || runs->frameRouted(frame);
+    });
+    connect(player, &CinePlayer::playingChanged, runs, [runs](bool playing) {
+        if (playing)
+            runs->playStarted();
+    });
     connect(player, &CinePlayer::frameChanged, this, [this](int frame, bool byUser) {
         showFrame(frame);
         m_runs->setFrame(frame, byUser);
@@ -54,9 +62,15 @@ void ResultPresenter::presentResult()
 {
     const AnalysisResult &result = m_runs->result();
     m_runs->fillModelRegion();
-    {
-        const QSignalBlocker blocker(m_view->player());
-        m_view->player()->setFrame(result.steps.isEmpty() ? 0 : result.steps.first().step);
+    // A result opens at its first step, unless the player is playing
+    // through it (a tracker followed live finished under the playhead).
+    CinePlayer *player = m_view->player();
+    const bool playingThrough = player->isPlaying() && !result.steps.isEmpty() &&
+                                player->frame() >= result.steps.first().step &&
+                                player->frame() <= result.steps.last().step;
+    if (!playingThrough) {
+        const QSignalBlocker blocker(player);
+        player->setFrame(result.steps.isEmpty() ? 0 : result.steps.first().step);
     }
     showFrame(m_view->player()->frame());
     m_view->updateTimeChart();

@@ -44,6 +44,7 @@ RunController::RunController(Workspace *workspace, ImageDocument *document, QObj
         m_requests.clear();
         m_liveInFlight = false;
         m_sweepInFlight = false;
+        m_trackLive = false;
         Q_EMIT playbackStopRequested();
         Q_EMIT busyChanged(false, {});
         Q_EMIT errorOccurred(tr("The run failed.\n\n%1").arg(message));
@@ -113,7 +114,10 @@ void RunController::startAnalysis()
     TaskPlugin *taskPlugin = plugin(&warning);
     if (!warning.isEmpty())
         Q_EMIT statusMessage(warning, 10000);
-    Q_EMIT playbackStopRequested();
+    // A tracker followed live keeps the player going (it waits at the
+    // frames not tracked yet); any other run stops it.
+    if (!m_trackLive)
+        Q_EMIT playbackStopRequested();
     // A stateful run (a tracker) starts at the frame shown: its state
     // begins there (from a box drawn on it, or the ground truth's), so a
     // track can be started, or started again, on any frame.
@@ -122,6 +126,8 @@ void RunController::startAnalysis()
     AnalysisRequest request =
         newRequest(Purpose::Run, stateful ? std::max(0, m_frame) : 0, -1, m_chosenTask);
     request.options.extra = m_sceneOptions;
+    if (stateful)
+        request.snapshotIntervalMs = m_trackSnapshotMs; // the new frames, for the window to follow
     if (taskPlugin && taskPlugin->capabilities().testFlag(TaskCapability::Tiled)) {
         request.batchSize = 4; // tiles: fewer, larger forward calls
         request.snapshotIntervalMs = m_snapshotIntervalMs;
@@ -214,6 +220,7 @@ void RunController::onFinished(const AnalysisResult &finished)
         return;
     }
     Q_EMIT busyChanged(false, {});
+    m_trackLive = false;
     AnalysisResult result = finished;
     if (result.cancelled)
         Q_EMIT statusMessage(
@@ -244,6 +251,22 @@ void RunController::onPartial(const SharedPartial &partial)
     if (!partial || m_requests.value(partial->requestId, Purpose::Live) != Purpose::Run ||
         m_runImage != m_document->image())
         return;
+    if (partial->runSummary.value(QStringLiteral("new_steps_only")).toBool()) {
+        // A tracker's frames since the last partial: the track so far grows.
+        if (partial->steps.isEmpty())
+            return;
+        const int first = partial->steps.first().step, last = partial->steps.last().step;
+        if (m_result.requestId != partial->requestId) {
+            m_result = std::move(*partial);
+        } else {
+            m_result.steps += partial->steps;
+            m_result.stepsRun = partial->stepsRun;
+            m_result.timings = partial->timings;
+        }
+        m_resultTask = m_chosenTask;
+        Q_EMIT stepsRouted(first, last);
+        return;
+    }
     m_result = std::move(*partial); // this is its one receiver
     m_resultTask = m_chosenTask;
     Q_EMIT partialResultChanged(m_result.stepsRun, m_result.stepCount);
@@ -298,6 +321,26 @@ void RunController::imageChanged()
     m_result = AnalysisResult();
     m_taskGates.clear(); // gates are per model and frame; the sweep reruns for this image
     m_frame = 0;
+}
+
+void RunController::playStarted()
+{
+    // Play with a tracker: track from the frame shown while the player
+    // plays, unless the track on screen already goes on from here.
+    m_trackLive = false;
+    TaskPlugin *taskPlugin = m_session->hasModel() ? plugin() : nullptr;
+    const auto image = m_document->image();
+    if (!taskPlugin || !taskPlugin->capabilities().testFlag(TaskCapability::Stateful) || !image ||
+        image->frameCount < 2 || m_session->model().path != m_selectedPath || isRunning() ||
+        frameRouted(std::min(m_frame + 1, image->frameCount - 1)))
+        return;
+    m_trackLive = true;
+    run();
+}
+
+bool RunController::isTrackingLive() const
+{
+    return m_trackLive && isRunning();
 }
 
 bool RunController::liveReady() const

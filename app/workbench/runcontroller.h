@@ -36,8 +36,10 @@ public:
     // Settings a plugin's run reads (PrepareOptions::extra): a SAR scene's
     // bands, speckle filter, tile size or region of interest.
     void setSceneOptions(const QVariantMap &options) { m_sceneOptions = options; }
-    // How often a tiled run shows its state so far (a second by default).
+    // How often a tiled run shows its state so far (a second by default),
+    // and a tracker its new frames (kTrackSnapshotMs by default).
     void setSnapshotInterval(int ms) { m_snapshotIntervalMs = ms; }
+    void setTrackSnapshotInterval(int ms) { m_trackSnapshotMs = ms; }
     QVariantMap sceneOptions() const { return m_sceneOptions; }
     bool isRunning() const; // a Run (not live or sweep work) is queued or running
 
@@ -47,6 +49,12 @@ public:
     int frame() const { return m_frame; }
     // Where the playhead is, without starting any routing.
     void setPlayhead(int frame) { m_frame = frame; }
+    // The player started: with a tracker and no track ahead of the frame
+    // shown, tracking starts from it and the player follows the track as
+    // it grows (the frames come every kTrackSnapshotMs).
+    void playStarted();
+    bool isTrackingLive() const;
+    static constexpr int kTrackSnapshotMs = 100;
     bool liveReady() const;
     bool frameRouted(int frame) const;
     void requestLiveFrames(int from);
@@ -117,9 +125,11 @@ private:
     int m_resultTask = 0; // the task choice m_result was computed with
     QHash<quint64, Purpose> m_requests;
     int m_snapshotIntervalMs = 1000;
+    int m_trackSnapshotMs = kTrackSnapshotMs;
     quint64 m_lastRequestId = 0;
     QVariantMap m_sceneOptions;
     bool m_liveInFlight = false;
+    bool m_trackLive = false; // the Run in flight is a tracker the player follows
     int m_liveFirst = -1, m_liveLast = -1;
     bool m_sweepInFlight = false;
     QMap<int, std::vector<routing::LayerRouting>> m_taskGates;

@@ -188,6 +188,7 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
     [[maybe_unused]] long forwardCalls = 0;
     QElapsedTimer sinceSnapshot;
     sinceSnapshot.start();
+    qsizetype sentSteps = 0; // a stateful run's steps already in a snapshot
     // A batch of steps prepared for one forward call.
     struct Prepared
     {
@@ -285,19 +286,27 @@ bool runAnalysis(model::Engine &engine, const TaskPlugin &plugin, const Analysis
         result->stepsRun = done;
         if (progress)
             progress(done, todo);
-        if (snapshot && mosaic && sinceSnapshot.elapsed() >= request.snapshotIntervalMs &&
-            done < todo) {
-            // The partial result the window shows: the mosaic so far (a few
-            // MB at most), the plugin's own summary so far; no steps.
-            // Everything the result says so far but its steps (a run keeping
-            // every step would copy them each second): the first one only.
+        if (snapshot && (mosaic || stateful) &&
+            sinceSnapshot.elapsed() >= request.snapshotIntervalMs && done < todo) {
+            // The partial result the window shows. Everything the result
+            // says so far but its steps (a run keeping every step would copy
+            // them each time); then a tiled run's mosaic so far (a few MB at
+            // most) with its first step and the plugin's summary so far, or
+            // a stateful run's steps since the last snapshot (a tracker's
+            // new frames, for the window to follow live).
             QVector<StepResult> steps = std::move(result->steps);
             AnalysisResult partial = *result;
             result->steps = std::move(steps);
-            if (!result->steps.isEmpty())
-                partial.steps.append(result->steps.first());
-            partial.runSummary = run->snapshot();
-            takeMosaic(*mosaic, &partial);
+            if (mosaic) {
+                if (!result->steps.isEmpty())
+                    partial.steps.append(result->steps.first());
+                partial.runSummary = run->snapshot();
+                takeMosaic(*mosaic, &partial);
+            } else {
+                partial.steps = result->steps.mid(sentSteps);
+                sentSteps = result->steps.size();
+                partial.runSummary = QJsonObject{{"running", true}, {"new_steps_only", true}};
+            }
             snapshot(std::move(partial));
             sinceSnapshot.restart();
         }

@@ -40,7 +40,8 @@ struct AnalysisRequest
     int routingFirst = -1;
     int routingLast = -1;
     static constexpr int kDefaultRoutingSteps = 1000;
-    int snapshotIntervalMs = 1000; // a tiled run's partial results, at most this often
+    // A tiled run's partial results, or a stateful run's new steps, at most this often.
+    int snapshotIntervalMs = 1000;
     PrepareOptions options;
     std::vector<float> expertMask; // empty = all experts on; else layers × maxExperts
     quint64 requestId = 0;         // the caller's tag, copied into the result
