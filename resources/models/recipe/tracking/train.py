@@ -45,6 +45,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, RECIPE)
 
 import data  # noqa: E402
+import failures  # noqa: E402
 import tracker  # noqa: E402
 from moe_layers import load_balancing_loss  # noqa: E402
 from model import (MEAN, SEARCH_FACTOR, SEARCH_SIZE, STD, TEMPLATE_FACTOR,  # noqa: E402
@@ -490,6 +491,14 @@ template is never updated. GOT-10k's metrics over every frame but the first:
 | --- | --- | --- | --- | --- |
 | {k["ao"]:.3f} | {k["sr50"]:.3f} | {k["sr75"]:.3f} | {k["ao_occ"]:.3f} | {k["ao_vis"]:.3f} |
 
+## Where it still fails
+
+The same frames split by what they hold (`failures.py`): a condition
+is a weakness where the AO there is below the AO elsewhere and its share of
+the lost frames exceeds its share of all frames.
+
+{k["failures"]}
+
 ## Routing on the held-out sequences
 
 Top-1 expert (argmax of the dense gate) of every template and search token of
@@ -565,7 +574,7 @@ samples. Evaluate a model file on other held-out sequences with
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--steps", type=int, default=800)
+    ap.add_argument("--steps", type=int, default=6000)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--dim", type=int, default=64)
@@ -574,11 +583,11 @@ def main():
     ap.add_argument("--rank", type=int, default=16)
     ap.add_argument("--aux", type=float, default=0.02, help="load-balancing loss weight")
     ap.add_argument("--save-state", default="", help="also save the trained state_dict here")
-    ap.add_argument("--train-seqs", type=int, default=1000)
+    ap.add_argument("--train-seqs", type=int, default=6000)
     ap.add_argument("--pairs-per-seq", type=int, default=4)
     ap.add_argument("--val-seqs", type=int, default=40)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--val-every", type=int, default=250)
+    ap.add_argument("--val-every", type=int, default=1000)
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--out", default=os.path.join(ROOT, "resources", "models"))
     ap.add_argument("--samples", default=os.path.join(ROOT, "resources", "samples", "tracking"))
@@ -651,14 +660,15 @@ def main():
     ao_occ = float(ious[occ_frames].mean()) if occ_frames.any() else float("nan")
     ao_vis = float(ious[~occ_frames].mean())
     eval_s = time.time() - t_eval
+    failure_text = failures.analyse(seqs, res)
     log(f"AO {ao:.3f}  SR0.5 {sr50:.3f}  SR0.75 {sr75:.3f}  ({len(seqs)} sequences, {len(ious)} frames, "
         f"{eval_s:.0f} s); AO on partly occluded frames {ao_occ:.3f}, on fully visible ones {ao_vis:.3f}")
     names = layer_names(model.depth)
     table, ok_balance, loads = routing_table(names, counts)
     log(table)
-    ok_metric = ao >= 0.6
+    ok_metric = ao >= 0.65
     if not ok_metric:
-        log(f"WARNING: AO {ao:.3f} is below the 0.6 aimed at")
+        log(f"WARNING: AO {ao:.3f} is below the 0.65 aimed at")
     if not ok_balance:
         log("WARNING: a layer has fewer than two experts with >= 5 % of the tokens")
     if args.no_export:
@@ -765,7 +775,7 @@ def main():
                       occ_share=float(occ_frames.mean()), n_seqs=len(seqs), table=table, loads=loads,
                       counts=counts, names=names, gen_s=gen_s, train_s=train_s, eval_s=eval_s,
                       n_pairs=len(tr_t), benches=benches, sample_info=sample_info, cli=cli,
-                      total_s=time.time() - t0 + 1.0)
+                      failures=failure_text, total_s=time.time() - t0 + 1.0)
     with open(os.path.join(args.out, NAME + ".md"), "w") as f:
         f.write(card)
     log(f"wrote {os.path.relpath(os.path.join(args.out, NAME + '.md'), ROOT)}")
