@@ -44,7 +44,14 @@ ResultPresenter::ResultPresenter(RunController *runs, ImageDocument *document, R
         const int frame = m_view->player()->frame();
         if (frame >= first && frame <= last)
             showFrame(frame);
-        m_view->updateTimeChart();
+        // A track growing ten times a second redraws its timeline once a
+        // second (every point of every line is laid out again each time).
+        const bool growing = m_runs->isTrackingLive() ||
+                             m_runs->result().runSummary.value(QStringLiteral("running")).toBool();
+        if (!growing || !m_timelineDrawn.isValid() || m_timelineDrawn.elapsed() >= 1000) {
+            m_view->updateTimeChart();
+            m_timelineDrawn.start();
+        }
         Q_EMIT framesRouted(first, last);
     });
     connect(runs, &RunController::taskGatesUpdated, this, &ResultPresenter::updateTaskMatrix);
@@ -82,7 +89,7 @@ void ResultPresenter::resetFrames(int frame)
     const auto image = m_document->image();
     {
         const QSignalBlocker blocker(m_view->player());
-        m_view->player()->setFrames(image ? image->frameCount : 0, image ? image->frameTimeMs : 0);
+        m_view->player()->setFrames(m_document->frameCount(), image ? image->frameTimeMs : 0);
         m_view->player()->setFrame(frame);
     }
     // Slices of a series or volume are drawn in their true proportions (a

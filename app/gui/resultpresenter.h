@@ -4,6 +4,7 @@
 // new results and routed frames are shown, the task-gate matrix follows. A
 // second view on a second controller gets a presenter of its own.
 
+#include <QElapsedTimer>
 #include <QObject>
 
 namespace moescope {
@@ -41,6 +42,7 @@ private:
     RunController *m_runs;
     ImageDocument *m_document;
     ResultView *m_view;
+    QElapsedTimer m_timelineDrawn; // when a growing track's timeline was last drawn
 };
 
 } // namespace moescope::gui

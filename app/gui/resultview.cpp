@@ -343,7 +343,18 @@ void ResultView::showFrame(int frame)
         // this frame (the overview of a scene), at thumbnail size (windowing
         // all of a 2,048² scene for them took 20-30 ms).
         QImage seen;
-        if (bySource && shown)
+        Raster part;
+        QString why;
+        const QRect inFrame =
+            region.intersected(QRect(QPoint(0, 0), source ? source->size() : QSize()));
+        if (overview && m_result->mosaic.empty() && inFrame.isValid() &&
+            source->readForDisplay(
+                frame, inFrame, inFrame.size().boundedTo(QSize(kThumbnailSource, kThumbnailSource)),
+                m_document->displaySettings(), &part, &why))
+            // A frame of a long video (held as one frame's overview): this
+            // frame's region, as the model saw it.
+            seen = part.toImageStack().toQImage(0, m_document->window());
+        else if (bySource && shown)
             seen = shown->toQImage(0, m_document->window(), overview ? QRect() : region,
                                    kThumbnailSource);
         else if (!base.isNull())

@@ -50,6 +50,14 @@ public:
     QSharedPointer<const SceneSource> source() const { return m_source; }
     bool openedByPlugin() const { return m_openedByPlugin; }
     bool isOverview() const { return m_overview; }
+    // The frames there are to show: the source's (a long video held as the
+    // overview of one frame has all of its frames, read when shown).
+    int frameCount() const
+    {
+        return m_openedByPlugin && m_source ? m_source->frameCount()
+               : m_image                    ? m_image->frameCount
+                                            : 0;
+    }
     // What identifies the content shown (a run's image_sha256).
     QByteArray contentSha256() const;
     QSharedPointer<ImageStack> volume() const { return m_volume; }

@@ -331,8 +331,8 @@ void RunController::playStarted()
     TaskPlugin *taskPlugin = m_session->hasModel() ? plugin() : nullptr;
     const auto image = m_document->image();
     if (!taskPlugin || !taskPlugin->capabilities().testFlag(TaskCapability::Stateful) || !image ||
-        image->frameCount < 2 || m_session->model().path != m_selectedPath || isRunning() ||
-        frameRouted(std::min(m_frame + 1, image->frameCount - 1)))
+        m_document->frameCount() < 2 || m_session->model().path != m_selectedPath || isRunning() ||
+        frameRouted(std::min(m_frame + 1, m_document->frameCount() - 1)))
         return;
     m_trackLive = true;
     run();

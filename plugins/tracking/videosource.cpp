@@ -21,6 +21,7 @@ extern "C" {
 #include <cmath>
 #include <cstring>
 #include <mutex>
+#include <thread>
 
 namespace moescope::tracking {
 
@@ -84,38 +85,57 @@ bool VideoSource::isVideoSuffix(const QString &suffix)
     return suffixes.contains(suffix.toLower());
 }
 
+// Opens `path` for decoding its best video stream into `d`; false with the
+// cause in `why`.
+bool VideoSource::openDecoder(const QString &path, Decoder *d, QString *why)
+{
+    int rc = avformat_open_input(&d->format, QFile::encodeName(path).constData(), nullptr, nullptr);
+    if (rc < 0 || (rc = avformat_find_stream_info(d->format, nullptr)) < 0) {
+        *why = averror(rc);
+        return false;
+    }
+    d->stream = av_find_best_stream(d->format, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (d->stream < 0) {
+        *why = Tr::tr("holds no video stream");
+        return false;
+    }
+    const AVCodecParameters *par = d->format->streams[d->stream]->codecpar;
+    const AVCodec *codec = avcodec_find_decoder(par->codec_id);
+    if (!codec) {
+        *why = Tr::tr("no decoder for its codec (%1)")
+                   .arg(QString::fromUtf8(avcodec_get_name(par->codec_id)));
+        return false;
+    }
+    d->codec = avcodec_alloc_context3(codec);
+    avcodec_parameters_to_context(d->codec, par);
+    d->codec->thread_count = 2;
+    if ((rc = avcodec_open2(d->codec, codec, nullptr)) < 0) {
+        *why = averror(rc);
+        return false;
+    }
+    d->packet = av_packet_alloc();
+    d->frame = av_frame_alloc();
+    return true;
+}
+
 QSharedPointer<VideoSource> VideoSource::open(const QString &path, QString *error)
 {
     initialiseFfmpeg();
     t_lastLog.clear();
     QSharedPointer<VideoSource> v(new VideoSource);
     v->m_path = path;
-    v->m_decoder = std::make_unique<Decoder>();
-    Decoder &d = *v->m_decoder;
+    auto first = std::make_shared<Decoder>();
+    Decoder &d = *first;
     auto failWith = [&](const QString &cause) {
         *error = QStringLiteral("%1: %2").arg(path, t_lastLog.isEmpty() ? cause : t_lastLog);
         return QSharedPointer<VideoSource>();
     };
-    int rc = avformat_open_input(&d.format, QFile::encodeName(path).constData(), nullptr, nullptr);
-    if (rc < 0)
-        return failWith(averror(rc));
-    if ((rc = avformat_find_stream_info(d.format, nullptr)) < 0)
-        return failWith(averror(rc));
-    d.stream = av_find_best_stream(d.format, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    if (d.stream < 0)
-        return failWith(Tr::tr("holds no video stream"));
+    QString why;
+    if (!openDecoder(path, &d, &why))
+        return failWith(why);
     AVStream *stream = d.format->streams[d.stream];
-    const AVCodec *codec = avcodec_find_decoder(stream->codecpar->codec_id);
-    if (!codec)
-        return failWith(Tr::tr("no decoder for its codec (%1)")
-                            .arg(QString::fromUtf8(avcodec_get_name(stream->codecpar->codec_id))));
-    d.codec = avcodec_alloc_context3(codec);
-    avcodec_parameters_to_context(d.codec, stream->codecpar);
-    d.codec->thread_count = 2;
-    if ((rc = avcodec_open2(d.codec, codec, nullptr)) < 0)
-        return failWith(averror(rc));
-    d.packet = av_packet_alloc();
-    d.frame = av_frame_alloc();
+    const AVCodec *codec = d.codec->codec;
+    int rc = 0;
     v->m_codec = QString::fromUtf8(codec->name);
     v->m_timeBase = av_q2d(stream->time_base);
     const AVRational rate = av_guess_frame_rate(d.format, stream, nullptr);
@@ -163,6 +183,7 @@ QSharedPointer<VideoSource> VideoSource::open(const QString &path, QString *erro
         return failWith(Tr::tr("holds no frame"));
     v->m_startPts = v->m_pts.front();
     d.next = -1; // the scan moved the reader: seek before the first decode
+    v->m_decoders[std::this_thread::get_id()] = std::move(first);
     return v;
 }
 
@@ -173,9 +194,8 @@ double VideoSource::timestamp(int k) const
     return double(m_pts[size_t(k)] - m_startPts) * m_timeBase;
 }
 
-QImage VideoSource::decode(int k, QString *error) const
+QImage VideoSource::decode(Decoder &d, int k, QString *error) const
 {
-    Decoder &d = *m_decoder;
     t_lastLog.clear();
     const long long target = m_pts[size_t(k)];
     // Frames just ahead are decoded on; anything else is a seek to the key
@@ -288,15 +308,47 @@ Rgb8 VideoSource::frame(int k, QString *error) const
         *error = Tr::tr("%1: no frame %2 (%3 frames)").arg(m_path).arg(k).arg(m_pts.size());
         return {};
     }
-    QMutexLocker lock(&m_mutex);
-    if (m_cachedIndex == k && m_cached)
-        return *m_cached;
-    const QImage image = decode(k, error);
+    // Each thread decodes with its own decoder (the tracker on the worker,
+    // the window showing frames): one reading frame by frame never makes
+    // the other seek back to a key frame. The last few frames are shared.
+    std::shared_ptr<Decoder> decoder;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const auto &[index, rgb] : m_recent)
+            if (index == k)
+                return *rgb;
+        std::shared_ptr<Decoder> &mine = m_decoders[std::this_thread::get_id()];
+        if (!mine) {
+            // At most kDecoders: one no thread is using goes first.
+            if (m_decoders.size() > kDecoders) {
+                for (auto it = m_decoders.begin(); it != m_decoders.end(); ++it)
+                    if (it->second && it->second.use_count() == 1) {
+                        m_decoders.erase(it);
+                        break;
+                    }
+            }
+            auto d = std::make_shared<Decoder>();
+            QString why;
+            if (!openDecoder(m_path, d.get(), &why)) {
+                m_decoders.erase(std::this_thread::get_id());
+                *error = QStringLiteral("%1: %2").arg(m_path, why);
+                return {};
+            }
+            m_decoders[std::this_thread::get_id()] = d;
+            decoder = std::move(d);
+        } else {
+            decoder = mine;
+        }
+    }
+    const QImage image = decode(*decoder, k, error);
     if (image.isNull())
         return {};
-    m_cached = QSharedPointer<const Rgb8>::create(Rgb8::fromImage(image));
-    m_cachedIndex = k;
-    return *m_cached;
+    auto rgb = QSharedPointer<const Rgb8>::create(Rgb8::fromImage(image));
+    QMutexLocker lock(&m_mutex);
+    m_recent.emplace_back(k, rgb);
+    if (m_recent.size() > kRecentFrames)
+        m_recent.pop_front();
+    return *rgb;
 }
 
 QByteArray VideoSource::sha256() const

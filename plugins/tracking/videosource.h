@@ -21,7 +21,10 @@
 #include <QSharedPointer>
 #include <QString>
 
+#include <deque>
+#include <map>
 #include <memory>
+#include <thread>
 #include <vector>
 
 namespace moescope::tracking {
@@ -53,7 +56,10 @@ public:
 private:
     struct Decoder;
     VideoSource();
-    QImage decode(int k, QString *error) const;
+    static bool openDecoder(const QString &path, Decoder *d, QString *why);
+    QImage decode(Decoder &d, int k, QString *error) const;
+    static constexpr size_t kDecoders = 4;     // threads reading at once, at most
+    static constexpr size_t kRecentFrames = 4; // frames kept decoded for any thread
 
     QString m_path, m_codec;
     QSize m_size; // as shown (after rotation)
@@ -64,9 +70,8 @@ private:
     long long m_startPts = 0;
     QString m_truncated; // where the packet scan stopped early, if it did
     mutable QMutex m_mutex;
-    std::unique_ptr<Decoder> m_decoder;
-    mutable int m_cachedIndex = -1;
-    mutable QSharedPointer<const Rgb8> m_cached;
+    mutable std::map<std::thread::id, std::shared_ptr<Decoder>> m_decoders; // one per thread
+    mutable std::deque<std::pair<int, QSharedPointer<const Rgb8>>> m_recent;
     mutable QByteArray m_sha256;
 };
 

@@ -4,10 +4,15 @@
 // the longest gap is the worst stall a user could feel.
 //   bench_ui_stall --model NAME|FILE --input IMAGE [--runs N]
 //   bench_ui_stall --pan --input SCENE [--steps N]
+//   bench_ui_stall --play --model TRACKER --input VIDEO [--init X,Y,W,H]
+// --play: presses Play with a tracker (live tracking from frame 0, the
+// player following the track) and reports the stalls until the track ends.
 // --pan: from the whole scene, zoom in by 2 every 25 steps of 16 ms towards
 // 1:1 while panning 48 screen pixels a step (a drag), then waits for the
 // last tiles; reports the open time, the stalls and how long tiles took.
+#include "cineplayer.h"
 #include "mainwindow.h"
+#include "runcontroller.h"
 #include "sceneview.h"
 
 #include <QApplication>
@@ -159,7 +164,10 @@ int main(int argc, char **argv)
     const QCommandLineOption panOpt(QStringLiteral("pan"), QStringLiteral("Zoom and pan."));
     const QCommandLineOption stepsOpt(QStringLiteral("steps"), QStringLiteral("Pan steps."),
                                       QStringLiteral("N"), QStringLiteral("200"));
-    parser.addOptions({modelOpt, inputOpt, runsOpt, panOpt, stepsOpt});
+    const QCommandLineOption playOpt(QStringLiteral("play"), QStringLiteral("Track live."));
+    const QCommandLineOption initOpt(QStringLiteral("init"), QStringLiteral("Initial box."),
+                                     QStringLiteral("X,Y,W,H"));
+    parser.addOptions({modelOpt, inputOpt, runsOpt, panOpt, stepsOpt, playOpt, initOpt});
     parser.addHelpOption();
     parser.process(app);
     if (!parser.isSet(inputOpt)) {
@@ -189,6 +197,37 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    if (parser.isSet(playOpt)) {
+        if (parser.isSet(initOpt))
+            window.runController()->setSceneOptions(
+                {{QStringLiteral("init_box"), parser.value(initOpt)}});
+        QSignalSpy shown(&window, &moescope::gui::MainWindow::analysisShown);
+        int frames = 0;
+        QObject::connect(window.player(), &moescope::gui::CinePlayer::frameChanged,
+                         [&frames] { ++frames; });
+        StallProbe probe;
+        QElapsedTimer total;
+        total.start();
+        probe.start();
+        window.player()->setPlaying(true);
+        if (!window.runController()->isTrackingLive()) {
+            std::fprintf(stderr, "bench_ui_stall: Play did not start tracking: %s\n",
+                         qPrintable(window.lastError()));
+            return 1;
+        }
+        if (!shown.wait(120000)) {
+            std::fprintf(stderr, "bench_ui_stall: %s\n", qPrintable(window.lastError()));
+            return 1;
+        }
+        QJsonObject o = probe.stop();
+        o.insert(QStringLiteral("mode"), QStringLiteral("play"));
+        o.insert(QStringLiteral("tracked"), int(window.currentResult().steps.size()));
+        o.insert(QStringLiteral("frames_shown"), frames);
+        o.insert(QStringLiteral("wall_ms"), total.nsecsElapsed() / 1e6);
+        o.insert(QStringLiteral("platform"), QGuiApplication::platformName());
+        std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
     const int runs = parser.value(runsOpt).toInt();
     QSignalSpy shown(&window, &moescope::gui::MainWindow::analysisShown);
     StallProbe probe;
