@@ -87,6 +87,13 @@ private Q_SLOTS:
         QVERIFY2(green, "the tracker's box is not drawn where it lies");
         picture.save(m_dir.filePath("tracking.png"));
 
+        // The template beside the frame, with its own tokens' top-1 experts.
+        auto *side = window.findChild<QLabel *>(QStringLiteral("sideInputView"));
+        QVERIFY(side && side->isVisible());
+        QCOMPARE(side->pixmap().size(), QSize(128, 128));
+        QVERIFY2(side->toolTip().startsWith(QStringLiteral("template (cut from frame 0)")),
+                 qPrintable(side->toolTip()));
+
         // The score map, laid over the search region only.
         auto *scoreMap = window.findChild<QCheckBox *>(QStringLiteral("scoreMapCheck"));
         QVERIFY(scoreMap && scoreMap->isVisible());

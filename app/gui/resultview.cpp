@@ -8,7 +8,6 @@
 #include "routingpanel.h"
 #include "routingtimeline.h"
 #include "sceneview.h"
-#include "windowgrid.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -89,7 +88,16 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     m_scoreMapCheck->setToolTip(tr("Lay the model's score map over the region it scored, its "
                                    "peak outlined"));
     m_scoreMapCheck->setVisible(false);
-    leftLayout->addWidget(m_scoreMapCheck);
+    // The step's other image inputs (a tracker's template, cut from an
+    // earlier frame), small, with the top-1 expert of their own tokens.
+    m_sideInput = new QLabel(this);
+    m_sideInput->setObjectName(QStringLiteral("sideInputView"));
+    m_sideInput->setVisible(false);
+    auto *scoreRow = new QHBoxLayout;
+    scoreRow->addWidget(m_scoreMapCheck);
+    scoreRow->addStretch(1);
+    scoreRow->addWidget(m_sideInput);
+    leftLayout->addLayout(scoreRow);
     m_timeline = new RoutingTimeline(this);
     leftLayout->addWidget(m_timeline, 1);
     // Task-level gates (a task-conditioned MoE): one row per task, one column
@@ -118,6 +126,11 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
             [this](int row, int col, QPoint) { m_routing->showGateValues(row, col); });
     connect(m_routing, &RoutingPanel::overlayChanged, this, &ResultView::updateOverlay);
     connect(m_routing, &RoutingPanel::layerChanged, this, &ResultView::updateTimeChart);
+    connect(m_routing, &RoutingPanel::layerChanged, this, [this] {
+        showSideInputs(m_result && m_stepIndex >= 0 && m_stepIndex < m_result->steps.size()
+                           ? &m_result->steps[m_stepIndex]
+                           : nullptr);
+    });
     connect(m_timeline, &RoutingTimeline::frameClicked, this, [this](int frame) {
         if (m_result && !m_result->steps.isEmpty())
             m_player->setFrame(
@@ -327,6 +340,7 @@ void ResultView::showFrame(int frame)
             ? tr("frame %1: routing summary only (full routing not kept)").arg(step->step)
             : QString());
     if (!layers || layers->empty()) {
+        m_sideInput->setVisible(false);
         m_routing->clear();
         updateOutputs(step ? step->outputs : QJsonObject());
         m_maskRow->setVisible(false);
@@ -363,39 +377,10 @@ void ResultView::showFrame(int frame)
     }
     updateOutputs(step ? step->outputs : m_result->runSummary);
     updateOverlay();
+    showSideInputs(step);
 }
 
-void ResultView::showScoreMap(const QJsonObject &map)
-{
-    const int rows = map.value(QStringLiteral("rows")).toInt();
-    const int cols = map.value(QStringLiteral("cols")).toInt();
-    const QJsonArray values = map.value(QStringLiteral("values")).toArray();
-    const bool shown = rows > 0 && cols > 0 && values.size() == qsizetype(rows) * cols;
-    m_scoreMapCheck->setVisible(shown);
-    if (!shown) {
-        if (m_scoreMapShown)
-            m_view->setHeatmap({}, {}, -1);
-        m_scoreMapShown = false;
-        return;
-    }
-    std::vector<float> v(size_t(values.size()));
-    int best = 0;
-    for (int i = 0; i < values.size(); ++i) {
-        v[size_t(i)] = float(values[i].toDouble());
-        if (v[size_t(i)] > v[size_t(best)])
-            best = i;
-    }
-    // One cell per score, laid over the model region (the search region).
-    WindowGrid grid;
-    grid.rows = rows;
-    grid.cols = cols;
-    grid.inputW = cols;
-    grid.inputH = rows;
-    grid.windowW = grid.windowH = grid.strideX = grid.strideY = 1.0;
-    m_view->setHeatmap(v, grid, best, tr("score map"));
-    m_view->setHeatmapVisible(m_scoreMapCheck->isChecked());
-    m_scoreMapShown = true;
-}
+
 
 void ResultView::updateTimeChart()
 {

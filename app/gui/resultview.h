@@ -73,6 +73,7 @@ private:
     void updateOutputs(const QJsonObject &outputs);
     QJsonObject currentSegmentation(QString *name = nullptr) const;
     void showScoreMap(const QJsonObject &map);
+    void showSideInputs(const StepResult *step);
 
     ImageDocument *m_document = nullptr;
     const AnalysisResult *m_result = nullptr;
@@ -99,6 +100,7 @@ private:
     QStringList m_labelNames;
     RoutingTimeline *m_timeline = nullptr;
     QCheckBox *m_scoreMapCheck = nullptr;
+    QLabel *m_sideInput = nullptr;
     bool m_scoreMapShown = false;
 };
 
