@@ -2,6 +2,7 @@
 // benchmarks' metrics on hand-computed cases, bad input, and the C++ tracker
 // against the recipe's Python tracker on held-out generated sequences.
 #include "sequence.h"
+#include "trackingtestsupport.h"
 #include "videosource.h"
 
 #include "jobs/analysis.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,24 +73,6 @@ QRectF rectOf(const QJsonValue &v)
 QList<QRectF> boxes(std::initializer_list<QRectF> list)
 {
     return QList<QRectF>(list);
-}
-
-struct CliResult
-{
-    int code = -1;
-    QByteArray out, err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(MOESCOPE_CLI), arguments);
-    p.waitForFinished(180000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
 } // namespace

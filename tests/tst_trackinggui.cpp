@@ -33,13 +33,9 @@ class TestTrackingGui : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
 
-private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
-    void trackShownOnTheFrame()
+    // Shows the window with the held-out sequence open and the tracker loaded.
+    void openWithTracker(MainWindow &window)
     {
-        MainWindow window(m_dir.filePath(QStringLiteral("runs.sqlite")));
-        window.resize(1600, 950);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy loaded(&window, &MainWindow::imageLoaded);
@@ -48,6 +44,18 @@ private Q_SLOTS:
         QSignalSpy ready(&window, &MainWindow::modelReady);
         window.selectModel(kModel);
         QVERIFY(ready.wait(60000));
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void trackShownOnTheFrame()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("runs.sqlite")));
+        window.resize(1600, 950);
+        openWithTracker(window);
+        if (QTest::currentTestFailed())
+            return;
         QSignalSpy shown(&window, &MainWindow::analysisShown);
         window.runModel();
         QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
@@ -190,14 +198,9 @@ private Q_SLOTS:
     {
         MainWindow window(m_dir.filePath(QStringLiteral("live.sqlite")));
         window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy loaded(&window, &MainWindow::imageLoaded);
-        window.openImage(kSequence);
-        QVERIFY(loaded.wait(60000));
-        QSignalSpy ready(&window, &MainWindow::modelReady);
-        window.selectModel(kModel);
-        QVERIFY(ready.wait(60000));
+        openWithTracker(window);
+        if (QTest::currentTestFailed())
+            return;
         RunController *runs = window.runController();
         window.player()->setFrame(3);
         runs->setTrackSnapshotInterval(0); // every frame as it is tracked

@@ -4,38 +4,19 @@
 // annotated video, decoded again frame by frame.
 #include "jobs/storedrun.h"
 #include "store/database.h"
+#include "trackingtestsupport.h"
 #include "videosource.h"
 
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace moescope;
 
 namespace {
-
 const QString kSequence = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/tracking/Held_002");
-
-struct CliResult
-{
-    int code = -1;
-    QByteArray out, err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(MOESCOPE_CLI), arguments);
-    p.waitForFinished(180000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
 } // namespace
 
 class TestTrackOutput : public QObject
@@ -53,7 +34,7 @@ private Q_SLOTS:
                     "--out", out, "--video", "--routing-frames", "5:9", "--json"});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY2(r.err.isEmpty(), r.err.constData()); // no encoder chatter
-        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject json = r.json();
         const QJsonArray frames = json.value("frames").toArray();
         QCOMPARE(frames.size(), 30);
 
