@@ -1,2 +1,3 @@
 moescope_add_test(tst_routing LIBS moescope_routing)
 moescope_add_test(tst_contract LIBS moescope_model)
+moescope_add_test(tst_comparison LIBS moescope_routing)
