@@ -7,3 +7,8 @@ set_tests_properties(make_test_models PROPERTIES FIXTURES_SETUP test_models TIME
 moescope_add_test(tst_cli LIBS Qt6::Sql Qt6::Gui DCMTK::dcmdata FIXTURES test_models)
 target_compile_definitions(tst_cli PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_cli moescope-cli)
+
+# moescope-cli compare: two stored runs' routing side by side (issue 13).
+moescope_add_test(tst_compare LIBS Qt6::Gui)
+target_compile_definitions(tst_compare PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_compare moescope-cli moescope_tracking_plugin)

@@ -2,7 +2,7 @@
 // benchmarks' metrics on hand-computed cases, bad input, and the C++ tracker
 // against the recipe's Python tracker on held-out generated sequences.
 #include "sequence.h"
-#include "trackingtestsupport.h"
+#include "clitestsupport.h"
 #include "videosource.h"
 
 #include "jobs/analysis.h"

@@ -4,7 +4,7 @@
 // annotated video, decoded again frame by frame.
 #include "jobs/storedrun.h"
 #include "store/database.h"
-#include "trackingtestsupport.h"
+#include "clitestsupport.h"
 #include "videosource.h"
 
 #include <QImage>

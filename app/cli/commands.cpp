@@ -50,6 +50,9 @@ QString usage()
         "      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]\n"
         "      a tracker over videos or benchmark sequences, with their metrics\n"
         "  runs [--db FILE] [--json]          stored runs, newest first\n"
+        "  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]\n"
+        "      two stored runs' routing per layer: top-1 agreement, JS divergence,\n"
+        "      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs\n"
         "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
         "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
         "  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]\n"
@@ -195,6 +198,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return track(rest, out, err);
     if (verb == QLatin1String("runs"))
         return runs(rest, out, err);
+    if (verb == QLatin1String("compare"))
+        return compare(rest, out, err);
     if (verb == QLatin1String("bench"))
         return bench(rest, out, err);
 

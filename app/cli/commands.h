@@ -20,6 +20,7 @@ int models(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int info(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int track(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int compare(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
 

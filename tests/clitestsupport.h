@@ -1,5 +1,5 @@
 #pragma once
-// What the tracking tests share: moescope-cli run as a child process
+// What the CLI tests share: moescope-cli run as a child process
 // (MOESCOPE_CLI, one OpenMP thread), its exit code, output and --json.
 #include <QJsonDocument>
 #include <QJsonObject>

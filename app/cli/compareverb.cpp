@@ -1,0 +1,224 @@
+// moescope-cli compare: two stored runs' routing, layer by layer
+// (core/routing/comparison.h), with the per-token maps as pictures.
+#include "commands.h"
+
+#include "jobs/storedrun.h"
+#include "render/routingimages.h"
+#include "routing/comparison.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace moescope::cli {
+
+namespace {
+
+struct ComparedRun
+{
+    AnalysisResult result;
+    const StepResult *step = nullptr;
+};
+
+// Run `id` from the store and the step compared: `frame`, or the first with
+// its full routing kept.
+bool loadCompared(const store::Database &db, qint64 id, int frame, ComparedRun *run, QString *error)
+{
+    std::vector<store::FrameRouting> routing;
+    const std::optional<store::RunRecord> record = db.loadRun(id, &routing, error);
+    if (!record)
+        return false;
+    run->result = fromStoredRun(*record, routing);
+    for (const StepResult &s : run->result.steps) {
+        if ((frame < 0 && !s.layers.empty()) || s.step == frame) {
+            run->step = &s;
+            break;
+        }
+    }
+    if (!run->step || run->step->layers.empty()) {
+        *error = frame < 0 ? Tr::tr("run %1: no stored routing to compare (its steps kept "
+                                    "summaries only)")
+                                 .arg(id)
+                           : Tr::tr("run %1: frame %2 has no stored routing").arg(id).arg(frame);
+        return false;
+    }
+    return true;
+}
+
+double rounded(double v)
+{
+    return std::round(v * 1e6) / 1e6;
+}
+
+QJsonArray array(const std::vector<double> &v)
+{
+    QJsonArray a;
+    for (double x : v)
+        a.append(rounded(x));
+    return a;
+}
+
+bool writeImage(const QString &path, const QImage &image, QString *error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit()) {
+        *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+// One value per token, a cell per token (nearest: a map of tokens, not a
+// smoothed picture), 256 pixels wide.
+QImage tokenMap(const std::vector<float> &values, int rows, int cols, render::Colormap map,
+                float lo, float hi)
+{
+    const QSize size(256, std::max(1, 256 * rows / std::max(1, cols)));
+    return render::heatmap(values, rows, cols, QSize(cols, rows), map, lo, hi)
+        .scaled(size, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+}
+
+// The layer's three maps as PNGs: top-1 agreement (white: the same expert),
+// JS divergence (0-1 bits), entropy change (blue less, red more; ±1 bit).
+bool writeMaps(const QString &dir, int layer, const routing::LayerComparison &c, QString *error)
+{
+    const QString stem = QDir(dir).filePath(QStringLiteral("L%1-").arg(layer));
+    return writeImage(stem + QStringLiteral("agreement.png"),
+                      tokenMap(c.agreementMap, c.rows, c.cols, render::Colormap::Gray, 0, 1),
+                      error) &&
+           writeImage(stem + QStringLiteral("js.png"),
+                      tokenMap(c.jsMap, c.rows, c.cols, render::Colormap::Magma, 0, 1), error) &&
+           writeImage(stem + QStringLiteral("entropy-change.png"),
+                      tokenMap(c.entropyDiffMap, c.rows, c.cols, render::Colormap::Turbo, -1, 1),
+                      error);
+}
+
+} // namespace
+
+int compare(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption runOpt(
+        QStringLiteral("run"), Tr::tr("A stored run (give two: A, then B)."), QStringLiteral("ID"));
+    const QCommandLineOption frameAOpt(QStringLiteral("frame-a"),
+                                       Tr::tr("A's frame (default: its first with routing)."),
+                                       QStringLiteral("N"));
+    const QCommandLineOption frameBOpt(QStringLiteral("frame-b"),
+                                       Tr::tr("B's frame (default: its first with routing)."),
+                                       QStringLiteral("N"));
+    const QCommandLineOption outOpt(
+        QStringLiteral("out"),
+        Tr::tr("Folder for each layer's agreement, JS divergence and entropy-change maps."),
+        QStringLiteral("DIR"));
+    parser.addOptions({runOpt, frameAOpt, frameBOpt, outOpt, databaseOption(), jsonOption()});
+    if (!parse(parser, QStringLiteral("compare"), arguments, err))
+        return Usage;
+    const QStringList ids = parser.values(runOpt);
+    bool okA = false, okB = false;
+    const qint64 idA = ids.value(0).toLongLong(&okA), idB = ids.value(1).toLongLong(&okB);
+    if (ids.size() != 2 || !okA || !okB) {
+        err << Tr::tr("moescope-cli compare: give two runs, --run A --run B") << "\n";
+        return Usage;
+    }
+    store::Database db;
+    QString error;
+    if (!db.openOrDefault(parser.value(databaseOption()), &error))
+        return fail(err, error);
+    ComparedRun a, b;
+    const int frameA = parser.isSet(frameAOpt) ? parser.value(frameAOpt).toInt() : -1;
+    const int frameB = parser.isSet(frameBOpt) ? parser.value(frameBOpt).toInt() : -1;
+    if (!loadCompared(db, idA, frameA, &a, &error) || !loadCompared(db, idB, frameB, &b, &error))
+        return fail(err, error);
+    const QString outDir = parser.value(outOpt);
+    if (!outDir.isEmpty() && !QDir().mkpath(outDir))
+        return fail(err, Tr::tr("%1: cannot create the folder").arg(outDir));
+
+    // Per token only over one picture (the same image, frame and region):
+    // two pictures' tokens are different pixels.
+    const auto originOf = [](const ComparedRun &r, const std::string &input) {
+        const auto it = r.step->origins.find(input);
+        return it == r.step->origins.end() ? QRect() : it->second.sourceRect;
+    };
+    const size_t layers = std::min(a.step->layers.size(), b.step->layers.size());
+    QJsonArray layersJson;
+    for (size_t l = 0; l < layers; ++l) {
+        const routing::LayerRouting &la = a.step->layers[l], &lb = b.step->layers[l];
+        // The grid laid over the image: the input A's routing is shown on.
+        const std::string input = la.grids.empty() ? std::string() : la.grids.back().input;
+        routing::LayerComparison c = routing::compareLayers(la, lb, input);
+        const bool samePicture = a.result.imageSha256 == b.result.imageSha256 &&
+                                 a.step->step == b.step->step &&
+                                 originOf(a, input) == originOf(b, input);
+        if (c.tokenWise && !samePicture) {
+            c.tokenWise = false;
+            c.reason = "the runs saw different pictures: loads and entropy only";
+        }
+        QJsonObject o{{"layer", int(l)},
+                      {"name_a", QString::fromStdString(c.nameA)},
+                      {"name_b", QString::fromStdString(c.nameB)},
+                      {"experts_a", c.expertsA},
+                      {"experts_b", c.expertsB},
+                      {"token_wise", c.tokenWise},
+                      {"entropy_a_bits", rounded(c.entropyA)},
+                      {"entropy_b_bits", rounded(c.entropyB)},
+                      {"entropy_change_bits", rounded(c.entropyChange)},
+                      {"load_a", array(c.loadA)},
+                      {"load_b", array(c.loadB)},
+                      {"load_js_bits", c.loadJs >= 0 ? QJsonValue(rounded(c.loadJs))
+                                                     : QJsonValue(QJsonValue::Null)}};
+        if (c.tokenWise) {
+            o.insert(QStringLiteral("tokens"), c.tokens);
+            o.insert(QStringLiteral("agreement"), rounded(c.agreement));
+            o.insert(QStringLiteral("mean_js_bits"), rounded(c.meanJs));
+            o.insert(QStringLiteral("mean_jaccard"), rounded(c.meanJaccard));
+            if (!outDir.isEmpty() && !writeMaps(outDir, int(l), c, &error))
+                return fail(err, error);
+        } else {
+            o.insert(QStringLiteral("reason"), QString::fromStdString(c.reason));
+        }
+        layersJson.append(o);
+        if (!parser.isSet(jsonOption())) {
+            QString line = Tr::tr("%1: entropy %2 → %3 bits")
+                               .arg(QString::fromStdString(c.nameA))
+                               .arg(c.entropyA, 0, 'f', 3)
+                               .arg(c.entropyB, 0, 'f', 3);
+            if (c.loadJs >= 0)
+                line += Tr::tr(", load JS %1 bits").arg(c.loadJs, 0, 'f', 4);
+            if (c.tokenWise)
+                line += Tr::tr(", top-1 agreement %1 %, mean JS %2 bits, Jaccard %3")
+                            .arg(100.0 * c.agreement, 0, 'f', 1)
+                            .arg(c.meanJs, 0, 'f', 4)
+                            .arg(c.meanJaccard, 0, 'f', 3);
+            else
+                line += QStringLiteral(" (%1)").arg(QString::fromStdString(c.reason));
+            out << line << "\n";
+        }
+    }
+    const auto describe = [](const ComparedRun &r, qint64 id) {
+        return QJsonObject{{"id", id},
+                           {"model", r.result.modelName},
+                           {"image", r.result.imagePath},
+                           {"frame", r.step->step}};
+    };
+    QJsonObject json{{"run_a", describe(a, idA)},
+                     {"run_b", describe(b, idB)},
+                     {"same_image", a.result.imageSha256 == b.result.imageSha256},
+                     {"same_model", a.result.modelSha256 == b.result.modelSha256},
+                     {"layers", layersJson}};
+    if (a.step->layers.size() != b.step->layers.size())
+        json.insert(QStringLiteral("note"),
+                    Tr::tr("the models have %1 and %2 MoE layers; the first %3 are compared")
+                        .arg(a.step->layers.size())
+                        .arg(b.step->layers.size())
+                        .arg(layers));
+    if (parser.isSet(jsonOption()))
+        printJson(out, json);
+    return Ok;
+}
+
+} // namespace moescope::cli

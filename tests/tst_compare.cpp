@@ -1,0 +1,130 @@
+// moescope-cli compare on stored runs of the bundled tracker (a crop pair,
+// one step, 8 routed layers): the same run with itself, with an expert of
+// the last layer switched off, and with another picture; the maps it writes.
+#include "clitestsupport.h"
+
+#include <QImage>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+const QString kSamples = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/tracking/");
+const QString kModel =
+    QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/models/track-spmtrack-tiny.pt");
+} // namespace
+
+class TestCompare : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    QJsonArray compareLayers(qint64 a, qint64 b, const QStringList &more = {})
+    {
+        const CliResult r = runCli(QStringList{"compare", "--run", QString::number(a), "--run",
+                                               QString::number(b), "--db", m_db, "--json"} +
+                                   more);
+        if (r.code != 0)
+            qWarning("%s", r.err.constData());
+        return r.json().value("layers").toArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = m_dir.filePath("runs.sqlite");
+        // Runs 1 and 2: one picture, the second with expert 1 of layer 7 off;
+        // run 3: another picture.
+        const QList<QStringList> runs = {
+            {"--input", kSamples + "MoEScope_Synth_000001.search-00000002.png", "--image",
+             "template=" + kSamples + "MoEScope_Synth_000001.template.png"},
+            {"--input", kSamples + "MoEScope_Synth_000001.search-00000002.png", "--image",
+             "template=" + kSamples + "MoEScope_Synth_000001.template.png", "--disable-expert",
+             "7:1"},
+            {"--input", kSamples + "MoEScope_Synth_000002.search-00000002.png", "--image",
+             "template=" + kSamples + "MoEScope_Synth_000002.template.png"}};
+        for (const QStringList &args : runs) {
+            const CliResult r =
+                runCli(QStringList{"run", "--model", kModel, "--db", m_db, "--json"} + args);
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+    }
+
+    void sameRun()
+    {
+        const QJsonArray layers = compareLayers(1, 1);
+        QCOMPARE(layers.size(), 8);
+        for (const QJsonValue &v : layers) {
+            const QJsonObject l = v.toObject();
+            QVERIFY(l.value("token_wise").toBool());
+            QCOMPARE(l.value("agreement").toDouble(), 1.0);
+            QCOMPARE(l.value("mean_js_bits").toDouble(), 0.0);
+            QCOMPARE(l.value("mean_jaccard").toDouble(), 1.0);
+            QCOMPARE(l.value("load_js_bits").toDouble(), 0.0);
+        }
+    }
+
+    void expertSwitchedOff()
+    {
+        const QString out = m_dir.filePath("maps");
+        const QJsonArray layers = compareLayers(1, 2, {"--out", out});
+        QCOMPARE(layers.size(), 8);
+        // Layers before the one changed route exactly as before.
+        for (int l = 0; l < 7; ++l)
+            QCOMPARE(layers[l].toObject().value("agreement").toDouble(), 1.0);
+        const QJsonObject last = layers[7].toObject();
+        QVERIFY(last.value("token_wise").toBool());
+        QCOMPARE(last.value("tokens").toInt(), 256); // the search region's 16 x 16
+        const double agreement = last.value("agreement").toDouble();
+        QVERIFY(agreement < 1.0);
+        QVERIFY(last.value("mean_js_bits").toDouble() > 0.0);
+        // Expert 1 is off in B: it takes no token there.
+        QCOMPARE(last.value("load_b").toArray()[1].toDouble(), 0.0);
+        // The agreement map: a 16-pixel cell per token, black where the
+        // top-1 expert changed, as many as the figure says.
+        const QImage map(out + "/L7-agreement.png");
+        QCOMPARE(map.size(), QSize(256, 256));
+        int changed = 0;
+        for (int r = 0; r < 16; ++r)
+            for (int c = 0; c < 16; ++c)
+                changed += qGray(map.pixel(c * 16 + 8, r * 16 + 8)) < 128;
+        QCOMPARE(changed, qRound((1.0 - agreement) * 256));
+        QVERIFY(QFile::exists(out + "/L7-js.png") && QFile::exists(out + "/L7-entropy-change.png"));
+    }
+
+    void differentPicturesCompareLoadsOnly()
+    {
+        const QJsonArray layers = compareLayers(1, 3);
+        QCOMPARE(layers.size(), 8);
+        const QJsonObject l = layers[0].toObject();
+        QVERIFY(!l.value("token_wise").toBool());
+        QVERIFY(l.value("reason").toString().contains("different pictures"));
+        QVERIFY(!l.contains("agreement"));
+        QVERIFY(l.value("load_js_bits").isDouble());
+        QVERIFY(l.value("entropy_a_bits").toDouble() > 0);
+    }
+
+    void badRequests_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("one run") << QStringList{"--run", "1"} << 2 << "two runs";
+        QTest::newRow("no such run")
+            << QStringList{"--run", "1", "--run", "99"} << 1 << "no such run";
+    }
+    void badRequests()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        const CliResult r = runCli(QStringList{"compare", "--db", m_db} + args);
+        QCOMPARE(r.code, code);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1); // one line
+    }
+};
+
+QTEST_MAIN(TestCompare)
+#include "tst_compare.moc"
