@@ -1,12 +1,16 @@
 // moescope-cli compare on stored runs of the bundled tracker (a crop pair,
 // one step, 8 routed layers): the same run with itself, with an expert of
-// the last layer switched off, and with another picture; the maps it writes.
+// the last layer switched off, and with another picture; the maps it writes;
+// the runs' routing signatures.
 #include "clitestsupport.h"
 
 #include <QImage>
 #include <QJsonArray>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 const QString kSamples = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/tracking/");
@@ -103,6 +107,68 @@ private Q_SLOTS:
         QVERIFY(!l.contains("agreement"));
         QVERIFY(l.value("load_js_bits").isDouble());
         QVERIFY(l.value("entropy_a_bits").toDouble() > 0);
+    }
+
+    // Signatures: each run's per-layer loads (from `runs --json`), compared
+    // as 1 - mean JS divergence of the loads; the run itself first.
+    void signaturesLike()
+    {
+        const CliResult listed = runCli({"runs", "--db", m_db, "--json"});
+        QCOMPARE(listed.code, 0);
+        QMap<qint64, QJsonArray> routing;
+        for (const QJsonValue &v : QJsonDocument::fromJson(listed.out).array())
+            routing[v.toObject().value("id").toInteger()] = v.toObject().value("routing").toArray();
+        const auto js = [](const QJsonArray &p, const QJsonArray &q) {
+            double d = 0;
+            for (int i = 0; i < p.size(); ++i) {
+                const double a = p[i].toDouble(), b = q[i].toDouble(), m = 0.5 * (a + b);
+                d += (a > 0 ? 0.5 * a * std::log2(a / m) : 0) +
+                     (b > 0 ? 0.5 * b * std::log2(b / m) : 0);
+            }
+            return d;
+        };
+        const auto similarity = [&](qint64 x, qint64 y) {
+            double sum = 0;
+            for (int l = 0; l < 8; ++l)
+                sum += js(routing[x][l].toObject().value("load").toArray(),
+                          routing[y][l].toObject().value("load").toArray());
+            return 1.0 - sum / 8;
+        };
+        const CliResult r = runCli({"signatures", "--db", m_db, "--like", "1", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonArray runs = r.json().value("runs").toArray();
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(runs[0].toObject().value("id").toInteger(), 1);
+        QCOMPARE(runs[0].toObject().value("similarity").toDouble(), 1.0);
+        for (const QJsonValue &v : runs) {
+            const qint64 id = v.toObject().value("id").toInteger();
+            QVERIFY(std::abs(v.toObject().value("similarity").toDouble() - similarity(1, id)) <
+                    1e-5);
+        }
+        QVERIFY(runs[1].toObject().value("similarity").toDouble() >=
+                runs[2].toObject().value("similarity").toDouble());
+
+        // All of them: one group (8 layers of 4 experts), laid out centred.
+        const CliResult all = runCli({"signatures", "--db", m_db, "--json"});
+        QVERIFY2(all.code == 0, all.err.constData());
+        const QJsonArray groups = all.json().value("groups").toArray();
+        QCOMPARE(groups.size(), 1);
+        const QJsonObject g = groups[0].toObject();
+        QCOMPARE(g.value("experts_per_layer").toArray().size(), 8);
+        QCOMPARE(g.value("runs").toArray().size(), 3);
+        double sumX = 0, spread = 0;
+        for (const QJsonValue &v : g.value("runs").toArray()) {
+            sumX += v.toObject().value("pc1").toDouble();
+            spread += std::abs(v.toObject().value("pc1").toDouble());
+        }
+        QVERIFY(std::abs(sumX) < 1e-4 && spread > 0);
+        const QJsonArray matrix = g.value("similarity").toArray();
+        QCOMPARE(matrix[0].toArray()[0].toDouble(), 1.0);
+        QCOMPARE(matrix[0].toArray()[1].toDouble(), matrix[1].toArray()[0].toDouble());
+
+        const CliResult missing = runCli({"signatures", "--db", m_db, "--like", "42"});
+        QCOMPARE(missing.code, 1);
+        QVERIFY(missing.err.contains("run 42"));
     }
 
     void badRequests_data()

@@ -1,6 +1,7 @@
 // Routing comparison figures (core/routing/comparison.h) on hand-made router
 // tensors whose answers were worked out by hand (bits throughout).
 #include "routing/comparison.h"
+#include "routing/signature.h"
 
 #include <QTest>
 
@@ -127,6 +128,24 @@ private Q_SLOTS:
         QVERIFY(c.entropyA > 0);
         QCOMPARE(c.entropyB, 0.0);
         QCOMPARE(c.loadJs >= 0, experts == 3);
+    }
+
+    void signatures()
+    {
+        // One layer of two experts: all to expert 1, half and half, all to expert 0.
+        const std::vector<Signature> s = {Signature{{{0.0, 1.0}}}, Signature{{{0.5, 0.5}}},
+                                          Signature{{{1.0, 0.0}}}};
+        QCOMPARE(signatureSimilarity(s[0], s[0]), 1.0);
+        QCOMPARE(signatureSimilarity(s[0], s[2]), 0.0); // disjoint: JS 1 bit
+        QVERIFY(std::abs(signatureSimilarity(s[0], s[1]) - (1 - 0.311278)) < 1e-5);
+        QCOMPARE(signatureSimilarity(s[0], Signature{{{0.2, 0.3, 0.5}}}), -1.0);
+        // Centred, they lie on (1, -1)/sqrt(2): scores -0.7071, 0, 0.7071, no second component.
+        const auto xy = projectSignatures(s);
+        QVERIFY(std::abs(xy[0].first + std::sqrt(0.5)) < 1e-6);
+        QVERIFY(std::abs(xy[1].first) < 1e-9);
+        QVERIFY(std::abs(xy[2].first - std::sqrt(0.5)) < 1e-6);
+        for (const auto &p : xy)
+            QVERIFY(std::abs(p.second) < 1e-6);
     }
 };
 

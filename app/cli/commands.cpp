@@ -53,6 +53,9 @@ QString usage()
         "  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]\n"
         "      two stored runs' routing per layer: top-1 agreement, JS divergence,\n"
         "      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs\n"
+        "  signatures [--like RUN] [--limit N] [--db FILE] [--json]\n"
+        "      stored runs' routing signatures: similarity and a 2-D PCA layout, or the\n"
+        "      runs whose routing resembles RUN's\n"
         "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
         "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
         "  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]\n"
@@ -200,6 +203,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runs(rest, out, err);
     if (verb == QLatin1String("compare"))
         return compare(rest, out, err);
+    if (verb == QLatin1String("signatures"))
+        return signatures(rest, out, err);
     if (verb == QLatin1String("bench"))
         return bench(rest, out, err);
 

@@ -21,6 +21,7 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int track(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int compare(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int signatures(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
 

@@ -1,10 +1,13 @@
 // moescope-cli compare: two stored runs' routing, layer by layer
-// (core/routing/comparison.h), with the per-token maps as pictures.
+// (core/routing/comparison.h), with the per-token maps as pictures; and
+// moescope-cli signatures: many runs' routing signatures side by side
+// (core/routing/signature.h).
 #include "commands.h"
 
 #include "jobs/storedrun.h"
 #include "render/routingimages.h"
 #include "routing/comparison.h"
+#include "routing/signature.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -13,7 +16,9 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace moescope::cli {
 
@@ -218,6 +223,144 @@ int compare(const QStringList &arguments, QTextStream &out, QTextStream &err)
                         .arg(layers));
     if (parser.isSet(jsonOption()))
         printJson(out, json);
+    return Ok;
+}
+
+namespace {
+
+// A stored run's signature: the per-layer loads of its routing summary (the
+// first step's, or a tiled run's mosaic). Empty when it has none.
+routing::Signature signatureOf(const store::RunRecord &r)
+{
+    routing::Signature s;
+    for (const QJsonValue &layer : r.summary) {
+        std::vector<double> load;
+        for (const QJsonValue &v : layer.toObject().value(QStringLiteral("load")).toArray())
+            load.push_back(v.toDouble());
+        if (load.empty())
+            return {};
+        s.loads.push_back(std::move(load));
+    }
+    return s;
+}
+
+QString shapeText(const std::vector<int> &shape)
+{
+    QStringList parts;
+    for (int e : shape)
+        parts << QString::number(e);
+    return parts.join(QLatin1Char('/'));
+}
+
+} // namespace
+
+int signatures(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption likeOpt(QStringLiteral("like"),
+                                     Tr::tr("List the runs whose routing resembles this run's."),
+                                     QStringLiteral("ID"));
+    const QCommandLineOption limitOpt(QStringLiteral("limit"), Tr::tr("The newest N runs."),
+                                      QStringLiteral("N"), QStringLiteral("200"));
+    parser.addOptions({likeOpt, limitOpt, databaseOption(), jsonOption()});
+    if (!parse(parser, QStringLiteral("signatures"), arguments, err))
+        return Usage;
+    store::Database db;
+    QString error;
+    if (!db.openOrDefault(parser.value(databaseOption()), &error))
+        return fail(err, error);
+    const QList<store::RunRecord> list = db.listRuns(&error, parser.value(limitOpt).toInt());
+    if (!error.isEmpty())
+        return fail(err, error);
+    struct Entry
+    {
+        const store::RunRecord *run;
+        routing::Signature signature;
+    };
+    std::vector<Entry> entries;
+    for (const store::RunRecord &r : list) {
+        routing::Signature s = signatureOf(r);
+        if (!s.loads.empty())
+            entries.push_back({&r, std::move(s)});
+    }
+    const auto describe = [](const store::RunRecord &r) {
+        return QJsonObject{
+            {"id", r.id}, {"model", r.model.name}, {"task", r.model.task}, {"input", r.image.path}};
+    };
+
+    if (parser.isSet(likeOpt)) {
+        // Runs of the same shape, most alike first.
+        const qint64 like = parser.value(likeOpt).toLongLong();
+        const auto self = std::find_if(entries.begin(), entries.end(),
+                                       [like](const Entry &e) { return e.run->id == like; });
+        if (self == entries.end())
+            return fail(err, Tr::tr("%1: run %2 is not among the newest %3 runs with routing")
+                                 .arg(db.path())
+                                 .arg(like)
+                                 .arg(parser.value(limitOpt)));
+        std::vector<std::pair<double, const Entry *>> ranked;
+        for (const Entry &e : entries) {
+            const double s = routing::signatureSimilarity(self->signature, e.signature);
+            if (s >= 0)
+                ranked.push_back({s, &e});
+        }
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const auto &x, const auto &y) { return x.first > y.first; });
+        QJsonArray rows;
+        for (const auto &[similarity, e] : ranked) {
+            QJsonObject o = describe(*e->run);
+            o.insert(QStringLiteral("similarity"), rounded(similarity));
+            rows.append(o);
+            if (!parser.isSet(jsonOption()))
+                out << QString::number(e->run->id).rightJustified(5) << "  "
+                    << QString::number(similarity, 'f', 4) << "  " << e->run->model.name << "  "
+                    << e->run->image.path << "\n";
+        }
+        if (parser.isSet(jsonOption()))
+            printJson(out, QJsonObject{{"like", like}, {"runs", rows}});
+        return Ok;
+    }
+
+    // Every run, grouped by shape, each group laid out on its first two
+    // principal components.
+    std::map<std::vector<int>, std::vector<const Entry *>> groups;
+    for (const Entry &e : entries)
+        groups[e.signature.shape()].push_back(&e);
+    QJsonArray groupsJson;
+    for (const auto &[shape, members] : groups) {
+        std::vector<routing::Signature> sigs;
+        for (const Entry *e : members)
+            sigs.push_back(e->signature);
+        const auto xy = routing::projectSignatures(sigs);
+        QJsonArray runsJson, matrix;
+        if (!parser.isSet(jsonOption()))
+            out << Tr::tr("experts per layer %1: %n run(s)", nullptr, int(members.size()))
+                       .arg(shapeText(shape))
+                << "\n";
+        for (size_t i = 0; i < members.size(); ++i) {
+            QJsonObject o = describe(*members[i]->run);
+            o.insert(QStringLiteral("pc1"), rounded(xy[i].first));
+            o.insert(QStringLiteral("pc2"), rounded(xy[i].second));
+            runsJson.append(o);
+            QJsonArray row;
+            for (const Entry *other : members)
+                row.append(
+                    rounded(routing::signatureSimilarity(members[i]->signature, other->signature)));
+            matrix.append(row);
+            if (!parser.isSet(jsonOption()))
+                out << QString::number(members[i]->run->id).rightJustified(7) << "  "
+                    << QString::number(xy[i].first, 'f', 4).rightJustified(8) << " "
+                    << QString::number(xy[i].second, 'f', 4).rightJustified(8) << "  "
+                    << members[i]->run->model.name << "  " << members[i]->run->image.path << "\n";
+        }
+        QJsonArray shapeJson;
+        for (int e : shape)
+            shapeJson.append(e);
+        groupsJson.append(QJsonObject{
+            {"experts_per_layer", shapeJson}, {"runs", runsJson}, {"similarity", matrix}});
+    }
+    if (parser.isSet(jsonOption()))
+        printJson(out, QJsonObject{{"groups", groupsJson}});
     return Ok;
 }
 
