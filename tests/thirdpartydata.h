@@ -3,8 +3,10 @@
 // --tests): python3-pydicom's test files and insighttoolkit5-examples' data.
 // Tests that read them skip, naming the package, where they are absent.
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 
 inline QString pydicomDir()

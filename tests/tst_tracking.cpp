@@ -1,8 +1,8 @@
 // The tracking plugin: benchmark sequence folders (GOT-10k, LaSOT, OTB), the
 // benchmarks' metrics on hand-computed cases, bad input, and the C++ tracker
 // against the recipe's Python tracker on held-out generated sequences.
-#include "sequence.h"
 #include "clitestsupport.h"
+#include "sequence.h"
 #include "videosource.h"
 
 #include "jobs/analysis.h"

@@ -2,9 +2,9 @@
 // frames asked for, summaries with each input's expert shares for every
 // frame, and the run reopened as stored), the per-frame CSV, and the
 // annotated video, decoded again frame by frame.
+#include "clitestsupport.h"
 #include "jobs/storedrun.h"
 #include "store/database.h"
-#include "clitestsupport.h"
 #include "videosource.h"
 
 #include <QImage>

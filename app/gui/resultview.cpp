@@ -380,8 +380,6 @@ void ResultView::showFrame(int frame)
     showSideInputs(step);
 }
 
-
-
 void ResultView::updateTimeChart()
 {
     // A frame without full routing (past a long track's routing window)

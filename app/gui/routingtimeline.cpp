@@ -12,6 +12,8 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
+#include <vector>
+
 namespace moescope::gui {
 
 RoutingTimeline::RoutingTimeline(QWidget *parent) : QChartView(new QChart, parent)
@@ -67,24 +69,26 @@ void RoutingTimeline::plot(const AnalysisResult *result, int layer, const QStrin
     if (!others.isEmpty())
         title += tr(" (solid: %1, dashed: %2)").arg(solidInput, others.join(QStringLiteral(", ")));
     c->setTitle(title);
+    // Every line's points in one pass over the steps (each step's summary
+    // read once, not once per line).
+    std::vector<QList<QPointF>> points(size_t(inputs.size()) * experts);
+    for (QList<QPointF> &p : points)
+        p.reserve(steps.size());
+    for (const StepResult &step : steps) {
+        const QJsonObject summary = step.routingSummary.at(layer).toObject();
+        const QJsonArray grids = summary.value(QStringLiteral("grids")).toArray();
+        for (int g = 0; g < inputs.size(); ++g) {
+            const QJsonArray load = (inputs[g].isNull() ? summary : grids.at(g).toObject())
+                                        .value(QStringLiteral("load"))
+                                        .toArray();
+            for (int e = 0; e < experts && e < load.size(); ++e)
+                points[size_t(g) * experts + e].append(
+                    QPointF(step.step, load[e].toDouble() * 100.0));
+        }
+    }
     for (int g = 0; g < inputs.size(); ++g) {
         const bool solid = inputs[g] == solidInput;
         for (int e = 0; e < experts; ++e) {
-            QList<QPointF> points;
-            points.reserve(steps.size());
-            for (const StepResult &step : steps) {
-                const QJsonObject summary = step.routingSummary.at(layer).toObject();
-                const QJsonArray load = inputs[g].isNull()
-                                            ? summary.value(QStringLiteral("load")).toArray()
-                                            : summary.value(QStringLiteral("grids"))
-                                                  .toArray()
-                                                  .at(g)
-                                                  .toObject()
-                                                  .value(QStringLiteral("load"))
-                                                  .toArray();
-                if (e < load.size())
-                    points.append(QPointF(step.step, load[e].toDouble() * 100.0));
-            }
             auto *series = new QLineSeries;
             series->setObjectName(QStringLiteral("expert"));
             series->setName(inputs.size() > 1 && !solid
@@ -95,7 +99,7 @@ void RoutingTimeline::plot(const AnalysisResult *result, int layer, const QStrin
                 pen.setStyle(Qt::DashLine);
             series->setPen(pen);
             series->setPointsVisible(steps.size() <= 60);
-            series->replace(points);
+            series->replace(points[size_t(g) * experts + e]);
             c->addSeries(series);
             series->attachAxis(x);
             series->attachAxis(shares);
