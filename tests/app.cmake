@@ -2,3 +2,7 @@ moescope_add_test(tst_jobs LIBS moescope_jobs moescope_store FIXTURES test_model
 moescope_add_test(tst_mainwindow LIBS moescope_gui FIXTURES us_cines)
 # The one image view: zoom, pan, readout, overlay alignment, linking, tiles.
 moescope_add_test(tst_sceneview LIBS moescope_gui)
+# Two stored runs side by side (issue 13): picked in Runs, linked views, figures, CSV.
+moescope_add_test(tst_comparisonwindow LIBS moescope_gui)
+target_compile_definitions(tst_comparisonwindow PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_comparisonwindow moescope-cli)

@@ -4,6 +4,7 @@
 // (core/routing/signature.h).
 #include "commands.h"
 
+#include "jobs/stepcomparison.h"
 #include "jobs/storedrun.h"
 #include "render/routingimages.h"
 #include "routing/comparison.h"
@@ -39,12 +40,7 @@ bool loadCompared(const store::Database &db, qint64 id, int frame, ComparedRun *
     if (!record)
         return false;
     run->result = fromStoredRun(*record, routing);
-    for (const StepResult &s : run->result.steps) {
-        if ((frame < 0 && !s.layers.empty()) || s.step == frame) {
-            run->step = &s;
-            break;
-        }
-    }
+    run->step = stepForFrame(run->result, frame);
     if (!run->step || run->step->layers.empty()) {
         *error = frame < 0 ? Tr::tr("run %1: no stored routing to compare (its steps kept "
                                     "summaries only)")
@@ -143,26 +139,11 @@ int compare(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!outDir.isEmpty() && !QDir().mkpath(outDir))
         return fail(err, Tr::tr("%1: cannot create the folder").arg(outDir));
 
-    // Per token only over one picture (the same image, frame and region):
-    // two pictures' tokens are different pixels.
-    const auto originOf = [](const ComparedRun &r, const std::string &input) {
-        const auto it = r.step->origins.find(input);
-        return it == r.step->origins.end() ? QRect() : it->second.sourceRect;
-    };
-    const size_t layers = std::min(a.step->layers.size(), b.step->layers.size());
+    const std::vector<routing::LayerComparison> compared =
+        compareSteps(a.result, *a.step, b.result, *b.step);
     QJsonArray layersJson;
-    for (size_t l = 0; l < layers; ++l) {
-        const routing::LayerRouting &la = a.step->layers[l], &lb = b.step->layers[l];
-        // The grid laid over the image: the input A's routing is shown on.
-        const std::string input = la.grids.empty() ? std::string() : la.grids.back().input;
-        routing::LayerComparison c = routing::compareLayers(la, lb, input);
-        const bool samePicture = a.result.imageSha256 == b.result.imageSha256 &&
-                                 a.step->step == b.step->step &&
-                                 originOf(a, input) == originOf(b, input);
-        if (c.tokenWise && !samePicture) {
-            c.tokenWise = false;
-            c.reason = "the runs saw different pictures: loads and entropy only";
-        }
+    for (size_t l = 0; l < compared.size(); ++l) {
+        const routing::LayerComparison &c = compared[l];
         QJsonObject o{{"layer", int(l)},
                       {"name_a", QString::fromStdString(c.nameA)},
                       {"name_b", QString::fromStdString(c.nameB)},
@@ -220,7 +201,7 @@ int compare(const QStringList &arguments, QTextStream &out, QTextStream &err)
                     Tr::tr("the models have %1 and %2 MoE layers; the first %3 are compared")
                         .arg(a.step->layers.size())
                         .arg(b.step->layers.size())
-                        .arg(layers));
+                        .arg(compared.size()));
     if (parser.isSet(jsonOption()))
         printJson(out, json);
     return Ok;

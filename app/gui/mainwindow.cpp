@@ -49,6 +49,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
 
     buildActions();
     buildDocks();
+    buildCompareActions();
     connectLayers();
 
     QString error;
@@ -115,6 +116,7 @@ void MainWindow::buildActions()
     m_cancelAction = runMenu->addAction(tr("&Cancel"), this, &MainWindow::cancelRun);
     m_cancelAction->setShortcut(Qt::Key_Escape);
     m_cancelAction->setEnabled(false);
+    m_runMenu = runMenu;
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fit to Window"), this, [this] { imageView()->fitToWindow(); });
@@ -153,10 +155,12 @@ void MainWindow::buildDocks()
     m_runsView->setObjectName(QStringLiteral("runsView"));
     m_runsView->setModel(m_runsModel);
     m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_runsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_runsView->verticalHeader()->hide();
     m_runsView->horizontalHeader()->setStretchLastSection(true);
-    m_runsView->setToolTip(tr("Double-click a run to reopen it without recomputing"));
+    m_runsView->setToolTip(tr("Double-click a run to reopen it without recomputing; select "
+                              "two and press Compare to see them side by side"));
     runsDock->setWidget(m_runsView);
     addDockWidget(Qt::LeftDockWidgetArea, runsDock);
 
@@ -439,26 +443,6 @@ bool MainWindow::reopenRun(qint64 runId)
     m_pendingRunReopen = runId;
     openImage(path);
     return true;
-}
-
-QList<PluginViewDock::OtherRun> MainWindow::otherRunsOf(const AnalysisResult &result) const
-{
-    // Stored runs of the same plugin on the same input, newest first.
-    QList<PluginViewDock::OtherRun> others;
-    QString error;
-    for (const store::RunRecord &r : database().listRuns(&error, 200)) {
-        if (r.id == result.runId || r.image.sha256 != result.imageSha256 ||
-            r.timings.value(QStringLiteral("plugin")).toString() != result.pluginId)
-            continue;
-        const QJsonObject summary = r.outputs.value(QStringLiteral("run_summary")).toObject();
-        if (summary.isEmpty())
-            continue;
-        QString label = tr("Run %1: %2").arg(r.id).arg(r.model.name);
-        if (!r.expertMask.isEmpty())
-            label += tr(" (experts off)");
-        others.append({r.id, label, summary});
-    }
-    return others;
 }
 
 void MainWindow::onResultShown(qint64 runId)

@@ -23,15 +23,18 @@
 
 #include <QMainWindow>
 #include <QMap>
+#include <QPointer>
 
 class QAction;
 class QDockWidget;
+class QMenu;
 class QProgressBar;
 class QTableView;
 
 namespace moescope::gui {
 
 class CinePlayer;
+class ComparisonWindow;
 class GalleryController;
 class GalleryPanel;
 class LibraryPanel;
@@ -59,6 +62,13 @@ public:
     void runModel();
     void cancelRun();
     bool reopenRun(qint64 runId);
+    // Opens runs `a` and `b` side by side in a comparison window (null, with
+    // errorShown(), when either cannot be read).
+    ComparisonWindow *compareRuns(qint64 a, qint64 b);
+    // The comparison window opened last, while it is open.
+    ComparisonWindow *comparisonWindow() const;
+    QAction *compareAction() const { return m_compareAction; }
+    QTableView *runsView() const { return m_runsView; }
 
     ResultView *resultView() const { return m_resultView; }
     RoutingPanel *routingPanel() const { return m_resultView->routingPanel(); }
@@ -119,6 +129,9 @@ private:
     void updateRunOptions();
     void onResultShown(qint64 runId);
     QList<PluginViewDock::OtherRun> otherRunsOf(const AnalysisResult &result) const;
+    void buildCompareActions();
+    void compareSelectedRuns();
+    void compareCurrentWith();
     void updateViewControls();
     void showPlane(SlicePlane plane);
     void chooseSeries(const QString &folder, const QList<SeriesInfo> &series);
@@ -141,6 +154,10 @@ private:
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QAction *m_compareWithAction = nullptr;
+    QMenu *m_runMenu = nullptr;
+    QPointer<ComparisonWindow> m_comparisonWindow;
     GalleryPanel *m_gallery = nullptr;
     QDockWidget *m_galleryDock = nullptr;
     GalleryController *m_galleryController = nullptr;

@@ -249,17 +249,23 @@ const routing::TokenGrid *RoutingPanel::currentGrid() const
 
 void RoutingPanel::selectExpert(int expert)
 {
-    m_mode = OverlayMode::Expert;
-    m_expert = expert;
-    m_overlayCombo->setCurrentIndex(3 + expert);
-    updateColorBar();
-    Q_EMIT overlayChanged();
+    setOverlayMode(OverlayMode::Expert, expert);
 }
 
 void RoutingPanel::showTop1()
 {
-    m_mode = OverlayMode::Top1;
-    m_overlayCombo->setCurrentIndex(0);
+    setOverlayMode(OverlayMode::Top1);
+}
+
+void RoutingPanel::setOverlayMode(OverlayMode mode, int expert)
+{
+    m_mode = mode;
+    if (mode == OverlayMode::Expert)
+        m_expert = expert;
+    m_overlayCombo->setCurrentIndex(mode == OverlayMode::Top1      ? 0
+                                    : mode == OverlayMode::Entropy ? 1
+                                    : mode == OverlayMode::None    ? 2
+                                                                   : 3 + m_expert);
     updateColorBar();
     Q_EMIT overlayChanged();
 }

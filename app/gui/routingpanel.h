@@ -57,6 +57,8 @@ public:
     int selectedExpert() const { return m_expert; }
     void selectExpert(int expert); // shows that expert's heatmap on the image
     void showTop1();
+    // What the image view shows (`expert` for OverlayMode::Expert); overlayChanged() follows.
+    void setOverlayMode(OverlayMode mode, int expert = 0);
     double opacity() const;
     render::Colormap colormap() const;
 

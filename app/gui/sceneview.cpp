@@ -304,11 +304,16 @@ void SceneView::applyTransform(const QPointF &keepScene, const QPointF &atViewpo
 
 void SceneView::fitToWindow()
 {
+    const bool wasFitted = m_fitted;
     m_fitted = true;
     m_scale = fitScale();
     applyTransform(QPointF(m_size.width() / 2.0, m_size.height() / 2.0),
                    QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
     m_center = {0.5, 0.5};
+    // The user's fit, from a zoomed view, is followed by linked views; a
+    // fitted view refitting itself (a resize, a new frame) changes nothing.
+    if (!wasFitted)
+        emitViewChanged();
 }
 
 void SceneView::actualSize()

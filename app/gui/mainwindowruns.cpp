@@ -1,0 +1,122 @@
+// The window's stored-run actions: other runs of the same input for the
+// plugin's own view, and comparing two runs side by side.
+#include "comparisonwindow.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QMenu>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace moescope::gui {
+
+QList<PluginViewDock::OtherRun> MainWindow::otherRunsOf(const AnalysisResult &result) const
+{
+    // Stored runs of the same plugin on the same input, newest first.
+    QList<PluginViewDock::OtherRun> others;
+    QString error;
+    for (const store::RunRecord &r : database().listRuns(&error, 200)) {
+        if (r.id == result.runId || r.image.sha256 != result.imageSha256 ||
+            r.timings.value(QStringLiteral("plugin")).toString() != result.pluginId)
+            continue;
+        const QJsonObject summary = r.outputs.value(QStringLiteral("run_summary")).toObject();
+        if (summary.isEmpty())
+            continue;
+        QString label = tr("Run %1: %2").arg(r.id).arg(r.model.name);
+        if (!r.expertMask.isEmpty())
+            label += tr(" (experts off)");
+        others.append({r.id, label, summary});
+    }
+    return others;
+}
+
+void MainWindow::buildCompareActions()
+{
+    m_runMenu->addSeparator();
+    m_compareAction =
+        m_runMenu->addAction(tr("Co&mpare Selected Runs"), this, &MainWindow::compareSelectedRuns);
+    m_compareAction->setObjectName(QStringLiteral("compareAction"));
+    m_compareAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_M);
+    m_compareAction->setToolTip(tr("The two runs selected in Runs side by side, with the "
+                                   "difference of their routing"));
+    m_compareAction->setEnabled(false);
+    m_compareWithAction =
+        m_runMenu->addAction(tr("Compare &With…"), this, &MainWindow::compareCurrentWith);
+    m_compareWithAction->setObjectName(QStringLiteral("compareWithAction"));
+    m_compareWithAction->setToolTip(tr("The result shown beside another stored run"));
+    // The Runs list offers it on a right click too.
+    m_runsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_runsView->addAction(m_compareAction);
+    connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_compareAction->setEnabled(m_runsView->selectionModel()->selectedRows().size() == 2);
+    });
+}
+
+void MainWindow::compareSelectedRuns()
+{
+    QModelIndexList rows = m_runsView->selectionModel()->selectedRows();
+    if (rows.size() != 2) {
+        showError(tr("Select two runs in Runs to compare them"));
+        return;
+    }
+    // The older run is A: "what changed" reads from A to B.
+    std::sort(rows.begin(), rows.end(), [this](const QModelIndex &x, const QModelIndex &y) {
+        return m_runsModel->runId(x.row()) < m_runsModel->runId(y.row());
+    });
+    compareRuns(m_runsModel->runId(rows[0].row()), m_runsModel->runId(rows[1].row()));
+}
+
+void MainWindow::compareCurrentWith()
+{
+    const qint64 current = m_runs->result().runId;
+    if (current <= 0) {
+        showError(tr("Run a model or reopen a stored run first; then compare it with another"));
+        return;
+    }
+    QStringList labels;
+    QList<qint64> ids;
+    for (int row = 0; row < m_runsModel->rowCount(); ++row) {
+        const store::RunRecord &r = m_runsModel->run(row);
+        if (r.id == current)
+            continue;
+        labels << tr("Run %1: %2 on %3")
+                      .arg(r.id)
+                      .arg(r.model.name, QFileInfo(r.image.path).fileName());
+        ids << r.id;
+    }
+    if (ids.isEmpty()) {
+        showError(tr("There is no other stored run to compare run %1 with").arg(current));
+        return;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Compare with"), tr("Compare run %1 with:").arg(current), labels, 0, false, &ok);
+    if (ok && labels.contains(chosen))
+        compareRuns(current, ids.at(labels.indexOf(chosen)));
+}
+
+ComparisonWindow *MainWindow::comparisonWindow() const
+{
+    return m_comparisonWindow;
+}
+
+ComparisonWindow *MainWindow::compareRuns(qint64 a, qint64 b)
+{
+    auto *window = new ComparisonWindow(m_workspace, this);
+    QString error;
+    if (!window->compare(a, b, &error)) {
+        delete window;
+        showError(error);
+        return nullptr;
+    }
+    m_comparisonWindow = window;
+    window->resize(std::max(1200, width()), std::max(800, height()));
+    window->show();
+    statusBar()->showMessage(tr("Comparing runs %1 and %2").arg(a).arg(b), 5000);
+    return window;
+}
+
+} // namespace moescope::gui

@@ -1,0 +1,201 @@
+// The comparison window as a user meets it: two stored runs of one picture
+// (the second with expert 1 of layer 0 switched off) picked in the Runs
+// list and compared; the figures agree with `moescope-cli compare`; zoom,
+// pan, layer and overlay move together; the difference view draws the
+// current layer's map; the figures export as CSV; two pictures fall back to
+// loads and entropy. Saves a screenshot for people to look at.
+#include "clitestsupport.h"
+#include "comparisonwindow.h"
+#include "mainwindow.h"
+#include "resultview.h"
+#include "routingpanel.h"
+#include "runcomparison.h"
+#include "sceneview.h"
+
+#include <QAction>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace moescope;
+using namespace moescope::gui;
+
+namespace {
+const QString kSamples = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/");
+} // namespace
+
+class TestComparisonWindow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    // The window's comparison of runs `a` and `b`, once both are shown.
+    ComparisonWindow *open(MainWindow &window, qint64 a, qint64 b)
+    {
+        ComparisonWindow *compared = window.compareRuns(a, b);
+        if (!compared)
+            return nullptr;
+        QSignalSpy shown(compared, &ComparisonWindow::shown);
+        if (!compared->comparison()->isReady() && !shown.wait(30000))
+            return nullptr;
+        return compared;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_db = m_dir.filePath(QStringLiteral("runs.sqlite"));
+        // Run 1: the square; run 2: the same with expert 1 of layer 0 off;
+        // run 3: another picture.
+        const QList<QStringList> runs = {
+            {"--input", kSamples + "shapes-square.png"},
+            {"--input", kSamples + "shapes-square.png", "--disable-expert", "0:1"},
+            {"--input", kSamples + "shapes-ring.png"}};
+        for (const QStringList &args : runs) {
+            const CliResult r = runCli(
+                QStringList{"run", "--model", "moe-vit-shapes-tiny", "--db", m_db, "--json"} +
+                args);
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+    }
+
+    void picksTwoRunsAndLinksTheViews()
+    {
+        MainWindow window(m_db);
+        window.show();
+        QCOMPARE(window.runsListed(), 3);
+        QVERIFY(!window.compareAction()->isEnabled());
+
+        // Select runs 1 and 2 in the Runs list (newest first: rows 2 and 1).
+        QTableView *runs = window.runsView();
+        QItemSelectionModel *selection = runs->selectionModel();
+        selection->select(runs->model()->index(2, 0),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(!window.compareAction()->isEnabled()); // one is not a comparison
+        selection->select(runs->model()->index(1, 0),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(window.compareAction()->isEnabled());
+        window.compareAction()->trigger();
+        ComparisonWindow *compared = window.comparisonWindow();
+        QVERIFY(compared);
+        if (!compared->comparison()->isReady()) {
+            QSignalSpy shown(compared, &ComparisonWindow::shown);
+            QVERIFY(shown.wait(30000));
+        }
+        QCOMPARE(compared->comparison()->result(0).runId, 1); // the older run is A
+        QCOMPARE(compared->comparison()->result(1).runId, 2);
+
+        // The figures are the CLI's.
+        const CliResult cli =
+            runCli({"compare", "--run", "1", "--run", "2", "--db", m_db, "--json"});
+        QVERIFY2(cli.code == 0, cli.err.constData());
+        const QJsonArray layers = cli.json().value(QStringLiteral("layers")).toArray();
+        const auto &figures = compared->figures();
+        QCOMPARE(int(figures.size()), int(layers.size()));
+        QCOMPARE(compared->figuresTable()->rowCount(), int(layers.size()));
+        for (int l = 0; l < layers.size(); ++l) {
+            const QJsonObject o = layers[l].toObject();
+            QVERIFY(figures[size_t(l)].tokenWise);
+            QCOMPARE(qRound(figures[size_t(l)].agreement * 1e6) / 1e6,
+                     o.value(QStringLiteral("agreement")).toDouble());
+            QCOMPARE(qRound(figures[size_t(l)].meanJs * 1e6) / 1e6,
+                     o.value(QStringLiteral("mean_js_bits")).toDouble());
+        }
+        // Expert 1 of layer 0 was A's most used: layer 0 must disagree.
+        QVERIFY(figures[0].agreement < 0.9);
+        for (float v : figures[0].agreementMap)
+            QVERIFY(v == 0.0f || v == 1.0f);
+
+        // The difference view draws layer 0's map over A's picture.
+        ResultView *a = compared->viewA();
+        ResultView *b = compared->viewB();
+        a->routingPanel()->setCurrentLayer(0);
+        QCOMPARE(b->routingPanel()->currentLayer(), 0);
+        QVERIFY(!compared->differenceView()->image().isNull());
+        QVERIFY2(compared->differenceNote().contains(QStringLiteral("agreement")),
+                 qPrintable(compared->differenceNote()));
+        QCOMPARE(compared->differenceView()->modelRegion(), a->sceneView()->modelRegion());
+
+        // Layer, overlay, zoom and pan move together.
+        a->routingPanel()->setCurrentLayer(1);
+        QCOMPARE(b->routingPanel()->currentLayer(), 1);
+        QCOMPARE(compared->figuresTable()->currentRow(), 1);
+        a->routingPanel()->selectExpert(2);
+        QCOMPARE(b->routingPanel()->overlayMode(), RoutingPanel::OverlayMode::Expert);
+        QCOMPARE(b->routingPanel()->selectedExpert(), 2);
+        b->routingPanel()->showTop1();
+        QCOMPARE(a->routingPanel()->overlayMode(), RoutingPanel::OverlayMode::Top1);
+        a->sceneView()->setView(3.0, QPointF(0.3, 0.6));
+        for (SceneView *v : {b->sceneView(), compared->differenceView()}) {
+            QCOMPARE(v->zoom(), 3.0);
+            QVERIFY(std::abs(v->center().x() - 0.3) < 1e-6);
+            QVERIFY(std::abs(v->center().y() - 0.6) < 1e-6);
+        }
+        compared->differenceView()->setView(1.5, QPointF(0.5, 0.5));
+        QCOMPARE(a->sceneView()->zoom(), 1.5);
+
+        compared->setDifferenceMap(ComparisonWindow::DifferenceMap::JsDivergence);
+        a->routingPanel()->setCurrentLayer(0);
+        compared->resize(1700, 1000);
+        QTest::qWait(50);
+        a->sceneView()->fitToWindow();
+        QCOMPARE(b->sceneView()->zoom(), 1.0);
+        const QString shot = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/comparisonwindow.png");
+        QDir().mkpath(QFileInfo(shot).absolutePath());
+        QVERIFY(compared->grab().save(shot));
+
+        // CSV: a header and a row per layer; an unwritable path says so.
+        const QString csv = m_dir.filePath(QStringLiteral("figures.csv"));
+        QString error;
+        QVERIFY2(compared->exportFigures(csv, &error), qPrintable(error));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), int(layers.size()) + 1);
+        QVERIFY(lines[0].startsWith("run_a,frame_a,run_b"));
+        QVERIFY(lines[1].startsWith("1,0,2,0,0,"));
+        const QString bad = m_dir.filePath(QStringLiteral("no/such/folder/figures.csv"));
+        QVERIFY(!compared->exportFigures(bad, &error));
+        QVERIFY2(error.contains(bad), qPrintable(error));
+    }
+
+    void twoPicturesCompareLoadsOnly()
+    {
+        MainWindow window(m_db);
+        ComparisonWindow *compared = open(window, 1, 3);
+        QVERIFY(compared);
+        QVERIFY(!compared->figures().empty());
+        for (const auto &c : compared->figures()) {
+            QVERIFY(!c.tokenWise);
+            QVERIFY(c.loadJs >= 0);
+            QVERIFY(QString::fromStdString(c.reason).contains(QStringLiteral("different")));
+        }
+        QVERIFY2(compared->differenceNote().contains(QStringLiteral("different pictures")),
+                 qPrintable(compared->differenceNote()));
+        QVERIFY(compared->differenceView()->overlayRect().isEmpty() ||
+                compared->differenceView()->image().isNull() ||
+                compared->differenceNote().contains(QStringLiteral("no per-token")));
+    }
+
+    void aRunThatIsNotThereIsRefused()
+    {
+        MainWindow window(m_db);
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        QVERIFY(!window.compareRuns(1, 99));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY2(errors.first().first().toString().contains(QStringLiteral("99")),
+                 qPrintable(errors.first().first().toString()));
+    }
+};
+
+QTEST_MAIN(TestComparisonWindow)
+#include "tst_comparisonwindow.moc"
