@@ -25,3 +25,7 @@ endif()
 # Opening and querying a large gallery in the window.
 add_executable(bench_gallery_open bench/bench_gallery_open.cpp)
 target_link_libraries(bench_gallery_open PRIVATE moescope_gui Qt6::Test moescope_warnings)
+
+# Opening the comparison of two stored runs in the window (issue 13).
+add_executable(bench_compare_open bench/bench_compare_open.cpp)
+target_link_libraries(bench_compare_open PRIVATE moescope_gui Qt6::Test moescope_warnings)
