@@ -56,6 +56,9 @@ QString usage()
         "  signatures [--like RUN] [--limit N] [--db FILE] [--json]\n"
         "      stored runs' routing signatures: similarity and a 2-D PCA layout, or the\n"
         "      runs whose routing resembles RUN's\n"
+        "  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]\n"
+        "      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]\n"
+        "      each expert switched off in turn: the change of the answer beside its load\n"
         "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
         "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
         "  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]\n"
@@ -205,6 +208,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return compare(rest, out, err);
     if (verb == QLatin1String("signatures"))
         return signatures(rest, out, err);
+    if (verb == QLatin1String("ablate"))
+        return ablate(rest, out, err);
     if (verb == QLatin1String("bench"))
         return bench(rest, out, err);
 

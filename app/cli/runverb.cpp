@@ -1,6 +1,7 @@
 // moescope-cli run: a model over an image, a cine, a series or a scene a
 // plugin opens (tiled, read by region), stored and written as artifacts.
 #include "commands.h"
+#include "modelinputs.h"
 #include "sceneoptions.h"
 
 #include "common/artifacts.h"
@@ -55,17 +56,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QCommandLineOption framesOpt(QStringLiteral("frames"),
                                        Tr::tr("Frames (steps) to run, A:B inclusive."),
                                        QStringLiteral("A:B"));
-    const QCommandLineOption taskOpt(QStringLiteral("choice"),
-                                     Tr::tr("Choice for an index input, NAME=VALUE."),
-                                     QStringLiteral("NAME=VALUE"));
-    const QCommandLineOption imageOpt(
-        QStringLiteral("image"),
-        Tr::tr("Picture for another image input of the model (a tracker's template), NAME=FILE."),
-        QStringLiteral("NAME=FILE"));
     const QCommandLineOption noStoreOpt(QStringLiteral("no-store"),
                                         Tr::tr("Do not store the run."));
-    parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt, taskOpt,
-                       imageOpt, noStoreOpt, kJson, kThreads, kSeries, routingFramesOption()});
+    parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt,
+                       choiceOption(), imageOption(), noStoreOpt, kJson, kThreads, kSeries,
+                       routingFramesOption()});
     parser.addOptions(sceneRunOptions());
     if (!parse(parser, QStringLiteral("run"), arguments, err))
         return Usage;
@@ -131,7 +126,6 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     QElapsedTimer t;
     t.start();
-    LoadError loadError;
     LoadOptions loadOptions;
     loadOptions.seriesUid = parser.value(kSeries);
     PluginRegistry registry;
@@ -160,40 +154,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     if (!buildExpertMask(contract, disabled, &request.expertMask, &error))
         return fail(err, QStringLiteral("%1: %2").arg(modelPath, error));
-    for (const QString &choice : parser.values(taskOpt)) {
-        const QString name = choice.section(QLatin1Char('='), 0, 0);
-        const QString value = choice.section(QLatin1Char('='), 1);
-        const model::InputSpec *spec = contract.input(name.toStdString());
-        if (!spec || spec->kind != model::InputKind::Index) {
-            err << Tr::tr("moescope-cli run: model has no index input \"%1\"").arg(name) << "\n";
-            return Usage;
-        }
-        auto it = std::find(spec->choices.begin(), spec->choices.end(), value.toStdString());
-        if (it == spec->choices.end()) {
-            err << Tr::tr("moescope-cli run: \"%1\" is not a choice of input \"%2\"")
-                       .arg(value, name)
-                << "\n";
-            return Usage;
-        }
-        request.options.indexChoices[spec->name] = int(it - spec->choices.begin());
-    }
-    for (const QString &pair : parser.values(imageOpt)) {
-        const QString name = pair.section(QLatin1Char('='), 0, 0);
-        const QString file = pair.section(QLatin1Char('='), 1);
-        const model::InputSpec *spec = contract.input(name.toStdString());
-        if (!spec || spec->kind != model::InputKind::Image || file.isEmpty()) {
-            err << Tr::tr("moescope-cli run: --image takes NAME=FILE for an image input of the "
-                          "model; \"%1\" is not one")
-                       .arg(pair)
-                << "\n";
-            return Usage;
-        }
-        std::optional<ImageStack> other = ImageLoader::load(file, &loadError);
-        if (!other)
-            return fail(err, loadError.message());
-        request.options.images[spec->name] =
-            QSharedPointer<const ImageStack>::create(std::move(*other));
-    }
+    if (const int code =
+            readModelInputs(parser, QStringLiteral("run"), contract, &request.options, err))
+        return code;
 
     QString pluginWarning;
     TaskPlugin *plugin =

@@ -1,0 +1,69 @@
+#include "modelinputs.h"
+
+#include "image/imageloader.h"
+#include "model/contract.h"
+#include "options.h"
+
+#include <algorithm>
+
+namespace moescope::cli {
+
+const QCommandLineOption &choiceOption()
+{
+    static const QCommandLineOption o(QStringLiteral("choice"),
+                                      Tr::tr("Value of an index input (a task), NAME=VALUE."),
+                                      QStringLiteral("NAME=VALUE"));
+    return o;
+}
+
+const QCommandLineOption &imageOption()
+{
+    static const QCommandLineOption o(
+        QStringLiteral("image"),
+        Tr::tr("Picture for another image input of the model (a tracker's template), NAME=FILE."),
+        QStringLiteral("NAME=FILE"));
+    return o;
+}
+
+int readModelInputs(const QCommandLineParser &parser, const QString &verb,
+                    const model::ModelContract &contract, PrepareOptions *options, QTextStream &err)
+{
+    for (const QString &choice : parser.values(choiceOption())) {
+        const QString name = choice.section(QLatin1Char('='), 0, 0);
+        const QString value = choice.section(QLatin1Char('='), 1);
+        const model::InputSpec *spec = contract.input(name.toStdString());
+        if (!spec || spec->kind != model::InputKind::Index) {
+            err << Tr::tr("moescope-cli %1: model has no index input \"%2\"").arg(verb, name)
+                << "\n";
+            return Usage;
+        }
+        auto it = std::find(spec->choices.begin(), spec->choices.end(), value.toStdString());
+        if (it == spec->choices.end()) {
+            err << Tr::tr("moescope-cli %1: \"%2\" is not a choice of input \"%3\"")
+                       .arg(verb, value, name)
+                << "\n";
+            return Usage;
+        }
+        options->indexChoices[spec->name] = int(it - spec->choices.begin());
+    }
+    for (const QString &pair : parser.values(imageOption())) {
+        const QString name = pair.section(QLatin1Char('='), 0, 0);
+        const QString file = pair.section(QLatin1Char('='), 1);
+        const model::InputSpec *spec = contract.input(name.toStdString());
+        if (!spec || spec->kind != model::InputKind::Image || file.isEmpty()) {
+            err << Tr::tr("moescope-cli %1: --image takes NAME=FILE for an image input of the "
+                          "model; \"%2\" is not one")
+                       .arg(verb, pair)
+                << "\n";
+            return Usage;
+        }
+        LoadError loadError;
+        std::optional<ImageStack> other = ImageLoader::load(file, &loadError);
+        if (!other)
+            return fail(err, loadError.message());
+        options->images[spec->name] = QSharedPointer<const ImageStack>::create(std::move(*other));
+    }
+    return Ok;
+}
+
+} // namespace moescope::cli
