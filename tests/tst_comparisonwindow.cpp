@@ -3,7 +3,11 @@
 // list and compared; the figures agree with `moescope-cli compare`; zoom,
 // pan, layer and overlay move together; the difference view draws the
 // current layer's map; the figures export as CSV; two pictures fall back to
-// loads and entropy. Saves a screenshot for people to look at.
+// loads and entropy. The ablation sweep in the window, and a run with the
+// expert that matters most switched off, compared with the run it changes.
+// Saves screenshots for people to look at.
+#include "ablationcontroller.h"
+#include "ablationpanel.h"
 #include "clitestsupport.h"
 #include "comparisonwindow.h"
 #include "mainwindow.h"
@@ -13,10 +17,16 @@
 #include "sceneview.h"
 
 #include <QAction>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCheckBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -184,6 +194,86 @@ private Q_SLOTS:
         QVERIFY(compared->differenceView()->overlayRect().isEmpty() ||
                 compared->differenceView()->image().isNull() ||
                 compared->differenceNote().contains(QStringLiteral("no per-token")));
+    }
+
+    void ablationSweepThenRunWithTheExpertOff()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("ablation.sqlite")));
+        window.resize(1600, 1000);
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::imageLoaded);
+        window.openImage(kSamples + QStringLiteral("shapes-square.png"));
+        QVERIFY(opened.wait(30000));
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        window.selectModel(QStringLiteral("moe-vit-shapes-tiny"));
+        window.runModel();
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        const qint64 base = window.currentResult().runId;
+        QVERIFY(base > 0);
+
+        AblationPanel *panel = window.ablationPanel();
+        window.findChild<QDockWidget *>(QStringLiteral("ablationDock"))->show();
+        QTRY_VERIFY(panel->sweepButton()->isEnabled());
+        QCOMPARE(panel->chosenLayer(), 0);
+        panel->findChild<QCheckBox *>(QStringLiteral("ablationDeletionCheck"))->setChecked(true);
+        QSignalSpy swept(window.ablationController(), &AblationController::finished);
+        QTest::mouseClick(panel->sweepButton(), Qt::LeftButton);
+        QVERIFY2(swept.wait(60000), qPrintable(panel->summary()));
+        const AblationResult &result = window.ablationController()->result();
+        QCOMPARE(int(result.effects.size()), 4);
+        QCOMPARE(panel->table()->rowCount(), 4);
+        QCOMPARE(result.passes,
+                 5 + 4 * 9 -
+                     9 * int(std::count_if(result.curves.begin(), result.curves.end(),
+                                           [](const DeletionCurve &c) { return c.tokens == 0; })));
+        QCOMPARE(int(result.curves.size()), 4);
+        QCOMPARE(panel->deletionChart()->series().size(),
+                 int(std::count_if(result.curves.begin(), result.curves.end(),
+                                   [](const DeletionCurve &c) { return c.tokens > 0; })));
+        double loads = 0;
+        for (const ExpertEffect &e : result.effects)
+            loads += e.load;
+        QVERIFY(std::abs(loads - 1) < 1e-6);
+        // The chart: load and effect, a bar per expert each.
+        const auto bars = panel->loadChart()->series();
+        QCOMPARE(bars.size(), 1);
+        const auto sets = static_cast<QBarSeries *>(bars.first())->barSets();
+        QCOMPARE(sets.size(), 2);
+        QCOMPARE(sets[0]->count(), 4);
+        double effects = 0;
+        for (const ExpertEffect &e : result.effects)
+            effects += e.change.effect;
+        for (const ExpertEffect &e : result.effects) {
+            QVERIFY(std::abs(sets[0]->at(e.expert) - 100.0 * e.load) < 1e-9);
+            QVERIFY(std::abs(sets[1]->at(e.expert) - 100.0 * e.change.effect / effects) < 1e-9);
+        }
+        QVERIFY2(panel->summary().contains(QStringLiteral("Rank correlation")),
+                 qPrintable(panel->summary()));
+        QTest::qWait(50);
+        const QString shot = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/ablation-panel.png");
+        QVERIFY(panel->grab().save(shot));
+
+        // The largest effect, run for real: stored with its mask and compared
+        // with the run it changes.
+        panel->table()->selectRow(0);
+        const ExpertEffect top = result.effects.front();
+        QTest::mouseClick(panel->runOffButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.comparisonWindow() && window.comparisonWindow()->comparison()->isReady(), 60000);
+        ComparisonWindow *compared = window.comparisonWindow();
+        QCOMPARE(compared->comparison()->result(0).runId, base);
+        const qint64 masked = compared->comparison()->result(1).runId;
+        QVERIFY(masked > base);
+        QString error;
+        const auto record = window.database().loadRun(masked, nullptr, &error);
+        QVERIFY2(record, qPrintable(error));
+        QVERIFY(!record->expertMask.isEmpty());
+        // Routing of the ablated layer changes exactly when the expert had tokens.
+        const auto &figures = compared->figures();
+        QVERIFY(size_t(top.layer) < figures.size());
+        QCOMPARE(figures[size_t(top.layer)].agreement<1.0, top.load> 0.0);
+        for (int l = 0; l < top.layer; ++l)
+            QCOMPARE(figures[size_t(l)].agreement, 1.0);
     }
 
     void aRunThatIsNotThereIsRefused()

@@ -30,41 +30,6 @@ double rounded(double v)
     return std::round(v * 1e6) / 1e6;
 }
 
-// Spearman's rank correlation (average ranks for ties); 0 when either side is constant.
-double spearman(const std::vector<double> &x, const std::vector<double> &y)
-{
-    const auto ranks = [](const std::vector<double> &v) {
-        std::vector<size_t> order(v.size());
-        for (size_t i = 0; i < v.size(); ++i)
-            order[i] = i;
-        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
-        std::vector<double> r(v.size());
-        for (size_t i = 0; i < order.size();) {
-            size_t j = i;
-            while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]])
-                ++j;
-            for (size_t k = i; k <= j; ++k)
-                r[order[k]] = (i + j) / 2.0;
-            i = j + 1;
-        }
-        return r;
-    };
-    const std::vector<double> a = ranks(x), b = ranks(y);
-    const size_t n = a.size();
-    double ma = 0, mb = 0;
-    for (size_t i = 0; i < n; ++i) {
-        ma += a[i] / n;
-        mb += b[i] / n;
-    }
-    double cov = 0, va = 0, vb = 0;
-    for (size_t i = 0; i < n; ++i) {
-        cov += (a[i] - ma) * (b[i] - mb);
-        va += (a[i] - ma) * (a[i] - ma);
-        vb += (b[i] - mb) * (b[i] - mb);
-    }
-    return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : 0.0;
-}
-
 QString className(const model::ModelContract &contract, const std::string &output, int k)
 {
     for (const model::OutputSpec &spec : contract.outputs) {
@@ -151,22 +116,11 @@ int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return fail(err, error);
 
     // Per layer: does the load rank the experts as their effect does?
-    std::map<int, std::pair<std::vector<double>, std::vector<double>>> byLayer;
-    for (const ExpertEffect &e : result.effects) {
-        if (!e.keepOnly) {
-            byLayer[e.layer].first.push_back(e.load);
-            byLayer[e.layer].second.push_back(e.change.effect);
-        }
-    }
     QJsonArray correlations;
-    for (const auto &[layer, pair] : byLayer)
-        correlations.append(
-            QJsonObject{{"layer", layer},
-                        {"spearman_load_effect", rounded(spearman(pair.first, pair.second))}});
+    for (const auto &[layer, rho] : loadEffectCorrelation(result))
+        correlations.append(QJsonObject{{"layer", layer}, {"spearman_load_effect", rounded(rho)}});
 
     QJsonArray effects;
-    QStringList csv{QStringLiteral("layer,expert,mode,load,mean_prob,output,measure,effect,"
-                                   "score,baseline_class,class,later_agreement")};
     for (const ExpertEffect &e : result.effects) {
         const OutputChange &c = e.change;
         QJsonArray outputs;
@@ -190,25 +144,11 @@ int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err)
             o.insert(QStringLiteral("class"), className(contract, c.output, c.ablatedClass));
         }
         effects.append(o);
-        csv << QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12")
-                   .arg(e.layer)
-                   .arg(e.expert)
-                   .arg(e.keepOnly ? QStringLiteral("only") : QStringLiteral("off"))
-                   .arg(e.load, 0, 'g', 8)
-                   .arg(e.meanProb, 0, 'g', 8)
-                   .arg(QString::fromStdString(c.output), QString::fromStdString(c.measure))
-                   .arg(c.effect, 0, 'g', 8)
-                   .arg(c.score, 0, 'g', 8)
-                   .arg(c.baselineClass >= 0 ? className(contract, c.output, c.baselineClass)
-                                             : QString(),
-                        c.baselineClass >= 0 ? className(contract, c.output, c.ablatedClass)
-                                             : QString())
-                   .arg(e.laterAgreement, 0, 'g', 8);
     }
     if (parser.isSet(csvOpt)) {
         QSaveFile f(parser.value(csvOpt));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Text) ||
-            f.write((csv.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8()) < 0 || !f.commit())
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Text) || f.write(ablationCsv(result)) < 0 ||
+            !f.commit())
             return fail(err, QStringLiteral("%1: %2").arg(parser.value(csvOpt), f.errorString()));
     }
     QJsonArray curves;

@@ -50,6 +50,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     buildActions();
     buildDocks();
     buildCompareActions();
+    buildAblationDock();
     connectLayers();
 
     QString error;

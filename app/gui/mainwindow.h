@@ -9,6 +9,7 @@
 //   GalleryPanel    galleries and queries of a retrieval model
 // The accessors below are what tests and the screenshot tool drive.
 
+#include "ablationcontroller.h"
 #include "image/imageloader.h"
 #include "image/reslice.h"
 #include "imagedocument.h"
@@ -33,6 +34,7 @@ class QTableView;
 
 namespace moescope::gui {
 
+class AblationPanel;
 class CinePlayer;
 class ComparisonWindow;
 class GalleryController;
@@ -68,6 +70,9 @@ public:
     // The comparison window opened last, while it is open.
     ComparisonWindow *comparisonWindow() const;
     QAction *compareAction() const { return m_compareAction; }
+    // The expert-ablation sweep (Run ▸ Expert Ablation…) and what runs it.
+    AblationPanel *ablationPanel() const { return m_ablationPanel; }
+    AblationController *ablationController() const { return m_ablation; }
     QTableView *runsView() const { return m_runsView; }
 
     ResultView *resultView() const { return m_resultView; }
@@ -130,6 +135,7 @@ private:
     void onResultShown(qint64 runId);
     QList<PluginViewDock::OtherRun> otherRunsOf(const AnalysisResult &result) const;
     void buildCompareActions();
+    void buildAblationDock();
     void compareSelectedRuns();
     void compareCurrentWith();
     void updateViewControls();
@@ -158,6 +164,12 @@ private:
     QAction *m_compareWithAction = nullptr;
     QMenu *m_runMenu = nullptr;
     QPointer<ComparisonWindow> m_comparisonWindow;
+    AblationController *m_ablation = nullptr;
+    AblationPanel *m_ablationPanel = nullptr;
+    QDockWidget *m_ablationDock = nullptr;
+    // A run with experts off was asked for from the ablation panel: once it
+    // is shown, it is compared with this run (the one shown when asked).
+    qint64 m_ablationBaseRun = 0;
     GalleryPanel *m_gallery = nullptr;
     QDockWidget *m_galleryDock = nullptr;
     GalleryController *m_galleryController = nullptr;

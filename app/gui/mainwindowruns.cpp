@@ -1,9 +1,13 @@
 // The window's stored-run actions: other runs of the same input for the
 // plugin's own view, and comparing two runs side by side.
+#include "ablationpanel.h"
+#include "cineplayer.h"
 #include "comparisonwindow.h"
 #include "mainwindow.h"
+#include "resultpresenter.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -52,6 +56,55 @@ void MainWindow::buildCompareActions()
     m_runsView->addAction(m_compareAction);
     connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_compareAction->setEnabled(m_runsView->selectionModel()->selectedRows().size() == 2);
+    });
+}
+
+void MainWindow::buildAblationDock()
+{
+    m_ablation = new AblationController(m_workspace, m_document, m_runs, this);
+    m_ablationDock = new QDockWidget(tr("Expert ablation"), this);
+    m_ablationDock->setObjectName(QStringLiteral("ablationDock"));
+    m_ablationPanel = new AblationPanel(m_ablationDock);
+    m_ablationDock->setWidget(m_ablationPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_ablationDock);
+    m_ablationDock->setVisible(false);
+    QAction *show = m_ablationDock->toggleViewAction();
+    show->setText(tr("Expert &Ablation…"));
+    show->setToolTip(tr("Switch each expert of a layer off in turn and measure the change of "
+                        "the answer beside its load"));
+    m_runMenu->addAction(show);
+
+    connect(m_runs, &RunController::modelReady, this, [this](const LoadedModel &model) {
+        m_ablationPanel->setModel(&model.contract, m_ablation->canAblate());
+    });
+    connect(m_ablationPanel, &AblationPanel::sweepRequested, this,
+            [this](int layer, bool keepOnly, bool deletion) {
+                m_ablation->ablate(player()->frame(), layer, keepOnly, deletion);
+            });
+    connect(m_ablationPanel, &AblationPanel::cancelRequested, m_ablation,
+            &AblationController::cancel);
+    connect(m_ablation, &AblationController::started, this,
+            [this] { m_ablationPanel->showRunning(0, 0); });
+    connect(m_ablation, &AblationController::progress, m_ablationPanel,
+            &AblationPanel::showRunning);
+    connect(m_ablation, &AblationController::finished, m_ablationPanel, &AblationPanel::showResult);
+    connect(m_ablation, &AblationController::failed, this, [this](const QString &message) {
+        m_ablationPanel->showFailure(message);
+        statusBar()->showMessage(message, 10000);
+    });
+    connect(m_ablationPanel, &AblationPanel::runRequested, this,
+            [this](const QList<QPair<int, int>> &disabled) {
+                m_ablationBaseRun = m_runs->result().runId;
+                if (!m_runs->runWithExpertsOff(disabled))
+                    m_ablationBaseRun = 0;
+            });
+    // The run with experts off, once stored and shown, beside the run it changes.
+    connect(m_presenter, &ResultPresenter::resultShown, this, [this](qint64 runId) {
+        const qint64 base = m_ablationBaseRun;
+        if (base <= 0 || runId <= 0 || runId == base)
+            return;
+        m_ablationBaseRun = 0;
+        compareRuns(base, runId);
     });
 }
 

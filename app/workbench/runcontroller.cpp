@@ -107,6 +107,21 @@ void RunController::run()
     startAnalysis();
 }
 
+bool RunController::runWithExpertsOff(const QList<QPair<int, int>> &disabled)
+{
+    QString error;
+    if (!m_session->hasModel() || m_session->model().path != m_selectedPath) {
+        Q_EMIT errorOccurred(tr("Load the model before switching its experts off"));
+        return false;
+    }
+    if (!buildExpertMask(m_session->model().contract, disabled, &m_nextExpertMask, &error)) {
+        Q_EMIT errorOccurred(error);
+        return false;
+    }
+    run();
+    return true;
+}
+
 void RunController::startAnalysis()
 {
     const LoadedModel &m = m_session->model();
@@ -126,6 +141,8 @@ void RunController::startAnalysis()
     AnalysisRequest request =
         newRequest(Purpose::Run, stateful ? std::max(0, m_frame) : 0, -1, m_chosenTask);
     request.options.extra = m_sceneOptions;
+    request.expertMask = std::move(m_nextExpertMask);
+    m_nextExpertMask.clear();
     if (stateful)
         request.snapshotIntervalMs = m_trackSnapshotMs; // the new frames, for the window to follow
     if (taskPlugin && taskPlugin->capabilities().testFlag(TaskCapability::Tiled)) {

@@ -32,6 +32,10 @@ public:
     // Run on the image shown: loads the picked model first when needed, or
     // stops live routing / the sweep and queues behind them.
     void run();
+    // run() with these experts (layer, expert) switched off, for this run
+    // only; the stored run records them. False with errorOccurred() when the
+    // model takes no expert_mask or names no such expert.
+    bool runWithExpertsOff(const QList<QPair<int, int>> &disabled);
     void cancel();
     // Settings a plugin's run reads (PrepareOptions::extra): a SAR scene's
     // bands, speckle filter, tile size or region of interest.
@@ -115,6 +119,7 @@ private:
     ImageDocument *m_document;
     ModelSession *m_session;
     QString m_selectedPath;
+    std::vector<float> m_nextExpertMask; // the next run's (runWithExpertsOff), then cleared
     QString m_device = QStringLiteral("auto");
     int m_frame = 0;
     int m_chosenTask = 0;

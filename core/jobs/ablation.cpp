@@ -193,6 +193,79 @@ void erasePatches(const model::InputSpec &spec, const routing::TokenGrid &grid,
 
 } // namespace
 
+double rankCorrelation(const std::vector<double> &x, const std::vector<double> &y)
+{
+    const auto ranks = [](const std::vector<double> &v) {
+        std::vector<size_t> order(v.size());
+        for (size_t i = 0; i < v.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
+        std::vector<double> r(v.size());
+        for (size_t i = 0; i < order.size();) {
+            size_t j = i;
+            while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]])
+                ++j;
+            for (size_t k = i; k <= j; ++k)
+                r[order[k]] = (i + j) / 2.0;
+            i = j + 1;
+        }
+        return r;
+    };
+    const size_t n = std::min(x.size(), y.size());
+    if (n < 2)
+        return 0;
+    const std::vector<double> a = ranks(x), b = ranks(y);
+    double ma = 0, mb = 0;
+    for (size_t i = 0; i < n; ++i) {
+        ma += a[i] / n;
+        mb += b[i] / n;
+    }
+    double cov = 0, va = 0, vb = 0;
+    for (size_t i = 0; i < n; ++i) {
+        cov += (a[i] - ma) * (b[i] - mb);
+        va += (a[i] - ma) * (a[i] - ma);
+        vb += (b[i] - mb) * (b[i] - mb);
+    }
+    return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : 0.0;
+}
+
+std::map<int, double> loadEffectCorrelation(const AblationResult &result)
+{
+    std::map<int, std::pair<std::vector<double>, std::vector<double>>> byLayer;
+    for (const ExpertEffect &e : result.effects) {
+        if (!e.keepOnly) {
+            byLayer[e.layer].first.push_back(e.load);
+            byLayer[e.layer].second.push_back(e.change.effect);
+        }
+    }
+    std::map<int, double> out;
+    for (const auto &[layer, pair] : byLayer)
+        out[layer] = rankCorrelation(pair.first, pair.second);
+    return out;
+}
+
+QByteArray ablationCsv(const AblationResult &result)
+{
+    QStringList lines{QStringLiteral("layer,expert,mode,load,mean_prob,output,measure,effect,"
+                                     "score,baseline_class,class,later_agreement")};
+    for (const ExpertEffect &e : result.effects) {
+        const OutputChange &c = e.change;
+        lines << QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12")
+                     .arg(e.layer)
+                     .arg(e.expert)
+                     .arg(e.keepOnly ? QStringLiteral("only") : QStringLiteral("off"))
+                     .arg(e.load, 0, 'g', 8)
+                     .arg(e.meanProb, 0, 'g', 8)
+                     .arg(QString::fromStdString(c.output), QString::fromStdString(c.measure))
+                     .arg(c.effect, 0, 'g', 8)
+                     .arg(c.score, 0, 'g', 8)
+                     .arg(c.baselineClass >= 0 ? QString::number(c.baselineClass) : QString(),
+                          c.baselineClass >= 0 ? QString::number(c.ablatedClass) : QString())
+                     .arg(e.laterAgreement, 0, 'g', 8);
+    }
+    return (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
+}
+
 bool runAblation(model::Engine &engine, const TaskPlugin &plugin, const AblationRequest &request,
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
                  AblationResult *result, QString *error)

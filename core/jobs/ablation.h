@@ -22,7 +22,10 @@
 
 #include "analysis.h"
 
+#include <QMetaType>
+
 #include <atomic>
+#include <map>
 #include <vector>
 
 namespace moescope {
@@ -87,8 +90,21 @@ struct AblationResult
 // False with `error` (naming the model or the file and the cause): a model
 // without an expert_mask input, a layer that is not there, an input the
 // plugin cannot prepare. `progress` gets passes done / total.
+// Spearman's rank correlation (average ranks for ties); 0 when either side is constant.
+double rankCorrelation(const std::vector<double> &x, const std::vector<double> &y);
+// Per layer swept, the rank correlation of the experts' loads and the
+// effects of switching them off: near 1, the busiest experts matter most;
+// near 0 or below, load says little about importance.
+std::map<int, double> loadEffectCorrelation(const AblationResult &result);
+
+// The effects as CSV, a header and a row per effect, ranked:
+// layer,expert,mode,load,mean_prob,output,measure,effect,score,baseline_class,class,later_agreement
+QByteArray ablationCsv(const AblationResult &result);
+
 bool runAblation(model::Engine &engine, const TaskPlugin &plugin, const AblationRequest &request,
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
                  AblationResult *result, QString *error);
 
 } // namespace moescope
+
+Q_DECLARE_METATYPE(moescope::AblationResult)

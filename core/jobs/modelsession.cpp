@@ -143,7 +143,7 @@ protected:
         QString error;
         if (!m_context->openDatabase(m_store.dbPath, &error) ||
             !storeAnalysis(*m_context->db, &m_result, m_store.scene, m_context->engine->contract(),
-                           {}, &error)) {
+                           m_request.expertMask, &error)) {
             m_storeError = error;
             return;
         }
@@ -178,6 +178,51 @@ private:
     AnalysisResult m_result;
     QString m_storeError;
     std::optional<store::RunRecord> m_record;
+};
+
+class AblationJob final : public Job
+{
+public:
+    AblationJob(ModelSession *session, std::shared_ptr<ModelContext> context,
+                AblationRequest request, TaskPlugin *plugin)
+        : Job(Tr::tr("Ablate")), m_session(session), m_context(std::move(context)),
+          m_request(std::move(request)), m_plugin(plugin)
+    {
+        connect(this, &Job::progressChanged, session,
+                [session](int done, int total) { Q_EMIT session->progress(done, total); });
+    }
+
+protected:
+    bool run(JobFeedback &feedback, QString *error) override
+    {
+        if (!m_context->engine || !m_plugin) {
+            *error = Tr::tr("no model is loaded");
+            return false;
+        }
+        const bool ok = runAblation(
+            *m_context->engine, *m_plugin, m_request, feedback.cancelFlag(),
+            [&feedback](int done, int total) { feedback.setProgress(done, total); }, &m_result,
+            error);
+        return ok || feedback.isCancelled(); // cancelled: finished() says so
+    }
+
+    void finished(JobState state, const QString &error, bool) override
+    {
+        if (!m_session)
+            return;
+        if (state == JobState::Finished)
+            Q_EMIT m_session->ablationFinished(m_result);
+        else
+            Q_EMIT m_session->ablationFailed(
+                state == JobState::Cancelled ? Tr::tr("The ablation was cancelled") : error);
+    }
+
+private:
+    QPointer<ModelSession> m_session;
+    std::shared_ptr<ModelContext> m_context;
+    AblationRequest m_request;
+    TaskPlugin *m_plugin;
+    AblationResult m_result;
 };
 
 class IndexJob final : public Job
@@ -319,6 +364,7 @@ ModelSession::ModelSession(QObject *parent)
     qRegisterMetaType<moescope::IndexReport>();
     qRegisterMetaType<moescope::QueryRequest>();
     qRegisterMetaType<moescope::QueryResult>();
+    qRegisterMetaType<moescope::AblationResult>();
     // The engine and the database connection go on the thread that used them.
     std::shared_ptr<ModelContext> context = m_context;
     m_queue->setThreadCleanup([context] {
@@ -350,6 +396,11 @@ quint64 ModelSession::analyze(const AnalysisRequest &request, TaskPlugin *plugin
                               const StoreTarget &store)
 {
     return submit(QSharedPointer<AnalysisJob>::create(this, m_context, request, plugin, store));
+}
+
+quint64 ModelSession::ablate(const AblationRequest &request, TaskPlugin *plugin)
+{
+    return submit(QSharedPointer<AblationJob>::create(this, m_context, request, plugin));
 }
 
 quint64 ModelSession::indexGallery(const IndexRequest &request, const QString &dbPath,

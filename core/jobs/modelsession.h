@@ -6,6 +6,7 @@
 // below. Two sessions (two models) work at once, each on its own thread.
 // Destroying the session cancels its jobs and joins its thread.
 
+#include "ablation.h"
 #include "analysis.h"
 #include "job.h"
 #include "retrieval.h"
@@ -65,6 +66,8 @@ public:
     quint64 indexGallery(const IndexRequest &request, const QString &dbPath, TaskPlugin *plugin);
     quint64 queryGallery(const QueryRequest &request, const QString &dbPath,
                          const QString &galleryName, TaskPlugin *plugin);
+    // An expert-ablation sweep (ablation.h); progress(), then ablationFinished or ablationFailed.
+    quint64 ablate(const AblationRequest &request, TaskPlugin *plugin);
     // Any job of this session: queued ones never run, the running one stops
     // at its next step. A job queued after this call is not touched.
     void cancel();
@@ -97,6 +100,8 @@ Q_SIGNALS:
     void indexFinished(bool ok, const QString &message, const moescope::IndexReport &report);
     void queryFinished(const moescope::QueryResult &result);
     void queryFailed(const QString &message);
+    void ablationFinished(const moescope::AblationResult &result);
+    void ablationFailed(const QString &message);
 
 private:
     friend class LoadJob;
