@@ -14,6 +14,6 @@ target_compile_definitions(tst_compare PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moesc
 add_dependencies(tst_compare moescope-cli moescope_tracking_plugin)
 
 # moescope-cli ablate and the output-change measures (issue 13).
-moescope_add_test(tst_ablation LIBS moescope_jobs FIXTURES test_models)
+moescope_add_test(tst_ablation LIBS moescope_jobs FIXTURES "test_models;exported_model")
 target_compile_definitions(tst_ablation PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_ablation moescope-cli moescope_tracking_plugin)

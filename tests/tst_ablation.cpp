@@ -199,6 +199,11 @@ private Q_SLOTS:
                            "--image",
                            "template=" + kSamples + "tracking/MoEScope_Synth_000001.template.png"}
             << QStringLiteral("1-iou");
+        // A third-party model through the export helper (expert_mask=True): 8 experts.
+        QTest::newRow("exported V-MoE")
+            << QStringList{"--model", QStringLiteral(MOESCOPE_TEST_DATA_DIR "/export/vmoe-example.pt"),
+                           "--input", kSamples + "shapes-square.png"}
+            << QStringLiteral("total_variation");
     }
 
     void everyBundledModel()

@@ -193,22 +193,25 @@ int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err)
                .arg(result.forwardMs, 0, 'f', 1)
                .arg(result.totalMs, 0, 'f', 1)
         << "\n";
-    out << Tr::tr("layer expert  mode  load    effect  answer           later layers agree")
+    out << Tr::tr("layer expert  mode  load    effect   answer                       later "
+                  "layers agree")
         << "\n";
     for (const ExpertEffect &e : result.effects) {
         const OutputChange &c = e.change;
-        const QString answer = c.baselineClass >= 0
-                                   ? QStringLiteral("%1 %2 %")
-                                         .arg(className(contract, c.output, c.ablatedClass))
-                                         .arg(100.0 * c.score, 0, 'f', 1)
-                                   : QString::number(c.score, 'f', 3);
+        const QString answer =
+            c.baselineClass >= 0
+                ? QStringLiteral("%1; p(%2) %3 %")
+                      .arg(className(contract, c.output, c.ablatedClass),
+                           className(contract, c.output, c.baselineClass))
+                      .arg(100.0 * c.score, 0, 'f', 1)
+                : QString::number(c.score, 'f', 3);
         out << QStringLiteral("%1 %2  %3  %4 %  %5  %6 %7 %")
                    .arg(e.layer, 5)
                    .arg(e.expert, 6)
                    .arg(e.keepOnly ? QStringLiteral("only") : QStringLiteral("off "))
                    .arg(100.0 * e.load, 5, 'f', 1)
                    .arg(c.effect, 7, 'f', 4)
-                   .arg(answer, -16)
+                   .arg(answer, -28)
                    .arg(100.0 * e.laterAgreement, 5, 'f', 1)
             << "\n";
     }

@@ -140,7 +140,8 @@ def export(path, router_transform=None):
         router_transform=router_transform,     # None: softmax of the router's logits
         dispatch_transform=top2_weights,
         moe_layers={"top_k": 2, "router": "top-k",
-                    "tokens": [{"input": "image", "offset": 1, "grid": [8, 8]}]})
+                    "tokens": [{"input": "image", "offset": 1, "grid": [8, 8]}]},
+        expert_mask=True)                       # experts can be switched off (ablation)
 
 
 def main(outdir):

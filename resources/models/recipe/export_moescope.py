@@ -416,6 +416,10 @@ class _Recording:
     def __init__(self, model: nn.Module, names: Sequence[str]):
         self.names = list(names)
         self.values: List[List[Any]] = [[] for _ in self.names]
+        # expert_mask [L, E_max] while a forward() with one runs: each router's
+        # logits for a switched-off expert become -inf, so the model's own
+        # softmax and top-k never pick it (docs/model-contract.md, "Expert ablation").
+        self.mask: Optional[Tensor] = None
         self.handles = []
         for i, name in enumerate(self.names):
             try:
@@ -426,7 +430,14 @@ class _Recording:
 
     def _hook(self, i: int):
         def hook(module, args, output):
+            if self.mask is not None:
+                logits = output[0] if isinstance(output, (tuple, list)) else output
+                keep = self.mask[i, : logits.shape[-1]] > 0.5
+                logits = logits.masked_fill(~keep, float("-inf"))
+                output = ((logits,) + tuple(output[1:]) if isinstance(output, (tuple, list))
+                          else logits)
             self.values[i].append(output)
+            return output
         return hook
 
     def clear(self) -> None:
@@ -454,8 +465,11 @@ class _ContractWrapper(nn.Module):
 
     def __init__(self, model: nn.Module, recording: _Recording, output_names: Optional[List],
                  output_keys: List[str], router_transform: Callable,
-                 dispatch_transform: Optional[Callable]):
+                 dispatch_transform: Optional[Callable], model_inputs: int = 0):
         super().__init__()
+        # With an expert_mask input: forward() takes it after the model's own
+        # `model_inputs` inputs (0: no mask input).
+        self._model_inputs = model_inputs
         self.model = model
         self._recording = recording
         self._output_names = output_names
@@ -489,7 +503,13 @@ class _ContractWrapper(nn.Module):
 
     def forward(self, *inputs):
         self._recording.clear()
-        result = self.model(*inputs)
+        if self._model_inputs and len(inputs) > self._model_inputs:
+            self._recording.mask = inputs[self._model_inputs]
+            inputs = inputs[: self._model_inputs]
+        try:
+            result = self.model(*inputs)
+        finally:
+            self._recording.mask = None
         out = self._name_outputs(result)
         batch = inputs[0].shape[0]
         for i, raw in enumerate(self._recording.take()):
@@ -581,6 +601,23 @@ def _check_example(meta: dict, example_inputs: Tuple) -> None:
                                  "[B, %d, %d, %d]" % ((spec["name"], _shape(x)) + need))
 
 
+def _check_mask(wrapper: nn.Module, example_inputs: Tuple, layers: int) -> None:
+    """With expert 0 of every layer off, no token may keep any of its probability."""
+    mask = example_inputs[-1].clone()
+    mask[:, 0] = 0
+    with torch.no_grad():
+        try:
+            out = wrapper(*(example_inputs[:-1] + (mask,)))
+        except Exception as e:  # noqa: BLE001
+            raise ValueError("forward() with an expert switched off failed: " + _why(e))
+    for i in range(layers):
+        kept = float(out["router.%d" % i][..., 0].abs().max())
+        if kept > 1e-6:
+            raise ValueError("router.%d still gives a switched-off expert probability %.3g: "
+                             "expert_mask=True needs router modules that return logits"
+                             % (i, kept))
+
+
 def _compare(reference: Dict[str, Tensor], got: Dict[str, Tensor]) -> None:
     for key in sorted(reference):
         a = reference[key].detach().float()
@@ -604,7 +641,7 @@ def export_moescope(model: nn.Module, example_inputs, path: str, *, name: str, t
                     dispatch_transform: Optional[Callable[[Tensor], Tensor]] = None,
                     moe_layers: Union[List[dict], dict, None] = None,
                     title: str = "", description: str = "", license: str = "",
-                    reference: str = "") -> dict:
+                    reference: str = "", expert_mask: bool = False) -> dict:
     """Writes `model` as a MoEScope model file at `path` and returns its moescope.json.
 
     model           the nn.Module (put in eval mode for the export, restored after).
@@ -633,6 +670,12 @@ def export_moescope(model: nn.Module, example_inputs, path: str, *, name: str, t
                     0, "router" "top-k" when top_k > 0 else "soft". "tokens" (the token
                     grid over the image) is needed unless a layer routes 1 token.
     title, description, license, reference  optional moescope.json text.
+    expert_mask     True: the exported model takes an expert_mask input (added
+                    last to "inputs"; example_inputs leave it out), so MoEScope can
+                    switch experts off (ablation). Each router module's output is
+                    taken as logits: a switched-off expert's become -inf before the
+                    model's own softmax and top-k. Checked: with expert 0 of each
+                    layer off, its router probability must be 0.
 
     Raises ValueError with the first broken rule; then nothing is written."""
     if not isinstance(example_inputs, (tuple, list)):
@@ -655,18 +698,25 @@ def export_moescope(model: nn.Module, example_inputs, path: str, *, name: str, t
         if value:
             meta[key] = value
     meta["inputs"] = list(inputs)
+    model_inputs = len(meta["inputs"])
+    if expert_mask:
+        if any(i.get("kind") == "expert_mask" for i in inputs):
+            raise ValueError("inputs already lists an expert_mask; with expert_mask=True the "
+                             "helper adds it")
+        meta["inputs"].append({"name": "expert_mask", "kind": "expert_mask"})
     meta["outputs"] = dict(outputs)
     meta = _as_json(meta)
     # Check what can be checked before running anything (moe_layers still to come).
     check_meta(dict(meta, moe_layers=[{"name": "-", "experts": 1, "top_k": 0, "tokens": []}]))
-    _check_example(meta, example_inputs)
+    _check_example(dict(meta, inputs=meta["inputs"][:model_inputs]), example_inputs)
 
     was_training = model.training
     model.eval()
     recording = _Recording(model, router_modules)
     try:
         wrapper = _ContractWrapper(model, recording, list(output_names) if output_names else None,
-                                   list(outputs), router_transform, dispatch_transform)
+                                   list(outputs), router_transform, dispatch_transform,
+                                   model_inputs if expert_mask else 0)
         batch = int(example_inputs[0].shape[0])
         with torch.no_grad():
             try:
@@ -685,6 +735,9 @@ def export_moescope(model: nn.Module, example_inputs, path: str, *, name: str, t
         meta = _as_json(meta)
         check_meta(meta)
         check_forward(meta, eager, batch)                     # the example input, untraced
+        if expert_mask:
+            example_inputs = example_inputs + (synthetic_inputs(meta, 1)[-1],)
+            _check_mask(wrapper, example_inputs, len(routers))
 
         with torch.no_grad():
             try:
