@@ -190,6 +190,42 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1); // one line
     }
+
+    void expertPaths()
+    {
+        const CliResult r = runCli({"paths", "--run", "1", "--db", m_db, "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject json = r.json();
+        const QJsonArray layers = json.value("layers").toArray();
+        const QJsonArray transitions = json.value("transitions").toArray();
+        QCOMPARE(layers.size(), 8);
+        QCOMPARE(transitions.size(), 7);
+        const int tokens = json.value("tokens").toInt();
+        QVERIFY(tokens > 0);
+        for (int k = 0; k < transitions.size(); ++k) {
+            const QJsonArray m = transitions[k].toObject().value("matrix").toArray();
+            const QJsonArray from = layers[k].toObject().value("counts").toArray();
+            const QJsonArray to = layers[k + 1].toObject().value("counts").toArray();
+            int total = 0;
+            QVector<int> columns(to.size(), 0);
+            for (int a = 0; a < m.size(); ++a) {
+                int row = 0;
+                const QJsonArray cells = m[a].toArray();
+                for (int b = 0; b < cells.size(); ++b) {
+                    row += cells[b].toInt();
+                    columns[b] += cells[b].toInt();
+                }
+                QCOMPARE(row, from[a].toInt()); // every token of expert a goes somewhere
+                total += row;
+            }
+            for (int b = 0; b < to.size(); ++b)
+                QCOMPARE(columns[b], to[b].toInt());
+            QCOMPARE(total, tokens);
+        }
+        const CliResult bad = runCli({"paths", "--run", "99", "--db", m_db});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains("99"), bad.err.constData());
+    }
 };
 
 QTEST_MAIN(TestCompare)

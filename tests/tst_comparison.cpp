@@ -1,6 +1,7 @@
 // Routing comparison figures (core/routing/comparison.h) on hand-made router
 // tensors whose answers were worked out by hand (bits throughout).
 #include "routing/comparison.h"
+#include "routing/paths.h"
 #include "routing/signature.h"
 
 #include <QTest>
@@ -128,6 +129,40 @@ private Q_SLOTS:
         QVERIFY(c.entropyA > 0);
         QCOMPARE(c.entropyB, 0.0);
         QCOMPARE(c.loadJs >= 0, experts == 3);
+    }
+
+    void expertPaths()
+    {
+        // Layer 0 top-1: (0,1,0,0); layer 1 (2 experts): (1,1,0,1); a layer
+        // without a grid between them is left out of the path.
+        LayerRouting a = sample();
+        LayerRouting gate;
+        gate.name = "task.gate";
+        gate.experts = 2;
+        gate.tokens = 1;
+        gate.probs = {0.5f, 0.5f};
+        LayerRouting b;
+        b.name = "blocks.3.mlp";
+        b.experts = 2;
+        b.tokens = 5;
+        b.grids = {TokenGrid{"image", 1, 2, 2}};
+        b.probs = {1, 0, 0.2f, 0.8f, 0.1f, 0.9f, 0.6f, 0.4f, 0.3f, 0.7f};
+        const ExpertPaths p = moescope::routing::expertPaths({a, gate, b});
+        QCOMPARE(p.input, std::string("image"));
+        QCOMPARE(p.layers, (std::vector<int>{0, 2}));
+        QCOMPARE(p.tokens, 4);
+        QVERIFY(QString::fromStdString(p.reason).contains(QStringLiteral("task.gate")));
+        // 3×2: from 0 → {1, 0, 1}: (0→0) 1, (0→1) 2; from 1 → 1: (1→1) 1.
+        QCOMPARE(p.coactivation(0), (std::vector<int>{1, 2, 0, 1, 0, 0}));
+        QCOMPARE(p.nodeCount(0, 0), 3);
+        QCOMPARE(p.nodeCount(1, 1), 3);
+        QCOMPARE(p.onPath(0, 0, 1), (std::vector<bool>{true, false, false, true}));
+        QCOMPARE(p.onPath(0, 0, -1), (std::vector<bool>{true, false, true, true}));
+        // A region of the right column only.
+        const ExpertPaths right =
+            moescope::routing::expertPaths({a, b}, {}, {false, true, false, true});
+        QCOMPARE(right.tokens, 2);
+        QCOMPARE(right.coactivation(0), (std::vector<int>{0, 1, 0, 1, 0, 0}));
     }
 
     void signatures()

@@ -56,6 +56,8 @@ QString usage()
         "  signatures [--like RUN] [--limit N] [--db FILE] [--json]\n"
         "      stored runs' routing signatures: similarity and a 2-D PCA layout, or the\n"
         "      runs whose routing resembles RUN's\n"
+        "  paths --run ID [--frame N] [--db FILE] [--json]\n"
+        "      expert paths: per pair of consecutive layers, tokens from each expert to each\n"
         "  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]\n"
         "      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]\n"
         "      each expert switched off in turn: the change of the answer beside its load\n"
@@ -210,6 +212,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return signatures(rest, out, err);
     if (verb == QLatin1String("ablate"))
         return ablate(rest, out, err);
+    if (verb == QLatin1String("paths"))
+        return paths(rest, out, err);
     if (verb == QLatin1String("bench"))
         return bench(rest, out, err);
 

@@ -23,6 +23,7 @@ int track(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int compare(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int signatures(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int paths(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
