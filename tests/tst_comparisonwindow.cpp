@@ -10,6 +10,7 @@
 #include "ablationpanel.h"
 #include "clitestsupport.h"
 #include "comparisonwindow.h"
+#include "expertpathsview.h"
 #include "mainwindow.h"
 #include "resultview.h"
 #include "routingpanel.h"
@@ -274,6 +275,50 @@ private Q_SLOTS:
         QCOMPARE(figures[size_t(top.layer)].agreement<1.0, top.load> 0.0);
         for (int l = 0; l < top.layer; ++l)
             QCOMPARE(figures[size_t(l)].agreement, 1.0);
+    }
+
+    void expertPathsPickTokensOnTheImage()
+    {
+        MainWindow window(m_db);
+        window.resize(1600, 1000);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        QVERIFY(window.reopenRun(1));
+        if (shown.isEmpty())
+            QVERIFY(shown.wait(30000));
+        window.findChild<QDockWidget *>(QStringLiteral("expertPathsDock"))->show();
+        ExpertPathsPanel *panel = window.expertPathsPanel();
+        QTRY_COMPARE(int(panel->paths().layers.size()), 2);
+        const routing::ExpertPaths &paths = panel->paths();
+        QCOMPARE(paths.tokens, 256); // moe-vit-shapes-tiny: 16 × 16 patches
+        QCOMPARE(panel->matrix()->rowCount(), 4);
+        QCOMPARE(panel->matrix()->columnCount(), 4);
+        // The busiest pair, clicked where its band is drawn.
+        const std::vector<int> m = paths.coactivation(0);
+        const int busiest = int(std::max_element(m.begin(), m.end()) - m.begin());
+        const int a = busiest / 4, b = busiest % 4;
+        QCOMPARE(panel->matrix()->item(a, b)->text().toInt(), m[size_t(busiest)]);
+        AlluvialView *view = panel->view();
+        QTest::qWait(50);
+        const QPainterPath band = view->bandShape(0, a, b);
+        QVERIFY(!band.isEmpty());
+        QPoint inside(-1, -1);
+        const QRect box = band.boundingRect().toRect();
+        for (int y = box.top(); y <= box.bottom() && inside.x() < 0; y += 2)
+            for (int x = box.center().x() - 4; x <= box.center().x() + 4; ++x)
+                if (band.contains(QPointF(x, y))) {
+                    inside = {x, y};
+                    break;
+                }
+        QVERIFY(inside.x() >= 0);
+        QTest::mouseClick(view, Qt::LeftButton, {}, inside);
+        QCOMPARE(window.imageView()->highlightedTokens(), m[size_t(busiest)]);
+        QVERIFY2(panel->note().contains(QStringLiteral("→")), qPrintable(panel->note()));
+        const QString shot = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/expert-paths.png");
+        QVERIFY(window.grab().save(shot));
+        // Clicking beside the bands clears it.
+        QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(view->width() / 2, 2));
+        QCOMPARE(window.imageView()->highlightedTokens(), 0);
     }
 
     void aRunThatIsNotThereIsRefused()

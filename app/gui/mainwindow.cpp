@@ -51,6 +51,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     buildDocks();
     buildCompareActions();
     buildAblationDock();
+    buildPathsDock();
     connectLayers();
 
     QString error;
@@ -120,6 +121,7 @@ void MainWindow::buildActions()
     m_runMenu = runMenu;
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     view->addAction(tr("&Fit to Window"), this, [this] { imageView()->fitToWindow(); });
     view->addAction(tr("&Actual Size (1:1)"), this, [this] { imageView()->actualSize(); });
 

@@ -35,6 +35,7 @@ class QTableView;
 namespace moescope::gui {
 
 class AblationPanel;
+class ExpertPathsPanel;
 class CinePlayer;
 class ComparisonWindow;
 class GalleryController;
@@ -73,6 +74,8 @@ public:
     // The expert-ablation sweep (Run ▸ Expert Ablation…) and what runs it.
     AblationPanel *ablationPanel() const { return m_ablationPanel; }
     AblationController *ablationController() const { return m_ablation; }
+    // Expert paths of the step shown (View ▸ Expert Paths).
+    ExpertPathsPanel *expertPathsPanel() const { return m_pathsPanel; }
     QTableView *runsView() const { return m_runsView; }
 
     ResultView *resultView() const { return m_resultView; }
@@ -136,6 +139,8 @@ private:
     QList<PluginViewDock::OtherRun> otherRunsOf(const AnalysisResult &result) const;
     void buildCompareActions();
     void buildAblationDock();
+    void buildPathsDock();
+    void updatePaths();
     void compareSelectedRuns();
     void compareCurrentWith();
     void updateViewControls();
@@ -167,6 +172,9 @@ private:
     AblationController *m_ablation = nullptr;
     AblationPanel *m_ablationPanel = nullptr;
     QDockWidget *m_ablationDock = nullptr;
+    ExpertPathsPanel *m_pathsPanel = nullptr;
+    QDockWidget *m_pathsDock = nullptr;
+    QMenu *m_viewMenu = nullptr;
     // A run with experts off was asked for from the ablation panel: once it
     // is shown, it is compared with this run (the one shown when asked).
     qint64 m_ablationBaseRun = 0;

@@ -3,8 +3,10 @@
 #include "ablationpanel.h"
 #include "cineplayer.h"
 #include "comparisonwindow.h"
+#include "expertpathsview.h"
 #include "mainwindow.h"
 #include "resultpresenter.h"
+#include "sceneview.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -106,6 +108,45 @@ void MainWindow::buildAblationDock()
         m_ablationBaseRun = 0;
         compareRuns(base, runId);
     });
+}
+
+void MainWindow::buildPathsDock()
+{
+    m_pathsDock = new QDockWidget(tr("Expert paths"), this);
+    m_pathsDock->setObjectName(QStringLiteral("expertPathsDock"));
+    m_pathsPanel = new ExpertPathsPanel(m_pathsDock);
+    m_pathsDock->setWidget(m_pathsPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_pathsDock);
+    m_pathsDock->setVisible(false);
+    QAction *show = m_pathsDock->toggleViewAction();
+    show->setText(tr("Expert &Paths"));
+    show->setToolTip(tr("Where each token's top-1 expert goes from layer to layer"));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(show);
+    connect(m_pathsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            updatePaths();
+        else
+            imageView()->setTokenHighlight(0, 0, {});
+    });
+    connect(m_presenter, &ResultPresenter::resultShown, this, &MainWindow::updatePaths);
+    connect(player(), &CinePlayer::frameChanged, this, &MainWindow::updatePaths);
+    connect(m_pathsPanel, &ExpertPathsPanel::tokensPicked, this,
+            [this](int rows, int cols, const std::vector<bool> &on) {
+                imageView()->setTokenHighlight(rows, cols, on);
+            });
+}
+
+void MainWindow::updatePaths()
+{
+    if (!m_pathsDock->isVisible())
+        return;
+    const AnalysisResult &result = m_runs->result();
+    const int step = m_resultView->stepIndex();
+    m_pathsPanel->setLayers(step >= 0 && step < result.steps.size() &&
+                                    !result.steps[step].layers.empty()
+                                ? &result.steps[step].layers
+                                : nullptr);
 }
 
 void MainWindow::compareSelectedRuns()

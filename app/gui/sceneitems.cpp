@@ -123,4 +123,25 @@ void HeatmapItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWi
     }
 }
 
+void TokenHighlightItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (on.empty() || rows <= 0 || cols <= 0 || on.size() != size_t(rows) * cols)
+        return;
+    const double w = region.width() / cols, h = region.height() / rows;
+    p->setPen(Qt::NoPen);
+    p->setBrush(QColor(0, 0, 0, 150));
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c)
+            if (!on[size_t(r) * cols + c])
+                p->drawRect(QRectF(region.left() + c * w, region.top() + r * h, w, h));
+    QPen pen(QColor(255, 255, 255, 220), 1.5);
+    pen.setCosmetic(true);
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c)
+            if (on[size_t(r) * cols + c])
+                p->drawRect(QRectF(region.left() + c * w, region.top() + r * h, w, h));
+}
+
 } // namespace moescope::gui

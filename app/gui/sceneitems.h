@@ -1,7 +1,8 @@
 #pragma once
 // What SceneView lays over the picture, in scene coordinates (image pixels):
 // the token grid with the token under the mouse outlined, the window-match
-// heatmap with the best window outlined, and a tiled run's tile grid.
+// heatmap with the best window outlined, picked-out tokens, and a tiled
+// run's tile grid.
 
 #include "windowgrid.h"
 
@@ -42,6 +43,24 @@ public:
         region = r;
     }
     QRectF boundingRect() const override { return region.adjusted(-4, -4, 4, 4); }
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+};
+
+// Some tokens of the grid picked out (an expert path's): the others are
+// dimmed, the picked ones outlined.
+class TokenHighlightItem : public QGraphicsItem
+{
+public:
+    QRectF region;
+    int rows = 0, cols = 0;
+    std::vector<bool> on; // rows × cols, row-major; empty: nothing drawn
+
+    void setRegion(const QRectF &r)
+    {
+        prepareGeometryChange();
+        region = r;
+    }
+    QRectF boundingRect() const override { return region.adjusted(-2, -2, 2, 2); }
     void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 };
 

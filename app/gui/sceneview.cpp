@@ -51,6 +51,9 @@ SceneView::SceneView(QWidget *parent) : QGraphicsView(parent), m_scene(new QGrap
     m_heatmapItem = new HeatmapItem;
     m_heatmapItem->setZValue(3);
     m_scene->addItem(m_heatmapItem);
+    m_highlightItem = new TokenHighlightItem;
+    m_highlightItem->setZValue(3.5);
+    m_scene->addItem(m_highlightItem);
     m_gridItem = new OverlayGridItem;
     m_gridItem->setZValue(4);
     m_scene->addItem(m_gridItem);
@@ -233,6 +236,20 @@ void SceneView::setHeatmap(const std::vector<float> &values, const WindowGrid &g
     viewport()->update();
 }
 
+void SceneView::setTokenHighlight(int rows, int cols, std::vector<bool> on)
+{
+    m_highlightItem->rows = rows;
+    m_highlightItem->cols = cols;
+    m_highlightItem->on = std::move(on);
+    m_highlightItem->update();
+    viewport()->update();
+}
+
+int SceneView::highlightedTokens() const
+{
+    return int(std::count(m_highlightItem->on.begin(), m_highlightItem->on.end(), true));
+}
+
 bool SceneView::hasHeatmap() const
 {
     return !m_heatmapItem->values.empty();
@@ -270,6 +287,7 @@ void SceneView::layoutOverlays()
     m_overlayItem->setVisible(!m_overlay.isNull());
     m_gridItem->setRegion(region);
     m_heatmapItem->setRegion(region);
+    m_highlightItem->setRegion(region);
     viewport()->update();
 }
 

@@ -31,6 +31,7 @@ namespace moescope::gui {
 
 class OverlayGridItem;
 class HeatmapItem;
+class TokenHighlightItem;
 class SceneTileItem;
 class TileGridItem;
 
@@ -86,6 +87,10 @@ public:
     void setFrameBoxes(QList<FrameBoxesItem::Box> boxes);
     const QList<FrameBoxesItem::Box> &frameBoxes() const { return m_frameBoxesItem->boxes; }
     bool tileGridVisible() const;
+    // Tokens of a rows × cols grid over the model region picked out (the
+    // others dimmed): an expert path's. Empty `on` clears it.
+    void setTokenHighlight(int rows, int cols, std::vector<bool> on);
+    int highlightedTokens() const;
     // Window-match heatmap: one value per window (row-major), the best window
     // outlined (-1: none). Empty values clear it.
     // `label` names it in the view's corner ("window match", "score map").
@@ -202,6 +207,7 @@ private:
     TileGridItem *m_tileGridItem = nullptr;
     FrameBoxesItem *m_frameBoxesItem = nullptr;
     HeatmapItem *m_heatmapItem = nullptr;
+    TokenHighlightItem *m_highlightItem = nullptr;
     QString m_heatmapLabel;
     QGraphicsRectItem *m_selectionItem = nullptr;
 };
