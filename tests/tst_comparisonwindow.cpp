@@ -11,11 +11,13 @@
 #include "clitestsupport.h"
 #include "comparisonwindow.h"
 #include "expertpathsview.h"
+#include "jobs/storedrun.h"
 #include "mainwindow.h"
 #include "resultview.h"
 #include "routingpanel.h"
 #include "runcomparison.h"
 #include "sceneview.h"
+#include "signatureswindow.h"
 
 #include <QAction>
 #include <QBarSeries>
@@ -28,6 +30,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -319,6 +322,55 @@ private Q_SLOTS:
         // Clicking beside the bands clears it.
         QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(view->width() / 2, 2));
         QCOMPARE(window.imageView()->highlightedTokens(), 0);
+    }
+
+    void signaturesLayOutStoredRuns()
+    {
+        MainWindow window(m_db);
+        window.show();
+        SignaturesWindow *signatures = window.showSignatures();
+        QVERIFY(signatures);
+        QCOMPARE(signatures->groupCount(), 1); // three runs of one model
+        // The layout is the CLI's.
+        const CliResult cli = runCli({"signatures", "--db", m_db, "--json"});
+        QVERIFY2(cli.code == 0, cli.err.constData());
+        const QJsonArray runs =
+            cli.json().value("groups").toArray().first().toObject().value("runs").toArray();
+        QCOMPARE(runs.size(), 3);
+        for (const QJsonValue &v : runs) {
+            const QPointF p = signatures->pointOf(v["id"].toInteger());
+            QVERIFY(std::abs(p.x() - v["pc1"].toDouble()) < 1e-5);
+            QVERIFY(std::abs(p.y() - v["pc2"].toDouble()) < 1e-5);
+        }
+        QCOMPARE(signatures->matrix()->rowCount(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(signatures->matrix()->item(i, i)->data(Qt::UserRole).toDouble(), 1.0);
+        // Coloured by predicted label: a series per label.
+        QSet<QString> labels;
+        QString error;
+        for (const store::RunRecord &r : window.database().listRuns(&error, 10))
+            labels.insert(predictedLabelOfRun(r));
+        signatures->setColourBy(SignaturesWindow::ColourBy::Label);
+        QCOMPARE(signatures->scatter()->series().size(), labels.size());
+        signatures->setColourBy(SignaturesWindow::ColourBy::Model);
+        QCOMPARE(signatures->scatter()->series().size(), 1);
+        // Runs like run 1: itself first, then by falling similarity.
+        QVERIFY(signatures->showLike(1));
+        QCOMPARE(signatures->likeTable()->rowCount(), 3);
+        QCOMPARE(signatures->likeTable()->item(0, 0)->text(), QStringLiteral("1"));
+        for (int row = 1; row < 3; ++row)
+            QVERIFY(signatures->likeTable()->item(row - 1, 1)->text().toDouble() >=
+                    signatures->likeTable()->item(row, 1)->text().toDouble());
+        signatures->resize(1100, 650);
+        QTest::qWait(50);
+        QVERIFY(signatures->grab().save(
+            QStringLiteral(MOESCOPE_TEST_DATA_DIR "/signatures-window.png")));
+        // A click on run 3's point opens it.
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        signatures->activateNear(signatures->pointOf(3));
+        if (shown.isEmpty())
+            QVERIFY(shown.wait(30000));
+        QCOMPARE(window.currentResult().runId, 3);
     }
 
     void aRunThatIsNotThereIsRefused()

@@ -209,22 +209,6 @@ int compare(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 namespace {
 
-// A stored run's signature: the per-layer loads of its routing summary (the
-// first step's, or a tiled run's mosaic). Empty when it has none.
-routing::Signature signatureOf(const store::RunRecord &r)
-{
-    routing::Signature s;
-    for (const QJsonValue &layer : r.summary) {
-        std::vector<double> load;
-        for (const QJsonValue &v : layer.toObject().value(QStringLiteral("load")).toArray())
-            load.push_back(v.toDouble());
-        if (load.empty())
-            return {};
-        s.loads.push_back(std::move(load));
-    }
-    return s;
-}
-
 QString shapeText(const std::vector<int> &shape)
 {
     QStringList parts;
@@ -260,7 +244,7 @@ int signatures(const QStringList &arguments, QTextStream &out, QTextStream &err)
     };
     std::vector<Entry> entries;
     for (const store::RunRecord &r : list) {
-        routing::Signature s = signatureOf(r);
+        routing::Signature s = signatureOfRun(r);
         if (!s.loads.empty())
             entries.push_back({&r, std::move(s)});
     }

@@ -36,6 +36,7 @@ namespace moescope::gui {
 
 class AblationPanel;
 class ExpertPathsPanel;
+class SignaturesWindow;
 class CinePlayer;
 class ComparisonWindow;
 class GalleryController;
@@ -70,6 +71,10 @@ public:
     ComparisonWindow *compareRuns(qint64 a, qint64 b);
     // The comparison window opened last, while it is open.
     ComparisonWindow *comparisonWindow() const;
+    // Run ▸ Routing Signatures…: the stored runs' signatures (like the run
+    // shown, when there is one); the window opened last, while open.
+    SignaturesWindow *showSignatures();
+    SignaturesWindow *signaturesWindow() const;
     QAction *compareAction() const { return m_compareAction; }
     // The expert-ablation sweep (Run ▸ Expert Ablation…) and what runs it.
     AblationPanel *ablationPanel() const { return m_ablationPanel; }
@@ -169,6 +174,7 @@ private:
     QAction *m_compareWithAction = nullptr;
     QMenu *m_runMenu = nullptr;
     QPointer<ComparisonWindow> m_comparisonWindow;
+    QPointer<SignaturesWindow> m_signaturesWindow;
     AblationController *m_ablation = nullptr;
     AblationPanel *m_ablationPanel = nullptr;
     QDockWidget *m_ablationDock = nullptr;

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "resultpresenter.h"
 #include "sceneview.h"
+#include "signatureswindow.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -53,6 +54,11 @@ void MainWindow::buildCompareActions()
         m_runMenu->addAction(tr("Compare &With…"), this, &MainWindow::compareCurrentWith);
     m_compareWithAction->setObjectName(QStringLiteral("compareWithAction"));
     m_compareWithAction->setToolTip(tr("The result shown beside another stored run"));
+    QAction *signatures =
+        m_runMenu->addAction(tr("Routing &Signatures…"), this, &MainWindow::showSignatures);
+    signatures->setObjectName(QStringLiteral("signaturesAction"));
+    signatures->setToolTip(tr("Many stored runs' routing side by side: similarity and a 2-D "
+                              "layout, and the runs most like the one shown"));
     // The Runs list offers it on a right click too.
     m_runsView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_runsView->addAction(m_compareAction);
@@ -190,6 +196,29 @@ void MainWindow::compareCurrentWith()
         this, tr("Compare with"), tr("Compare run %1 with:").arg(current), labels, 0, false, &ok);
     if (ok && labels.contains(chosen))
         compareRuns(current, ids.at(labels.indexOf(chosen)));
+}
+
+SignaturesWindow *MainWindow::showSignatures()
+{
+    auto *window = new SignaturesWindow(&m_workspace->database(), this);
+    QString error;
+    if (!window->refresh(&error)) {
+        delete window;
+        showError(error);
+        return nullptr;
+    }
+    if (m_runs->result().runId > 0)
+        window->showLike(m_runs->result().runId);
+    connect(window, &SignaturesWindow::runActivated, this, [this](qint64 id) { reopenRun(id); });
+    m_signaturesWindow = window;
+    window->resize(1100, 700);
+    window->show();
+    return window;
+}
+
+SignaturesWindow *MainWindow::signaturesWindow() const
+{
+    return m_signaturesWindow;
 }
 
 ComparisonWindow *MainWindow::comparisonWindow() const

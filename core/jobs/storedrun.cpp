@@ -207,4 +207,32 @@ bool storeAnalysis(store::Database &db, AnalysisResult *result, const SceneDescr
     return true;
 }
 
+routing::Signature signatureOfRun(const store::RunRecord &record)
+{
+    routing::Signature s;
+    for (const QJsonValue &layer : record.summary) {
+        std::vector<double> load;
+        for (const QJsonValue &v : layer.toObject().value(QStringLiteral("load")).toArray())
+            load.push_back(v.toDouble());
+        if (load.empty())
+            return {};
+        s.loads.push_back(std::move(load));
+    }
+    return s;
+}
+
+QString predictedLabelOfRun(const store::RunRecord &record)
+{
+    const QJsonArray steps = record.outputs.value(QStringLiteral("steps")).toArray();
+    const QJsonObject outputs =
+        steps.isEmpty() ? QJsonObject()
+                        : steps.first().toObject().value(QStringLiteral("outputs")).toObject();
+    for (const QJsonValue &v : outputs) {
+        const QString predicted = v.toObject().value(QStringLiteral("predicted")).toString();
+        if (!predicted.isEmpty())
+            return predicted;
+    }
+    return {};
+}
+
 } // namespace moescope

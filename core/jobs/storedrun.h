@@ -4,6 +4,7 @@
 // recomputing: outputs and full routing come from the store).
 
 #include "analysis.h"
+#include "routing/signature.h"
 #include "store/database.h"
 
 namespace moescope {
@@ -28,6 +29,12 @@ std::vector<store::FrameRouting> toFrameRouting(const AnalysisResult &result);
 
 AnalysisResult fromStoredRun(const store::RunRecord &record,
                              const std::vector<store::FrameRouting> &routing);
+
+// A stored run's routing signature: the per-layer loads of its routing
+// summary (the first step's, or a tiled run's mosaic). Empty when it has none.
+routing::Signature signatureOfRun(const store::RunRecord &record);
+// The class its first step predicted (a classes output's "predicted"); empty when none.
+QString predictedLabelOfRun(const store::RunRecord &record);
 
 // Saves the result; sets result->runId. Errors name the database file.
 bool storeAnalysis(store::Database &db, AnalysisResult *result, const SceneDescription &scene,
