@@ -17,7 +17,7 @@ packages=(
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3-pydicom insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev
-             otb-bin gdal-bin python3-gdal ffmpeg)
+             otb-bin gdal-bin python3-gdal ffmpeg poppler-utils)
 fi
 
 missing=()

@@ -17,3 +17,8 @@ add_dependencies(tst_compare moescope-cli moescope_tracking_plugin)
 moescope_add_test(tst_ablation LIBS moescope_jobs FIXTURES "test_models;exported_model")
 target_compile_definitions(tst_ablation PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_ablation moescope-cli moescope_tracking_plugin)
+
+# moescope-cli report: a run as PDF, read back with poppler-utils (issue 13).
+moescope_add_test(tst_report LIBS Qt6::Gui)
+target_compile_definitions(tst_report PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_report moescope-cli)

@@ -26,6 +26,7 @@
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
@@ -371,6 +372,23 @@ private Q_SLOTS:
         if (shown.isEmpty())
             QVERIFY(shown.wait(30000));
         QCOMPARE(window.currentResult().runId, 3);
+    }
+
+    void reportFromTheWindow()
+    {
+        MainWindow window(m_db);
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        QVERIFY(window.reopenRun(2));
+        if (shown.isEmpty())
+            QVERIFY(shown.wait(30000));
+        QTRY_VERIFY(window.document()->image()); // the picture, read again
+        const QString pdf = m_dir.filePath(QStringLiteral("window-report.pdf"));
+        QVERIFY2(window.saveReport(pdf, false), qPrintable(window.lastError()));
+        QVERIFY(QFileInfo(pdf).size() > 10000); // text, two maps and the picture
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        QVERIFY(!window.saveReport(QStringLiteral("/no/such/folder/r.pdf"), false));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(!QFileInfo::exists(QStringLiteral("/no/such/folder/r.pdf")));
     }
 
     void aRunThatIsNotThereIsRefused()

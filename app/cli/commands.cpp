@@ -58,6 +58,8 @@ QString usage()
         "      runs whose routing resembles RUN's\n"
         "  paths --run ID [--frame N] [--db FILE] [--json]\n"
         "      expert paths: per pair of consecutive layers, tokens from each expert to each\n"
+        "  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf\n"
+        "      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance\n"
         "  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]\n"
         "      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]\n"
         "      each expert switched off in turn: the change of the answer beside its load\n"
@@ -214,6 +216,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return ablate(rest, out, err);
     if (verb == QLatin1String("paths"))
         return paths(rest, out, err);
+    if (verb == QLatin1String("report"))
+        return report(rest, out, err);
     if (verb == QLatin1String("bench"))
         return bench(rest, out, err);
 

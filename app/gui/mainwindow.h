@@ -75,6 +75,9 @@ public:
     // shown, when there is one); the window opened last, while open.
     SignaturesWindow *showSignatures();
     SignaturesWindow *signaturesWindow() const;
+    // Writes the result shown as a PDF report (app/common/report.h); false
+    // with errorShown() naming the file and the cause.
+    bool saveReport(const QString &path, bool includeIdentifying);
     QAction *compareAction() const { return m_compareAction; }
     // The expert-ablation sweep (Run ▸ Expert Ablation…) and what runs it.
     AblationPanel *ablationPanel() const { return m_ablationPanel; }

@@ -2,6 +2,7 @@
 // plugin's own view, and comparing two runs side by side.
 #include "ablationpanel.h"
 #include "cineplayer.h"
+#include "common/report.h"
 #include "comparisonwindow.h"
 #include "expertpathsview.h"
 #include "mainwindow.h"
@@ -10,11 +11,15 @@
 #include "signatureswindow.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -54,6 +59,31 @@ void MainWindow::buildCompareActions()
         m_runMenu->addAction(tr("Compare &With…"), this, &MainWindow::compareCurrentWith);
     m_compareWithAction->setObjectName(QStringLiteral("compareWithAction"));
     m_compareWithAction->setToolTip(tr("The result shown beside another stored run"));
+    QAction *report = m_runMenu->addAction(tr("Save &Report (PDF)…"), this, [this] {
+        if (m_runs->result().steps.isEmpty()) {
+            showError(tr("Run a model or reopen a stored run first; then save its report"));
+            return;
+        }
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save report"),
+            QStringLiteral("moescope-run-%1.pdf").arg(m_runs->result().runId), tr("PDF (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        // Identifying DICOM fields stay out unless the user says otherwise.
+        bool identifying = false;
+        const auto image = m_document->image();
+        if (image && std::any_of(image->metadata.begin(), image->metadata.end(),
+                                 [](const auto &f) { return isIdentifyingField(f.first); }))
+            identifying =
+                QMessageBox::question(
+                    this, tr("Save report"),
+                    tr("The picture carries identifying DICOM fields (patient name, "
+                       "ID, birth date, institution…). Put them in the report?"),
+                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+        if (saveReport(path, identifying))
+            statusBar()->showMessage(tr("Report saved to %1").arg(path), 5000);
+    });
+    report->setObjectName(QStringLiteral("reportAction"));
     QAction *signatures =
         m_runMenu->addAction(tr("Routing &Signatures…"), this, &MainWindow::showSignatures);
     signatures->setObjectName(QStringLiteral("signaturesAction"));
@@ -214,6 +244,31 @@ SignaturesWindow *MainWindow::showSignatures()
     window->resize(1100, 700);
     window->show();
     return window;
+}
+
+bool MainWindow::saveReport(const QString &path, bool includeIdentifying)
+{
+    const AnalysisResult &result = m_runs->result();
+    ReportInput input;
+    input.run = &result;
+    input.stepIndex = std::max(0, m_resultView->stepIndex());
+    const auto image = m_document->image();
+    if (image && m_document->contentSha256() == result.imageSha256.toLatin1())
+        input.picture = image.data();
+    else
+        input.pictureNote = tr("The picture of this run is not open.");
+    QFile card(QFileInfo(result.modelPath).path() + QLatin1Char('/') +
+               QFileInfo(result.modelPath).completeBaseName() + QStringLiteral(".md"));
+    if (card.open(QIODevice::ReadOnly))
+        input.modelCard = QString::fromUtf8(card.readAll());
+    input.version = QCoreApplication::applicationVersion();
+    input.includeIdentifying = includeIdentifying;
+    QString error;
+    if (!writeReport(input, path, &error)) {
+        showError(error);
+        return false;
+    }
+    return true;
 }
 
 SignaturesWindow *MainWindow::signaturesWindow() const
