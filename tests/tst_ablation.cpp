@@ -7,6 +7,7 @@
 #include "jobs/ablation.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -271,6 +272,55 @@ private Q_SLOTS:
         QVERIFY2(err.contains(message), qPrintable(err));
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err)); // one line
         QVERIFY(r.out.isEmpty());
+    }
+
+    void stabilityWithoutPerturbationNeverFlips()
+    {
+        const CliResult r = runCli({"stability", "--model", "moe-vit-shapes-tiny", "--input",
+                                    kSamples + "shapes-square.png", "--passes", "3", "--noise",
+                                    "0", "--shift", "0", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonArray layers = r.json().value("layers").toArray();
+        QCOMPARE(layers.size(), 2);
+        for (const QJsonValue &l : layers)
+            QCOMPARE(l["mean_flip_rate"].toDouble(), 0.0);
+        QCOMPARE(r.json().value("mean_output_change").toDouble(), 0.0);
+    }
+
+    void stabilityFlipsMoreUnderMoreNoise()
+    {
+        QTemporaryDir dir;
+        const auto flips = [&](const QString &noise, const QStringList &more = {}) {
+            const CliResult r =
+                runCli(QStringList{"stability", "--model", "moe-vit-shapes-tiny", "--input",
+                                   kSamples + "shapes-square.png", "--passes", "8", "--noise",
+                                   noise, "--shift", "1", "--json"} +
+                       more);
+            if (r.code != 0)
+                qWarning("%s", r.err.constData());
+            return r.json();
+        };
+        const QJsonObject low = flips("0.01", {"--out", dir.path()});
+        const QJsonObject high = flips("0.3");
+        const QJsonObject again = flips("0.01");
+        QCOMPARE(again.value("layers"), low.value("layers")); // one seed, one answer
+        const QJsonArray a = low.value("layers").toArray(), b = high.value("layers").toArray();
+        QCOMPARE(a.size(), 2);
+        for (int l = 0; l < a.size(); ++l) {
+            QVERIFY(b[l]["mean_flip_rate"].toDouble() > a[l]["mean_flip_rate"].toDouble());
+            const QJsonArray rates = a[l]["flip_rate"].toArray();
+            QCOMPARE(rates.size(), 256); // 16 × 16 tokens
+            for (const QJsonValue &v : rates) {
+                const double eighths = v.toDouble() * 8;
+                QVERIFY(std::abs(eighths - std::round(eighths)) < 1e-4); // k of 8 passes
+            }
+            for (const char *map : {"flip-rate", "entropy"})
+                QVERIFY(QImage(dir.filePath(QStringLiteral("L%1-%2.png").arg(l).arg(map)))
+                            .width() == 256);
+        }
+        const CliResult bad = runCli({"stability", "--model", "moe-vit-shapes-tiny", "--input",
+                                      kSamples + "shapes-square.png", "--passes", "0"});
+        QCOMPARE(bad.code, 2);
     }
 };
 

@@ -6,10 +6,6 @@
 #include "modelinputs.h"
 
 #include "jobs/ablation.h"
-#include "model/engine.h"
-#include "plugin/modelcatalog.h"
-#include "plugin/pluginregistry.h"
-#include "plugin/sceneopener.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -44,8 +40,6 @@ QString className(const model::ModelContract &contract, const std::string &outpu
 int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption inputOpt(QStringLiteral("input"), Tr::tr("Image, DICOM or scene."),
-                                      QStringLiteral("PATH"));
     const QCommandLineOption layerOpt(QStringLiteral("layer"),
                                       Tr::tr("The MoE layer (default: every layer)."),
                                       QStringLiteral("L"));
@@ -58,22 +52,10 @@ int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err)
         Tr::tr("Also the deletion curves: each expert's patches removed, 10-90 %."));
     const QCommandLineOption csvOpt(QStringLiteral("csv"), Tr::tr("Write the table as CSV."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({modelOption(), inputOpt, deviceOption(), layerOpt, frameOpt, keepOnlyOpt,
-                       deletionOpt, csvOpt, choiceOption(), imageOption(), seriesOption(),
-                       threadsOption(), jsonOption()});
+    parser.addOptions(modelOnInputOptions());
+    parser.addOptions({layerOpt, frameOpt, keepOnlyOpt, deletionOpt, csvOpt, jsonOption()});
     if (!parse(parser, QStringLiteral("ablate"), arguments, err))
         return Usage;
-    if (!parser.isSet(modelOption()) || !parser.isSet(inputOpt)) {
-        err << Tr::tr("moescope-cli ablate: --model and --input are required") << "\n";
-        return Usage;
-    }
-    model::DevicePreference device;
-    if (!model::parseDevicePreference(parser.value(deviceOption()).toStdString(), &device)) {
-        err << Tr::tr("moescope-cli ablate: --device is auto, cpu or cuda, not \"%1\"")
-                   .arg(parser.value(deviceOption()))
-            << "\n";
-        return Usage;
-    }
     AblationRequest request;
     bool ok = true;
     if (parser.isSet(layerOpt))
@@ -86,33 +68,16 @@ int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     request.keepOnly = parser.isSet(keepOnlyOpt);
     request.deletion = parser.isSet(deletionOpt);
-    applyThreads(parser);
-
-    ModelCatalog catalog;
-    QString modelPath, error;
-    if (!catalog.resolve(parser.value(modelOption()), &modelPath, &error))
-        return fail(err, error);
-    LoadOptions loadOptions;
-    loadOptions.seriesUid = parser.value(seriesOption());
-    PluginRegistry registry;
-    const std::optional<OpenedScene> scene =
-        openScene(registry, parser.value(inputOpt), loadOptions, &error);
-    if (!scene)
-        return fail(err, error);
-    std::string why;
-    std::unique_ptr<model::Engine> engine =
-        model::Engine::load(modelPath.toStdString(), device, &why);
-    if (!engine)
-        return fail(err, QString::fromStdString(why));
-    const model::ModelContract &contract = engine->contract();
-    if (const int code =
-            readModelInputs(parser, QStringLiteral("ablate"), contract, &request.options, err))
+    ModelOnInput loaded;
+    if (const int code = loadModelOnInput(parser, QStringLiteral("ablate"), &loaded, err))
         return code;
-    TaskPlugin *plugin = registry.pluginForTask(QString::fromStdString(contract.task));
-    request.source = scene->source;
+    const model::ModelContract &contract = loaded.engine->contract();
+    request.options = loaded.options;
+    request.source = loaded.scene->source;
 
     AblationResult result;
-    if (!runAblation(*engine, *plugin, request, nullptr, {}, &result, &error))
+    QString error;
+    if (!runAblation(*loaded.engine, *loaded.plugin, request, nullptr, {}, &result, &error))
         return fail(err, error);
 
     // Per layer: does the load rank the experts as their effect does?
@@ -198,13 +163,12 @@ int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err)
         << "\n";
     for (const ExpertEffect &e : result.effects) {
         const OutputChange &c = e.change;
-        const QString answer =
-            c.baselineClass >= 0
-                ? QStringLiteral("%1; p(%2) %3 %")
-                      .arg(className(contract, c.output, c.ablatedClass),
-                           className(contract, c.output, c.baselineClass))
-                      .arg(100.0 * c.score, 0, 'f', 1)
-                : QString::number(c.score, 'f', 3);
+        const QString answer = c.baselineClass >= 0
+                                   ? QStringLiteral("%1; p(%2) %3 %")
+                                         .arg(className(contract, c.output, c.ablatedClass),
+                                              className(contract, c.output, c.baselineClass))
+                                         .arg(100.0 * c.score, 0, 'f', 1)
+                                   : QString::number(c.score, 'f', 3);
         out << QStringLiteral("%1 %2  %3  %4 %  %5  %6 %7 %")
                    .arg(e.layer, 5)
                    .arg(e.expert, 6)

@@ -58,6 +58,9 @@ QString usage()
         "      runs whose routing resembles RUN's\n"
         "  paths --run ID [--frame N] [--db FILE] [--json]\n"
         "      expert paths: per pair of consecutive layers, tokens from each expert to each\n"
+        "  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]\n"
+        "      [--seed N] [--out DIR] [--json]\n"
+        "      how often each token's top-1 expert flips under small perturbations\n"
         "  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf\n"
         "      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance\n"
         "  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]\n"
@@ -218,6 +221,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return paths(rest, out, err);
     if (verb == QLatin1String("report"))
         return report(rest, out, err);
+    if (verb == QLatin1String("stability"))
+        return stability(rest, out, err);
     if (verb == QLatin1String("bench"))
         return bench(rest, out, err);
 

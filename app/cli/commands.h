@@ -25,6 +25,7 @@ int signatures(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int paths(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int report(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int stability(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
 

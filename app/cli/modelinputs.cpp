@@ -3,6 +3,7 @@
 #include "image/imageloader.h"
 #include "model/contract.h"
 #include "options.h"
+#include "plugin/modelcatalog.h"
 
 #include <algorithm>
 
@@ -63,6 +64,54 @@ int readModelInputs(const QCommandLineParser &parser, const QString &verb,
             return fail(err, loadError.message());
         options->images[spec->name] = QSharedPointer<const ImageStack>::create(std::move(*other));
     }
+    return Ok;
+}
+
+const QCommandLineOption &inputOption()
+{
+    static const QCommandLineOption o(QStringLiteral("input"), Tr::tr("Image, DICOM or scene."),
+                                      QStringLiteral("PATH"));
+    return o;
+}
+
+QList<QCommandLineOption> modelOnInputOptions()
+{
+    return {modelOption(), inputOption(),  deviceOption(), choiceOption(),
+            imageOption(), seriesOption(), threadsOption()};
+}
+
+int loadModelOnInput(const QCommandLineParser &parser, const QString &verb, ModelOnInput *out,
+                     QTextStream &err)
+{
+    if (!parser.isSet(modelOption()) || !parser.isSet(inputOption())) {
+        err << Tr::tr("moescope-cli %1: --model and --input are required").arg(verb) << "\n";
+        return Usage;
+    }
+    model::DevicePreference device;
+    if (!model::parseDevicePreference(parser.value(deviceOption()).toStdString(), &device)) {
+        err << Tr::tr("moescope-cli %1: --device is auto, cpu or cuda, not \"%2\"")
+                   .arg(verb, parser.value(deviceOption()))
+            << "\n";
+        return Usage;
+    }
+    applyThreads(parser);
+    ModelCatalog catalog;
+    QString modelPath, error;
+    if (!catalog.resolve(parser.value(modelOption()), &modelPath, &error))
+        return fail(err, error);
+    LoadOptions loadOptions;
+    loadOptions.seriesUid = parser.value(seriesOption());
+    out->scene = openScene(out->registry, parser.value(inputOption()), loadOptions, &error);
+    if (!out->scene)
+        return fail(err, error);
+    std::string why;
+    out->engine = model::Engine::load(modelPath.toStdString(), device, &why);
+    if (!out->engine)
+        return fail(err, QString::fromStdString(why));
+    const model::ModelContract &contract = out->engine->contract();
+    if (const int code = readModelInputs(parser, verb, contract, &out->options, err))
+        return code;
+    out->plugin = out->registry.pluginForTask(QString::fromStdString(contract.task));
     return Ok;
 }
 

@@ -3,6 +3,9 @@
 // --choice NAME=VALUE (an index input, such as a task) and --image NAME=FILE
 // (another image input, such as a tracker's template).
 
+#include "model/engine.h"
+#include "plugin/pluginregistry.h"
+#include "plugin/sceneopener.h"
 #include "plugin/taskplugin.h"
 
 #include <QCommandLineOption>
@@ -17,6 +20,23 @@ namespace moescope::cli {
 
 const QCommandLineOption &choiceOption(); // --choice NAME=VALUE
 const QCommandLineOption &imageOption();  // --image NAME=FILE
+
+// A model run on one input by a verb that is not `run` (ablate, stability):
+// --model, --input, --device, --series, --threads, --choice and --image.
+struct ModelOnInput
+{
+    PluginRegistry registry; // owns the plugins below
+    std::optional<OpenedScene> scene;
+    std::unique_ptr<model::Engine> engine;
+    TaskPlugin *plugin = nullptr;
+    PrepareOptions options;
+};
+const QCommandLineOption &inputOption(); // --input PATH
+QList<QCommandLineOption> modelOnInputOptions();
+// Opens the input, loads the model and reads the other inputs. Returns 0,
+// or the exit code after one line on `err`.
+int loadModelOnInput(const QCommandLineParser &parser, const QString &verb, ModelOnInput *out,
+                     QTextStream &err);
 
 // Reads them into `options` for `contract`. Returns 0, or the exit code
 // (Usage, Failure) after one line on `err`.

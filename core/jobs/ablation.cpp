@@ -144,11 +144,9 @@ OutputChange compareOutput(const model::OutputSpec &spec, const model::HostTenso
     return c;
 }
 
-namespace {
-
 // The outputs the answer is read from: the active task's, in contract order.
-std::vector<const model::OutputSpec *> activeOutputs(const model::ModelContract &contract,
-                                                     const PrepareOptions &options)
+std::vector<const model::OutputSpec *> measuredOutputs(const model::ModelContract &contract,
+                                                       const PrepareOptions &options)
 {
     QJsonObject names;
     for (const model::OutputSpec &spec : contract.outputs)
@@ -162,9 +160,9 @@ std::vector<const model::OutputSpec *> activeOutputs(const model::ModelContract 
     return out;
 }
 
-std::vector<OutputChange> changesOf(const std::vector<const model::OutputSpec *> &outputs,
-                                    const model::ForwardResult &before,
-                                    const model::ForwardResult &after)
+std::vector<OutputChange> outputChanges(const std::vector<const model::OutputSpec *> &outputs,
+                                        const model::ForwardResult &before,
+                                        const model::ForwardResult &after)
 {
     std::vector<OutputChange> changes;
     for (const model::OutputSpec *spec : outputs) {
@@ -174,6 +172,8 @@ std::vector<OutputChange> changesOf(const std::vector<const model::OutputSpec *>
     }
     return changes;
 }
+
+namespace {
 
 // Sets the pixels under `tokens` (of `grid`, over image input `spec`) to 0,
 // the input's mean after normalisation.
@@ -343,7 +343,8 @@ bool runAblation(model::Engine &engine, const TaskPlugin &plugin, const Ablation
     if (!forward(std::vector<float>(size_t(L) * E, 1.0f), &baseline))
         return false;
     result->baselineOutputs = run->consume(step, baseline, 0);
-    const std::vector<const model::OutputSpec *> outputs = activeOutputs(contract, request.options);
+    const std::vector<const model::OutputSpec *> outputs =
+        measuredOutputs(contract, request.options);
     if (outputs.empty()) {
         *error = Tr::tr("model %1 has no output to measure the effect on").arg(modelName);
         return false;
@@ -371,7 +372,7 @@ bool runAblation(model::Engine &engine, const TaskPlugin &plugin, const Ablation
                 effect.keepOnly = keepOnly;
                 effect.load = summary.load.empty() ? 0 : summary.load[size_t(e)];
                 effect.meanProb = summary.meanProb.empty() ? 0 : summary.meanProb[size_t(e)];
-                effect.changes = changesOf(outputs, baseline, ablated);
+                effect.changes = outputChanges(outputs, baseline, ablated);
                 if (!effect.changes.empty())
                     effect.change = effect.changes.front();
                 const std::vector<routing::LayerRouting> after = ablated.routing(contract, 0);
@@ -427,7 +428,7 @@ bool runAblation(model::Engine &engine, const TaskPlugin &plugin, const Ablation
                     model::ForwardResult erased;
                     if (!forward({}, &erased))
                         return false;
-                    const std::vector<OutputChange> c = changesOf(outputs, baseline, erased);
+                    const std::vector<OutputChange> c = outputChanges(outputs, baseline, erased);
                     curve.fractions.push_back(tenth / 10.0);
                     curve.scores.push_back(c.empty() ? 0 : c.front().score);
                 }

@@ -44,6 +44,14 @@ struct OutputChange
 OutputChange compareOutput(const model::OutputSpec &spec, const model::HostTensor &before,
                            const model::HostTensor &after);
 
+// The outputs an answer is read from: the active task's, in contract order.
+std::vector<const model::OutputSpec *> measuredOutputs(const model::ModelContract &contract,
+                                                       const PrepareOptions &options);
+// compareOutput for each of `outputs` present in both results.
+std::vector<OutputChange> outputChanges(const std::vector<const model::OutputSpec *> &outputs,
+                                        const model::ForwardResult &before,
+                                        const model::ForwardResult &after);
+
 struct AblationRequest
 {
     QSharedPointer<const SceneSource> source;
