@@ -6,24 +6,26 @@
 // loads and entropy. The ablation sweep in the window, and a run with the
 // expert that matters most switched off, compared with the run it changes.
 // Saves screenshots for people to look at.
-#include "ablationcontroller.h"
 #include "ablationpanel.h"
 #include "clitestsupport.h"
 #include "comparisonwindow.h"
 #include "expertpathsview.h"
 #include "jobs/storedrun.h"
 #include "mainwindow.h"
+#include "probecontroller.h"
 #include "resultview.h"
 #include "routingpanel.h"
 #include "runcomparison.h"
 #include "sceneview.h"
 #include "signatureswindow.h"
+#include "stabilitypanel.h"
 
 #include <QAction>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
@@ -34,6 +36,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -221,10 +224,10 @@ private Q_SLOTS:
         QTRY_VERIFY(panel->sweepButton()->isEnabled());
         QCOMPARE(panel->chosenLayer(), 0);
         panel->findChild<QCheckBox *>(QStringLiteral("ablationDeletionCheck"))->setChecked(true);
-        QSignalSpy swept(window.ablationController(), &AblationController::finished);
+        QSignalSpy swept(window.probeController(), &ProbeController::finished);
         QTest::mouseClick(panel->sweepButton(), Qt::LeftButton);
         QVERIFY2(swept.wait(60000), qPrintable(panel->summary()));
-        const AblationResult &result = window.ablationController()->result();
+        const AblationResult &result = window.probeController()->result();
         QCOMPARE(int(result.effects.size()), 4);
         QCOMPARE(panel->table()->rowCount(), 4);
         QCOMPARE(result.passes,
@@ -279,6 +282,38 @@ private Q_SLOTS:
         QCOMPARE(figures[size_t(top.layer)].agreement<1.0, top.load> 0.0);
         for (int l = 0; l < top.layer; ++l)
             QCOMPARE(figures[size_t(l)].agreement, 1.0);
+    }
+
+    void stabilityCheckInTheWindow()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("stability.sqlite")));
+        window.resize(1600, 1000);
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::imageLoaded);
+        window.openImage(kSamples + QStringLiteral("shapes-square.png"));
+        QVERIFY(opened.wait(30000));
+        window.selectModel(QStringLiteral("moe-vit-shapes-tiny"));
+        window.findChild<QDockWidget *>(QStringLiteral("ablationDock"))->show();
+        StabilityPanel *panel = window.stabilityPanel();
+        window.findChild<QTabWidget *>()->setCurrentWidget(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->checkButton()->isEnabled(), 60000);
+        QSignalSpy checked(window.probeController(), &ProbeController::stabilityFinished);
+        QTest::mouseClick(panel->checkButton(), Qt::LeftButton);
+        QVERIFY2(checked.wait(60000), qPrintable(panel->summary()));
+        const StabilityResult &result = window.probeController()->stabilityResult();
+        QCOMPARE(result.passes, 16);
+        QCOMPARE(int(result.layers.size()), 2);
+        QCOMPARE(panel->layerCombo()->count(), 2);
+        QVERIFY(!panel->flipMap().isNull());
+        for (const LayerStability &s : result.layers) {
+            QCOMPARE(int(s.flipRate.size()), s.rows * s.cols);
+            for (float f : s.flipRate)
+                QVERIFY(f >= 0 && f <= 1);
+        }
+        QVERIFY2(panel->summary().contains(QStringLiteral("16 passes")),
+                 qPrintable(panel->summary()));
+        QTest::qWait(50); // laid out again around the maps
+        QVERIFY(panel->grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/stability-panel.png")));
     }
 
     void expertPathsPickTokensOnTheImage()

@@ -9,7 +9,7 @@
 //   GalleryPanel    galleries and queries of a retrieval model
 // The accessors below are what tests and the screenshot tool drive.
 
-#include "ablationcontroller.h"
+#include "probecontroller.h"
 #include "image/imageloader.h"
 #include "image/reslice.h"
 #include "imagedocument.h"
@@ -37,6 +37,7 @@ namespace moescope::gui {
 class AblationPanel;
 class ExpertPathsPanel;
 class SignaturesWindow;
+class StabilityPanel;
 class CinePlayer;
 class ComparisonWindow;
 class GalleryController;
@@ -81,7 +82,8 @@ public:
     QAction *compareAction() const { return m_compareAction; }
     // The expert-ablation sweep (Run ▸ Expert Ablation…) and what runs it.
     AblationPanel *ablationPanel() const { return m_ablationPanel; }
-    AblationController *ablationController() const { return m_ablation; }
+    StabilityPanel *stabilityPanel() const { return m_stabilityPanel; }
+    ProbeController *probeController() const { return m_probes; }
     // Expert paths of the step shown (View ▸ Expert Paths).
     ExpertPathsPanel *expertPathsPanel() const { return m_pathsPanel; }
     QTableView *runsView() const { return m_runsView; }
@@ -178,8 +180,9 @@ private:
     QMenu *m_runMenu = nullptr;
     QPointer<ComparisonWindow> m_comparisonWindow;
     QPointer<SignaturesWindow> m_signaturesWindow;
-    AblationController *m_ablation = nullptr;
+    ProbeController *m_probes = nullptr;
     AblationPanel *m_ablationPanel = nullptr;
+    StabilityPanel *m_stabilityPanel = nullptr;
     QDockWidget *m_ablationDock = nullptr;
     ExpertPathsPanel *m_pathsPanel = nullptr;
     QDockWidget *m_pathsDock = nullptr;

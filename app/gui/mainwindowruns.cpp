@@ -9,6 +9,7 @@
 #include "resultpresenter.h"
 #include "sceneview.h"
 #include "signatureswindow.h"
+#include "stabilitypanel.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -21,6 +22,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 
 namespace moescope::gui {
@@ -99,37 +101,73 @@ void MainWindow::buildCompareActions()
 
 void MainWindow::buildAblationDock()
 {
-    m_ablation = new AblationController(m_workspace, m_document, m_runs, this);
-    m_ablationDock = new QDockWidget(tr("Expert ablation"), this);
+    m_probes = new ProbeController(m_workspace, m_document, m_runs, this);
+    // One dock, two probes of the model on the frame shown.
+    m_ablationDock = new QDockWidget(tr("Expert ablation and routing stability"), this);
     m_ablationDock->setObjectName(QStringLiteral("ablationDock"));
-    m_ablationPanel = new AblationPanel(m_ablationDock);
-    m_ablationDock->setWidget(m_ablationPanel);
+    auto *tabs = new QTabWidget(m_ablationDock);
+    m_ablationPanel = new AblationPanel(tabs);
+    m_stabilityPanel = new StabilityPanel(tabs);
+    tabs->addTab(m_ablationPanel, tr("Expert ablation"));
+    tabs->addTab(m_stabilityPanel, tr("Routing stability"));
+    m_ablationDock->setWidget(tabs);
     addDockWidget(Qt::BottomDockWidgetArea, m_ablationDock);
     m_ablationDock->setVisible(false);
     QAction *show = m_ablationDock->toggleViewAction();
-    show->setText(tr("Expert &Ablation…"));
+    show->setText(tr("Expert &Ablation and Stability…"));
     show->setToolTip(tr("Switch each expert of a layer off in turn and measure the change of "
-                        "the answer beside its load"));
+                        "the answer beside its load; or see how often tokens change expert "
+                        "under small perturbations"));
     m_runMenu->addAction(show);
 
     connect(m_runs, &RunController::modelReady, this, [this](const LoadedModel &model) {
-        m_ablationPanel->setModel(&model.contract, m_ablation->canAblate());
+        m_ablationPanel->setModel(&model.contract, m_probes->canAblate());
+        m_stabilityPanel->setEnabledForModel(true);
     });
+    connect(m_stabilityPanel, &StabilityPanel::checkRequested, this,
+            [this](int passes, double noise, int shift) {
+                m_probes->checkStability(player()->frame(), passes, noise, shift);
+            });
+    connect(m_stabilityPanel, &StabilityPanel::cancelRequested, m_probes, &ProbeController::cancel);
+    connect(m_probes, &ProbeController::stabilityFinished, this,
+            [this](const StabilityResult &result) {
+                // The maps lie over what the model saw.
+                const QImage shown = imageView()->image();
+                const QRect region = imageView()->modelRegion();
+                m_stabilityPanel->showResult(
+                    result, region.isValid() && !shown.isNull() ? shown.copy(region) : shown);
+            });
     connect(m_ablationPanel, &AblationPanel::sweepRequested, this,
             [this](int layer, bool keepOnly, bool deletion) {
-                m_ablation->ablate(player()->frame(), layer, keepOnly, deletion);
+                m_probes->ablate(player()->frame(), layer, keepOnly, deletion);
             });
-    connect(m_ablationPanel, &AblationPanel::cancelRequested, m_ablation,
-            &AblationController::cancel);
-    connect(m_ablation, &AblationController::started, this,
-            [this] { m_ablationPanel->showRunning(0, 0); });
-    connect(m_ablation, &AblationController::progress, m_ablationPanel,
-            &AblationPanel::showRunning);
-    connect(m_ablation, &AblationController::finished, m_ablationPanel, &AblationPanel::showResult);
-    connect(m_ablation, &AblationController::failed, this, [this](const QString &message) {
-        m_ablationPanel->showFailure(message);
-        statusBar()->showMessage(message, 10000);
+    connect(m_ablationPanel, &AblationPanel::cancelRequested, m_probes, &ProbeController::cancel);
+    // Progress and failures go to the panel that asked.
+    const auto stabilityAsked = [this] {
+        return m_probes->lastProbe() == ProbeController::Probe::Stability;
+    };
+    connect(m_probes, &ProbeController::started, this, [this, stabilityAsked] {
+        if (stabilityAsked())
+            m_stabilityPanel->showRunning(0, 0);
+        else
+            m_ablationPanel->showRunning(0, 0);
     });
+    connect(m_probes, &ProbeController::progress, this,
+            [this, stabilityAsked](int done, int total) {
+                if (stabilityAsked())
+                    m_stabilityPanel->showRunning(done, total);
+                else
+                    m_ablationPanel->showRunning(done, total);
+            });
+    connect(m_probes, &ProbeController::finished, m_ablationPanel, &AblationPanel::showResult);
+    connect(m_probes, &ProbeController::failed, this,
+            [this, stabilityAsked](const QString &message) {
+                if (stabilityAsked())
+                    m_stabilityPanel->showFailure(message);
+                else
+                    m_ablationPanel->showFailure(message);
+                statusBar()->showMessage(message, 10000);
+            });
     connect(m_ablationPanel, &AblationPanel::runRequested, this,
             [this](const QList<QPair<int, int>> &disabled) {
                 m_ablationBaseRun = m_runs->result().runId;

@@ -180,12 +180,19 @@ private:
     std::optional<store::RunRecord> m_record;
 };
 
-class AblationJob final : public Job
+// An ablation sweep or a stability check: `Probe` runs it on the job's
+// thread; the session reports it with `Done` (a probe's failure or
+// cancellation as probeFailed).
+template <typename Request, typename Result,
+          bool (*Probe)(model::Engine &, const TaskPlugin &, const Request &,
+                        const std::atomic_bool *, const ProgressCallback &, Result *, QString *),
+          void (ModelSession::*Done)(const Result &)>
+class ProbeJob final : public Job
 {
 public:
-    AblationJob(ModelSession *session, std::shared_ptr<ModelContext> context,
-                AblationRequest request, TaskPlugin *plugin)
-        : Job(Tr::tr("Ablate")), m_session(session), m_context(std::move(context)),
+    ProbeJob(ModelSession *session, std::shared_ptr<ModelContext> context, Request request,
+             TaskPlugin *plugin)
+        : Job(Tr::tr("Probe")), m_session(session), m_context(std::move(context)),
           m_request(std::move(request)), m_plugin(plugin)
     {
         connect(this, &Job::progressChanged, session,
@@ -199,7 +206,7 @@ protected:
             *error = Tr::tr("no model is loaded");
             return false;
         }
-        const bool ok = runAblation(
+        const bool ok = Probe(
             *m_context->engine, *m_plugin, m_request, feedback.cancelFlag(),
             [&feedback](int done, int total) { feedback.setProgress(done, total); }, &m_result,
             error);
@@ -211,19 +218,24 @@ protected:
         if (!m_session)
             return;
         if (state == JobState::Finished)
-            Q_EMIT m_session->ablationFinished(m_result);
+            Q_EMIT(m_session->*Done)(m_result);
         else
-            Q_EMIT m_session->ablationFailed(
-                state == JobState::Cancelled ? Tr::tr("The ablation was cancelled") : error);
+            Q_EMIT m_session->probeFailed(
+                state == JobState::Cancelled ? Tr::tr("The probe was cancelled") : error);
     }
 
 private:
     QPointer<ModelSession> m_session;
     std::shared_ptr<ModelContext> m_context;
-    AblationRequest m_request;
+    Request m_request;
     TaskPlugin *m_plugin;
-    AblationResult m_result;
+    Result m_result;
 };
+
+using AblationJob =
+    ProbeJob<AblationRequest, AblationResult, runAblation, &ModelSession::ablationFinished>;
+using StabilityJob =
+    ProbeJob<StabilityRequest, StabilityResult, runStability, &ModelSession::stabilityFinished>;
 
 class IndexJob final : public Job
 {
@@ -365,6 +377,7 @@ ModelSession::ModelSession(QObject *parent)
     qRegisterMetaType<moescope::QueryRequest>();
     qRegisterMetaType<moescope::QueryResult>();
     qRegisterMetaType<moescope::AblationResult>();
+    qRegisterMetaType<moescope::StabilityResult>();
     // The engine and the database connection go on the thread that used them.
     std::shared_ptr<ModelContext> context = m_context;
     m_queue->setThreadCleanup([context] {
@@ -401,6 +414,11 @@ quint64 ModelSession::analyze(const AnalysisRequest &request, TaskPlugin *plugin
 quint64 ModelSession::ablate(const AblationRequest &request, TaskPlugin *plugin)
 {
     return submit(QSharedPointer<AblationJob>::create(this, m_context, request, plugin));
+}
+
+quint64 ModelSession::checkStability(const StabilityRequest &request, TaskPlugin *plugin)
+{
+    return submit(QSharedPointer<StabilityJob>::create(this, m_context, request, plugin));
 }
 
 quint64 ModelSession::indexGallery(const IndexRequest &request, const QString &dbPath,

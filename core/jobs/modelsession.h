@@ -10,6 +10,7 @@
 #include "analysis.h"
 #include "job.h"
 #include "retrieval.h"
+#include "stability.h"
 #include "storedrun.h"
 
 #include <QObject>
@@ -66,8 +67,11 @@ public:
     quint64 indexGallery(const IndexRequest &request, const QString &dbPath, TaskPlugin *plugin);
     quint64 queryGallery(const QueryRequest &request, const QString &dbPath,
                          const QString &galleryName, TaskPlugin *plugin);
-    // An expert-ablation sweep (ablation.h); progress(), then ablationFinished or ablationFailed.
+    // An expert-ablation sweep (ablation.h); progress(), then ablationFinished or probeFailed.
     quint64 ablate(const AblationRequest &request, TaskPlugin *plugin);
+    // A routing-stability check (stability.h); progress(), then
+    // stabilityFinished or probeFailed (a probe's failure).
+    quint64 checkStability(const StabilityRequest &request, TaskPlugin *plugin);
     // Any job of this session: queued ones never run, the running one stops
     // at its next step. A job queued after this call is not touched.
     void cancel();
@@ -101,7 +105,8 @@ Q_SIGNALS:
     void queryFinished(const moescope::QueryResult &result);
     void queryFailed(const QString &message);
     void ablationFinished(const moescope::AblationResult &result);
-    void ablationFailed(const QString &message);
+    void probeFailed(const QString &message);
+    void stabilityFinished(const moescope::StabilityResult &result);
 
 private:
     friend class LoadJob;
