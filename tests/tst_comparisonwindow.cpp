@@ -12,6 +12,7 @@
 #include "expertpathsview.h"
 #include "jobs/storedrun.h"
 #include "mainwindow.h"
+#include "presentationwindow.h"
 #include "probecontroller.h"
 #include "resultview.h"
 #include "routingpanel.h"
@@ -32,6 +33,7 @@
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
@@ -424,6 +426,48 @@ private Q_SLOTS:
         QVERIFY(!window.saveReport(QStringLiteral("/no/such/folder/r.pdf"), false));
         QCOMPARE(errors.count(), 1);
         QVERIFY(!QFileInfo::exists(QStringLiteral("/no/such/folder/r.pdf")));
+    }
+
+    void presentationStepsThroughRuns()
+    {
+        MainWindow window(m_db);
+        QSignalSpy reopened(&window, &MainWindow::analysisShown);
+        QVERIFY(window.reopenRun(2));
+        if (reopened.isEmpty())
+            QVERIFY(reopened.wait(30000));
+        QPointer<PresentationWindow> present = window.presentRuns(false);
+        QVERIFY(present);
+        present->resize(1280, 800);
+        QSignalSpy shown(present.data(), &PresentationWindow::shown);
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(present->runs(), (QList<qint64>{3, 2, 1})); // the Runs list's order
+        QCOMPARE(present->shownRun(), 2);                    // from the run shown
+        QVERIFY2(present->caption().contains(QStringLiteral("Run 2")),
+                 qPrintable(present->caption()));
+        QVERIFY(!present->view()->routingPanel()->isVisible());
+        QVERIFY(present->view()->sceneView()->isVisible());
+        QVERIFY(!present->view()->sceneView()->image().isNull());
+
+        // Runs 1 and 2 share their picture: run 1 shows at once, unread.
+        QTest::keyClick(present.data(), Qt::Key_Right);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
+        QCOMPARE(present->shownRun(), 1);
+        QTest::keyClick(present.data(), Qt::Key_Right); // the last: stays
+        QCOMPARE(present->shownRun(), 1);
+        QTest::keyClick(present.data(), Qt::Key_Left);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 3, 30000);
+        QCOMPARE(present->shownRun(), 2);
+        QTest::keyClick(present.data(), Qt::Key_Down);
+        QCOMPARE(present->view()->routingPanel()->currentLayer(), 1);
+        QVERIFY2(present->caption().contains(QStringLiteral("layer 1")),
+                 qPrintable(present->caption()));
+        const auto before = present->view()->routingPanel()->overlayMode();
+        QTest::keyClick(present.data(), Qt::Key_O);
+        QVERIFY(present->view()->routingPanel()->overlayMode() != before);
+        QTest::qWait(50);
+        QVERIFY(present->grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/presentation.png")));
+        QTest::keyClick(present.data(), Qt::Key_Escape);
+        QTRY_VERIFY(present.isNull()); // closed and gone
     }
 
     void aRunThatIsNotThereIsRefused()

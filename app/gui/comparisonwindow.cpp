@@ -53,14 +53,6 @@ MapStyle styleOf(ComparisonWindow::DifferenceMap map)
     return {render::Colormap::Gray, 0, 1};
 }
 
-// The frame a result opens at: its first step that kept full routing, else its first.
-int firstFrame(const AnalysisResult &result)
-{
-    if (const StepResult *s = stepForFrame(result, -1))
-        return s->step;
-    return result.steps.isEmpty() ? 0 : result.steps.first().step;
-}
-
 QTableWidgetItem *cell(const QString &text, const QString &tip = {})
 {
     auto *item = new QTableWidgetItem(text);
@@ -244,10 +236,10 @@ void ComparisonWindow::present()
         const bool hasImage = bool(document->image());
         view->setDocument(hasImage ? document : nullptr);
         view->setResult(&result);
-        const QString note = m_comparison->imageNote(side);
+        const QString note = m_comparison->side(side)->imageNote();
         m_titles[side]->setText(QStringLiteral("<b>%1</b> %2")
                                     .arg(side == 0 ? QStringLiteral("A") : QStringLiteral("B"),
-                                         m_comparison->describe(side).toHtmlEscaped()) +
+                                         m_comparison->side(side)->describe().toHtmlEscaped()) +
                                 (note.isEmpty()
                                      ? QString()
                                      : QStringLiteral("<br><i>%1</i>").arg(note.toHtmlEscaped())));
@@ -255,7 +247,7 @@ void ComparisonWindow::present()
         if (!hasImage)
             view->sceneView()->setPlaceholder(note);
         const int lastStep = result.steps.isEmpty() ? 0 : result.steps.last().step;
-        frames[side] = firstFrame(result);
+        frames[side] = m_comparison->side(side)->firstFrame();
         {
             const QSignalBlocker blocker(view->player());
             view->player()->setFrames(std::max(hasImage ? document->frameCount() : 0, lastStep + 1),

@@ -36,6 +36,7 @@ namespace moescope::gui {
 
 class AblationPanel;
 class ExpertPathsPanel;
+class PresentationWindow;
 class SignaturesWindow;
 class StabilityPanel;
 class CinePlayer;
@@ -76,6 +77,9 @@ public:
     // shown, when there is one); the window opened last, while open.
     SignaturesWindow *showSignatures();
     SignaturesWindow *signaturesWindow() const;
+    // View ▸ Presentation Mode: the stored runs (the Runs list's order, from
+    // the run shown) with the overlay shown, full screen unless `fullScreen` is false.
+    PresentationWindow *presentRuns(bool fullScreen = true);
     // Writes the result shown as a PDF report (app/common/report.h); false
     // with errorShown() naming the file and the cause.
     bool saveReport(const QString &path, bool includeIdentifying);

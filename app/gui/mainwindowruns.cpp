@@ -6,6 +6,7 @@
 #include "comparisonwindow.h"
 #include "expertpathsview.h"
 #include "mainwindow.h"
+#include "presentationwindow.h"
 #include "resultpresenter.h"
 #include "sceneview.h"
 #include "signatureswindow.h"
@@ -197,6 +198,12 @@ void MainWindow::buildPathsDock()
     show->setToolTip(tr("Where each token's top-1 expert goes from layer to layer"));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(show);
+    QAction *present =
+        m_viewMenu->addAction(tr("&Presentation Mode"), this, [this] { presentRuns(); });
+    present->setObjectName(QStringLiteral("presentationAction"));
+    present->setShortcut(Qt::Key_F5);
+    present->setToolTip(tr("Full screen, the picture and one overlay; the arrow keys step "
+                           "through the stored runs"));
     connect(m_pathsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
             updatePaths();
@@ -307,6 +314,30 @@ bool MainWindow::saveReport(const QString &path, bool includeIdentifying)
         return false;
     }
     return true;
+}
+
+PresentationWindow *MainWindow::presentRuns(bool fullScreen)
+{
+    QList<qint64> runs;
+    int start = 0;
+    for (int row = 0; row < m_runsModel->rowCount(); ++row) {
+        if (m_runsModel->runId(row) == m_runs->result().runId)
+            start = row;
+        runs << m_runsModel->runId(row);
+    }
+    if (runs.isEmpty()) {
+        showError(tr("There are no stored runs to present yet"));
+        return nullptr;
+    }
+    auto *window = new PresentationWindow(m_workspace, runs, routingPanel()->currentLayer(),
+                                          routingPanel()->overlayMode(),
+                                          routingPanel()->selectedExpert(), this);
+    if (fullScreen)
+        window->showFullScreen();
+    else
+        window->show();
+    window->showRun(start);
+    return window;
 }
 
 SignaturesWindow *MainWindow::signaturesWindow() const

@@ -1,6 +1,12 @@
 // ResultView's outputs table: what the model's outputs (or a tiled run's
 // summary) say, one row per reading.
+#include "cineplayer.h"
 #include "resultview.h"
+#include "routingpanel.h"
+#include "routingtimeline.h"
+
+#include <QCheckBox>
+#include <QLabel>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,6 +82,14 @@ void ResultView::updateOutputs(const QJsonObject &outputs)
                    QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact)));
         }
     }
+}
+
+void ResultView::hideAllButThePicture()
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_routing, m_outputs, m_imageInfo,
+                                                       m_timeline, m_taskMatrix, m_maskRow,
+                                                       m_scoreMapCheck, m_sideInput, m_player})
+        w->setVisible(false);
 }
 
 } // namespace moescope::gui

@@ -55,6 +55,9 @@ public:
 
     // Draws frame `frame` with the result's step for it (none: no routing).
     void showFrame(int frame);
+    // Presentation mode: the picture alone (routing panel, outputs, timeline,
+    // player and a tracker's extras hidden; again after each showFrame).
+    void hideAllButThePicture();
     int stepIndex() const { return m_stepIndex; }
     void updateTimeChart();
     void updateOverlay();
