@@ -20,11 +20,13 @@
 #include "sceneview.h"
 #include "signatureswindow.h"
 #include "stabilitypanel.h"
+#include "viewexport.h"
 
 #include <QAction>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
@@ -468,6 +470,49 @@ private Q_SLOTS:
         QVERIFY(present->grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/presentation.png")));
         QTest::keyClick(present.data(), Qt::Key_Escape);
         QTRY_VERIFY(present.isNull()); // closed and gone
+    }
+
+    void everyViewExports()
+    {
+        MainWindow window(m_db);
+        window.resize(1400, 900);
+        window.show();
+        ComparisonWindow *compared = open(window, 1, 2);
+        QVERIFY(compared);
+        // Each chart and table of both windows offers its export.
+        for (QWidget *root : {static_cast<QWidget *>(&window), static_cast<QWidget *>(compared)}) {
+            const auto charts = root->findChildren<QChartView *>();
+            QVERIFY(!charts.isEmpty());
+            for (QChartView *chart : charts) {
+                QVERIFY(chart->findChild<QAction *>(QStringLiteral("saveSvgAction")));
+                QVERIFY(chart->findChild<QAction *>(QStringLiteral("savePngAction")));
+            }
+            for (QTableView *table : root->findChildren<QTableView *>())
+                QVERIFY(table->findChild<QAction *>(QStringLiteral("exportCsvAction")));
+        }
+        // SVG keeps vectors; PNG is the picture; CSV is the table.
+        QTest::qWait(50);
+        QString error;
+        const QString svg = m_dir.filePath(QStringLiteral("view.svg"));
+        QChartView *chart = compared->findChildren<QChartView *>().first();
+        QVERIFY2(saveWidgetPicture(chart, svg, &error), qPrintable(error));
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("<path") || text.contains("<polyline"));
+        const QString png = m_dir.filePath(QStringLiteral("view.png"));
+        QVERIFY2(saveWidgetPicture(compared->differenceView(), png, &error), qPrintable(error));
+        QCOMPARE(QImage(png).size(), compared->differenceView()->size());
+        const QString csv = m_dir.filePath(QStringLiteral("figures-table.csv"));
+        QVERIFY2(saveTableCsv(compared->figuresTable()->model(), csv, &error), qPrintable(error));
+        QFile table(csv);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = table.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), compared->figuresTable()->rowCount() + 1);
+        QVERIFY(lines[0].contains("Top-1 agreement"));
+        QVERIFY(!saveWidgetPicture(chart, QStringLiteral("/no/such/folder/v.svg"), &error));
+        QVERIFY(error.contains(QStringLiteral("/no/such/folder/v.svg")));
     }
 
     void aRunThatIsNotThereIsRefused()

@@ -8,6 +8,7 @@
 #include "routingpanel.h"
 #include "runcomparison.h"
 #include "sceneview.h"
+#include "viewexport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -79,7 +80,7 @@ ComparisonWindow::ComparisonWindow(Workspace *workspace, QWidget *parent)
     auto *exportButton = new QPushButton(tr("Export figures…"), this);
     exportButton->setToolTip(tr("Save the figures of every layer as CSV"));
     auto *pictureButton = new QPushButton(tr("Save picture…"), this);
-    pictureButton->setToolTip(tr("Save the comparison as it is on screen, as PNG"));
+    pictureButton->setToolTip(tr("Save the comparison as it is on screen, as PNG or SVG"));
     controls->addWidget(m_linkFrames);
     controls->addStretch(1);
     controls->addWidget(exportButton);
@@ -160,13 +161,15 @@ ComparisonWindow::ComparisonWindow(Workspace *workspace, QWidget *parent)
             QMessageBox::warning(this, tr("Export figures"), error);
     });
     connect(pictureButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save picture"), QStringLiteral("comparison.png"), tr("PNG (*.png)"));
-        if (!path.isEmpty() && !grab().save(path, "PNG"))
-            QMessageBox::warning(this, tr("Save picture"),
-                                 tr("%1: the picture could not be written").arg(path));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save picture"), QStringLiteral("comparison.png"),
+                                         tr("PNG (*.png);;SVG (*.svg)"));
+        QString error;
+        if (!path.isEmpty() && !saveWidgetPicture(this, path, &error))
+            QMessageBox::warning(this, tr("Save picture"), error);
     });
     linkViews();
+    installExportActions(this);
 }
 
 ComparisonWindow::~ComparisonWindow()

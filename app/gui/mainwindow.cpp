@@ -10,6 +10,7 @@
 #include "routingpanel.h"
 #include "sceneview.h"
 #include "seriesdialog.h"
+#include "viewexport.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -52,6 +53,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     buildCompareActions();
     buildAblationDock();
     buildPathsDock();
+    installExportActions(this); // charts and diagrams: PNG/SVG; tables: CSV
     connectLayers();
 
     QString error;
@@ -124,6 +126,14 @@ void MainWindow::buildActions()
     m_viewMenu = view;
     view->addAction(tr("&Fit to Window"), this, [this] { imageView()->fitToWindow(); });
     view->addAction(tr("&Actual Size (1:1)"), this, [this] { imageView()->actualSize(); });
+    view->addAction(tr("&Save Image View As…"), this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save image view"), QStringLiteral("view.png"),
+                                         tr("PNG (*.png);;SVG (*.svg)"));
+        QString error;
+        if (!path.isEmpty() && !saveWidgetPicture(imageView(), path, &error))
+            showError(error);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MoEScope"), this, [this] {

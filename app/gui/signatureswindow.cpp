@@ -3,6 +3,7 @@
 #include "jobs/storedrun.h"
 #include "render/routingimages.h"
 #include "store/database.h"
+#include "viewexport.h"
 
 #include <QChart>
 #include <QChartView>
@@ -105,6 +106,7 @@ SignaturesWindow::SignaturesWindow(const store::Database *db, QWidget *parent)
     });
     connect(m_like, &QTableWidget::cellDoubleClicked, this,
             [this](int row) { Q_EMIT runActivated(m_like->item(row, 0)->text().toLongLong()); });
+    installExportActions(this);
 }
 
 bool SignaturesWindow::refresh(QString *error, int limit)
