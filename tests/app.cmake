@@ -5,4 +5,4 @@ moescope_add_test(tst_sceneview LIBS moescope_gui)
 # Two stored runs side by side (issue 13): picked in Runs, linked views, figures, CSV.
 moescope_add_test(tst_comparisonwindow LIBS moescope_gui)
 target_compile_definitions(tst_comparisonwindow PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
-add_dependencies(tst_comparisonwindow moescope-cli)
+add_dependencies(tst_comparisonwindow moescope-cli moescope_sar)

@@ -9,14 +9,16 @@ target_compile_definitions(tst_cli PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-
 add_dependencies(tst_cli moescope-cli)
 
 # moescope-cli compare: two stored runs' routing side by side (issue 13).
-moescope_add_test(tst_compare LIBS Qt6::Gui)
+moescope_add_test(tst_compare LIBS Qt6::Gui Qt6::Sql)
 target_compile_definitions(tst_compare PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
-add_dependencies(tst_compare moescope-cli moescope_tracking_plugin)
+add_dependencies(tst_compare moescope-cli moescope_tracking_plugin moescope_sar moescope_ultrasound
+  moescope_ct_retrieval)
 
 # moescope-cli ablate and the output-change measures (issue 13).
 moescope_add_test(tst_ablation LIBS moescope_jobs FIXTURES "test_models;exported_model")
 target_compile_definitions(tst_ablation PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
-add_dependencies(tst_ablation moescope-cli moescope_tracking_plugin)
+add_dependencies(tst_ablation moescope-cli moescope_tracking_plugin moescope_sar moescope_ultrasound
+  moescope_ct_retrieval)
 
 # moescope-cli report: a run as PDF, read back with poppler-utils (issue 13).
 moescope_add_test(tst_report LIBS Qt6::Gui)

@@ -4,9 +4,12 @@
 // the runs' routing signatures.
 #include "clitestsupport.h"
 
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QMap>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -225,6 +228,87 @@ private Q_SLOTS:
         const CliResult bad = runCli({"paths", "--run", "99", "--db", m_db});
         QCOMPARE(bad.code, 1);
         QVERIFY2(bad.err.contains("99"), bad.err.constData());
+    }
+
+    void everyBundledModel_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("input");
+        const QString samples = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/");
+        QTest::newRow("ultrasound")
+            << "us-m2dino-tiny" << samples + "ultrasound/us-linear-solid.png";
+        QTest::newRow("ct") << "ct-hmar-tiny" << samples + "ct/query-chest_nodule.dcm";
+        QTest::newRow("sar") << "sar-crossearth-tiny" << samples + "sar/sar-land.tif";
+        QTest::newRow("shapes") << "moe-vit-shapes-tiny" << samples + "shapes-circle.png";
+    }
+
+    void everyBundledModel()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, input);
+        QTemporaryDir dir;
+        const QString db = dir.filePath("runs.sqlite");
+        // Run 1 as it is, run 2 with expert 0 of the first MoE layer off.
+        for (const QStringList &more : {QStringList{}, QStringList{"--disable-expert", "0:0"}}) {
+            const CliResult r = runCli(
+                QStringList{"run", "--model", model, "--input", input, "--db", db, "--json"} +
+                more);
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+        const auto compared = [&](const char *a, const char *b) {
+            const CliResult r = runCli({"compare", "--run", a, "--run", b, "--db", db, "--json"});
+            if (r.code != 0)
+                qWarning("%s", r.err.constData());
+            return r.json().value("layers").toArray();
+        };
+        const QJsonArray same = compared("1", "1");
+        QVERIFY(!same.isEmpty());
+        for (const QJsonValue &l : same) {
+            QCOMPARE(l["entropy_change_bits"].toDouble(), 0.0);
+            if (l["token_wise"].toBool())
+                QCOMPARE(l["agreement"].toDouble(), 1.0);
+        }
+        const QJsonArray off = compared("1", "2");
+        QCOMPARE(off.size(), same.size());
+        for (const QJsonValue &l : off) {
+            if (l["token_wise"].toBool()) {
+                QVERIFY(l["agreement"].toDouble() >= 0 && l["agreement"].toDouble() <= 1);
+                QVERIFY(l["mean_js_bits"].toDouble() >= 0 && l["mean_js_bits"].toDouble() <= 1);
+            }
+        }
+        // Expert 0 of the first layer took tokens: its layer cannot agree everywhere.
+        const QJsonObject first = off.first().toObject();
+        const bool hadTokens = first["load_a"].toArray().first().toDouble() > 0;
+        if (first["token_wise"].toBool())
+            QCOMPARE(first["agreement"].toDouble() < 1.0, hadTokens);
+    }
+
+    void damagedOrMissingRouting()
+    {
+        // A copy of the store with run 2's routing cut short and run 3's gone.
+        const QString copy = m_dir.filePath("damaged.sqlite");
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(m_db, copy));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "damage");
+            db.setDatabaseName(copy);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(
+                q.exec("UPDATE routing SET probs = x'0102' WHERE run_id = 2 AND layer_index = 3"));
+            QVERIFY(q.exec("DELETE FROM routing WHERE run_id = 3"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("damage");
+        const CliResult damaged = runCli({"compare", "--run", "1", "--run", "2", "--db", copy});
+        QCOMPARE(damaged.code, 1);
+        QVERIFY2(damaged.err.contains("run 2") && damaged.err.contains("does not match"),
+                 damaged.err.constData());
+        QCOMPARE(damaged.err.trimmed().count('\n'), 0);
+        const CliResult missing = runCli({"compare", "--run", "1", "--run", "3", "--db", copy});
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains("run 3") && missing.err.contains("no stored routing"),
+                 missing.err.constData());
     }
 };
 

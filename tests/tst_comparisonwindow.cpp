@@ -515,6 +515,33 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("/no/such/folder/v.svg")));
     }
 
+    void tiledScenesCompareTheirMosaics()
+    {
+        // A SAR product is run in tiles and keeps its routing as one mosaic.
+        const QString db = m_dir.filePath(QStringLiteral("sar.sqlite"));
+        for (const QStringList &more : {QStringList{}, QStringList{"--disable-expert", "1:1"}}) {
+            const CliResult r =
+                runCli(QStringList{"run", "--model", "sar-crossearth-tiny", "--input",
+                                   kSamples + "sar/sar-land.tif", "--db", db} +
+                       more);
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+        MainWindow window(db);
+        window.resize(1400, 900);
+        ComparisonWindow *compared = open(window, 1, 2);
+        QVERIFY(compared);
+        const auto &figures = compared->figures();
+        QCOMPARE(int(figures.size()), 4);
+        QVERIFY(figures[0].tokenWise);
+        QCOMPARE(figures[0].agreement, 1.0); // before the layer changed
+        QVERIFY(figures[1].agreement < 1.0);
+        compared->viewA()->routingPanel()->setCurrentLayer(1);
+        QVERIFY2(compared->differenceNote().contains(QStringLiteral("agreement")),
+                 qPrintable(compared->differenceNote()));
+        QCOMPARE(compared->differenceView()->modelRegion(),
+                 compared->viewA()->sceneView()->modelRegion());
+    }
+
     void aRunThatIsNotThereIsRefused()
     {
         MainWindow window(m_db);

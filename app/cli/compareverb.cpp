@@ -28,6 +28,7 @@ namespace {
 struct ComparedRun
 {
     AnalysisResult result;
+    StepResult mosaic; // a tiled run's step: its mosaic
     const StepResult *step = nullptr;
 };
 
@@ -40,7 +41,7 @@ bool loadCompared(const store::Database &db, qint64 id, int frame, ComparedRun *
     if (!record)
         return false;
     run->result = fromStoredRun(*record, routing);
-    run->step = stepForFrame(run->result, frame);
+    run->step = comparedStep(run->result, frame, &run->mosaic);
     if (!run->step || run->step->layers.empty()) {
         *error = frame < 0 ? Tr::tr("run %1: no stored routing to compare (its steps kept "
                                     "summaries only)")

@@ -41,7 +41,8 @@ int paths(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!record)
         return fail(err, error);
     const AnalysisResult result = fromStoredRun(*record, routing);
-    const StepResult *step = stepForFrame(result, frame);
+    StepResult mosaic;
+    const StepResult *step = comparedStep(result, frame, &mosaic);
     if (!step || step->layers.empty())
         return fail(err, frame < 0
                              ? Tr::tr("run %1: no stored routing (its steps kept "

@@ -42,8 +42,9 @@ bool RunComparison::open(qint64 a, qint64 b, QString *error)
 std::vector<routing::LayerComparison> RunComparison::compare(int frameA, int frameB,
                                                              QString *why) const
 {
-    const StepResult *a = stepForFrame(result(0), frameA);
-    const StepResult *b = stepForFrame(result(1), frameB);
+    StepResult mosaicA, mosaicB;
+    const StepResult *a = comparedStep(result(0), frameA, &mosaicA);
+    const StepResult *b = comparedStep(result(1), frameB, &mosaicB);
     if (!a || a->layers.empty() || !b || b->layers.empty()) {
         const bool aMissing = !a || a->layers.empty();
         *why = tr("Run %1 kept no routing for frame %2 (only its summary)")

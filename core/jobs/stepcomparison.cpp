@@ -13,6 +13,22 @@ const StepResult *stepForFrame(const AnalysisResult &result, int frame)
     return nullptr;
 }
 
+const StepResult *comparedStep(const AnalysisResult &result, int frame, StepResult *mosaic)
+{
+    if (result.mosaic.empty() || frame > 0)
+        return stepForFrame(result, frame);
+    mosaic->step = 0;
+    mosaic->layers = result.mosaic;
+    mosaic->outputs = result.steps.isEmpty() ? QJsonObject() : result.steps.first().outputs;
+    const routing::LayerRouting &first = result.mosaic.front();
+    StepOrigin origin;
+    origin.sourceRect = result.mosaicRect();
+    if (!first.grids.empty())
+        origin.inputSize = QSize(first.grids.front().cols, first.grids.front().rows);
+    mosaic->origins = {{result.mosaicInput.toStdString(), origin}};
+    return mosaic;
+}
+
 std::vector<routing::LayerComparison> compareSteps(const AnalysisResult &a, const StepResult &sa,
                                                    const AnalysisResult &b, const StepResult &sb)
 {

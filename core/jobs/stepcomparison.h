@@ -16,6 +16,11 @@ namespace moescope {
 // routing. Null when there is none.
 const StepResult *stepForFrame(const AnalysisResult &result, int frame);
 
+// The step compared for `frame` (-1: the first that kept full routing). A
+// tiled run keeps its routing as one mosaic over the scene instead: that is
+// its frame 0, built into `mosaic` (laid over the part of the scene it covers).
+const StepResult *comparedStep(const AnalysisResult &result, int frame, StepResult *mosaic);
+
 // The first min(layers) layers of `sa` (of `a`) against `sb` (of `b`), over
 // the token grid A's routing is laid on (a tracker's search region).
 std::vector<routing::LayerComparison> compareSteps(const AnalysisResult &a, const StepResult &sa,
