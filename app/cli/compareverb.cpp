@@ -208,18 +208,6 @@ int compare(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return Ok;
 }
 
-namespace {
-
-QString shapeText(const std::vector<int> &shape)
-{
-    QStringList parts;
-    for (int e : shape)
-        parts << QString::number(e);
-    return parts.join(QLatin1Char('/'));
-}
-
-} // namespace
-
 int signatures(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -301,7 +289,7 @@ int signatures(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QJsonArray runsJson, matrix;
         if (!parser.isSet(jsonOption()))
             out << Tr::tr("experts per layer %1: %n run(s)", nullptr, int(members.size()))
-                       .arg(shapeText(shape))
+                       .arg(QString::fromStdString(routing::Signature::shapeText(shape)))
                 << "\n";
         for (size_t i = 0; i < members.size(); ++i) {
             QJsonObject o = describe(*members[i]->run);

@@ -1,5 +1,6 @@
 #include "ablationpanel.h"
 
+#include "probeprogress.h"
 #include "render/routingimages.h"
 
 #include <QBarCategoryAxis>
@@ -66,10 +67,8 @@ AblationPanel::AblationPanel(QWidget *parent) : QWidget(parent)
     m_sweep->setToolTip(tr("Run the model once per expert with that expert switched off, on "
                            "the frame shown"));
     m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->setEnabled(false);
     m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(160);
-    m_progress->setVisible(false);
+    m_probe = std::make_unique<ProbeProgress>(m_sweep, m_cancel, m_progress);
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Layer"), this));
     controls->addWidget(m_layerCombo, 1);
@@ -189,18 +188,12 @@ int AblationPanel::chosenLayer() const
 
 void AblationPanel::showRunning(int done, int total)
 {
-    m_sweep->setEnabled(false);
-    m_cancel->setEnabled(true);
-    m_progress->setVisible(true);
-    m_progress->setRange(0, std::max(1, total));
-    m_progress->setValue(done);
+    m_probe->running(done, total);
 }
 
 void AblationPanel::showFailure(const QString &message)
 {
-    m_sweep->setEnabled(true);
-    m_cancel->setEnabled(false);
-    m_progress->setVisible(false);
+    m_probe->idle();
     m_summary->setText(message);
 }
 
@@ -212,9 +205,7 @@ QString AblationPanel::summary() const
 void AblationPanel::showResult(const AblationResult &result)
 {
     m_result = result;
-    m_sweep->setEnabled(true);
-    m_cancel->setEnabled(false);
-    m_progress->setVisible(false);
+    m_probe->idle();
     m_export->setEnabled(!result.effects.empty());
     m_table->setRowCount(int(result.effects.size()));
     for (int row = 0; row < int(result.effects.size()); ++row) {

@@ -9,7 +9,11 @@
 
 #include "jobs/ablation.h"
 
+#include "probeprogress.h"
+
 #include <QWidget>
+
+#include <memory>
 
 class QCheckBox;
 class QChart;
@@ -63,6 +67,7 @@ private:
     QPushButton *m_runOff = nullptr;
     QPushButton *m_export = nullptr;
     QProgressBar *m_progress = nullptr;
+    std::unique_ptr<ProbeProgress> m_probe;
     QLabel *m_summary = nullptr;
     QTableWidget *m_table = nullptr;
     QChart *m_loadChart = nullptr;

@@ -9,13 +9,13 @@
 //   GalleryPanel    galleries and queries of a retrieval model
 // The accessors below are what tests and the screenshot tool drive.
 
-#include "probecontroller.h"
 #include "image/imageloader.h"
 #include "image/reslice.h"
 #include "imagedocument.h"
 #include "jobs/analysis.h"
 #include "jobs/modelsession.h"
 #include "pluginviewdock.h"
+#include "probecontroller.h"
 #include "resultview.h"
 #include "runcontroller.h"
 #include "runsmodel.h"

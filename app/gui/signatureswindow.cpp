@@ -27,12 +27,9 @@ namespace moescope::gui {
 
 namespace {
 
-QString shapeText(const std::vector<int> &shape)
+QString shapeOf(const std::vector<int> &shape)
 {
-    QStringList parts;
-    for (int e : shape)
-        parts << QString::number(e);
-    return parts.join(QLatin1Char('/'));
+    return QString::fromStdString(routing::Signature::shapeText(shape));
 }
 
 // Low similarity pale, high dark (viridis reversed reads badly on text).
@@ -137,7 +134,7 @@ bool SignaturesWindow::refresh(QString *error, int limit)
         for (size_t i = 0; i < entries.size(); ++i)
             entries[i].xy = QPointF(xy[i].first, xy[i].second);
         m_groupCombo->addItem(
-            tr("%1 (%n run(s))", nullptr, int(entries.size())).arg(shapeText(shape)));
+            tr("%1 (%n run(s))", nullptr, int(entries.size())).arg(shapeOf(shape)));
         m_groups.push_back({shape, std::move(entries)});
     }
     // The largest group first.
@@ -161,7 +158,7 @@ void SignaturesWindow::showGroup(int group)
                                 : tr("%n run(s) whose layers have %1 experts. Click a point, or "
                                      "double-click a row, to open its run.",
                                      nullptr, int(m_groups[size_t(m_group)].entries.size()))
-                                      .arg(shapeText(m_groups[size_t(m_group)].shape)));
+                                      .arg(shapeOf(m_groups[size_t(m_group)].shape)));
     drawScatter();
     fillMatrix();
 }

@@ -1,5 +1,6 @@
 #include "stabilitypanel.h"
 
+#include "probeprogress.h"
 #include "render/routingimages.h"
 
 #include <QComboBox>
@@ -57,10 +58,8 @@ StabilityPanel::StabilityPanel(QWidget *parent) : QWidget(parent)
     m_check->setObjectName(QStringLiteral("stabilityCheckButton"));
     m_check->setToolTip(tr("Run the frame shown as it is and perturbed, on the worker"));
     m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->setEnabled(false);
     m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(160);
-    m_progress->setVisible(false);
+    m_probe = std::make_unique<ProbeProgress>(m_check, m_cancel, m_progress);
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Passes"), this));
     controls->addWidget(m_passes);
@@ -120,18 +119,12 @@ void StabilityPanel::setEnabledForModel(bool enabled)
 
 void StabilityPanel::showRunning(int done, int total)
 {
-    m_check->setEnabled(false);
-    m_cancel->setEnabled(true);
-    m_progress->setVisible(true);
-    m_progress->setRange(0, std::max(1, total));
-    m_progress->setValue(done);
+    m_probe->running(done, total);
 }
 
 void StabilityPanel::showFailure(const QString &message)
 {
-    m_check->setEnabled(true);
-    m_cancel->setEnabled(false);
-    m_progress->setVisible(false);
+    m_probe->idle();
     m_summary->setText(message);
 }
 
@@ -144,9 +137,7 @@ void StabilityPanel::showResult(const StabilityResult &result, const QImage &pic
 {
     m_result = result;
     m_picture = picture;
-    m_check->setEnabled(true);
-    m_cancel->setEnabled(false);
-    m_progress->setVisible(false);
+    m_probe->idle();
     QStringList layers;
     for (const LayerStability &s : result.layers)
         layers << tr("%1: %2 % flip, rank correlation with entropy %3")

@@ -7,8 +7,12 @@
 
 #include "jobs/stability.h"
 
+#include "probeprogress.h"
 #include <QImage>
+
 #include <QWidget>
+
+#include <memory>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -51,6 +55,7 @@ private:
     QPushButton *m_check = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
+    std::unique_ptr<ProbeProgress> m_probe;
     QLabel *m_summary = nullptr;
     QComboBox *m_layerCombo = nullptr;
     QLabel *m_flip = nullptr;

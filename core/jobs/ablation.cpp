@@ -266,6 +266,30 @@ QByteArray ablationCsv(const AblationResult &result)
     return (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
 }
 
+bool prepareProbeStep(const model::ModelContract &contract, const TaskPlugin &plugin,
+                      const QSharedPointer<const SceneSource> &source,
+                      const PrepareOptions &options, int step, ProbeStep *out, QString *error)
+{
+    if (!source || source->size().isEmpty()) {
+        *error = Tr::tr("no image to probe");
+        return false;
+    }
+    out->run = plugin.createRun(contract, source, options, error);
+    if (!out->run) {
+        if (!error->startsWith(source->path()))
+            *error = QStringLiteral("%1: %2").arg(source->path(), *error);
+        return false;
+    }
+    const bool stateful = plugin.capabilities().testFlag(TaskCapability::Stateful);
+    out->step = stateful ? 0 : std::clamp(step, 0, out->run->stepCount() - 1);
+    StepOrigins origins;
+    if (!out->run->prepare(out->step, &out->batch, &origins, error)) {
+        *error = QStringLiteral("%1: %2").arg(source->path(), *error);
+        return false;
+    }
+    return true;
+}
+
 bool runAblation(model::Engine &engine, const TaskPlugin &plugin, const AblationRequest &request,
                  const std::atomic_bool *cancel, const ProgressCallback &progress,
                  AblationResult *result, QString *error)
@@ -290,26 +314,12 @@ bool runAblation(model::Engine &engine, const TaskPlugin &plugin, const Ablation
         return false;
     }
     const QSharedPointer<const SceneSource> &source = request.source;
-    if (!source || source->size().isEmpty()) {
-        *error = Tr::tr("no image to ablate on");
+    ProbeStep probe;
+    if (!prepareProbeStep(contract, plugin, source, request.options, request.step, &probe, error))
         return false;
-    }
-    std::unique_ptr<TaskRun> run = plugin.createRun(contract, source, request.options, error);
-    if (!run) {
-        if (!error->startsWith(source->path()))
-            *error = QStringLiteral("%1: %2").arg(source->path(), *error);
-        return false;
-    }
-    // A stateful run (a tracker) knows a later step only by tracking to it:
-    // it is ablated on its first.
-    const bool stateful = plugin.capabilities().testFlag(TaskCapability::Stateful);
-    const int step = stateful ? 0 : std::clamp(request.step, 0, run->stepCount() - 1);
-    model::InputBatch batch;
-    StepOrigins origins;
-    if (!run->prepare(step, &batch, &origins, error)) {
-        *error = QStringLiteral("%1: %2").arg(source->path(), *error);
-        return false;
-    }
+    const int step = probe.step;
+    model::InputBatch &batch = probe.batch;
+    const std::unique_ptr<TaskRun> &run = probe.run;
     result->modelName = modelName;
     result->imagePath = source->path();
     result->imageSha256 = QString::fromLatin1(source->sha256());

@@ -52,6 +52,20 @@ std::vector<OutputChange> outputChanges(const std::vector<const model::OutputSpe
                                         const model::ForwardResult &before,
                                         const model::ForwardResult &after);
 
+// One step of a run over `source`, prepared once for probing passes (ablation,
+// stability): `run` keeps the plugin's state, `batch` the inputs. A stateful
+// run (a tracker) knows a later step only by tracking to it: it is probed on
+// its first. False with `error` naming the file and the cause.
+struct ProbeStep
+{
+    std::unique_ptr<TaskRun> run;
+    int step = 0;
+    model::InputBatch batch;
+};
+bool prepareProbeStep(const model::ModelContract &contract, const TaskPlugin &plugin,
+                      const QSharedPointer<const SceneSource> &source,
+                      const PrepareOptions &options, int step, ProbeStep *out, QString *error);
+
 struct AblationRequest
 {
     QSharedPointer<const SceneSource> source;

@@ -52,28 +52,15 @@ bool runStability(model::Engine &engine, const TaskPlugin &plugin, const Stabili
     const model::ModelContract &contract = engine.contract();
     const QString modelName = QString::fromStdString(contract.name);
     const QSharedPointer<const SceneSource> &source = request.source;
-    if (!source || source->size().isEmpty()) {
-        *error = Tr::tr("no image to perturb");
-        return false;
-    }
     if (request.passes < 1 || request.noise < 0 || request.shift < 0) {
         *error = Tr::tr("passes must be 1 or more, noise and shift 0 or more");
         return false;
     }
-    std::unique_ptr<TaskRun> run = plugin.createRun(contract, source, request.options, error);
-    if (!run) {
-        if (!error->startsWith(source->path()))
-            *error = QStringLiteral("%1: %2").arg(source->path(), *error);
+    ProbeStep probe;
+    if (!prepareProbeStep(contract, plugin, source, request.options, request.step, &probe, error))
         return false;
-    }
-    const bool stateful = plugin.capabilities().testFlag(TaskCapability::Stateful);
-    const int step = stateful ? 0 : std::clamp(request.step, 0, run->stepCount() - 1);
-    model::InputBatch batch;
-    StepOrigins origins;
-    if (!run->prepare(step, &batch, &origins, error)) {
-        *error = QStringLiteral("%1: %2").arg(source->path(), *error);
-        return false;
-    }
+    const int step = probe.step;
+    model::InputBatch &batch = probe.batch;
     result->modelName = modelName;
     result->imagePath = source->path();
     result->step = step;

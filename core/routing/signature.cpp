@@ -7,6 +7,14 @@
 
 namespace moescope::routing {
 
+std::string Signature::shapeText(const std::vector<int> &shape)
+{
+    std::string text;
+    for (size_t i = 0; i < shape.size(); ++i)
+        text += (i ? "/" : "") + std::to_string(shape[i]);
+    return text;
+}
+
 std::vector<int> Signature::shape() const
 {
     std::vector<int> s;

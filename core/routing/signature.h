@@ -8,6 +8,7 @@
 // layer. A 2-D principal-component projection lays a set of them out.
 // Standard library only.
 
+#include <string>
 #include <vector>
 
 namespace moescope::routing {
@@ -16,7 +17,8 @@ struct Signature
 {
     std::vector<std::vector<double>> loads; // per layer, per expert; each sums to 1
 
-    std::vector<int> shape() const; // experts per layer
+    std::vector<int> shape() const;                              // experts per layer
+    static std::string shapeText(const std::vector<int> &shape); // "4/4/6"
     std::vector<double> flat() const;
 };
 
