@@ -6,3 +6,7 @@ moescope_add_test(tst_sceneview LIBS moescope_gui)
 moescope_add_test(tst_comparisonwindow LIBS moescope_gui)
 target_compile_definitions(tst_comparisonwindow PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_comparisonwindow moescope-cli moescope_sar)
+# Explaining routing in the window (issue 13): ablation, stability, expert paths.
+moescope_add_test(tst_explaingui LIBS moescope_gui)
+target_compile_definitions(tst_explaingui PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_explaingui moescope-cli)
