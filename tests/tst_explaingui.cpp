@@ -22,6 +22,7 @@
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -29,6 +30,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <tuple>
 
 using namespace moescope;
 using namespace moescope::gui;
@@ -225,6 +228,30 @@ private Q_SLOTS:
         QVERIFY2(panel->note().contains(QStringLiteral("→")), qPrintable(panel->note()));
         const QString shot = QStringLiteral(MOESCOPE_TEST_DATA_DIR "/expert-paths.png");
         QVERIFY(window.grab().save(shot));
+        // "Draw region": the left half of the picture only.
+        auto *regionButton = panel->findChild<QPushButton *>(QStringLiteral("pathsRegionButton"));
+        QVERIFY(regionButton);
+        regionButton->click();
+        SceneView *image = window.imageView();
+        QVERIFY(image->regionSelection());
+        const QPointF from = image->mapFromImage(QPointF(1, 1));
+        const QPointF to = image->mapFromImage(QPointF(111, 222));
+        for (const auto &[type, pos, buttons] :
+             {std::tuple{QEvent::MouseButtonPress, from, Qt::MouseButtons(Qt::LeftButton)},
+              std::tuple{QEvent::MouseMove, to, Qt::MouseButtons(Qt::LeftButton)},
+              std::tuple{QEvent::MouseButtonRelease, to, Qt::MouseButtons(Qt::NoButton)}}) {
+            QMouseEvent e(type, pos, image->viewport()->mapToGlobal(pos),
+                          type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                          Qt::NoModifier);
+            QApplication::sendEvent(image->viewport(), &e);
+        }
+        // 224 px over 16 columns: 8 columns' centres lie left of x = 111.
+        QCOMPARE(panel->paths().tokens, 16 * 8);
+        QVERIFY2(panel->note().contains(QStringLiteral("drawn region")), qPrintable(panel->note()));
+        regionButton->click(); // off: every token again
+        QCOMPARE(panel->paths().tokens, 256);
+        QVERIFY(!image->regionSelection());
+
         // Clicking beside the bands clears it.
         QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(view->width() / 2, 2));
         QCOMPARE(window.imageView()->highlightedTokens(), 0);

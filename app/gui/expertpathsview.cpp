@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -229,6 +230,11 @@ ExpertPathsPanel::ExpertPathsPanel(QWidget *parent) : QWidget(parent)
     m_view = new AlluvialView(this);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
+    m_regionButton = new QPushButton(tr("Draw region"), this);
+    m_regionButton->setObjectName(QStringLiteral("pathsRegionButton"));
+    m_regionButton->setCheckable(true);
+    m_regionButton->setToolTip(tr("Drag a rectangle on the image: the paths of its tokens only "
+                                  "(switch off for every token)"));
     m_matrix = new QTableWidget(this);
     m_matrix->setObjectName(QStringLiteral("coactivationMatrix"));
     m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -236,9 +242,15 @@ ExpertPathsPanel::ExpertPathsPanel(QWidget *parent) : QWidget(parent)
     m_matrix->setToolTip(tr("Co-activation: tokens whose top-1 expert is the row's in the first "
                             "layer and the column's in the next"));
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_regionButton, 0, Qt::AlignLeft);
     layout->addWidget(m_view, 3);
     layout->addWidget(m_note);
     layout->addWidget(m_matrix, 2);
+    connect(m_regionButton, &QPushButton::toggled, this, [this](bool on) {
+        if (!on)
+            showPaths({}); // every token again
+        Q_EMIT regionModeChanged(on);
+    });
     connect(m_view, &AlluvialView::pathPicked, this, [this](int k, int a, int b) {
         if (k >= 0)
             showMatrix(k);
@@ -273,26 +285,57 @@ QString ExpertPathsPanel::note() const
 
 void ExpertPathsPanel::setLayers(const std::vector<routing::LayerRouting> *layers)
 {
-    m_paths = layers ? routing::expertPaths(*layers) : routing::ExpertPaths();
+    m_layers = layers;
+    showPaths({});
+}
+
+bool ExpertPathsPanel::isRegionMode() const
+{
+    return m_regionButton->isChecked();
+}
+
+void ExpertPathsPanel::setDrawnRegion(const QRect &drawn, const QRectF &modelRegion)
+{
+    if (drawn.isEmpty() || m_paths.rows <= 0 || m_paths.cols <= 0 || modelRegion.isEmpty()) {
+        showPaths({});
+        return;
+    }
+    // The grid lies over the model region; a token counts when its cell's
+    // centre is inside the rectangle.
+    const double w = modelRegion.width() / m_paths.cols, h = modelRegion.height() / m_paths.rows;
+    std::vector<bool> region(size_t(m_paths.rows) * m_paths.cols);
+    for (int r = 0; r < m_paths.rows; ++r)
+        for (int c = 0; c < m_paths.cols; ++c)
+            region[size_t(r) * m_paths.cols + c] = QRectF(drawn).contains(
+                QPointF(modelRegion.left() + (c + 0.5) * w, modelRegion.top() + (r + 0.5) * h));
+    showPaths(region);
+}
+
+void ExpertPathsPanel::showPaths(const std::vector<bool> &region)
+{
+    m_paths = m_layers ? routing::expertPaths(*m_layers, {}, region) : routing::ExpertPaths();
     QStringList names;
     for (int l : m_paths.layers)
         names << QStringLiteral("%1: %2").arg(l).arg(
-            QString::fromStdString((*layers)[size_t(l)].name));
+            QString::fromStdString((*m_layers)[size_t(l)].name));
     m_view->setPaths(m_paths, names);
     Q_EMIT tokensPicked(0, 0, {});
     if (m_paths.layers.size() < 2) {
         m_matrix->clear();
         m_matrix->setRowCount(0);
         m_matrix->setColumnCount(0);
-        m_note->setText(layers ? tr("No paths: fewer than two MoE layers route tokens on one grid. "
-                                    "%1")
-                                     .arg(QString::fromStdString(m_paths.reason))
-                               : QString());
+        m_note->setText(m_layers ? tr("No paths: fewer than two MoE layers route tokens on one "
+                                      "grid. %1")
+                                       .arg(QString::fromStdString(m_paths.reason))
+                                 : QString());
         return;
     }
-    m_note->setText(tr("%n token(s) on a %1×%2 grid; click a band or a bar to see its tokens "
-                       "on the image. %3",
-                       nullptr, m_paths.tokens)
+    m_note->setText((region.empty() ? tr("%n token(s) on a %1×%2 grid; click a band or a bar to "
+                                         "see its tokens on the image. %3",
+                                         nullptr, m_paths.tokens)
+                                    : tr("%n token(s) of the drawn region, on a %1×%2 grid; click "
+                                         "a band or a bar to see its tokens on the image. %3",
+                                         nullptr, m_paths.tokens))
                         .arg(m_paths.rows)
                         .arg(m_paths.cols)
                         .arg(QString::fromStdString(m_paths.reason)));

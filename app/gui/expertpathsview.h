@@ -12,6 +12,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace moescope::gui {
@@ -73,8 +74,13 @@ class ExpertPathsPanel : public QWidget
 public:
     explicit ExpertPathsPanel(QWidget *parent = nullptr);
 
-    // The step's layers (kept by the caller while shown); empty: none.
+    // The step's layers (kept by the caller while shown, until the next
+    // call); null: none. The drawn region, if any, is dropped.
     void setLayers(const std::vector<routing::LayerRouting> *layers);
+    // Only the tokens whose cell centre lies in `drawn` (image pixels), the
+    // grid lying over `modelRegion`; an empty `drawn`: every token again.
+    void setDrawnRegion(const QRect &drawn, const QRectF &modelRegion);
+    bool isRegionMode() const;
     const routing::ExpertPaths &paths() const { return m_paths; }
     AlluvialView *view() const { return m_view; }
     QTableWidget *matrix() const { return m_matrix; }
@@ -83,11 +89,16 @@ public:
 Q_SIGNALS:
     // Tokens to pick out on the image (rows × cols; empty: none).
     void tokensPicked(int rows, int cols, const std::vector<bool> &on);
+    // "Draw region" was switched: the image view draws rectangles while on.
+    void regionModeChanged(bool on);
 
 private:
     void showMatrix(int k);
+    void showPaths(const std::vector<bool> &region);
 
+    const std::vector<routing::LayerRouting> *m_layers = nullptr;
     routing::ExpertPaths m_paths;
+    QPushButton *m_regionButton = nullptr;
     AlluvialView *m_view = nullptr;
     QTableWidget *m_matrix = nullptr;
     QLabel *m_note = nullptr;

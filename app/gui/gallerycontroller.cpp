@@ -20,7 +20,10 @@ GalleryController::GalleryController(Workspace *workspace, ImageDocument *docume
     : QObject(window), m_workspace(workspace), m_panel(panel), m_dock(dock), m_window(window)
 {
     SceneView *scene = view->sceneView();
-    connect(scene, &SceneView::regionSelected, panel, &GalleryPanel::queryRegion);
+    connect(scene, &SceneView::regionSelected, panel, [panel](const QRect &region) {
+        if (panel->isRegionMode())
+            panel->queryRegion(region);
+    });
     connect(panel, &GalleryPanel::regionModeChanged, scene, &SceneView::setRegionSelection);
     connect(panel, &GalleryPanel::statusMessage, window,
             [window](const QString &message, int timeoutMs) {

@@ -512,6 +512,11 @@ bool GalleryPanel::querySlice()
     return startQuery(QRect());
 }
 
+bool GalleryPanel::isRegionMode() const
+{
+    return m_regionButton->isChecked();
+}
+
 bool GalleryPanel::queryRegion(const QRect &region)
 {
     if (!region.isValid()) {

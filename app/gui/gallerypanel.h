@@ -77,6 +77,9 @@ public:
     // pixels). False (with a message) when it cannot start.
     bool querySlice();
     bool queryRegion(const QRect &region);
+    // Whether "Query region" is on: a rectangle drawn on the image is a query
+    // (another tool may draw one for itself).
+    bool isRegionMode() const;
     bool isQuerying() const { return m_querying; }
     const QueryResult &lastResult() const { return m_result; }
     // What lastResult() was asked with.

@@ -212,6 +212,17 @@ void MainWindow::buildPathsDock()
     });
     connect(m_presenter, &ResultPresenter::resultShown, this, &MainWindow::updatePaths);
     connect(player(), &CinePlayer::frameChanged, this, &MainWindow::updatePaths);
+    // "Draw region": the image view draws a rectangle; its tokens' paths only.
+    connect(m_pathsPanel, &ExpertPathsPanel::regionModeChanged, imageView(),
+            &SceneView::setRegionSelection);
+    connect(imageView(), &SceneView::regionSelected, this, [this](const QRect &drawn) {
+        if (!m_pathsPanel->isRegionMode())
+            return;
+        const QRect region = imageView()->modelRegion();
+        m_pathsPanel->setDrawnRegion(
+            drawn, region.isValid() ? QRectF(region)
+                                    : QRectF(QPointF(0, 0), QSizeF(imageView()->pictureSize())));
+    });
     connect(m_pathsPanel, &ExpertPathsPanel::tokensPicked, this,
             [this](int rows, int cols, const std::vector<bool> &on) {
                 imageView()->setTokenHighlight(rows, cols, on);
