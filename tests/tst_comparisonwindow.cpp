@@ -19,6 +19,8 @@
 #include "viewexport.h"
 
 #include <QAction>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QFile>
@@ -136,6 +138,17 @@ private Q_SLOTS:
         QVERIFY2(compared->differenceNote().contains(QStringLiteral("agreement")),
                  qPrintable(compared->differenceNote()));
         QCOMPARE(compared->differenceView()->modelRegion(), a->sceneView()->modelRegion());
+
+        // The layer's loads, A beside B, as the figures have them.
+        const auto loadSeries = compared->loadChart()->series();
+        QCOMPARE(loadSeries.size(), 1);
+        const auto loadSets = static_cast<QBarSeries *>(loadSeries.first())->barSets();
+        QCOMPARE(loadSets.size(), 2);
+        for (int e = 0; e < 4; ++e) {
+            QVERIFY(std::abs(loadSets[0]->at(e) - 100.0 * figures[0].loadA[size_t(e)]) < 1e-9);
+            QVERIFY(std::abs(loadSets[1]->at(e) - 100.0 * figures[0].loadB[size_t(e)]) < 1e-9);
+        }
+        QVERIFY(compared->loadChart()->title().contains(QStringLiteral("JS divergence")));
 
         // Layer, overlay, zoom and pan move together.
         a->routingPanel()->setCurrentLayer(1);

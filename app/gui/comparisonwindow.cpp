@@ -10,6 +10,11 @@
 #include "sceneview.h"
 #include "viewexport.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -24,6 +29,7 @@
 #include <QTableWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -137,7 +143,19 @@ ComparisonWindow::ComparisonWindow(Workspace *workspace, QWidget *parent)
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(views);
-    split->addWidget(m_figures);
+    // The current layer's loads, A beside B, under the table.
+    m_loadChart = new QChart;
+    m_loadChart->setMargins(QMargins(2, 2, 2, 2));
+    auto *loadView = new QChartView(m_loadChart, this);
+    loadView->setObjectName(QStringLiteral("compareLoadChart"));
+    loadView->setRenderHint(QPainter::Antialiasing);
+    loadView->setMinimumSize(320, 190);
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_figures);
+    bottom->addWidget(loadView);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    split->addWidget(bottom);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -331,6 +349,49 @@ QString ComparisonWindow::differenceNote() const
     return m_diffInfo->text();
 }
 
+void ComparisonWindow::updateLoadChart(int layer)
+{
+    m_loadChart->removeAllSeries();
+    for (QAbstractAxis *axis : m_loadChart->axes())
+        m_loadChart->removeAxis(axis);
+    if (layer < 0 || layer >= int(m_layers.size())) {
+        m_loadChart->setTitle({});
+        return;
+    }
+    const routing::LayerComparison &c = m_layers[size_t(layer)];
+    auto *a = new QBarSet(tr("A: run %1").arg(m_comparison->result(0).runId));
+    auto *b = new QBarSet(tr("B: run %1").arg(m_comparison->result(1).runId));
+    a->setColor(QColor(90, 140, 200));
+    b->setColor(QColor(220, 110, 60));
+    QStringList experts;
+    const size_t n = std::max(c.loadA.size(), c.loadB.size());
+    for (size_t e = 0; e < n; ++e) {
+        *a << (e < c.loadA.size() ? 100.0 * c.loadA[e] : 0.0);
+        *b << (e < c.loadB.size() ? 100.0 * c.loadB[e] : 0.0);
+        experts << QString::number(e);
+    }
+    auto *bars = new QBarSeries;
+    bars->append(a);
+    bars->append(b);
+    m_loadChart->addSeries(bars);
+    m_loadChart->setTitle(c.loadJs >= 0 ? tr("Layer %1: expert load, %; JS divergence %2 bits")
+                                              .arg(layer)
+                                              .arg(c.loadJs, 0, 'f', 4)
+                                        : tr("Layer %1: expert load, % (%2 and %3 experts)")
+                                              .arg(layer)
+                                              .arg(c.expertsA)
+                                              .arg(c.expertsB));
+    auto *x = new QBarCategoryAxis;
+    x->append(experts);
+    auto *y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setLabelFormat(QStringLiteral("%d"));
+    m_loadChart->addAxis(x, Qt::AlignBottom);
+    m_loadChart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+}
+
 void ComparisonWindow::updateDifference()
 {
     // A's picture, as A's view shows it, under the map of the current layer.
@@ -342,6 +403,7 @@ void ComparisonWindow::updateDifference()
     else
         m_diffView->setImage(a->image(), a->pixelAspect());
     const int layer = m_views[0]->routingPanel()->currentLayer();
+    updateLoadChart(layer);
     if (layer < 0 || layer >= int(m_layers.size())) {
         m_diffView->setOverlay({}, 0);
         m_diffView->setTokenGrid(0, 0);

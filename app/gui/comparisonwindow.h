@@ -13,6 +13,7 @@
 
 #include <vector>
 
+class QChart;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -45,6 +46,8 @@ public:
     ResultView *viewB() const { return m_views[1]; }
     SceneView *differenceView() const { return m_diffView; }
     QTableWidget *figuresTable() const { return m_figures; }
+    // The current layer's loads, A beside B.
+    QChart *loadChart() const { return m_loadChart; }
     const RunComparison *comparison() const { return m_comparison; }
     // The figures of the frames shown, one per layer (empty: none to compare).
     const std::vector<routing::LayerComparison> &figures() const { return m_layers; }
@@ -61,6 +64,7 @@ private:
     void frameMoved(int side, int frame);
     void updateFigures();
     void updateDifference();
+    void updateLoadChart(int layer);
     void linkViews();
 
     RunComparison *m_comparison = nullptr;
@@ -72,6 +76,7 @@ private:
     QLabel *m_diffBar = nullptr;
     QCheckBox *m_linkFrames = nullptr;
     QTableWidget *m_figures = nullptr;
+    QChart *m_loadChart = nullptr;
     std::vector<routing::LayerComparison> m_layers;
     int m_frameOffset = 0; // B's frame minus A's, kept while frames are linked
     bool m_linking = false;
