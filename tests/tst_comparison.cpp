@@ -181,6 +181,10 @@ private Q_SLOTS:
         QVERIFY(std::abs(xy[2].first - std::sqrt(0.5)) < 1e-6);
         for (const auto &p : xy)
             QVERIFY(std::abs(p.second) < 1e-6);
+        // Signatures with no experts at all lie at the origin (nothing to spread).
+        const auto none = projectSignatures({Signature{}, Signature{}});
+        QCOMPARE(none.size(), size_t(2));
+        QCOMPARE(none[1], (std::pair<double, double>{0, 0}));
     }
 };
 

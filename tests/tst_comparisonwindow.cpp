@@ -389,6 +389,37 @@ private Q_SLOTS:
                  compared->viewA()->sceneView()->modelRegion());
     }
 
+    void gallerySignatures()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("gallery.sqlite"));
+        const CliResult r = runCli({"index", "--model", "ct-hmar-tiny", "--input",
+                                    kSamples + "ct/gallery", "--db", db, "--gallery", "demo"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        MainWindow window(db);
+        SignaturesWindow *signatures = window.showSignatures();
+        QVERIFY(signatures);
+        QCOMPARE(signatures->groupCount(), 0); // no stored runs
+        QString error;
+        QVERIFY2(signatures->showGallery(QStringLiteral("demo"), &error), qPrintable(error));
+        const auto gallery = window.database().findGallery(QStringLiteral("demo"), &error);
+        QVERIFY(gallery);
+        QCOMPARE(signatures->groupCount(), 1);
+        QCOMPARE(qint64(signatures->matrix()->rowCount()), gallery->itemCount);
+        // Each item's signature is its mean router probabilities: self-similarity 1.
+        for (int i = 0; i < signatures->matrix()->rowCount(); ++i)
+            QVERIFY(std::abs(signatures->matrix()->item(i, i)->data(Qt::UserRole).toDouble() -
+                             1.0) < 1e-9);
+        // A click on an item opens the file it was indexed from.
+        const auto items = window.database().galleryItemPage(gallery->id, 0, 1, &error);
+        QCOMPARE(items.size(), 1);
+        QSignalSpy activated(signatures, &SignaturesWindow::itemActivated);
+        signatures->activateNear(signatures->pointOf(items.first().id));
+        QCOMPARE(activated.size(), 1);
+        QVERIFY(QFileInfo::exists(activated.first().first().toString()));
+        QVERIFY(!signatures->showGallery(QStringLiteral("no such gallery"), &error));
+        QVERIFY2(error.contains(QStringLiteral("no such gallery")), qPrintable(error));
+    }
+
     void aRunThatIsNotThereIsRefused()
     {
         MainWindow window(m_db);

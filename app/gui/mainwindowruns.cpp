@@ -296,6 +296,8 @@ SignaturesWindow *MainWindow::showSignatures()
     if (m_runs->result().runId > 0)
         window->showLike(m_runs->result().runId);
     connect(window, &SignaturesWindow::runActivated, this, [this](qint64 id) { reopenRun(id); });
+    connect(window, &SignaturesWindow::itemActivated, this,
+            [this](const QString &path) { openImage(path); });
     m_signaturesWindow = window;
     window->resize(1100, 700);
     window->show();

@@ -47,6 +47,13 @@ SignaturesWindow::SignaturesWindow(const store::Database *db, QWidget *parent)
     setObjectName(QStringLiteral("signaturesWindow"));
     setWindowTitle(tr("Routing signatures"));
     setAttribute(Qt::WA_DeleteOnClose);
+    m_sourceCombo = new QComboBox(this);
+    m_sourceCombo->setObjectName(QStringLiteral("signatureSourceCombo"));
+    m_sourceCombo->setToolTip(tr("Stored runs, or the items of a gallery"));
+    m_sourceCombo->addItem(tr("Stored runs"));
+    QString error;
+    for (const store::GalleryInfo &g : m_db->listGalleries(&error))
+        m_sourceCombo->addItem(tr("Gallery %1").arg(g.name), g.name);
     m_groupCombo = new QComboBox(this);
     m_groupCombo->setToolTip(tr("Signatures compare only between runs whose layers have the same "
                                 "numbers of experts"));
@@ -55,6 +62,7 @@ SignaturesWindow::SignaturesWindow(const store::Database *db, QWidget *parent)
     m_info = new QLabel(this);
     m_info->setWordWrap(true);
     auto *controls = new QHBoxLayout;
+    controls->addWidget(m_sourceCombo);
     controls->addWidget(new QLabel(tr("Experts per layer"), this));
     controls->addWidget(m_groupCombo, 1);
     controls->addWidget(new QLabel(tr("Colour by"), this));
@@ -95,11 +103,18 @@ SignaturesWindow::SignaturesWindow(const store::Database *db, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_groupCombo, &QComboBox::activated, this, &SignaturesWindow::showGroup);
+    connect(m_sourceCombo, &QComboBox::activated, this, [this](int index) {
+        QString error;
+        const bool ok = index == 0 ? refresh(&error)
+                                   : showGallery(m_sourceCombo->itemData(index).toString(), &error);
+        if (!ok)
+            m_info->setText(error);
+    });
     connect(m_colourCombo, &QComboBox::activated, this,
             [this](int index) { setColourBy(ColourBy(index)); });
     connect(m_matrix, &QTableWidget::cellDoubleClicked, this, [this](int row) {
         if (m_group >= 0 && row < int(m_groups[size_t(m_group)].entries.size()))
-            Q_EMIT runActivated(m_groups[size_t(m_group)].entries[size_t(row)].id);
+            activate(m_groups[size_t(m_group)].entries[size_t(row)]);
     });
     connect(m_like, &QTableWidget::cellDoubleClicked, this,
             [this](int row) { Q_EMIT runActivated(m_like->item(row, 0)->text().toLongLong()); });
@@ -111,19 +126,75 @@ bool SignaturesWindow::refresh(QString *error, int limit)
     const QList<store::RunRecord> runs = m_db->listRuns(error, limit);
     if (!error->isEmpty())
         return false;
-    std::map<std::vector<int>, std::vector<Entry>> byShape;
+    std::vector<Entry> entries;
     for (const store::RunRecord &r : runs) {
         routing::Signature s = signatureOfRun(r);
+        if (!s.loads.empty())
+            entries.push_back({r.id,
+                               r.model.name,
+                               r.model.task,
+                               QFileInfo(r.image.path).fileName(),
+                               predictedLabelOfRun(r),
+                               std::move(s),
+                               {},
+                               {},
+                               0});
+    }
+    m_gallery = false;
+    m_sourceCombo->setCurrentIndex(0);
+    setEntries(std::move(entries));
+    return true;
+}
+
+bool SignaturesWindow::showGallery(const QString &name, QString *error, int limit)
+{
+    const std::optional<store::GalleryInfo> gallery = m_db->findGallery(name, error);
+    if (!gallery) {
+        if (error->isEmpty())
+            *error = tr("%1: there is no gallery \"%2\"").arg(m_db->path(), name);
+        return false;
+    }
+    const QList<store::GalleryItem> items = m_db->galleryItemPage(gallery->id, 0, limit, error);
+    if (!error->isEmpty())
+        return false;
+    std::vector<Entry> entries;
+    for (const store::GalleryItem &item : items) {
+        // Its layers' mean router probabilities ({layer: {expert: p}}), in
+        // the order of the names, the same for every item of the gallery.
+        routing::Signature s;
+        for (const QJsonValue &layer : item.gates) {
+            std::vector<double> p;
+            for (const QJsonValue &v : layer.toObject())
+                p.push_back(v.toDouble());
+            if (!p.empty())
+                s.loads.push_back(std::move(p));
+        }
         if (s.loads.empty())
             continue;
-        byShape[s.shape()].push_back({r.id,
-                                      r.model.name,
-                                      r.model.task,
-                                      QFileInfo(r.image.path).fileName(),
-                                      predictedLabelOfRun(r),
-                                      std::move(s),
-                                      {}});
+        entries.push_back(
+            {item.id,
+             gallery->modelName,
+             tr("gallery"),
+             QStringLiteral("%1 [%2]").arg(QFileInfo(item.path).fileName()).arg(item.frame),
+             item.label,
+             std::move(s),
+             {},
+             item.path,
+             item.frame});
     }
+    m_gallery = true;
+    const int index = m_sourceCombo->findData(name);
+    if (index >= 0)
+        m_sourceCombo->setCurrentIndex(index);
+    setEntries(std::move(entries));
+    return true;
+}
+
+void SignaturesWindow::setEntries(std::vector<Entry> all)
+{
+    std::map<std::vector<int>, std::vector<Entry>> byShape;
+    for (Entry &e : all)
+        byShape[e.signature.shape()].push_back(std::move(e));
     m_groups.clear();
     m_groupCombo->clear();
     for (auto &[shape, entries] : byShape) {
@@ -134,7 +205,7 @@ bool SignaturesWindow::refresh(QString *error, int limit)
         for (size_t i = 0; i < entries.size(); ++i)
             entries[i].xy = QPointF(xy[i].first, xy[i].second);
         m_groupCombo->addItem(
-            tr("%1 (%n run(s))", nullptr, int(entries.size())).arg(shapeOf(shape)));
+            tr("%1 (%n item(s))", nullptr, int(entries.size())).arg(shapeOf(shape)));
         m_groups.push_back({shape, std::move(entries)});
     }
     // The largest group first.
@@ -145,7 +216,14 @@ bool SignaturesWindow::refresh(QString *error, int limit)
             largest = g;
     }
     showGroup(largest);
-    return true;
+}
+
+void SignaturesWindow::activate(const Entry &e)
+{
+    if (m_gallery)
+        Q_EMIT itemActivated(e.path, e.frame);
+    else
+        Q_EMIT runActivated(e.id);
 }
 
 void SignaturesWindow::showGroup(int group)
@@ -154,11 +232,18 @@ void SignaturesWindow::showGroup(int group)
     if (m_group >= 0)
         m_groupCombo->setCurrentIndex(m_group);
     m_like->setVisible(false);
-    m_info->setText(m_group < 0 ? tr("No stored run has routing to compare yet.")
+    const int n = m_group < 0 ? 0 : int(m_groups[size_t(m_group)].entries.size());
+    const QString shape = m_group < 0 ? QString() : shapeOf(m_groups[size_t(m_group)].shape);
+    m_info->setText(m_group < 0 ? tr("Nothing here has routing to compare yet.")
+                    : m_gallery ? tr("%n gallery item(s) whose layers have %1 experts (their mean "
+                                     "router probabilities). Click a point, or double-click a "
+                                     "row, to open its file.",
+                                     nullptr, n)
+                                      .arg(shape)
                                 : tr("%n run(s) whose layers have %1 experts. Click a point, or "
                                      "double-click a row, to open its run.",
-                                     nullptr, int(m_groups[size_t(m_group)].entries.size()))
-                                      .arg(shapeOf(m_groups[size_t(m_group)].shape)));
+                                     nullptr, n)
+                                      .arg(shape));
     drawScatter();
     fillMatrix();
 }
@@ -329,7 +414,7 @@ void SignaturesWindow::activateNear(const QPointF &value)
         }
     }
     if (nearest)
-        Q_EMIT runActivated(nearest->id);
+        activate(*nearest);
 }
 
 } // namespace moescope::gui

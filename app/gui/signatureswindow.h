@@ -1,5 +1,7 @@
 #pragma once
-// Routing signatures of many stored runs side by side (issue 13): runs are
+// Routing signatures of many stored runs, or of a gallery's items, side by
+// side (issue 13). A stored run's signature is its layers' loads; a gallery
+// item's, its layers' mean router probabilities (what the gallery keeps). Runs are
 // grouped by their layers' expert counts (signatures compare only within a
 // shape); for the group shown, a 2-D PCA layout of the signatures coloured by
 // model, task, input or predicted label, and their similarity matrix
@@ -34,6 +36,8 @@ public:
 
     // Reads the newest `limit` runs; false with `error` when the store cannot be read.
     bool refresh(QString *error, int limit = 500);
+    // Reads the first `limit` items of gallery `name` instead.
+    bool showGallery(const QString &name, QString *error, int limit = 2000);
     int groupCount() const { return int(m_groups.size()); }
     void showGroup(int group);
     int shownGroup() const { return m_group; }
@@ -52,20 +56,26 @@ public:
 
 Q_SIGNALS:
     void runActivated(qint64 id);
+    // A gallery item was clicked: the file it was indexed from, and its frame.
+    void itemActivated(const QString &path, int frame);
 
 private:
     struct Entry
     {
-        qint64 id;
+        qint64 id; // a run's, or a gallery item's
         QString model, task, input, label;
         routing::Signature signature;
         QPointF xy;
+        QString path; // a gallery item's file
+        int frame = 0;
     };
     struct Group
     {
         std::vector<int> shape;
         std::vector<Entry> entries;
     };
+    void setEntries(std::vector<Entry> entries);
+    void activate(const Entry &e);
     void drawScatter();
     void fillMatrix();
     QString categoryOf(const Entry &e) const;
@@ -74,6 +84,8 @@ private:
     std::vector<Group> m_groups;
     int m_group = -1;
     ColourBy m_colourBy = ColourBy::Model;
+    QComboBox *m_sourceCombo = nullptr;
+    bool m_gallery = false; // the entries are a gallery's items
     QComboBox *m_groupCombo = nullptr;
     QComboBox *m_colourCombo = nullptr;
     QLabel *m_info = nullptr;

@@ -83,6 +83,8 @@ std::vector<std::pair<double, double>> projectSignatures(const std::vector<Signa
     for (const Signature &s : signatures)
         x.push_back(s.flat());
     const size_t n = x.front().size(), m = x.size();
+    if (n == 0)
+        return out; // no experts to spread them over
     std::vector<double> mean(n, 0.0);
     for (const std::vector<double> &row : x)
         for (size_t i = 0; i < n; ++i)
