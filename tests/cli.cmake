@@ -23,4 +23,4 @@ add_dependencies(tst_ablation moescope-cli moescope_tracking_plugin moescope_sar
 # moescope-cli report: a run as PDF, read back with poppler-utils (issue 13).
 moescope_add_test(tst_report LIBS Qt6::Gui)
 target_compile_definitions(tst_report PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
-add_dependencies(tst_report moescope-cli)
+add_dependencies(tst_report moescope-cli moescope_sar)

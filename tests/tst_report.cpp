@@ -15,6 +15,26 @@
 namespace {
 const QString kSamples = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/");
 
+// The share of a PDF's first page (rendered at 40 dpi) in saturated colour:
+// the routing maps.
+double colouredShare(const QString &pdf, const QString &stem)
+{
+    QProcess render;
+    render.start(QStringLiteral("pdftoppm"),
+                 {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"),
+                  QStringLiteral("-singlefile"), pdf, stem});
+    if (!render.waitForFinished(60000) || render.exitCode() != 0)
+        return -1;
+    const QImage page(stem + QStringLiteral(".png"));
+    if (page.isNull())
+        return -1;
+    int coloured = 0;
+    for (int y = 0; y < page.height(); ++y)
+        for (int x = 0; x < page.width(); ++x)
+            coloured += QColor(page.pixel(x, y)).hsvSaturation() > 100;
+    return double(coloured) / (page.width() * page.height());
+}
+
 QString pdfText(const QString &pdf)
 {
     QProcess p;
@@ -67,24 +87,9 @@ private Q_SLOTS:
         const QString pdf = report({"--run", "2", "--compare", "3"}, &r);
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(r.err.isEmpty());
-        // Rendered: at least one page, with the coloured top-1 maps on it.
-        const QString stem = m_dir.filePath(QStringLiteral("page"));
-        QProcess render;
-        render.start(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("40"),
-                                                  QStringLiteral("-png"), pdf, stem});
-        QVERIFY(render.waitForFinished(60000));
-        QCOMPARE(render.exitCode(), 0);
-        const QStringList pages =
-            QDir(m_dir.path()).entryList({QStringLiteral("page*.png")}, QDir::Files, QDir::Name);
-        QVERIFY(!pages.isEmpty());
-        const QImage first(m_dir.filePath(pages.first()));
-        QVERIFY(!first.isNull());
-        int coloured = 0;
-        for (int y = 0; y < first.height(); ++y)
-            for (int x = 0; x < first.width(); ++x)
-                coloured += QColor(first.pixel(x, y)).hsvSaturation() > 100;
-        QVERIFY2(coloured > first.width() * first.height() / 50,
-                 qPrintable(QStringLiteral("%1 coloured pixels").arg(coloured)));
+        // Rendered, with the coloured top-1 maps on it.
+        const double share = colouredShare(pdf, m_dir.filePath(QStringLiteral("page")));
+        QVERIFY2(share > 0.02, qPrintable(QString::number(share)));
 
         const QString text = pdfText(pdf);
         QVERIFY(text.contains(QStringLiteral("MoEScope report: run 2")));
@@ -95,6 +100,26 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("moe-vit-shapes-tiny"))); // the card's title
         // The input by name only: its folder may name a patient.
         QVERIFY(!text.contains(QStringLiteral(MOESCOPE_SOURCE_DIR)));
+    }
+
+    void aSceneReadByRegion()
+    {
+        // A SAR product is run in tiles and read by region: its report shows
+        // the part the run covered, as the window does, under each layer's map.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("sar.sqlite"));
+        const CliResult run = runCli({"run", "--model", "sar-crossearth-tiny", "--input",
+                                      kSamples + "sar/sar-land.tif", "--db", db});
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QString pdf = dir.filePath(QStringLiteral("sar.pdf"));
+        const CliResult r = runCli({"report", "--run", "1", "--db", db, "--out", pdf});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString text = pdfText(pdf);
+        for (const char *layer : {"blocks.0.mlp", "blocks.3.mlp"})
+            QVERIFY2(text.contains(QLatin1String(layer)), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("could not")));
+        const double share = colouredShare(pdf, dir.filePath(QStringLiteral("page")));
+        QVERIFY2(share > 0.02, qPrintable(QString::number(share)));
     }
 
     void identifyingFieldsLeftOutUnlessAsked()

@@ -27,15 +27,6 @@ bool loadRun(const store::Database &db, qint64 id, AnalysisResult *result, QStri
     return true;
 }
 
-// The step for `frame` (-1: the first with full routing, else the first).
-int stepIndexOf(const AnalysisResult &result, int frame)
-{
-    const StepResult *s = stepForFrame(result, frame);
-    if (!s && frame < 0 && !result.steps.isEmpty())
-        s = &result.steps.first();
-    return s ? int(s - result.steps.data()) : -1;
-}
-
 } // namespace
 
 int report(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -75,12 +66,15 @@ int report(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return fail(err, error);
     ReportInput input;
     input.run = &run;
-    input.stepIndex = stepIndexOf(run, frame);
-    if (input.stepIndex < 0)
+    StepResult mosaic, otherMosaic;
+    input.step = comparedStep(run, frame, &mosaic);
+    if (!input.step && frame < 0 && !run.steps.isEmpty())
+        input.step = &run.steps.first(); // summaries only: reported without maps
+    if (!input.step)
         return fail(err, Tr::tr("run %1 has no frame %2").arg(id).arg(frame));
     if (other > 0) {
         input.compare = &compared;
-        input.compareStepIndex = stepIndexOf(compared, -1);
+        input.compareStep = comparedStep(compared, -1, &otherMosaic);
     }
     input.version = QCoreApplication::applicationVersion();
     input.includeIdentifying = parser.isSet(identifyingOpt);
@@ -91,15 +85,19 @@ int report(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!QFileInfo::exists(run.imagePath)) {
         input.pictureNote =
             Tr::tr("The picture (%1) is no longer there.").arg(QFileInfo(run.imagePath).fileName());
+    } else if (!(scene = openScene(registry, run.imagePath, LoadOptions(), &error))) {
+        input.pictureNote = Tr::tr("The picture could not be read (%1).").arg(error);
+    } else if (scene->source->sha256() != run.imageSha256.toLatin1()) {
+        input.pictureNote = Tr::tr("The picture has changed since the run: it is left out.");
+    } else if (scene->image) {
+        input.picture = reportPicture(run, *input.step, *scene->image);
+        input.metadata = scene->image->metadata;
     } else {
-        scene = openScene(registry, run.imagePath, LoadOptions(), &error);
-        if (!scene || !scene->image)
-            input.pictureNote = Tr::tr("The picture could not be drawn (%1).")
-                                    .arg(scene ? Tr::tr("a scene read by region") : error);
-        else if (scene->image->sha256 != run.imageSha256.toLatin1())
-            input.pictureNote = Tr::tr("The picture has changed since the run: it is left out.");
-        else
-            input.picture = scene->image.data();
+        // A scene read by region: the part the run covered, as the window shows it.
+        input.picture = reportSceneOverview(
+            *scene->source, run.mosaic.empty() ? run.modelRegion : run.mosaicRect(), 900, &error);
+        if (input.picture.isNull())
+            input.pictureNote = error;
     }
     QFile card(QFileInfo(run.modelPath).path() + QLatin1Char('/') +
                QFileInfo(run.modelPath).completeBaseName() + QStringLiteral(".md"));

@@ -1,6 +1,5 @@
 #include "report.h"
 
-#include "artifacts.h"
 #include "jobs/stepcomparison.h"
 #include "render/routingimages.h"
 
@@ -52,24 +51,6 @@ QString cardSummary(const QString &markdown)
     return kept.join(QLatin1Char('\n')).trimmed();
 }
 
-// The step's picture: what the model saw (a tracker's search region, an
-// ultrasound imaging region), cropped from its frame.
-QImage stepPicture(const AnalysisResult &run, int stepIndex, const ImageStack &image)
-{
-    const StepResult &step = run.steps.at(stepIndex);
-    const StepOrigin *placed = nullptr;
-    for (const auto &[name, o] : step.origins) {
-        if (o.frame == step.step && o.sourceRect.isValid() &&
-            (!placed || qint64(o.inputSize.width()) * o.inputSize.height() >
-                            qint64(placed->inputSize.width()) * placed->inputSize.height()))
-            placed = &o;
-    }
-    if (!placed)
-        return frameForStep(run, image, stepIndex);
-    const int frame = std::clamp(step.step, 0, image.frameCount - 1);
-    return image.toQImage(frame).convertToFormat(QImage::Format_RGB32).copy(placed->sourceRect);
-}
-
 QString outputsHtml(const QJsonObject &outputs)
 {
     QString html = QStringLiteral("<table cellpadding='3' border='1' cellspacing='0'>");
@@ -100,6 +81,37 @@ QString outputsHtml(const QJsonObject &outputs)
 
 } // namespace
 
+QImage reportPicture(const AnalysisResult &run, const StepResult &step, const ImageStack &image)
+{
+    const StepOrigin *placed = nullptr;
+    for (const auto &[name, o] : step.origins) {
+        if (o.frame == step.step && o.sourceRect.isValid() &&
+            (!placed || qint64(o.inputSize.width()) * o.inputSize.height() >
+                            qint64(placed->inputSize.width()) * placed->inputSize.height()))
+            placed = &o;
+    }
+    const int frame = std::clamp(step.step, 0, std::max(0, image.frameCount - 1));
+    const QImage full = image.toQImage(frame).convertToFormat(QImage::Format_RGB32);
+    if (placed)
+        return full.copy(placed->sourceRect);
+    return run.modelRegion.isValid() ? full.copy(run.modelRegion) : full;
+}
+
+QImage reportSceneOverview(const SceneSource &source, const QRect &region, int maxSide,
+                           QString *error)
+{
+    const QRect area = region.isValid() ? region : QRect(QPoint(0, 0), source.size());
+    const QSize out =
+        area.size().scaled(maxSide, maxSide, Qt::KeepAspectRatio).boundedTo(area.size());
+    const QVariantMap display; // the source's own way of showing it (a SAR product: dB)
+    Raster raster;
+    if (!source.readForDisplay(0, area, out.expandedTo(QSize(1, 1)), display, &raster, error))
+        return {};
+    const ImageStack stack = raster.toImageStack(source.path());
+    WindowLevel window = source.displayWindow(display);
+    return stack.toQImage(0, window).convertToFormat(QImage::Format_RGB32);
+}
+
 bool isIdentifyingField(const QString &name)
 {
     static const QStringList fields{
@@ -116,11 +128,11 @@ bool isIdentifyingField(const QString &name)
 bool writeReport(const ReportInput &in, const QString &path, QString *error)
 {
     const AnalysisResult &run = *in.run;
-    if (in.stepIndex < 0 || in.stepIndex >= run.steps.size()) {
+    if (!in.step) {
         *error = Tr::tr("run %1 has no step to report").arg(run.runId);
         return false;
     }
-    const StepResult &step = run.steps.at(in.stepIndex);
+    const StepResult &step = *in.step;
     QTextDocument doc;
     doc.setDefaultStyleSheet(
         QStringLiteral("h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 12px; } "
@@ -141,8 +153,8 @@ bool writeReport(const ReportInput &in, const QString &path, QString *error)
     html += row(Tr::tr("Frame"), QString::number(step.step));
     html += row(Tr::tr("Device"), run.device);
     html += row(Tr::tr("Report written"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    if (in.picture) {
-        for (const auto &[name, value] : in.picture->metadata) {
+    {
+        for (const auto &[name, value] : in.metadata) {
             if (name == QLatin1String("Modality") || name == QLatin1String("BodyPartExamined") ||
                 name == QLatin1String("Manufacturer") ||
                 (in.includeIdentifying && isIdentifyingField(name)))
@@ -159,8 +171,8 @@ bool writeReport(const ReportInput &in, const QString &path, QString *error)
 
     // The picture and each layer's top-1 map.
     html = QStringLiteral("<h2>%1</h2>").arg(esc(Tr::tr("Where the router sent each patch")));
-    if (in.picture && !step.layers.empty()) {
-        const QImage base = stepPicture(run, in.stepIndex, *in.picture);
+    if (!in.picture.isNull() && !step.layers.empty()) {
+        const QImage &base = in.picture;
         doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("mem:picture")), base);
         html += QStringLiteral("<table cellpadding='4'><tr><td valign='top'>%1<br>"
                                "<img src='mem:picture' width='200'></td>")
@@ -184,8 +196,8 @@ bool writeReport(const ReportInput &in, const QString &path, QString *error)
         html += QStringLiteral("</tr></table>");
     } else {
         html += QStringLiteral("<p>%1</p>")
-                    .arg(esc(in.picture ? Tr::tr("This step kept routing summaries only.")
-                                        : in.pictureNote));
+                    .arg(esc(!in.picture.isNull() ? Tr::tr("This step kept routing summaries only.")
+                                                  : in.pictureNote));
     }
     html += QStringLiteral("<h2>%1</h2>").arg(esc(Tr::tr("Outputs")));
     html += outputsHtml(step.outputs);
@@ -209,8 +221,8 @@ bool writeReport(const ReportInput &in, const QString &path, QString *error)
     }
     html += QStringLiteral("</table>");
 
-    if (in.compare && in.compareStepIndex >= 0 && in.compareStepIndex < in.compare->steps.size()) {
-        const StepResult &other = in.compare->steps.at(in.compareStepIndex);
+    if (in.compare && in.compareStep) {
+        const StepResult &other = *in.compareStep;
         html += QStringLiteral("<h2>%1</h2>")
                     .arg(esc(Tr::tr("Compared with run %1 (%2, frame %3)")
                                  .arg(in.compare->runId)

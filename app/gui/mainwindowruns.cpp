@@ -5,6 +5,7 @@
 #include "common/report.h"
 #include "comparisonwindow.h"
 #include "expertpathsview.h"
+#include "jobs/stepcomparison.h"
 #include "mainwindow.h"
 #include "presentationwindow.h"
 #include "resultpresenter.h"
@@ -309,12 +310,25 @@ bool MainWindow::saveReport(const QString &path, bool includeIdentifying)
     const AnalysisResult &result = m_runs->result();
     ReportInput input;
     input.run = &result;
-    input.stepIndex = std::max(0, m_resultView->stepIndex());
+    StepResult mosaic;
+    const int step = m_resultView->stepIndex();
+    input.step = !result.mosaic.empty()                    ? comparedStep(result, 0, &mosaic)
+                 : step >= 0 && step < result.steps.size() ? &result.steps[step]
+                 : result.steps.isEmpty()                  ? nullptr
+                                                           : &result.steps.first();
     const auto image = m_document->image();
-    if (image && m_document->contentSha256() == result.imageSha256.toLatin1())
-        input.picture = image.data();
-    else
+    const auto source = m_document->source();
+    if (!input.step || !image || m_document->contentSha256() != result.imageSha256.toLatin1()) {
         input.pictureNote = tr("The picture of this run is not open.");
+    } else if (m_document->openedByPlugin() && source) {
+        QString error;
+        input.picture = reportSceneOverview(
+            *source, result.mosaic.empty() ? result.modelRegion : result.mosaicRect(), 900, &error);
+        input.pictureNote = error;
+    } else {
+        input.picture = reportPicture(result, *input.step, *image);
+        input.metadata = image->metadata;
+    }
     QFile card(QFileInfo(result.modelPath).path() + QLatin1Char('/') +
                QFileInfo(result.modelPath).completeBaseName() + QStringLiteral(".md"));
     if (card.open(QIODevice::ReadOnly))

@@ -19,6 +19,7 @@ const StepResult *comparedStep(const AnalysisResult &result, int frame, StepResu
         return stepForFrame(result, frame);
     mosaic->step = 0;
     mosaic->layers = result.mosaic;
+    mosaic->routingSummary = routingSummaryJson(result.mosaic);
     mosaic->outputs = result.steps.isEmpty() ? QJsonObject() : result.steps.first().outputs;
     const routing::LayerRouting &first = result.mosaic.front();
     StepOrigin origin;
