@@ -5,7 +5,8 @@ moescope_add_test(tst_sceneview LIBS moescope_gui)
 # Two stored runs side by side (issue 13): picked in Runs, linked views, figures, CSV.
 moescope_add_test(tst_comparisonwindow LIBS moescope_gui)
 target_compile_definitions(tst_comparisonwindow PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
-add_dependencies(tst_comparisonwindow moescope-cli moescope_sar moescope_ct_retrieval)
+add_dependencies(tst_comparisonwindow moescope-cli moescope_sar moescope_ct_retrieval
+  moescope_ultrasound moescope_tracking_plugin)
 # Explaining routing in the window (issue 13): ablation, stability, expert paths.
 moescope_add_test(tst_explaingui LIBS moescope_gui)
 target_compile_definitions(tst_explaingui PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")

@@ -9,7 +9,7 @@ target_compile_definitions(tst_cli PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-
 add_dependencies(tst_cli moescope-cli)
 
 # moescope-cli compare: two stored runs' routing side by side (issue 13).
-moescope_add_test(tst_compare LIBS Qt6::Gui Qt6::Sql)
+moescope_add_test(tst_compare LIBS Qt6::Gui Qt6::Sql FIXTURES exported_model)
 target_compile_definitions(tst_compare PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_compare moescope-cli moescope_tracking_plugin moescope_sar moescope_ultrasound
   moescope_ct_retrieval)

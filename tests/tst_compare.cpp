@@ -240,6 +240,10 @@ private Q_SLOTS:
         QTest::newRow("ct") << "ct-hmar-tiny" << samples + "ct/query-chest_nodule.dcm";
         QTest::newRow("sar") << "sar-crossearth-tiny" << samples + "sar/sar-land.tif";
         QTest::newRow("shapes") << "moe-vit-shapes-tiny" << samples + "shapes-circle.png";
+        // A third-party model through the export helper (expert_mask=True).
+        QTest::newRow("exported V-MoE")
+            << QStringLiteral(MOESCOPE_TEST_DATA_DIR "/export/vmoe-example.pt")
+            << samples + "shapes-circle.png";
     }
 
     void everyBundledModel()

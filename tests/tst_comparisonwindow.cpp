@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -150,6 +151,21 @@ private Q_SLOTS:
         }
         QVERIFY(compared->loadChart()->title().contains(QStringLiteral("JS divergence")));
 
+        // How the answer changed: the total variation of the class
+        // probabilities, as `ablate` measures it from the logits.
+        const CliResult ablate = runCli({"ablate", "--model", "moe-vit-shapes-tiny", "--input",
+                                         kSamples + "shapes-square.png", "--layer", "0", "--json"});
+        QVERIFY2(ablate.code == 0, ablate.err.constData());
+        double expected = -1;
+        for (const QJsonValue &e : ablate.json().value("effects").toArray())
+            if (e["expert"].toInt() == 1 && e["mode"].toString() == QLatin1String("off"))
+                expected = e["effect"].toDouble();
+        const QRegularExpression tv(QStringLiteral("total variation ([0-9.]+)"));
+        const QRegularExpressionMatch match = tv.match(compared->outputChange());
+        QVERIFY2(match.hasMatch(), qPrintable(compared->outputChange()));
+        QVERIFY2(std::abs(match.captured(1).toDouble() - expected) < 1e-3,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(match.captured(1)).arg(expected)));
+
         // Layer, overlay, zoom and pan move together.
         a->routingPanel()->setCurrentLayer(1);
         QCOMPARE(b->routingPanel()->currentLayer(), 1);
@@ -191,6 +207,53 @@ private Q_SLOTS:
         const QString bad = m_dir.filePath(QStringLiteral("no/such/folder/figures.csv"));
         QVERIFY(!compared->exportFigures(bad, &error));
         QVERIFY2(error.contains(bad), qPrintable(error));
+    }
+
+    void outputChangeOfEachKind_data()
+    {
+        QTest::addColumn<QStringList>("run");
+        QTest::addColumn<QString>("expertOff");
+        QTest::addColumn<QString>("measure");
+        QTest::newRow("segmentation") << QStringList{"--model", "us-m2dino-tiny", "--input",
+                                                     kSamples + "ultrasound/us-linear-solid.png"}
+                                      << "1:1"
+                                      << "mean Dice";
+        QTest::newRow("box")
+            << QStringList{"--model",
+                           "track-spmtrack-tiny",
+                           "--input",
+                           kSamples + "tracking/MoEScope_Synth_000001.search-00000002.png",
+                           "--image",
+                           "template=" + kSamples + "tracking/MoEScope_Synth_000001.template.png"}
+            << "0:1"
+            << "IoU";
+    }
+
+    void outputChangeOfEachKind()
+    {
+        QFETCH(QStringList, run);
+        QFETCH(QString, expertOff);
+        QFETCH(QString, measure);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
+        for (const QStringList &more :
+             {QStringList{}, QStringList{"--disable-expert", expertOff}}) {
+            const CliResult r = runCli(QStringList{"run", "--db", db} + run + more);
+            QVERIFY2(r.code == 0, r.err.constData());
+        }
+        MainWindow window(db);
+        ComparisonWindow *compared = open(window, 1, 2);
+        QVERIFY(compared);
+        const QRegularExpression value(measure + QStringLiteral(" ([0-9.]+)"));
+        const QRegularExpressionMatch match = value.match(compared->outputChange());
+        QVERIFY2(match.hasMatch(), qPrintable(compared->outputChange()));
+        const double v = match.captured(1).toDouble();
+        QVERIFY2(v > 0 && v <= 1, qPrintable(compared->outputChange()));
+        // A run against itself: the same answer.
+        ComparisonWindow *self = open(window, 1, 1);
+        QVERIFY(self);
+        QVERIFY2(self->outputChange().contains(measure + QStringLiteral(" 1.0000")),
+                 qPrintable(self->outputChange()));
     }
 
     void twoPicturesCompareLoadsOnly()

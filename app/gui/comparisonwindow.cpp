@@ -141,6 +141,9 @@ ComparisonWindow::ComparisonWindow(Workspace *workspace, QWidget *parent)
     m_figures->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_figures->horizontalHeader()->setStretchLastSection(true);
 
+    m_outputChange = new QLabel(this);
+    m_outputChange->setObjectName(QStringLiteral("outputChange"));
+    m_outputChange->setWordWrap(true);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(views);
     // The current layer's loads, A beside B, under the table.
@@ -161,6 +164,7 @@ ComparisonWindow::ComparisonWindow(Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(split, 1);
+    layout->addWidget(m_outputChange);
 
     connect(m_comparison, &RunComparison::ready, this, &ComparisonWindow::present);
     connect(m_diffCombo, &QComboBox::currentIndexChanged, this,
@@ -333,6 +337,12 @@ void ComparisonWindow::updateFigures()
                        tr("The layers have %1 and %2 experts").arg(c.expertsA).arg(c.expertsB)));
     }
     m_figures->setToolTip(why);
+    const QStringList outputs =
+        m_comparison->compareOutputs(m_views[0]->player()->frame(), m_views[1]->player()->frame());
+    m_outputChange->setText(
+        outputs.isEmpty()
+            ? tr("The answers are not comparable (different outputs)")
+            : tr("How the answer changed, A → B: %1").arg(outputs.join(QStringLiteral("; "))));
     const int layer = m_views[0]->routingPanel()->currentLayer();
     if (layer >= 0 && layer < m_figures->rowCount())
         m_figures->selectRow(layer);
@@ -342,6 +352,11 @@ void ComparisonWindow::updateFigures()
 void ComparisonWindow::setDifferenceMap(DifferenceMap map)
 {
     m_diffCombo->setCurrentIndex(int(map));
+}
+
+QString ComparisonWindow::outputChange() const
+{
+    return m_outputChange->text();
 }
 
 QString ComparisonWindow::differenceNote() const

@@ -52,6 +52,8 @@ public:
     // The figures of the frames shown, one per layer (empty: none to compare).
     const std::vector<routing::LayerComparison> &figures() const { return m_layers; }
     QString differenceNote() const;
+    // How the answer changed (RunComparison::compareOutputs), as shown.
+    QString outputChange() const;
     void setDifferenceMap(DifferenceMap map);
     // The table as CSV: false with `error` naming the file and the cause.
     bool exportFigures(const QString &path, QString *error) const;
@@ -74,6 +76,7 @@ private:
     QComboBox *m_diffCombo = nullptr;
     QLabel *m_diffInfo = nullptr;
     QLabel *m_diffBar = nullptr;
+    QLabel *m_outputChange = nullptr;
     QCheckBox *m_linkFrames = nullptr;
     QTableWidget *m_figures = nullptr;
     QChart *m_loadChart = nullptr;

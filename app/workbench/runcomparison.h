@@ -33,6 +33,12 @@ public:
     // `why` when either frame has no stored routing.
     std::vector<routing::LayerComparison> compare(int frameA, int frameB, QString *why) const;
 
+    // How the two steps' answers differ, one line per output both kept,
+    // from the outputs as stored: classes by the total variation of their
+    // probabilities (and the class each chose), segmentations by the mean
+    // Dice of their label maps over the labels present, boxes by IoU.
+    QStringList compareOutputs(int frameA, int frameB) const;
+
 Q_SIGNALS:
     void ready();
 
