@@ -6,7 +6,6 @@
 // loads and entropy; tiled scenes compare their mosaics. Then the windows
 // around it: routing signatures, presentation mode, the report, exports.
 // Saves screenshots for people to look at.
-#include "clitestsupport.h"
 #include "comparisonwindow.h"
 #include "jobs/storedrun.h"
 #include "mainwindow.h"
@@ -17,6 +16,7 @@
 #include "sceneview.h"
 #include "signatureswindow.h"
 #include "viewexport.h"
+#include "windowtestsupport.h"
 
 #include <QAction>
 #include <QBarSeries>
@@ -42,45 +42,19 @@
 using namespace moescope;
 using namespace moescope::gui;
 
-namespace {
-const QString kSamples = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/");
-} // namespace
-
 class TestComparisonWindow : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_db;
 
-    // The window's comparison of runs `a` and `b`, once both are shown.
-    ComparisonWindow *open(MainWindow &window, qint64 a, qint64 b)
-    {
-        ComparisonWindow *compared = window.compareRuns(a, b);
-        if (!compared)
-            return nullptr;
-        QSignalSpy shown(compared, &ComparisonWindow::shown);
-        if (!compared->comparison()->isReady() && !shown.wait(30000))
-            return nullptr;
-        return compared;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         m_db = m_dir.filePath(QStringLiteral("runs.sqlite"));
-        // Run 1: the square; run 2: the same with expert 1 of layer 0 off;
-        // run 3: another picture.
-        const QList<QStringList> runs = {
-            {"--input", kSamples + "shapes-square.png"},
-            {"--input", kSamples + "shapes-square.png", "--disable-expert", "0:1"},
-            {"--input", kSamples + "shapes-ring.png"}};
-        for (const QStringList &args : runs) {
-            const CliResult r = runCli(
-                QStringList{"run", "--model", "moe-vit-shapes-tiny", "--db", m_db, "--json"} +
-                args);
-            QVERIFY2(r.code == 0, r.err.constData());
-        }
+        const QString error = makeShapeRuns(m_db);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void picksTwoRunsAndLinksTheViews()
@@ -242,7 +216,7 @@ private Q_SLOTS:
             QVERIFY2(r.code == 0, r.err.constData());
         }
         MainWindow window(db);
-        ComparisonWindow *compared = open(window, 1, 2);
+        ComparisonWindow *compared = openComparison(window, 1, 2);
         QVERIFY(compared);
         const QRegularExpression value(measure + QStringLiteral(" ([0-9.]+)"));
         const QRegularExpressionMatch match = value.match(compared->outputChange());
@@ -250,7 +224,7 @@ private Q_SLOTS:
         const double v = match.captured(1).toDouble();
         QVERIFY2(v > 0 && v <= 1, qPrintable(compared->outputChange()));
         // A run against itself: the same answer.
-        ComparisonWindow *self = open(window, 1, 1);
+        ComparisonWindow *self = openComparison(window, 1, 1);
         QVERIFY(self);
         QVERIFY2(self->outputChange().contains(measure + QStringLiteral(" 1.0000")),
                  qPrintable(self->outputChange()));
@@ -259,7 +233,7 @@ private Q_SLOTS:
     void twoPicturesCompareLoadsOnly()
     {
         MainWindow window(m_db);
-        ComparisonWindow *compared = open(window, 1, 3);
+        ComparisonWindow *compared = openComparison(window, 1, 3);
         QVERIFY(compared);
         QVERIFY(!compared->figures().empty());
         for (const auto &c : compared->figures()) {
@@ -387,7 +361,7 @@ private Q_SLOTS:
         MainWindow window(m_db);
         window.resize(1400, 900);
         window.show();
-        ComparisonWindow *compared = open(window, 1, 2);
+        ComparisonWindow *compared = openComparison(window, 1, 2);
         QVERIFY(compared);
         // Each chart and table of both windows offers its export.
         for (QWidget *root : {static_cast<QWidget *>(&window), static_cast<QWidget *>(compared)}) {
@@ -438,7 +412,7 @@ private Q_SLOTS:
         }
         MainWindow window(db);
         window.resize(1400, 900);
-        ComparisonWindow *compared = open(window, 1, 2);
+        ComparisonWindow *compared = openComparison(window, 1, 2);
         QVERIFY(compared);
         const auto &figures = compared->figures();
         QCOMPARE(int(figures.size()), 4);

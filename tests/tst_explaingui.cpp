@@ -3,7 +3,6 @@
 // with the run it changes; routing stability; expert paths picked out on the
 // image. Saves screenshots for people to look at.
 #include "ablationpanel.h"
-#include "clitestsupport.h"
 #include "comparisonwindow.h"
 #include "expertpathsview.h"
 #include "mainwindow.h"
@@ -13,6 +12,7 @@
 #include "runcomparison.h"
 #include "sceneview.h"
 #include "stabilitypanel.h"
+#include "windowtestsupport.h"
 
 #include <QBarSeries>
 #include <QBarSet>
@@ -36,45 +36,19 @@
 using namespace moescope;
 using namespace moescope::gui;
 
-namespace {
-const QString kSamples = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/");
-} // namespace
-
 class TestExplainGui : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_db;
 
-    // The window's comparison of runs `a` and `b`, once both are shown.
-    ComparisonWindow *open(MainWindow &window, qint64 a, qint64 b)
-    {
-        ComparisonWindow *compared = window.compareRuns(a, b);
-        if (!compared)
-            return nullptr;
-        QSignalSpy shown(compared, &ComparisonWindow::shown);
-        if (!compared->comparison()->isReady() && !shown.wait(30000))
-            return nullptr;
-        return compared;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         m_db = m_dir.filePath(QStringLiteral("runs.sqlite"));
-        // Run 1: the square; run 2: the same with expert 1 of layer 0 off;
-        // run 3: another picture.
-        const QList<QStringList> runs = {
-            {"--input", kSamples + "shapes-square.png"},
-            {"--input", kSamples + "shapes-square.png", "--disable-expert", "0:1"},
-            {"--input", kSamples + "shapes-ring.png"}};
-        for (const QStringList &args : runs) {
-            const CliResult r = runCli(
-                QStringList{"run", "--model", "moe-vit-shapes-tiny", "--db", m_db, "--json"} +
-                args);
-            QVERIFY2(r.code == 0, r.err.constData());
-        }
+        const QString error = makeShapeRuns(m_db);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void ablationSweepThenRunWithTheExpertOff()

@@ -1,5 +1,6 @@
 #include "ablationpanel.h"
 
+#include "percentbars.h"
 #include "probeprogress.h"
 #include "render/routingimages.h"
 
@@ -321,19 +322,9 @@ void AblationPanel::updateCharts()
     auto *bars = new QBarSeries;
     bars->append(load);
     bars->append(effect);
-    m_loadChart->addSeries(bars);
+    addPercentBars(m_loadChart, bars, categories, tr("Expert"));
     m_loadChart->setTitle(
         tr("Layer %1: each expert's share of the load and of the effect, %").arg(layer));
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setTitleText(tr("Expert"));
-    auto *y = new QValueAxis;
-    y->setRange(0, 100);
-    y->setLabelFormat(QStringLiteral("%d"));
-    m_loadChart->addAxis(x, Qt::AlignBottom);
-    m_loadChart->addAxis(y, Qt::AlignLeft);
-    bars->attachAxis(x);
-    bars->attachAxis(y);
 
     auto *dx = new QValueAxis;
     dx->setRange(0, 100);

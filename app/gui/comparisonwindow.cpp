@@ -3,6 +3,7 @@
 #include "cineplayer.h"
 #include "imagedocument.h"
 #include "jobs/stepcomparison.h"
+#include "percentbars.h"
 #include "render/routingimages.h"
 #include "resultview.h"
 #include "routingpanel.h"
@@ -388,7 +389,7 @@ void ComparisonWindow::updateLoadChart(int layer)
     auto *bars = new QBarSeries;
     bars->append(a);
     bars->append(b);
-    m_loadChart->addSeries(bars);
+    addPercentBars(m_loadChart, bars, experts);
     m_loadChart->setTitle(c.loadJs >= 0 ? tr("Layer %1: expert load, %; JS divergence %2 bits")
                                               .arg(layer)
                                               .arg(c.loadJs, 0, 'f', 4)
@@ -396,15 +397,6 @@ void ComparisonWindow::updateLoadChart(int layer)
                                               .arg(layer)
                                               .arg(c.expertsA)
                                               .arg(c.expertsB));
-    auto *x = new QBarCategoryAxis;
-    x->append(experts);
-    auto *y = new QValueAxis;
-    y->setRange(0, 100);
-    y->setLabelFormat(QStringLiteral("%d"));
-    m_loadChart->addAxis(x, Qt::AlignBottom);
-    m_loadChart->addAxis(y, Qt::AlignLeft);
-    bars->attachAxis(x);
-    bars->attachAxis(y);
 }
 
 void ComparisonWindow::updateDifference()

@@ -1,5 +1,7 @@
 #include "routingpanel.h"
 
+#include "percentbars.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -410,16 +412,7 @@ void RoutingPanel::updateLoadChart()
     }
     series->setBarWidth(0.9);
     series->setLabelsVisible(false);
-    m_loadChart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    auto *y = new QValueAxis;
-    y->setRange(0, 100);
-    y->setLabelFormat(QStringLiteral("%d%%"));
-    m_loadChart->addAxis(x, Qt::AlignBottom);
-    m_loadChart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    addPercentBars(m_loadChart, series, categories, {}, QStringLiteral("%d%%"));
 }
 
 float RoutingPanel::scaleMax() const
