@@ -24,3 +24,8 @@ add_dependencies(tst_ablation moescope-cli moescope_tracking_plugin moescope_sar
 moescope_add_test(tst_report LIBS Qt6::Gui)
 target_compile_definitions(tst_report PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_report moescope-cli moescope_sar)
+
+# Start-up (issue 14): the validation cache, and `run` using it.
+moescope_add_test(tst_startup LIBS moescope_jobs)
+target_compile_definitions(tst_startup PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_startup moescope-cli)

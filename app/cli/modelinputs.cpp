@@ -1,6 +1,8 @@
 #include "modelinputs.h"
 
 #include "image/imageloader.h"
+#include "jobs/analysis.h"
+#include "jobs/validationcache.h"
 #include "model/contract.h"
 #include "options.h"
 #include "plugin/modelcatalog.h"
@@ -67,6 +69,32 @@ int readModelInputs(const QCommandLineParser &parser, const QString &verb,
     return Ok;
 }
 
+std::unique_ptr<model::Engine> loadModelOnce(const QString &modelPath,
+                                             model::DevicePreference device, QString *sha256,
+                                             bool *validated, QString *error)
+{
+    *sha256 = sha256OfFile(modelPath, error);
+    if (sha256->isEmpty())
+        return nullptr;
+    ValidationCache cache;
+    const QString runtime = ValidationCache::runtimeKey(
+        QString::fromStdString(model::Engine::torchVersion()),
+        QString::fromStdString(model::toString(device)) +
+            (model::Engine::cudaAvailable() ? QStringLiteral("+cuda") : QString()));
+    *validated = !cache.isValidated(*sha256, runtime);
+    std::string why;
+    std::unique_ptr<model::Engine> engine =
+        model::Engine::load(modelPath.toStdString(), device, &why, 1, *validated);
+    if (!engine) {
+        *error = QString::fromStdString(why);
+        return nullptr;
+    }
+    QString ignored; // a cache that cannot be written costs the next run its passes, no more
+    if (*validated)
+        cache.remember(*sha256, runtime, &ignored);
+    return engine;
+}
+
 const QCommandLineOption &inputOption()
 {
     static const QCommandLineOption o(QStringLiteral("input"), Tr::tr("Image, DICOM or scene."),
@@ -104,10 +132,11 @@ int loadModelOnInput(const QCommandLineParser &parser, const QString &verb, Mode
     out->scene = openScene(out->registry, parser.value(inputOption()), loadOptions, &error);
     if (!out->scene)
         return fail(err, error);
-    std::string why;
-    out->engine = model::Engine::load(modelPath.toStdString(), device, &why);
+    QString sha;
+    bool validated = false;
+    out->engine = loadModelOnce(modelPath, device, &sha, &validated, &error);
     if (!out->engine)
-        return fail(err, QString::fromStdString(why));
+        return fail(err, error);
     const model::ModelContract &contract = out->engine->contract();
     if (const int code = readModelInputs(parser, verb, contract, &out->options, err))
         return code;

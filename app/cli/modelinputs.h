@@ -31,6 +31,15 @@ struct ModelOnInput
     TaskPlugin *plugin = nullptr;
     PrepareOptions options;
 };
+// Loads `modelPath` for a one-shot verb: a model this LibTorch and device
+// validated before (ValidationCache, by the file's SHA-256) loads without the
+// validation passes, its first forward being the verb's own; another is
+// validated and remembered. `sha256` gets the file's hash, `validated`
+// whether the passes ran. Null with `error` naming the file and the cause.
+std::unique_ptr<model::Engine> loadModelOnce(const QString &modelPath,
+                                             model::DevicePreference device, QString *sha256,
+                                             bool *validated, QString *error);
+
 const QCommandLineOption &inputOption(); // --input PATH
 QList<QCommandLineOption> modelOnInputOptions();
 // Opens the input, loads the model and reads the other inputs. Returns 0,

@@ -144,11 +144,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const double decodeMs = t.nsecsElapsed() / 1e6;
 
     t.restart();
-    std::string why;
+    QString modelSha;
+    bool validated = false;
     std::unique_ptr<model::Engine> engine =
-        model::Engine::load(modelPath.toStdString(), device, &why);
+        loadModelOnce(modelPath, device, &modelSha, &validated, &error);
     if (!engine)
-        return fail(err, QString::fromStdString(why));
+        return fail(err, error);
     const double modelLoadMs = t.nsecsElapsed() / 1e6;
     const model::ModelContract &contract = engine->contract();
 
@@ -169,10 +170,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!pluginWarning.isEmpty())
         result.warnings.prepend(pluginWarning);
     result.warnings = inputWarnings + result.warnings; // stored with the run, printed below
-    const QString sha = sha256OfFile(modelPath, &error);
-    if (sha.isEmpty())
-        return fail(err, error);
-    result.modelSha256 = sha;
+    result.modelSha256 = modelSha;
 
     t.restart();
     if (storeRun && !storeAnalysis(db, &result, SceneDescription::of(source), contract,
@@ -264,6 +262,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     timings.insert(QStringLiteral("decode_ms"), decodeMs);
     timings.insert(QStringLiteral("model_load_ms"), modelLoadMs);
     timings.insert(QStringLiteral("warmup_ms"), engine->warmupMs());
+    // Whether the validation passes ran (a model not validated here before).
+    timings.insert(QStringLiteral("validated"), validated);
     timings.insert(QStringLiteral("store_ms"), storeMs);
     timings.insert(QStringLiteral("artifacts_ms"), artifactsMs);
     json.insert(QStringLiteral("timings"), timings);

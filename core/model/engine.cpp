@@ -211,7 +211,7 @@ int Engine::threadCount()
 }
 
 std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference preference,
-                                     std::string *error, int batch)
+                                     std::string *error, int batch, bool validate)
 {
     configureRuntime();
     std::unique_ptr<Engine> engine(new Engine);
@@ -273,6 +273,8 @@ std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference p
     // checked too), then warm up at the caller's batch size: TorchScript's
     // profiling executor optimises on the first calls, which should neither
     // land on a user's first run nor be tuned for a shape the user won't run.
+    if (!validate)
+        return engine;
     const auto warmStart = Clock::now();
     batch = std::max(1, batch);
     ForwardResult result;

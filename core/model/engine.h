@@ -67,8 +67,12 @@ public:
     // use it. TorchScript's executor (and oneDNN's kernel choice) settle on
     // the shapes of the first calls; a model warmed at batch 1 and then run at
     // batch 8 can be 1.5x slower at batch 8 than one warmed at batch 8.
+    //
+    // `validate` false skips the validation and warm-up passes, for a model
+    // known to pass them (core/jobs/validationcache.h): its first forward is
+    // the caller's own, which forward() checks against the contract as always.
     static std::unique_ptr<Engine> load(const std::string &path, DevicePreference device,
-                                        std::string *error, int batch = 1);
+                                        std::string *error, int batch = 1, bool validate = true);
 
     const ModelContract &contract() const;
     const std::string &path() const;
