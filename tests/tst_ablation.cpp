@@ -202,7 +202,8 @@ private Q_SLOTS:
             << QStringLiteral("1-iou");
         // A third-party model through the export helper (expert_mask=True): 8 experts.
         QTest::newRow("exported V-MoE")
-            << QStringList{"--model", QStringLiteral(MOESCOPE_TEST_DATA_DIR "/export/vmoe-example.pt"),
+            << QStringList{"--model",
+                           QStringLiteral(MOESCOPE_TEST_DATA_DIR "/export/vmoe-example.pt"),
                            "--input", kSamples + "shapes-square.png"}
             << QStringLiteral("total_variation");
     }
@@ -277,8 +278,8 @@ private Q_SLOTS:
     void stabilityWithoutPerturbationNeverFlips()
     {
         const CliResult r = runCli({"stability", "--model", "moe-vit-shapes-tiny", "--input",
-                                    kSamples + "shapes-square.png", "--passes", "3", "--noise",
-                                    "0", "--shift", "0", "--json"});
+                                    kSamples + "shapes-square.png", "--passes", "3", "--noise", "0",
+                                    "--shift", "0", "--json"});
         QVERIFY2(r.code == 0, r.err.constData());
         const QJsonArray layers = r.json().value("layers").toArray();
         QCOMPARE(layers.size(), 2);
@@ -315,8 +316,9 @@ private Q_SLOTS:
                 QVERIFY(std::abs(eighths - std::round(eighths)) < 1e-4); // k of 8 passes
             }
             for (const char *map : {"flip-rate", "entropy"})
-                QVERIFY(QImage(dir.filePath(QStringLiteral("L%1-%2.png").arg(l).arg(map)))
-                            .width() == 256);
+                QVERIFY(
+                    QImage(dir.filePath(QStringLiteral("L%1-%2.png").arg(l).arg(map))).width() ==
+                    256);
         }
         const CliResult bad = runCli({"stability", "--model", "moe-vit-shapes-tiny", "--input",
                                       kSamples + "shapes-square.png", "--passes", "0"});

@@ -30,6 +30,33 @@ using namespace moescope;
 Q_DECLARE_METATYPE(moescope::ImageKind)
 Q_DECLARE_METATYPE(moescope::SlicePlane)
 
+namespace {
+
+using Volume = itk::Image<float, 3>;
+
+// Writes `volume` to `path` with the ITK image IO its suffix names (NRRD,
+// MetaImage, else NIfTI); ITK's description of what failed, or empty.
+QString writeVolume(const Volume::Pointer &volume, const QString &path)
+{
+    try {
+        auto writer = itk::ImageFileWriter<Volume>::New();
+        if (path.endsWith(QLatin1String(".nrrd")))
+            writer->SetImageIO(itk::NrrdImageIO::New());
+        else if (path.endsWith(QLatin1String(".mha")))
+            writer->SetImageIO(itk::MetaImageIO::New());
+        else
+            writer->SetImageIO(itk::NiftiImageIO::New());
+        writer->SetFileName(QFile::encodeName(path).toStdString());
+        writer->SetInput(volume);
+        writer->Update();
+    } catch (const itk::ExceptionObject &e) {
+        return QString::fromLocal8Bit(e.GetDescription());
+    }
+    return {};
+}
+
+} // namespace
+
 class TestVolumes : public QObject
 {
     Q_OBJECT
@@ -132,7 +159,6 @@ void TestVolumes::itkWrittenVolume_data()
 void TestVolumes::itkWrittenVolume()
 {
     QFETCH(QString, name);
-    using Volume = itk::Image<float, 3>;
     auto volume = Volume::New();
     Volume::SizeType size;
     size[0] = 7;
@@ -151,20 +177,8 @@ void TestVolumes::itkWrittenVolume()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(name);
-    try {
-        auto writer = itk::ImageFileWriter<Volume>::New();
-        if (name.endsWith(QLatin1String(".nrrd")))
-            writer->SetImageIO(itk::NrrdImageIO::New());
-        else if (name.endsWith(QLatin1String(".mha")))
-            writer->SetImageIO(itk::MetaImageIO::New());
-        else
-            writer->SetImageIO(itk::NiftiImageIO::New());
-        writer->SetFileName(QFile::encodeName(path).toStdString());
-        writer->SetInput(volume);
-        writer->Update();
-    } catch (const itk::ExceptionObject &e) {
-        QFAIL(e.GetDescription());
-    }
+    const QString written = writeVolume(volume, path);
+    QVERIFY2(written.isEmpty(), qPrintable(written));
 
     LoadError error;
     const auto s = ImageLoader::load(path, &error);
@@ -202,7 +216,6 @@ void TestVolumes::itkReorientedVolume()
     // runs from superior to inferior, j from right to left, k from posterior to anterior.
     QFETCH(QString, name);
     constexpr int X = 4, Y = 3, Z = 5;
-    using Volume = itk::Image<float, 3>;
     auto volume = Volume::New();
     Volume::SizeType size;
     size[0] = Z;
@@ -230,20 +243,8 @@ void TestVolumes::itkReorientedVolume()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(name);
-    try {
-        auto writer = itk::ImageFileWriter<Volume>::New();
-        if (name.endsWith(QLatin1String(".nrrd")))
-            writer->SetImageIO(itk::NrrdImageIO::New());
-        else if (name.endsWith(QLatin1String(".mha")))
-            writer->SetImageIO(itk::MetaImageIO::New());
-        else
-            writer->SetImageIO(itk::NiftiImageIO::New());
-        writer->SetFileName(QFile::encodeName(path).toStdString());
-        writer->SetInput(volume);
-        writer->Update();
-    } catch (const itk::ExceptionObject &e) {
-        QFAIL(e.GetDescription());
-    }
+    const QString written = writeVolume(volume, path);
+    QVERIFY2(written.isEmpty(), qPrintable(written));
 
     LoadError error;
     const auto s = ImageLoader::load(path, &error);
