@@ -29,3 +29,8 @@ add_dependencies(tst_report moescope-cli moescope_sar)
 moescope_add_test(tst_startup LIBS moescope_jobs)
 target_compile_definitions(tst_startup PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_startup moescope-cli)
+
+# moescope-cli batch (issue 14): resumable, shardable, one transaction per file.
+moescope_add_test(tst_batch LIBS moescope_jobs Qt6::Gui)
+target_compile_definitions(tst_batch PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_batch moescope-cli)

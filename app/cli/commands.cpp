@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "galleryverbs.h"
+#include "modelinputs.h"
 #include "options.h"
 #include "sceneoptions.h"
 
@@ -9,6 +10,7 @@
 #include "jobs/coretext.h"
 #include "jobs/storedrun.h"
 #include "model/bench.h"
+#include "model/blas.h"
 #include "model/engine.h"
 #include "plugin/modelcatalog.h"
 #include "plugin/pluginregistry.h"
@@ -45,6 +47,10 @@ QString usage()
         "      [--routing-frames A:B]\n"
         "      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...\n"
         "      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]\n"
+        "  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE] [--batch N]\n"
+        "      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]\n"
+        "      every file below DIR (or listed) in one process; files analysed before are\n"
+        "      skipped, Ctrl-C keeps whole files, --shard splits a list among machines\n"
         "  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]\n"
         "      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]\n"
         "      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]\n"
@@ -66,7 +72,9 @@ QString usage()
         "  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]\n"
         "      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]\n"
         "      each expert switched off in turn: the change of the answer beside its load\n"
-        "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N] [--json]\n"
+        "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]\n"
+        "      [--blas-threads N] [--no-peak] [--json]\n"
+        "      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak\n"
         "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
         "  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]\n"
         "      index a folder of slices, series and volumes (resumable; Ctrl-C keeps\n"
@@ -225,6 +233,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return stability(rest, out, err);
     if (verb == QLatin1String("bench"))
         return bench(rest, out, err);
+    if (verb == QLatin1String("batch"))
+        return batch(rest, out, err);
 
     if (verb == QLatin1String("index"))
         return index(rest, out, err);
@@ -520,34 +530,48 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                      QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption warmOpt(QStringLiteral("warmup"), Tr::tr("Untimed calls first."),
                                      QStringLiteral("N"), QStringLiteral("5"));
-    parser.addOptions({modelOpt, deviceOpt, batchOpt, iterOpt, warmOpt, kJson, kThreads});
+    const QCommandLineOption blasOpt(
+        QStringLiteral("blas-threads"),
+        Tr::tr("The BLAS's own threads (default: MoEScope's choice for the BLAS in use)."),
+        QStringLiteral("N"));
+    const QCommandLineOption noPeakOpt(QStringLiteral("no-peak"),
+                                       Tr::tr("Skip measuring the matrix-product peak."));
+    parser.addOptions(
+        {modelOpt, deviceOpt, batchOpt, iterOpt, warmOpt, blasOpt, noPeakOpt, kJson, kThreads});
     if (!parse(parser, QStringLiteral("bench"), arguments, err))
         return Usage;
     model::DevicePreference device;
-    bool okBatch = false, okIter = false, okWarm = false;
+    bool okBatch = false, okIter = false, okWarm = false, okBlas = true;
     const int batch = parser.value(batchOpt).toInt(&okBatch);
+    const int blasThreads = parser.isSet(blasOpt) ? parser.value(blasOpt).toInt(&okBlas) : 0;
     const int iterations = parser.value(iterOpt).toInt(&okIter);
     const int warmup = parser.value(warmOpt).toInt(&okWarm);
     if (!parser.isSet(modelOpt) ||
         !model::parseDevicePreference(parser.value(deviceOpt).toStdString(), &device) || !okBatch ||
-        !okIter || !okWarm || batch < 1 || iterations < 1 || warmup < 0) {
+        !okIter || !okWarm || batch < 1 || iterations < 1 || warmup < 0 || !okBlas ||
+        (parser.isSet(blasOpt) && blasThreads < 1)) {
         err << Tr::tr("moescope-cli bench: needs --model; --device auto|cpu|cuda; --batch, "
-                      "--iterations >= 1")
+                      "--iterations, --blas-threads >= 1")
             << "\n";
         return Usage;
     }
     applyThreads(parser);
+    if (blasThreads > 0)
+        model::setBlasThreadCount(blasThreads);
     ModelCatalog catalog;
-    QString modelPath, error;
+    QString modelPath, error, sha;
     if (!catalog.resolve(parser.value(modelOpt), &modelPath, &error))
         return fail(err, error);
-    std::string why;
-    auto engine = model::Engine::load(modelPath.toStdString(), device, &why, batch);
+    bool validated = false;
+    auto engine = loadModelOnce(modelPath, device, &sha, &validated, &error);
     if (!engine)
-        return fail(err, QString::fromStdString(why));
+        return fail(err, error);
+    std::string why;
     model::BenchResult result;
     if (!model::runBenchmark(*engine, batch, iterations, warmup, &result, &why))
         return fail(err, modelPath + QStringLiteral(": ") + QString::fromStdString(why));
+    if (!parser.isSet(noPeakOpt))
+        result.peakGflops = model::measureGemmPeak(result.device);
     const std::string runtime = "libtorch " + model::Engine::torchVersion();
     if (parser.isSet(kJson)) {
         out << QString::fromStdString(model::toJson(result, engine->contract().name, runtime))
@@ -566,6 +590,23 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
                .arg(result.p95Ms, 0, 'f', 2)
                .arg(result.throughputPerS, 0, 'f', 1)
         << "\n";
+    out << Tr::tr("BLAS: %1").arg(QString::fromStdString(result.blas)) << "\n";
+    if (result.flopsPerImage > 0)
+        out << Tr::tr("%1 GFLOP per image: %2 GFLOP/s reached")
+                   .arg(result.flopsPerImage / 1e9, 0, 'f', 2)
+                   .arg(result.achievedGflops, 0, 'f', 1);
+    else
+        out << Tr::tr("FLOPs per image unknown (the model file has no \"flops_per_image\"; "
+                      "export_moescope writes it)");
+    if (result.peakGflops > 0) {
+        out << "; "
+            << Tr::tr("matrix-product peak here %1 GFLOP/s").arg(result.peakGflops, 0, 'f', 1);
+        if (result.flopsPerImage > 0)
+            out << " "
+                << Tr::tr("(%1 % of it)")
+                       .arg(100.0 * result.achievedGflops / result.peakGflops, 0, 'f', 0);
+    }
+    out << "\n";
     return Ok;
 }
 

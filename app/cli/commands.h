@@ -28,6 +28,7 @@ int report(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int stability(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int batch(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 // The image's warnings as the CLI words them (info and run).
 QStringList imageWarnings(const ImageStack &image, const LoadOptions &options);

@@ -19,7 +19,6 @@
 #include <QTextStream>
 
 #include <atomic>
-#include <csignal>
 #include <map>
 
 #include <unistd.h>
@@ -35,26 +34,6 @@ const QCommandLineOption &kDevice = deviceOption();
 const QCommandLineOption &kThreads = threadsOption();
 const QCommandLineOption kGallery(QStringLiteral("gallery"), Tr::tr("Gallery name."),
                                   QStringLiteral("NAME"));
-
-std::atomic_bool g_interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted.store(true);
-}
-
-// Ctrl-C stops indexing after the file in hand (each file is one
-// transaction), so the gallery keeps every whole file and the same command
-// resumes; a second Ctrl-C kills at once (the transaction rolls back).
-class InterruptGuard
-{
-public:
-    InterruptGuard() { m_previous = std::signal(SIGINT, onInterrupt); }
-    ~InterruptGuard() { std::signal(SIGINT, m_previous); }
-
-private:
-    void (*m_previous)(int) = SIG_DFL;
-};
 
 struct LoadedEngine
 {
@@ -164,10 +143,9 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
             lastPercent = percent;
         }
     };
-    g_interrupted.store(false);
     InterruptGuard guard;
     IndexReport report;
-    const bool ok = indexGallery(*engine.engine, *engine.plugin, db, request, &g_interrupted,
+    const bool ok = indexGallery(*engine.engine, *engine.plugin, db, request, &guard.flag(),
                                  progress, &report, &error);
     if (tty)
         err << "\r\x1b[K";

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <csignal>
+
 namespace moescope::cli {
 
 const QCommandLineOption &jsonOption()
@@ -122,6 +124,40 @@ bool readRoutingFrames(const QCommandLineParser &parser, const QString &verb, in
         return false;
     }
     return true;
+}
+
+namespace {
+
+std::atomic_bool g_interrupted{false};
+std::atomic_int g_interrupts{0};
+
+extern "C" void onInterrupt(int)
+{
+    if (g_interrupts.fetch_add(1) >= 1) {
+        std::signal(SIGINT, SIG_DFL); // the second Ctrl-C: stop now
+        std::raise(SIGINT);
+        return;
+    }
+    g_interrupted.store(true);
+}
+
+} // namespace
+
+InterruptGuard::InterruptGuard()
+{
+    g_interrupted.store(false);
+    g_interrupts.store(0);
+    m_previous = std::signal(SIGINT, onInterrupt);
+}
+
+InterruptGuard::~InterruptGuard()
+{
+    std::signal(SIGINT, m_previous == SIG_ERR ? SIG_DFL : m_previous);
+}
+
+const std::atomic_bool &InterruptGuard::flag() const
+{
+    return g_interrupted;
 }
 
 } // namespace moescope::cli

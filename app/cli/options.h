@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <atomic>
+
 namespace moescope::cli {
 
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
@@ -44,5 +46,22 @@ bool parseFrameRange(const QString &text, int *first, int *last);
 // --routing-frames into `first`/`last`; false with a usage line on `err`.
 bool readRoutingFrames(const QCommandLineParser &parser, const QString &verb, int *first, int *last,
                        QTextStream &err);
+
+// While one lives, Ctrl-C sets flag() instead of killing the process, so a
+// verb that writes file by file (index, batch) stops after the file in hand,
+// each file's transaction whole, and the same command resumes; a second
+// Ctrl-C kills at once (an open transaction rolls back).
+class InterruptGuard
+{
+public:
+    InterruptGuard();
+    ~InterruptGuard();
+    InterruptGuard(const InterruptGuard &) = delete;
+    InterruptGuard &operator=(const InterruptGuard &) = delete;
+    const std::atomic_bool &flag() const;
+
+private:
+    void (*m_previous)(int) = nullptr;
+};
 
 } // namespace moescope::cli

@@ -57,6 +57,7 @@ int main(int argc, char **argv)
         std::cerr << modelPath << ": " << error << "\n";
         return 1;
     }
+    result.peakGflops = measureGemmPeak(result.device);
     std::cout << toJson(result, engine->contract().name, "libtorch " + Engine::torchVersion())
               << "\n";
     return 0;

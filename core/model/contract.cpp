@@ -431,6 +431,13 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
     r.optionalString(root, "description", &out->description);
     r.optionalString(root, "license", &out->license);
     r.optionalString(root, "reference", &out->reference);
+    if (const Value &flops = root["flops_per_image"]; !flops.isNull()) {
+        if (!flops.isNumber() || !(flops.number > 0) || flops.number > 1e18)
+            r.fail(text::modelText("moescope::model::Contract",
+                                   "moescope.json \"flops_per_image\" must be a number > 0"));
+        else
+            out->flopsPerImage = flops.number;
+    }
 
     if (r.ok()) {
         const Value &inputs = root["inputs"];

@@ -96,6 +96,7 @@ struct ModelContract
     std::string description;
     std::string license;
     std::string reference;
+    double flopsPerImage = 0; // "flops_per_image", 0 where the file does not say
     std::vector<InputSpec> inputs;
     std::vector<OutputSpec> outputs;
     std::vector<MoeLayerSpec> moeLayers;

@@ -1,4 +1,5 @@
 #include "engine.h"
+#include "hugepages.h"
 
 #include "text/text.h"
 
@@ -202,7 +203,10 @@ void Engine::setThreadCount(int threads)
 void Engine::configureRuntime()
 {
     static std::once_flag once;
-    std::call_once(once, [] { setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "256", 0); });
+    std::call_once(once, [] {
+        setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "256", 0);
+        installHugePageAllocator();
+    });
 }
 
 int Engine::threadCount()

@@ -223,6 +223,11 @@ def check_meta(meta: Any) -> None:
     for name in sorted(outputs):           # MoEScope reads them in key order
         _check_output(name, outputs[name])
 
+    flops = meta.get("flops_per_image")
+    if flops is not None and (isinstance(flops, bool) or not isinstance(flops, (int, float))
+                              or not 0 < flops <= 1e18):
+        raise ValueError('moescope.json "flops_per_image" must be a number > 0')
+
     layers = meta.get("moe_layers")
     if not isinstance(layers, list) or not layers:
         raise ValueError('moescope.json has no "moe_layers"' if layers is None
@@ -318,6 +323,20 @@ def check_forward(meta: dict, out: Any, batch: int) -> None:
                                                      _num(TOLERANCE)))
             if d is not None and d.is_floating_point() and not bool(torch.isfinite(d[b]).all()):
                 raise ValueError("layer %s dispatch has NaN or Inf" % name)
+
+
+def count_flops(module, meta: dict) -> float:
+    """Floating-point operations of one image's forward pass (a multiply-add
+    counts 2), as PyTorch's profiler counts them (convolutions, matrix products,
+    elementwise mul/add) on a synthetic input; stored as "flops_per_image" so
+    `moescope-cli bench` can print the GFLOP/s a model reaches. Routing decides
+    which experts run, so for a sparse MoE it is the count on that input."""
+    inputs = synthetic_inputs(meta, 1)
+    with torch.no_grad():
+        module(*inputs)                     # TorchScript's first call compiles
+        with torch.profiler.profile(with_flops=True) as prof:
+            module(*inputs)
+    return float(sum(event.flops for event in prof.key_averages()))
 
 
 def synthetic_inputs(meta: dict, batch: int, seed: int = 1234) -> Tuple[Tensor, ...]:
@@ -747,6 +766,9 @@ def export_moescope(model: nn.Module, example_inputs, path: str, *, name: str, t
                 raise
             except Exception as e:  # noqa: BLE001
                 raise ValueError("torch.jit.trace failed: " + _why(e))
+            flops = count_flops(traced, meta)
+            if flops > 0:
+                meta["flops_per_image"] = flops
             fresh = synthetic_inputs(meta, 2, seed=4321)
             try:
                 reference_out = wrapper(*fresh)
@@ -791,17 +813,44 @@ def _summary(meta: dict) -> str:
         "" if len(meta["moe_layers"]) == 1 else "s", layers)
 
 
+def stamp_flops(path: str) -> float:
+    """Counts a model file's FLOPs per image (count_flops) and writes them into
+    its moescope.json, for files exported before export_moescope did so. The
+    module is saved again unchanged, through a temporary file checked first."""
+    meta = validate_moescope(path)
+    module = torch.jit.load(path, map_location="cpu")
+    meta["flops_per_image"] = count_flops(module, meta)
+    target = os.path.abspath(path)
+    folder, base = os.path.split(target)
+    scratch = tempfile.mkdtemp(prefix="." + base + ".", suffix=".tmp", dir=folder)
+    tmp = os.path.join(scratch, base)
+    try:
+        torch.jit.save(module, tmp,
+                       _extra_files={"moescope.json": json.dumps(meta, indent=2) + "\n"})
+        if validate_moescope(tmp) != meta:
+            raise ValueError("moescope.json did not read back as written")
+        os.replace(tmp, target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return meta["flops_per_image"]
+
+
 def main(argv: List[str]) -> int:
-    if len(argv) < 3 or argv[1] != "validate":
-        print("usage: %s validate MODEL.pt [MODEL.pt ...]" % os.path.basename(argv[0]),
-              file=sys.stderr)
-        print("  checks MoEScope model files (docs/model-contract.md) the way MoEScope does",
-              file=sys.stderr)
+    if len(argv) < 3 or argv[1] not in ("validate", "flops"):
+        name = os.path.basename(argv[0])
+        print("usage: %s validate|flops MODEL.pt [MODEL.pt ...]" % name, file=sys.stderr)
+        print("  validate: checks MoEScope model files (docs/model-contract.md) the way "
+              "MoEScope does", file=sys.stderr)
+        print("  flops:    counts each file's FLOPs per image and writes them into its "
+              "moescope.json", file=sys.stderr)
         return 2
     status = 0
     for path in argv[2:]:
         try:
-            print("%s: %s" % (path, _summary(validate_moescope(path))))
+            if argv[1] == "flops":
+                print("%s: %.3f GFLOP per image" % (path, stamp_flops(path) / 1e9))
+            else:
+                print("%s: %s" % (path, _summary(validate_moescope(path))))
         except ValueError as e:
             print("%s: %s" % (path, e))
             status = 1
