@@ -301,6 +301,15 @@ private Q_SLOTS:
         QVERIFY(o[QStringLiteral("p95_ms")].toDouble() >=
                 o[QStringLiteral("median_ms")].toDouble());
         QVERIFY(o[QStringLiteral("throughput_per_s")].toDouble() > 0);
+        // Where the time goes: the model's FLOPs (from its moescope.json), the
+        // rate they were done at, and the machine's peak measured in the run.
+        QVERIFY(!o[QStringLiteral("blas")].toString().isEmpty());
+        const double gflop = o[QStringLiteral("gflop_per_image")].toDouble();
+        QVERIFY2(gflop > 0.1 && gflop < 0.5, qPrintable(QString::number(gflop)));
+        const double rate = gflop * 2 / (o[QStringLiteral("median_ms")].toDouble() / 1000);
+        QVERIFY(qAbs(o[QStringLiteral("achieved_gflops")].toDouble() / rate - 1) < 1e-4);
+        QVERIFY(o[QStringLiteral("peak_gflops")].toDouble() > 0);
+        QVERIFY(o[QStringLiteral("percent_of_peak")].toDouble() > 0);
     }
 
     void badInput_data()

@@ -94,6 +94,15 @@ private Q_SLOTS:
         QCOMPARE(windows->strideRows, 4);
         QCOMPARE(windows->strideCols, 5);
         QCOMPARE(c.taskInput()->name, std::string("task"));
+        QCOMPARE(c.flopsPerImage, 0.0); // not given: unknown
+
+        QVERIFY2(parseContract(replaced(QStringLiteral("\"task\": \"ultrasound\""),
+                                        QStringLiteral("\"task\": \"ultrasound\", "
+                                                       "\"flops_per_image\": 4.6e9"))
+                                   .toStdString(),
+                               &c, &error),
+                 error.c_str());
+        QCOMPARE(c.flopsPerImage, 4.6e9);
     }
 
     void brokenRules_data()
@@ -175,6 +184,12 @@ private Q_SLOTS:
         QTest::newRow("reserved output name")
             << replaced(QStringLiteral("\"logits\":"), QStringLiteral("\"router.0\":"))
             << QStringLiteral("reserved");
+        for (const char *flops : {"0", "-3", "\"many\"", "1e30"})
+            QTest::addRow("flops_per_image %s", flops)
+                << replaced(QStringLiteral("\"task\": \"ultrasound\""),
+                            QStringLiteral("\"task\": \"ultrasound\", \"flops_per_image\": %1")
+                                .arg(QLatin1String(flops)))
+                << QStringLiteral("flops_per_image");
     }
     void brokenRules()
     {
