@@ -5,7 +5,11 @@
 #include "clitestsupport.h"
 #include "jobs/validationcache.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -92,6 +96,56 @@ private Q_SLOTS:
         // The same answer either way.
         QCOMPARE(second.json().value("outputs"), first.json().value("outputs"));
         qunsetenv("XDG_CACHE_HOME");
+    }
+
+    // The verbs that need no model answer without loading LibTorch or a
+    // plugin library (the launcher; glibc's LD_DEBUG=libs names every library
+    // initialised); a verb with a model does load it, so the check can fail.
+    void modelFreeVerbsLoadNoLibTorch_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("needsTorch");
+        QTest::addColumn<QString>("expected"); // in stdout
+        QTest::newRow("--help") << QStringList{"--help"} << false << "usage: moescope-cli";
+        QTest::newRow("models") << QStringList{"models", "--json"} << false << "moe-vit-shapes-tiny";
+        QTest::newRow("runs") << QStringList{"runs", "--db", "DB"} << false << "";
+        QTest::newRow("galleries") << QStringList{"galleries", "--db", "DB", "--json"} << false
+                                   << "[";
+        QTest::newRow("run (loads it)")
+            << QStringList{"run", "--model", "moe-vit-shapes-tiny", "--input",
+                           MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png",
+                           "--no-store"}
+            << true << "square";
+    }
+
+    void modelFreeVerbsLoadNoLibTorch()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, needsTorch);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        arguments.replaceInStrings(QRegularExpression("^DB$"), dir.filePath("runs.sqlite"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("LD_DEBUG", "libs");
+        env.insert("LD_DEBUG_OUTPUT", dir.filePath("ld"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(MOESCOPE_CLI), arguments);
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray out = p.readAllStandardOutput();
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY2(out.contains(expected.toUtf8()), out.constData());
+        // LD_DEBUG_OUTPUT writes one file per process (ld.<pid>); exec keeps the pid.
+        QByteArray log;
+        for (const QFileInfo &f : QDir(dir.path()).entryInfoList({"ld.*"}, QDir::Files)) {
+            QFile file(f.filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            log += file.readAll();
+        }
+        QVERIFY2(log.contains("calling init"), "LD_DEBUG wrote nothing");
+        QCOMPARE(log.contains("libtorch_cpu.so"), needsTorch);
+        QCOMPARE(log.contains("moescope_ultrasound") || log.contains("libmoescope_model.so"),
+                 needsTorch);
     }
 };
 

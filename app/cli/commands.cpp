@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "galleryverbs.h"
+#include "lightverbs.h"
 #include "modelinputs.h"
 #include "options.h"
 #include "sceneoptions.h"
@@ -33,78 +34,6 @@
 namespace moescope::cli {
 
 namespace {
-
-QString usage()
-{
-    return Tr::tr(
-        "usage: moescope-cli <verb> [options]\n"
-        "  plugins [--json]                   installed task plugins\n"
-        "  models  [--json]                   bundled and registered models\n"
-        "  info PATH [--series UID] [--json]  image / cine / series / volume metadata\n"
-        "  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]\n"
-        "      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]\n"
-        "      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]\n"
-        "      [--routing-frames A:B]\n"
-        "      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...\n"
-        "      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]\n"
-        "  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE] [--batch N]\n"
-        "      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]\n"
-        "      every file below DIR (or listed) in one process; files analysed before are\n"
-        "      skipped, Ctrl-C keeps whole files, --shard splits a list among machines\n"
-        "  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]\n"
-        "      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]\n"
-        "      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]\n"
-        "      a tracker over videos or benchmark sequences, with their metrics\n"
-        "  runs [--db FILE] [--json]          stored runs, newest first\n"
-        "  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]\n"
-        "      two stored runs' routing per layer: top-1 agreement, JS divergence,\n"
-        "      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs\n"
-        "  signatures [--like RUN] [--limit N] [--db FILE] [--json]\n"
-        "      stored runs' routing signatures: similarity and a 2-D PCA layout, or the\n"
-        "      runs whose routing resembles RUN's\n"
-        "  paths --run ID [--frame N] [--db FILE] [--json]\n"
-        "      expert paths: per pair of consecutive layers, tokens from each expert to each\n"
-        "  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]\n"
-        "      [--seed N] [--out DIR] [--json]\n"
-        "      how often each token's top-1 expert flips under small perturbations\n"
-        "  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf\n"
-        "      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance\n"
-        "  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]\n"
-        "      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]\n"
-        "      each expert switched off in turn: the change of the answer beside its load\n"
-        "  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]\n"
-        "      [--blas-threads N] [--no-peak] [--json]\n"
-        "      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak\n"
-        "Galleries (models whose plugin builds galleries, e.g. ct-retrieval):\n"
-        "  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]\n"
-        "      index a folder of slices, series and volumes (resumable; Ctrl-C keeps\n"
-        "      whole files)\n"
-        "  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]\n"
-        "      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items\n"
-        "  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]\n"
-        "      mAP@K, leave-one-out or over labelled queries\n"
-        "  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]\n"
-        "Common: --threads N sets LibTorch's CPU threads (default: all cores).\n");
-}
-
-QJsonArray layersJson(const model::ModelContract &c)
-{
-    QJsonArray layers;
-    for (const model::MoeLayerSpec &l : c.moeLayers) {
-        QJsonObject o{{"name", QString::fromStdString(l.name)},
-                      {"experts", l.experts},
-                      {"top_k", l.topK},
-                      {"router", QString::fromStdString(l.router)}};
-        QJsonArray grids;
-        for (const routing::TokenGrid &g : l.tokens)
-            grids.append(QJsonObject{{"input", QString::fromStdString(g.input)},
-                                     {"offset", g.offset},
-                                     {"grid", QJsonArray{g.rows, g.cols}}});
-        o.insert(QStringLiteral("tokens"), grids);
-        layers.append(o);
-    }
-    return layers;
-}
 
 QJsonObject imageInfoJson(const ImageStack &image)
 {
@@ -180,15 +109,6 @@ QStringList imageWarnings(const ImageStack &image, const LoadOptions &options)
         out << w;
     }
     return out;
-}
-
-void installTranslations(QCoreApplication &app)
-{
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("moescope"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
-        app.installTranslator(translator);
-    installCoreTranslator(); // the model's and the contract's messages too
 }
 
 int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -281,47 +201,6 @@ int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err)
             << p[QStringLiteral("version")].toString().leftJustified(8) << " "
             << p[QStringLiteral("shape")].toString().leftJustified(16) << " "
             << p[QStringLiteral("name")].toString() << "\n";
-    }
-    return Ok;
-}
-
-int models(const QStringList &arguments, QTextStream &out, QTextStream &err)
-{
-    QCommandLineParser parser;
-    parser.addOption(kJson);
-    if (!parse(parser, QStringLiteral("models"), arguments, err))
-        return Usage;
-    ModelCatalog catalog;
-    PluginRegistry registry;
-    for (const QString &problem : catalog.problems())
-        err << Tr::tr("warning: %1").arg(problem) << "\n";
-    QJsonArray list;
-    for (const ModelEntry &m : catalog.models()) {
-        QJsonArray experts;
-        for (const model::MoeLayerSpec &l : m.contract.moeLayers)
-            experts.append(l.experts);
-        list.append(QJsonObject{{"name", m.name},
-                                {"task", m.task},
-                                {"plugin", registry.infoForTask(m.task).id},
-                                {"title", m.title},
-                                {"file", m.path},
-                                {"bundled", m.bundled},
-                                {"experts_per_layer", experts},
-                                {"moe_layers", layersJson(m.contract)}});
-    }
-    if (parser.isSet(kJson)) {
-        printJson(out, list);
-        return Ok;
-    }
-    for (const QJsonValue &v : list) {
-        const QJsonObject m = v.toObject();
-        QStringList experts;
-        for (const QJsonValue &e : m[QStringLiteral("experts_per_layer")].toArray())
-            experts << QString::number(e.toInt());
-        out << m[QStringLiteral("name")].toString().leftJustified(24) << " "
-            << m[QStringLiteral("task")].toString().leftJustified(14) << " experts "
-            << experts.join(QLatin1Char('/')).leftJustified(10) << " "
-            << m[QStringLiteral("file")].toString() << "\n";
     }
     return Ok;
 }
@@ -475,48 +354,6 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
         out << "  " << key.leftJustified(24) << " " << value << "\n";
     return Ok;
 }
-int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption dbOpt(QStringLiteral("db"), Tr::tr("Run database."),
-                                   QStringLiteral("FILE"));
-    const QCommandLineOption limitOpt(QStringLiteral("limit"), Tr::tr("At most N runs."),
-                                      QStringLiteral("N"), QStringLiteral("1000"));
-    parser.addOptions({dbOpt, limitOpt, kJson});
-    if (!parse(parser, QStringLiteral("runs"), arguments, err))
-        return Usage;
-    store::Database db;
-    QString error;
-    if (!db.openOrDefault(parser.value(dbOpt), &error))
-        return fail(err, error);
-    const QList<store::RunRecord> list = db.listRuns(&error, parser.value(limitOpt).toInt());
-    if (!error.isEmpty())
-        return fail(err, error);
-    QJsonArray rows;
-    for (const store::RunRecord &r : list) {
-        rows.append(QJsonObject{{"id", r.id},
-                                {"created_at", r.createdAt.toString(Qt::ISODateWithMs)},
-                                {"model", r.model.name},
-                                {"task", r.model.task},
-                                {"input", r.image.path},
-                                {"device", r.device},
-                                {"frames", r.frameCount},
-                                {"elapsed_ms", r.elapsedMs},
-                                {"routing", r.summary}});
-    }
-    if (parser.isSet(kJson)) {
-        printJson(out, rows);
-        return Ok;
-    }
-    for (const store::RunRecord &r : list) {
-        out << QString::number(r.id).rightJustified(5) << "  "
-            << r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
-            << r.model.name.leftJustified(24) << " " << r.device.leftJustified(7) << " "
-            << r.image.path << "\n";
-    }
-    return Ok;
-}
-
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;

@@ -8,15 +8,14 @@
 #include <QTextStream>
 
 #include "image/imageloader.h"
+#include "lightverbs.h"
 #include "options.h"
 
 namespace moescope::cli {
 
-void installTranslations(QCoreApplication &app);
 int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err);
-int models(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int info(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int track(const QStringList &arguments, QTextStream &out, QTextStream &err);
@@ -26,7 +25,6 @@ int ablate(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int paths(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int report(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int stability(const QStringList &arguments, QTextStream &out, QTextStream &err);
-int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int batch(const QStringList &arguments, QTextStream &out, QTextStream &err);
 

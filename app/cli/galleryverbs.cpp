@@ -474,76 +474,6 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
     return Ok;
 }
 
-// ---------------------------------------------------------------------------
-
-int galleriesVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption renameOpt(QStringLiteral("rename"), Tr::tr("Gallery to rename."),
-                                       QStringLiteral("NAME"));
-    const QCommandLineOption toOpt(QStringLiteral("to"), Tr::tr("Its new name."),
-                                   QStringLiteral("NEW"));
-    const QCommandLineOption deleteOpt(QStringLiteral("delete"), Tr::tr("Gallery to delete."),
-                                       QStringLiteral("NAME"));
-    parser.addOptions({kDb, renameOpt, toOpt, deleteOpt, kJson});
-    if (!parse(parser, QStringLiteral("galleries"), arguments, err))
-        return Usage;
-    if (parser.isSet(renameOpt) != parser.isSet(toOpt) ||
-        (parser.isSet(renameOpt) && parser.isSet(deleteOpt))) {
-        err << Tr::tr("moescope-cli galleries: --rename NAME --to NEW, or --delete NAME") << "\n";
-        return Usage;
-    }
-    QString error;
-    store::Database db;
-    if (!db.openOrDefault(parser.value(kDb), &error))
-        return fail(err, error);
-    auto find = [&](const QString &name) -> std::optional<store::GalleryInfo> {
-        std::optional<store::GalleryInfo> g = db.findGallery(name, &error);
-        if (!g && error.isEmpty())
-            error = Tr::tr("%1: there is no gallery \"%2\"")
-                        .arg(QDir::toNativeSeparators(db.path()), name);
-        return g;
-    };
-    if (parser.isSet(renameOpt)) {
-        const auto g = find(parser.value(renameOpt));
-        if (!g || !db.renameGallery(g->id, parser.value(toOpt), &error))
-            return fail(err, error);
-    } else if (parser.isSet(deleteOpt)) {
-        const auto g = find(parser.value(deleteOpt));
-        if (!g || !db.deleteGallery(g->id, &error))
-            return fail(err, error);
-    }
-    const QList<store::GalleryInfo> list = db.listGalleries(&error);
-    if (!error.isEmpty())
-        return fail(err, error);
-    if (parser.isSet(kJson)) {
-        QJsonArray a;
-        for (const store::GalleryInfo &g : list)
-            a.append(QJsonObject{{"name", g.name},
-                                 {"items", g.itemCount},
-                                 {"sources", g.sourceCount},
-                                 {"model", g.modelName},
-                                 {"model_sha256", g.modelSha256},
-                                 {"embedding_output", g.embeddingOutput},
-                                 {"dim", g.dim},
-                                 {"created_at", g.createdAt.toString(Qt::ISODateWithMs)}});
-        printJson(out, QJsonObject{{"db", db.path()}, {"galleries", a}});
-        return Ok;
-    }
-    for (const store::GalleryInfo &g : list)
-        out << Tr::tr("%1: %2 item(s) from %3 file(s), model %4, %5-d \"%6\"")
-                   .arg(g.name)
-                   .arg(g.itemCount)
-                   .arg(g.sourceCount)
-                   .arg(g.modelName)
-                   .arg(g.dim)
-                   .arg(g.embeddingOutput)
-            << "\n";
-    if (list.isEmpty())
-        out << Tr::tr("no galleries in %1").arg(QDir::toNativeSeparators(db.path())) << "\n";
-    return Ok;
-}
-
 } // namespace
 
 int index(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -554,11 +484,6 @@ int index(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int retrieve(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     return retrieveVerb(arguments, out, err);
-}
-
-int galleries(const QStringList &arguments, QTextStream &out, QTextStream &err)
-{
-    return galleriesVerb(arguments, out, err);
 }
 
 } // namespace moescope::cli

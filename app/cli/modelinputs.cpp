@@ -144,4 +144,12 @@ int loadModelOnInput(const QCommandLineParser &parser, const QString &verb, Mode
     return Ok;
 }
 
+// Declared in options.h; defined here, on the engine side of the CLI.
+void applyThreads(const QCommandLineParser &parser)
+{
+    const int threads = parser.value(threadsOption()).toInt();
+    if (threads > 0)
+        model::Engine::setThreadCount(threads);
+}
+
 } // namespace moescope::cli

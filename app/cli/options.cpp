@@ -2,7 +2,6 @@
 
 #include <QRegularExpression>
 
-#include "model/engine.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -79,13 +78,6 @@ void printJson(QTextStream &out, const QJsonValue &value)
 {
     out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
                .toJson(QJsonDocument::Indented);
-}
-
-void applyThreads(const QCommandLineParser &parser)
-{
-    const int threads = parser.value(threadsOption()).toInt();
-    if (threads > 0)
-        model::Engine::setThreadCount(threads);
 }
 
 bool parseFrameRange(const QString &text, int *first, int *last)

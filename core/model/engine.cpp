@@ -1,10 +1,10 @@
 #include "engine.h"
+#include "archive.h"
 #include "hugepages.h"
 
 #include "text/text.h"
 
 #include <ATen/Parallel.h>
-#include <caffe2/serialize/inline_container.h>
 #include <torch/cuda.h>
 #include <torch/script.h>
 #include <torch/version.h>
@@ -158,29 +158,7 @@ std::string Engine::deviceName() const
 
 bool Engine::readContract(const std::string &path, ModelContract *contract, std::string *error)
 {
-    std::string meta;
-    try {
-        caffe2::serialize::PyTorchStreamReader reader(path);
-        const std::string record = "extra/moescope.json";
-        if (!reader.hasRecord(record)) {
-            *error =
-                text::modelText("moescope::model::Engine", "%1: has no moescope.json").arg(path);
-            return false;
-        }
-        auto [data, size] = reader.getRecord(record);
-        meta.assign(static_cast<const char *>(data.get()), size);
-    } catch (const std::exception &e) {
-        *error = text::modelText("moescope::model::Engine", "%1: not a TorchScript archive: %2")
-                     .arg(path)
-                     .arg(firstLine(e.what()));
-        return false;
-    }
-    std::string why;
-    if (!parseContract(meta, contract, &why)) {
-        *error = path + ": " + why;
-        return false;
-    }
-    return true;
+    return readContractFile(path, contract, error);
 }
 
 bool Engine::cudaAvailable()

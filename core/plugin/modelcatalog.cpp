@@ -1,6 +1,6 @@
 #include "modelcatalog.h"
 
-#include "model/engine.h"
+#include "model/archive.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -70,7 +70,7 @@ void ModelCatalog::add(const QString &path, bool bundled)
 {
     ModelEntry entry;
     std::string error;
-    if (!model::Engine::readContract(path.toStdString(), &entry.contract, &error)) {
+    if (!model::readContractFile(path.toStdString(), &entry.contract, &error)) {
         m_problems << QString::fromStdString(error);
         return;
     }
@@ -105,7 +105,7 @@ bool ModelCatalog::registerModel(const QString &path, QString *error)
 {
     model::ModelContract contract;
     std::string why;
-    if (!model::Engine::readContract(path.toStdString(), &contract, &why)) {
+    if (!model::readContractFile(path.toStdString(), &contract, &why)) {
         *error = QString::fromStdString(why);
         return false;
     }

@@ -3,6 +3,7 @@
 // library, and hands out the plugin that claims a model's task (the generic
 // fallback when none does).
 
+#include "plugindirectory.h"
 #include "taskplugin.h"
 
 #include <QHash>
@@ -16,25 +17,6 @@
 
 namespace moescope {
 
-struct PluginInfo
-{
-    QString id;
-    QString name;
-    QString version;
-    QString compatVersion;
-    QString shape;
-    QString description;
-    QStringList tasks;
-    QStringList fileSuffixes;  // files the plugin opens itself (OpensFiles), lower case
-    bool opensFolders = false; // "opensFolders": it is offered folders too (a sequence)
-    // Settings its runs read (PrepareOptions::extra) for the window's form:
-    // [{"key", "label", "type": choice | int | band | region, "choices",
-    //   "minimum", "maximum", "default", "automatic"}].
-    QJsonArray runOptions;
-    QString file; // empty for the built-in fallback
-    bool builtIn = false;
-};
-
 class PluginRegistry
 {
 public:
@@ -42,17 +24,9 @@ public:
     explicit PluginRegistry(const QStringList &directories = {});
     ~PluginRegistry();
 
-    // $MOESCOPE_PLUGIN_PATH (':'-separated), then <app>/plugins/moescope,
-    // <app>/../plugins/moescope, <app>/../../plugins/moescope (the build tree:
-    // the CLI in build/app, the window in build/app/gui) and
-    // <app>/../lib/moescope/plugins (an install).
-    static QStringList defaultSearchPaths();
-
-    // The plugin API this host serves ("2.2"), and whether it serves a plugin
-    // written for `compatVersion`: the same major and minor version (a minor
-    // version adds virtual functions, so any other one needs a rebuild).
-    static QString apiVersion();
-    static bool servesApi(const QString &compatVersion);
+    static QStringList defaultSearchPaths() { return PluginDirectory::defaultSearchPaths(); }
+    static QString apiVersion() { return PluginDirectory::apiVersion(); }
+    static bool servesApi(const QString &v) { return PluginDirectory::servesApi(v); }
 
     QList<PluginInfo> plugins() const; // the fallback first, then by id
     QStringList problems() const;      // plugin files that were skipped, and why
@@ -72,10 +46,8 @@ public:
     TaskPlugin *pluginForFile(const QString &path);
 
 private:
-    void scan(const QStringList &directories);
-
+    PluginDirectory m_directory; // the metadata, read without loading
     QList<PluginInfo> m_infos;
-    QStringList m_problems;
     QHash<QString, QPluginLoader *> m_loaders; // by plugin id
     std::unique_ptr<TaskPlugin> m_generic;
 };

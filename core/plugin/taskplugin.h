@@ -19,6 +19,7 @@
 // a mosaic), prepares each step, consumes each step's outputs and finishes
 // the run. capabilities() tell the host how it may drive the run.
 
+#include "taskplugin_iid.h"
 #include "image/image.h"
 #include "image/scenesource.h"
 #include "model/engine.h"
@@ -196,5 +197,4 @@ public:
 // Qt's own (Qt::CTRL | Qt::Key_R) from code in namespace moescope.
 Q_DECLARE_OPERATORS_FOR_FLAGS(moescope::TaskCapabilities)
 
-#define MoEScopeTaskPlugin_iid "org.moescope.TaskPlugin/2.2"
 Q_DECLARE_INTERFACE(moescope::TaskPlugin, MoEScopeTaskPlugin_iid)

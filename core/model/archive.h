@@ -1,0 +1,21 @@
+#pragma once
+// A model file's moescope.json, read without LibTorch: what the model list,
+// the CLI's model-free verbs and the catalog need, in a process that never
+// loads LibTorch. Standard library and minizip only.
+//
+// A TorchScript file is a zip archive whose entries sit under one root folder
+// (named after the file when it was saved); torch.jit.save's _extra_files go
+// to <root>/extra/<name>.
+
+#include "contract.h"
+
+#include <string>
+
+namespace moescope::model {
+
+// The contract of the model file at `path`. False with *error ("<path>:
+// <cause>") for a file that is not a zip archive, has no moescope.json, holds
+// two, holds one over 16 MiB, or one that breaks the contract.
+bool readContractFile(const std::string &path, ModelContract *contract, std::string *error);
+
+} // namespace moescope::model
