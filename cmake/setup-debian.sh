@@ -13,7 +13,12 @@ packages=(
   libgl-dev libvulkan-dev
   libtorch-dev libdcmtk-dev libinsighttoolkit5-dev libgdal-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
-  libsqlite3-dev python3 python3-torch python3-numpy
+  libsqlite3-dev libminizip-dev python3 python3-torch python3-numpy
+  # The BLAS behind LibTorch: OpenBLAS's OpenMP build shares LibTorch's OpenMP
+  # pool (no oversubscription) and was the fastest measured for every model
+  # (docs/performance.md, "The BLAS"); without it Debian falls back to the
+  # reference netlib BLAS, 10-30x slower for transformer layers.
+  libopenblas0-openmp
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3-pydicom insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev
@@ -27,14 +32,31 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# libblas.so.3 and liblapack.so.3 are alternatives; another OpenBLAS build
+# installed beside it (the pthreads one ranks higher) would win, so point
+# them at the OpenMP build.
+choose_blas() {
+  local dir=/usr/lib/x86_64-linux-gnu/openblas-openmp
+  for lib in libblas.so.3 liblapack.so.3; do
+    if [[ -e $dir/$lib ]] && update-alternatives --query "$lib-x86_64-linux-gnu" 2>/dev/null |
+        grep -q "^Value: " && ! update-alternatives --query "$lib-x86_64-linux-gnu" |
+        grep -q "^Value: $dir/$lib$"; then
+      echo "setup: pointing $lib at OpenBLAS (OpenMP)"
+      $sudo update-alternatives --set "$lib-x86_64-linux-gnu" "$dir/$lib"
+    fi
+  done
+}
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+
 if ((${#missing[@]} == 0)); then
   echo "setup: all ${#packages[@]} packages already installed"
+  choose_blas
   exit 0
 fi
 
 echo "setup: installing ${#missing[@]} missing package(s): ${missing[*]}"
-sudo=""
-if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+choose_blas

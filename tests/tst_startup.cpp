@@ -107,12 +107,16 @@ private Q_SLOTS:
         QTest::addColumn<bool>("needsTorch");
         QTest::addColumn<QString>("expected"); // in stdout
         QTest::newRow("--help") << QStringList{"--help"} << false << "usage: moescope-cli";
-        QTest::newRow("models") << QStringList{"models", "--json"} << false << "moe-vit-shapes-tiny";
+        QTest::newRow("models") << QStringList{"models", "--json"} << false
+                                << "moe-vit-shapes-tiny";
         QTest::newRow("runs") << QStringList{"runs", "--db", "DB"} << false << "";
-        QTest::newRow("galleries") << QStringList{"galleries", "--db", "DB", "--json"} << false
-                                   << "[";
+        QTest::newRow("galleries")
+            << QStringList{"galleries", "--db", "DB", "--json"} << false << "[";
         QTest::newRow("run (loads it)")
-            << QStringList{"run", "--model", "moe-vit-shapes-tiny", "--input",
+            << QStringList{"run",
+                           "--model",
+                           "moe-vit-shapes-tiny",
+                           "--input",
                            MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png",
                            "--no-store"}
             << true << "square";

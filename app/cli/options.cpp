@@ -2,7 +2,6 @@
 
 #include <QRegularExpression>
 
-
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>

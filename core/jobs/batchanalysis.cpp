@@ -306,7 +306,11 @@ bool runBatch(model::Engine &engine, const TaskPlugin &plugin, PluginRegistry &r
     const model::ModelContract &contract = engine.contract();
     const int batch = std::max(1, request.batchSize);
     const int total = int(request.files.size());
-    BoundedQueue<Decoded> queue(size_t(2 * batch));
+    // Files stacked into one analysis: several forward calls' worth, so that
+    // runAnalysis prepares the next batch (resizing, normalising) on another
+    // thread while the model runs this one.
+    const int chunk = 4 * batch;
+    BoundedQueue<Decoded> queue(size_t(chunk + batch));
     std::thread decoder([&] { decodeFiles(request, registry, queue); });
 
     // Files of one shape stack into one forward call when every step of the
@@ -371,7 +375,7 @@ bool runBatch(model::Engine &engine, const TaskPlugin &plugin, PluginRegistry &r
         Decoded decoded;
         AnalysisResult result;
     };
-    BoundedQueue<Finished> toStore(size_t(2 * batch));
+    BoundedQueue<Finished> toStore(size_t(2 * chunk));
     std::atomic_bool dbFailed{false};
     QString dbError;
     auto writeAll = [&] {
@@ -437,8 +441,8 @@ bool runBatch(model::Engine &engine, const TaskPlugin &plugin, PluginRegistry &r
         store(d, std::move(result));
     };
 
-    // Runs files of one shape as the frames of one stack, one forward call per
-    // `batch` of them, and stores each as its own run.
+    // Runs files of one shape as the frames of one stack (up to `chunk`), one
+    // forward call per `batch` of them, and stores each as its own run.
     std::vector<Decoded> pending;
     auto flush = [&] {
         if (pending.size() == 1)
@@ -479,16 +483,19 @@ bool runBatch(model::Engine &engine, const TaskPlugin &plugin, PluginRegistry &r
             return;
         }
         report->add(result);
+        // Each file's run: the stack's result with that file's step only
+        // (moved, not copied: a chunk's routing is large).
+        QVector<StepResult> steps = std::move(result.steps);
+        result.steps.clear();
         for (size_t i = 0; i < pending.size() && !dbFailed; ++i) {
             const Decoded &d = pending[i];
             const ImageStack &image = *single(d);
             AnalysisResult one = result;
-            one.steps.clear();
-            for (const StepResult &step : std::as_const(result.steps))
-                if (step.step == int(i))
-                    one.steps.append(step);
-            if (!one.steps.isEmpty())
-                one.steps.front().step = 0;
+            for (StepResult &step : steps)
+                if (step.step == int(i)) {
+                    one.steps.append(std::move(step));
+                    one.steps.back().step = 0;
+                }
             one.stepCount = one.stepsRun = 1;
             one.imagePath = image.sourcePath;
             one.imageSha256 = QString::fromLatin1(image.sha256);
@@ -541,7 +548,7 @@ bool runBatch(model::Engine &engine, const TaskPlugin &plugin, PluginRegistry &r
         if (!pending.empty() && !alike(*single(pending.front()), *image))
             flush();
         pending.push_back(std::move(*next));
-        if (int(pending.size()) >= batch)
+        if (int(pending.size()) >= chunk)
             flush();
     }
     if (!dbFailed)

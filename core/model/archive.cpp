@@ -39,25 +39,28 @@ bool readContractFile(const std::string &path, ModelContract *contract, std::str
             break;
         const std::string entry(name);
         const size_t slash = entry.find('/');
-        if (slash == std::string::npos || entry.compare(slash + 1, std::string::npos,
-                                                        "extra/moescope.json") != 0)
+        if (slash == std::string::npos ||
+            entry.compare(slash + 1, std::string::npos, "extra/moescope.json") != 0)
             continue;
         if (++found > 1) {
-            *error = text::modelText("moescope::model::Engine", "%1: holds two moescope.json entries").arg(path);
+            *error =
+                text::modelText("moescope::model::Engine", "%1: holds two moescope.json entries")
+                    .arg(path);
             return false;
         }
         if (info.uncompressed_size > kMaxMetaBytes) {
-            *error = text::modelText("moescope::model::Engine", "%1: its moescope.json is %2 MiB; at most 16 MiB")
+            *error = text::modelText("moescope::model::Engine",
+                                     "%1: its moescope.json is %2 MiB; at most 16 MiB")
                          .arg(path)
                          .arg(std::to_string(info.uncompressed_size >> 20));
             return false;
         }
         meta.resize(size_t(info.uncompressed_size));
         if (unzOpenCurrentFile(zip.get()) != UNZ_OK ||
-            unzReadCurrentFile(zip.get(), meta.data(), unsigned(meta.size())) !=
-                int(meta.size()) ||
+            unzReadCurrentFile(zip.get(), meta.data(), unsigned(meta.size())) != int(meta.size()) ||
             unzCloseCurrentFile(zip.get()) != UNZ_OK) { // UNZ_CRCERROR: damaged
-            *error = text::modelText("moescope::model::Engine", "%1: its moescope.json cannot be read (damaged)")
+            *error = text::modelText("moescope::model::Engine",
+                                     "%1: its moescope.json cannot be read (damaged)")
                          .arg(path);
             return false;
         }

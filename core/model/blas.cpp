@@ -1,5 +1,6 @@
 #include "blas.h"
 
+#include <cstdlib>
 #include <dlfcn.h>
 
 namespace moescope::model {
@@ -52,6 +53,20 @@ bool setBlasThreadCount(int threads)
         return true;
     }
     return false;
+}
+
+int coordinateBlasThreads()
+{
+    if (const char *env = std::getenv("MOESCOPE_BLAS_THREADS"); env && std::atoi(env) > 0) {
+        setBlasThreadCount(std::atoi(env));
+        return blasInUse().threads;
+    }
+    auto parallel = symbol<int (*)()>("openblas_get_parallel");
+    const bool ownThreads = parallel ? parallel() == 1 // OpenBLAS with pthreads
+                                     : symbol<long (*)()>("bli_thread_get_num_threads") != nullptr;
+    if (ownThreads)
+        setBlasThreadCount(1);
+    return blasInUse().threads;
 }
 
 } // namespace moescope::model

@@ -23,4 +23,15 @@ BlasInfo blasInUse();
 // for a BLAS without threads.
 bool setBlasThreadCount(int threads);
 
+// Makes the BLAS and LibTorch's OpenMP pool share the cores (called once per
+// process by Engine::configureRuntime). OpenBLAS's OpenMP build (the one
+// cmake/setup-debian.sh installs) needs nothing: it runs in LibTorch's own
+// OpenMP pool, follows its thread count and runs serially inside LibTorch's
+// parallel loops. A BLAS with threads of its own (OpenBLAS's pthreads build,
+// BLIS) gets one thread: called from LibTorch's parallel loops it would start
+// threads on cores that are busy already, and measured that way it was
+// slower in most cells (docs/performance.md, "The BLAS"). MOESCOPE_BLAS_THREADS
+// overrides. Returns the BLAS's thread count afterwards.
+int coordinateBlasThreads();
+
 } // namespace moescope::model

@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "archive.h"
+#include "blas.h"
 #include "hugepages.h"
 
 #include "text/text.h"
@@ -184,6 +185,7 @@ void Engine::configureRuntime()
     std::call_once(once, [] {
         setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "256", 0);
         installHugePageAllocator();
+        coordinateBlasThreads();
     });
 }
 

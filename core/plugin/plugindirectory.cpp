@@ -85,8 +85,7 @@ PluginDirectory::PluginDirectory(const QStringList &directories)
             info.opensFolders = data.value(QStringLiteral("opensFolders")).toBool();
             info.runOptions = data.value(QStringLiteral("runOptions")).toArray();
             info.file = path;
-            if (info.id.isEmpty() || ids.contains(info.id) ||
-                info.id == QLatin1String("generic")) {
+            if (info.id.isEmpty() || ids.contains(info.id) || info.id == QLatin1String("generic")) {
                 m_problems
                     << Tr::tr("%1: plugin id \"%2\" is empty or already taken").arg(path, info.id);
                 continue;
