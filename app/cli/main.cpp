@@ -1,30 +1,15 @@
-// moescope-cli: the workbench without a window, on the same core.
+// moescope-cli-engine: every verb of moescope-cli (the launcher, main_light.cpp,
+// execs it for the verbs that need a model), the workbench without a window.
 #include "commands.h"
 #include "model/engine.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
 
-#include <cstdio>
-
-namespace {
-
-// stderr carries MoEScope's own messages, one line per failure; Qt's and
-// plugins' debug chatter (a missing XDG_RUNTIME_DIR, font fallbacks) is shown
-// only with MOESCOPE_DEBUG=1.
-void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
-{
-    static const bool verbose = qEnvironmentVariableIntValue("MOESCOPE_DEBUG") > 0;
-    if (verbose || type == QtCriticalMsg || type == QtFatalMsg)
-        std::fprintf(stderr, "%s\n", qPrintable(message));
-}
-
-} // namespace
-
 int main(int argc, char **argv)
 {
     moescope::model::Engine::configureRuntime(); // before any thread can read the environment
-    qInstallMessageHandler(quietMessages);
+    moescope::cli::installQuietMessages();
     // The artifacts are drawn with QPainter (text included), which needs a
     // QGuiApplication; the offscreen platform needs no display.
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))

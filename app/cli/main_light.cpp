@@ -45,13 +45,6 @@ std::string enginePath()
     return dir + MOESCOPE_ENGINE_NAME;
 }
 
-void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
-{
-    static const bool verbose = qEnvironmentVariableIntValue("MOESCOPE_DEBUG") > 0;
-    if (verbose || type == QtCriticalMsg || type == QtFatalMsg)
-        std::fprintf(stderr, "%s\n", qPrintable(message));
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -63,7 +56,7 @@ int main(int argc, char **argv)
                      std::strerror(errno));
         return moescope::cli::Failure;
     }
-    qInstallMessageHandler(quietMessages);
+    moescope::cli::installQuietMessages();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("MoEScope"));
     QCoreApplication::setApplicationName(QStringLiteral("MoEScope"));

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <csignal>
+#include <cstdio>
 
 namespace moescope::cli {
 
@@ -119,6 +120,13 @@ bool readRoutingFrames(const QCommandLineParser &parser, const QString &verb, in
 
 namespace {
 
+void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    static const bool verbose = qEnvironmentVariableIntValue("MOESCOPE_DEBUG") > 0;
+    if (verbose || type == QtCriticalMsg || type == QtFatalMsg)
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+}
+
 std::atomic_bool g_interrupted{false};
 std::atomic_int g_interrupts{0};
 
@@ -133,6 +141,11 @@ extern "C" void onInterrupt(int)
 }
 
 } // namespace
+
+void installQuietMessages()
+{
+    qInstallMessageHandler(quietMessages);
+}
 
 InterruptGuard::InterruptGuard()
 {

@@ -47,6 +47,11 @@ bool parseFrameRange(const QString &text, int *first, int *last);
 bool readRoutingFrames(const QCommandLineParser &parser, const QString &verb, int *first, int *last,
                        QTextStream &err);
 
+// stderr carries MoEScope's own messages, one line per failure; Qt's and
+// plugins' debug chatter (a missing XDG_RUNTIME_DIR, font fallbacks) is shown
+// only with MOESCOPE_DEBUG=1.
+void installQuietMessages();
+
 // While one lives, Ctrl-C sets flag() instead of killing the process, so a
 // verb that writes file by file (index, batch) stops after the file in hand,
 // each file's transaction whole, and the same command resumes; a second

@@ -230,4 +230,30 @@ ImageStack ImageStack::fromQImage(const QImage &image, const QString &sourcePath
     return stack;
 }
 
+QSharedPointer<ImageStack> stackOfFrames(const std::vector<const ImageStack *> &frames)
+{
+    if (frames.empty())
+        return {};
+    const ImageStack &first = *frames.front();
+    auto stack = QSharedPointer<ImageStack>::create();
+    stack->kind = ImageKind::Volume;
+    stack->width = first.width;
+    stack->height = first.height;
+    stack->channels = first.channels;
+    stack->photometric = first.photometric;
+    stack->window = first.window;
+    stack->modality = first.modality;
+    stack->sourcePath = first.sourcePath;
+    stack->frameCount = int(frames.size());
+    stack->samples.reserve(first.frameSamples() * frames.size());
+    for (const ImageStack *f : frames) {
+        if (f->width != first.width || f->height != first.height || f->channels != first.channels)
+            return {};
+        stack->samples.insert(stack->samples.end(), f->samples.begin(),
+                              f->samples.begin() + std::ptrdiff_t(f->frameSamples()));
+    }
+    stack->updateRange();
+    return stack;
+}
+
 } // namespace moescope

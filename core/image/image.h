@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPair>
 #include <QRect>
+#include <QSharedPointer>
 #include <QString>
 #include <QStringList>
 
@@ -114,5 +115,11 @@ public:
     // everything else 3 channels RGB (alpha dropped); values 0..255.
     static ImageStack fromQImage(const QImage &image, const QString &sourcePath = {});
 };
+
+// Single frames of one size (width, height, channels) as the frames of one
+// stack (a Volume), the first one's metadata for all: what a batch of files
+// sent through one forward call is (`index`, `batch`). Null when `frames` is
+// empty or their sizes differ.
+QSharedPointer<ImageStack> stackOfFrames(const std::vector<const ImageStack *> &frames);
 
 } // namespace moescope

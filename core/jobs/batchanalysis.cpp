@@ -2,6 +2,7 @@
 #include "retrieval.h"
 #include "storedrun.h"
 
+#include "plugin/pluginregistry.h"
 #include "plugin/sceneopener.h"
 #include "store/database.h"
 
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSet>
 #include <QTextStream>
 
 #include <algorithm>
@@ -311,6 +313,16 @@ bool runBatch(model::Engine &engine, const TaskPlugin &plugin, PluginRegistry &r
     // thread while the model runs this one.
     const int chunk = 4 * batch;
     BoundedQueue<Decoded> queue(size_t(chunk + batch));
+    // Plugins that open some of the files themselves are loaded here, on the
+    // calling thread: a plugin object created on the decoder thread would
+    // live in a thread that ends with the batch.
+    QSet<QString> suffixes;
+    for (const BatchFile &f : request.files)
+        if (const QString suffix = QFileInfo(f.path).suffix().toLower();
+            !suffixes.contains(suffix)) {
+            suffixes.insert(suffix);
+            registry.pluginForFile(f.path);
+        }
     std::thread decoder([&] { decodeFiles(request, registry, queue); });
 
     // Files of one shape stack into one forward call when every step of the
@@ -423,13 +435,20 @@ bool runBatch(model::Engine &engine, const TaskPlugin &plugin, PluginRegistry &r
         toStore.push({d, std::move(result)});
     };
 
-    // Runs one file alone (its frames batched inside).
-    auto runAlone = [&](const Decoded &d) {
+    auto analysisOf = [&](QSharedPointer<const SceneSource> source,
+                          QSharedPointer<const ImageStack> image) {
         AnalysisRequest analysis;
-        analysis.source = d.scene->source;
+        analysis.source = std::move(source);
+        analysis.image = std::move(image);
         analysis.batchSize = batch;
         analysis.options = request.options;
         analysis.expertMask = request.expertMask;
+        return analysis;
+    };
+
+    // Runs one file alone (its frames batched inside).
+    auto runAlone = [&](const Decoded &d) {
+        const AnalysisRequest analysis = analysisOf(d.scene->source, {});
         AnalysisResult result;
         QString cause;
         if (!runAnalysis(engine, plugin, analysis, nullptr, {}, &result, &cause)) {
@@ -451,28 +470,10 @@ bool runBatch(model::Engine &engine, const TaskPlugin &plugin, PluginRegistry &r
             pending.clear();
             return;
         }
-        const ImageStack &first = *single(pending.front());
-        auto stack = QSharedPointer<ImageStack>::create();
-        stack->kind = ImageKind::Volume;
-        stack->width = first.width;
-        stack->height = first.height;
-        stack->channels = first.channels;
-        stack->photometric = first.photometric;
-        stack->window = first.window;
-        stack->modality = first.modality;
-        stack->sourcePath = first.sourcePath;
-        stack->frameCount = int(pending.size());
-        stack->samples.reserve(first.samples.size() * pending.size());
-        for (const Decoded &d : pending) {
-            const std::vector<float> &s = single(d)->samples;
-            stack->samples.insert(stack->samples.end(), s.begin(), s.end());
-        }
-        stack->updateRange();
-        AnalysisRequest analysis;
-        analysis.image = stack;
-        analysis.batchSize = batch;
-        analysis.options = request.options;
-        analysis.expertMask = request.expertMask;
+        std::vector<const ImageStack *> frames;
+        for (const Decoded &d : pending)
+            frames.push_back(single(d));
+        const AnalysisRequest analysis = analysisOf({}, stackOfFrames(frames));
         AnalysisResult result;
         QString cause;
         if (!runAnalysis(engine, plugin, analysis, nullptr, {}, &result, &cause)) {

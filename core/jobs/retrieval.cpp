@@ -298,23 +298,10 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
             analysis.image = files.front().image;
         } else {
             // One stack of the slices, frame i = file i.
-            auto stack = QSharedPointer<ImageStack>::create();
-            const ImageStack &first = *files.front().image;
-            stack->kind = ImageKind::Volume;
-            stack->width = first.width;
-            stack->height = first.height;
-            stack->channels = first.channels;
-            stack->photometric = first.photometric;
-            stack->window = first.window;
-            stack->modality = first.modality;
-            stack->sourcePath = first.sourcePath;
-            stack->frameCount = int(files.size());
-            stack->samples.reserve(first.samples.size() * files.size());
+            std::vector<const ImageStack *> frames;
             for (const Pending &f : files)
-                stack->samples.insert(stack->samples.end(), f.image->samples.begin(),
-                                      f.image->samples.end());
-            stack->updateRange();
-            analysis.image = stack;
+                frames.push_back(f.image.get());
+            analysis.image = stackOfFrames(frames);
         }
         analysis.batchSize = batch;
         AnalysisResult result;
