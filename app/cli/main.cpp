@@ -8,6 +8,7 @@
 
 int main(int argc, char **argv)
 {
+    moescope::cli::takeInterruptsOnOneThread();  // before any thread starts
     moescope::model::Engine::configureRuntime(); // before any thread can read the environment
     moescope::cli::installQuietMessages();
     // The artifacts are drawn with QPainter (text included), which needs a

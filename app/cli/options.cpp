@@ -9,6 +9,8 @@
 
 #include <csignal>
 #include <cstdio>
+#include <pthread.h>
+#include <thread>
 
 namespace moescope::cli {
 
@@ -129,18 +131,38 @@ void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &me
 
 std::atomic_bool g_interrupted{false};
 std::atomic_int g_interrupts{0};
-
-extern "C" void onInterrupt(int)
-{
-    if (g_interrupts.fetch_add(1) >= 1) {
-        std::signal(SIGINT, SIG_DFL); // the second Ctrl-C: stop now
-        std::raise(SIGINT);
-        return;
-    }
-    g_interrupted.store(true);
-}
+std::atomic_bool g_guarded{false};
 
 } // namespace
+
+void takeInterruptsOnOneThread()
+{
+    struct sigaction current = {};
+    if (sigaction(SIGINT, nullptr, &current) != 0 || current.sa_handler == SIG_IGN)
+        return; // started with Ctrl-C ignored (a background job, nohup): it stays ignored
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    // Blocked here, before any other thread exists, so every thread inherits
+    // the block and only the waiter below ever takes SIGINT: no thread is
+    // stopped mid-kernel (LibTorch's, oneDNN's, the decoder's) to run a handler.
+    pthread_sigmask(SIG_BLOCK, &interrupt, nullptr);
+    std::thread([interrupt] {
+        for (;;) {
+            int signal = 0;
+            if (sigwait(&interrupt, &signal) != 0)
+                continue;
+            if (g_guarded.load() && g_interrupts.fetch_add(1) == 0) {
+                g_interrupted.store(true); // the verb finishes the files in hand
+                continue;
+            }
+            // No verb is finishing files, or a second Ctrl-C: end as Ctrl-C does.
+            std::signal(SIGINT, SIG_DFL);
+            pthread_sigmask(SIG_UNBLOCK, &interrupt, nullptr);
+            raise(SIGINT);
+        }
+    }).detach();
+}
 
 void installQuietMessages()
 {
@@ -151,12 +173,12 @@ InterruptGuard::InterruptGuard()
 {
     g_interrupted.store(false);
     g_interrupts.store(0);
-    m_previous = std::signal(SIGINT, onInterrupt);
+    g_guarded.store(true);
 }
 
 InterruptGuard::~InterruptGuard()
 {
-    std::signal(SIGINT, m_previous == SIG_ERR ? SIG_DFL : m_previous);
+    g_guarded.store(false);
 }
 
 const std::atomic_bool &InterruptGuard::flag() const

@@ -52,10 +52,16 @@ bool readRoutingFrames(const QCommandLineParser &parser, const QString &verb, in
 // only with MOESCOPE_DEBUG=1.
 void installQuietMessages();
 
-// While one lives, Ctrl-C sets flag() instead of killing the process, so a
-// verb that writes file by file (index, batch) stops after the file in hand,
+// Called first in main(), before any thread starts: Ctrl-C (SIGINT) is
+// taken by one waiting thread only (sigwait), and ends the process as usual
+// unless an InterruptGuard lives. A process started with SIGINT ignored keeps
+// ignoring it.
+void takeInterruptsOnOneThread();
+
+// While one lives, Ctrl-C sets flag() instead of ending the process, so a
+// verb that writes file by file (index, batch) stops after the files in hand,
 // each file's transaction whole, and the same command resumes; a second
-// Ctrl-C kills at once (an open transaction rolls back).
+// Ctrl-C ends it at once (an open transaction rolls back).
 class InterruptGuard
 {
 public:
@@ -64,9 +70,6 @@ public:
     InterruptGuard(const InterruptGuard &) = delete;
     InterruptGuard &operator=(const InterruptGuard &) = delete;
     const std::atomic_bool &flag() const;
-
-private:
-    void (*m_previous)(int) = nullptr;
 };
 
 } // namespace moescope::cli
