@@ -19,10 +19,10 @@
 // a mosaic), prepares each step, consumes each step's outputs and finishes
 // the run. capabilities() tell the host how it may drive the run.
 
-#include "taskplugin_iid.h"
 #include "image/image.h"
 #include "image/scenesource.h"
 #include "model/engine.h"
+#include "taskplugin_iid.h"
 
 #include <QFlags>
 #include <QJsonObject>
