@@ -11,3 +11,5 @@ add_dependencies(tst_comparisonwindow moescope-cli moescope_sar moescope_ct_retr
 moescope_add_test(tst_explaingui LIBS moescope_gui)
 target_compile_definitions(tst_explaingui PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_explaingui moescope-cli)
+# The artifacts' PNG encoder (libpng): pixels read back the same.
+moescope_add_test(tst_pngencoder LIBS moescope_appcommon)

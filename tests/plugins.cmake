@@ -12,17 +12,21 @@ add_dependencies(tst_plugins tst_echoplugin)
 moescope_add_test(tst_preprocess LIBS moescope_plugin)
 
 # The shape probes: a tiled and a stateful plugin (each a real Qt plugin in a
-# folder of its own, found through MOESCOPE_PLUGIN_PATH), and one written for
-# a plugin API this host does not serve.
+# folder of its own, found through MOESCOPE_PLUGIN_PATH), one written for
+# a plugin API this host does not serve, and one whose metadata misstates its
+# capabilities.
 set(MOESCOPE_PROBE_PLUGIN_DIR ${CMAKE_BINARY_DIR}/testdata/probe-plugins)
 set(MOESCOPE_FUTURE_PLUGIN_DIR ${CMAKE_BINARY_DIR}/testdata/future-plugins)
-foreach(probe tiledprobe trackprobe future)
+set(MOESCOPE_LIAR_PLUGIN_DIR ${CMAKE_BINARY_DIR}/testdata/liar-plugins)
+foreach(probe tiledprobe trackprobe future liar)
   qt_add_plugin(tst_${probe}plugin SHARED CLASS_NAME ${probe})
   target_sources(tst_${probe}plugin PRIVATE plugin/${probe}plugin.cpp)
   target_link_libraries(tst_${probe}plugin PRIVATE moescope_plugin moescope_warnings)
   set(_dir ${MOESCOPE_PROBE_PLUGIN_DIR})
   if(probe STREQUAL "future")
     set(_dir ${MOESCOPE_FUTURE_PLUGIN_DIR})
+  elseif(probe STREQUAL "liar")
+    set(_dir ${MOESCOPE_LIAR_PLUGIN_DIR})
   endif()
   set_target_properties(tst_${probe}plugin PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${_dir}
     POSITION_INDEPENDENT_CODE ON)
@@ -30,8 +34,16 @@ foreach(probe tiledprobe trackprobe future)
 endforeach()
 # The tracking probe has a window side too (TaskPluginGui).
 target_link_libraries(tst_trackprobeplugin PRIVATE moescope_plugin_gui)
+# Every task plugin built here, to check their metadata against their code.
+get_property(_task_plugins GLOBAL PROPERTY MOESCOPE_TASK_PLUGINS)
+if(_task_plugins)
+  add_dependencies(tst_plugins ${_task_plugins})
+endif()
 target_compile_definitions(tst_plugins PRIVATE
-  MOESCOPE_FUTURE_PLUGIN_DIR="${MOESCOPE_FUTURE_PLUGIN_DIR}")
+  MOESCOPE_FUTURE_PLUGIN_DIR="${MOESCOPE_FUTURE_PLUGIN_DIR}"
+  MOESCOPE_LIAR_PLUGIN_DIR="${MOESCOPE_LIAR_PLUGIN_DIR}"
+  MOESCOPE_PROBE_PLUGIN_DIR="${MOESCOPE_PROBE_PLUGIN_DIR}"
+  MOESCOPE_TASK_PLUGIN_DIR="${MOESCOPE_PLUGIN_DIR}")
 
 add_test(NAME make_probe_models
   COMMAND ${MOESCOPE_PYTHON} ${PROJECT_SOURCE_DIR}/tests/data/make_probe_models.py ${CMAKE_BINARY_DIR}/testdata/models)

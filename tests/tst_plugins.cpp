@@ -118,6 +118,47 @@ private Q_SLOTS:
         QCOMPARE(batch.images["image"][0], 2.0f); // white = 1.0, doubled by the plugin
     }
 
+    // The metadata is what the host plans with before loading (the CLI's
+    // launcher lists plugins and routes files by it), so every plugin built
+    // here must declare the capabilities its code has, and one that does not
+    // is refused with a line naming the file and both lists.
+    void metadataCapabilitiesMatchTheCode_data()
+    {
+        QTest::addColumn<QString>("directory");
+        QTest::newRow("task plugins") << QStringLiteral(MOESCOPE_TASK_PLUGIN_DIR);
+        QTest::newRow("probes") << QStringLiteral(MOESCOPE_PROBE_PLUGIN_DIR);
+        QTest::newRow("echo") << kPluginDir;
+    }
+
+    void metadataCapabilitiesMatchTheCode()
+    {
+        QFETCH(QString, directory);
+        PluginRegistry registry({directory});
+        QVERIFY(registry.plugins().size() > 1);
+        for (const PluginInfo &info : registry.plugins()) {
+            TaskPlugin *plugin = registry.pluginForTask(info.tasks.value(0));
+            QCOMPARE(plugin->id(), info.id);
+            QCOMPARE(capabilityNames(plugin->capabilities()), info.capabilities);
+        }
+        QVERIFY2(registry.problems().isEmpty(), qPrintable(registry.problems().join('\n')));
+    }
+
+    void misstatedCapabilitiesAreRefused()
+    {
+        PluginRegistry registry({QStringLiteral(MOESCOPE_LIAR_PLUGIN_DIR)});
+        QCOMPARE(registry.plugins().size(), 2); // listed from its metadata
+        QString warning;
+        QCOMPARE(registry.pluginForTask(QStringLiteral("test-liar"), &warning)->id(),
+                 QStringLiteral("generic"));
+        QVERIFY(registry.pluginObject(QStringLiteral("test-liar")) == nullptr);
+        QCOMPARE(registry.problems().size(), 1);
+        const QString problem = registry.problems().first();
+        QVERIFY2(problem.contains(QStringLiteral("liar-plugins/")), qPrintable(problem));
+        QVERIFY2(problem.contains(QStringLiteral("\"batchable,gallery\"")), qPrintable(problem));
+        QVERIFY2(problem.contains(QStringLiteral("has \"batchable\"")), qPrintable(problem));
+        QVERIFY2(warning.contains(problem), qPrintable(warning));
+    }
+
     void brokenFilesAreReported()
     {
         QTemporaryDir dir;

@@ -109,6 +109,14 @@ private Q_SLOTS:
         QTest::newRow("--help") << QStringList{"--help"} << false << "usage: moescope-cli";
         QTest::newRow("models") << QStringList{"models", "--json"} << false
                                 << "moe-vit-shapes-tiny";
+        QTest::newRow("plugins") << QStringList{"plugins", "--json"} << false << "\"opens-files\"";
+        QTest::newRow("info (a picture)")
+            << QStringList{"info", MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png"}
+            << false << "single";
+        QTest::newRow("info (a DICOM)")
+            << QStringList{"info", "--json",
+                           MOESCOPE_SOURCE_DIR "/resources/samples/shapes-circle.dcm"}
+            << false << "\"modality\"";
         QTest::newRow("runs") << QStringList{"runs", "--db", "DB"} << false << "";
         QTest::newRow("galleries")
             << QStringList{"galleries", "--db", "DB", "--json"} << false << "[";
@@ -120,6 +128,10 @@ private Q_SLOTS:
                            MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png",
                            "--no-store"}
             << true << "square";
+        // A file a plugin opens goes to the engine, plugins and all.
+        QTest::newRow("info (a SAR product: the engine)")
+            << QStringList{"info", MOESCOPE_SOURCE_DIR "/resources/samples/sar/sar-land.tif"}
+            << true << "  band ";
     }
 
     void modelFreeVerbsLoadNoLibTorch()

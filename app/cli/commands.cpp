@@ -35,81 +35,10 @@ namespace moescope::cli {
 
 namespace {
 
-QJsonObject imageInfoJson(const ImageStack &image)
-{
-    QJsonObject o{{"path", image.sourcePath},
-                  {"kind", imageKindName(image.kind)},
-                  {"width", image.width},
-                  {"height", image.height},
-                  {"channels", image.channels},
-                  {"frames", image.frameCount},
-                  {"sha256", QString::fromLatin1(image.sha256)},
-                  {"min", double(image.minValue)},
-                  {"max", double(image.maxValue)}};
-    if (image.kind == ImageKind::Series || image.kind == ImageKind::Volume)
-        o.insert(QStringLiteral("slices"), image.frameCount);
-    if (!image.modality.isEmpty())
-        o.insert(QStringLiteral("modality"), image.modality);
-    if (!image.photometric.isEmpty())
-        o.insert(QStringLiteral("photometric"), image.photometric);
-    if (!image.transferSyntax.isEmpty())
-        o.insert(QStringLiteral("transfer_syntax"), image.transferSyntax);
-    if (!image.seriesUid.isEmpty())
-        o.insert(QStringLiteral("series_uid"), image.seriesUid);
-    if (image.frameTimeMs > 0)
-        o.insert(QStringLiteral("frame_time_ms"), image.frameTimeMs);
-    if (image.spacing.known())
-        o.insert(QStringLiteral("spacing_mm"),
-                 QJsonArray{image.spacing.rowMm, image.spacing.columnMm, image.spacing.sliceMm});
-    if (image.imagingRegion.isValid())
-        o.insert(QStringLiteral("imaging_region"),
-                 QJsonObject{{"x", image.imagingRegion.x()},
-                             {"y", image.imagingRegion.y()},
-                             {"width", image.imagingRegion.width()},
-                             {"height", image.imagingRegion.height()}});
-    if (image.window.valid())
-        o.insert(QStringLiteral("window"),
-                 QJsonObject{{"center", image.window.center}, {"width", image.window.width}});
-    QJsonObject meta;
-    for (const auto &[key, value] : image.metadata)
-        meta.insert(key, value);
-    o.insert(QStringLiteral("metadata"), meta);
-    return o;
-}
-
-QJsonArray seriesJson(const QList<SeriesInfo> &series)
-{
-    QJsonArray out;
-    for (const SeriesInfo &s : series)
-        out.append(QJsonObject{{"uid", s.uid},
-                               {"files", s.files},
-                               {"rows", s.rows},
-                               {"columns", s.columns},
-                               {"modality", s.modality},
-                               {"description", s.description},
-                               {"number", s.number}});
-    return out;
-}
-
 const QCommandLineOption &kJson = jsonOption();
-const QCommandLineOption &kSeries = seriesOption();
 const QCommandLineOption &kThreads = threadsOption();
 
 } // namespace
-
-// The image's warnings as the CLI words them: which of several series was taken, and how to
-// take another.
-QStringList imageWarnings(const ImageStack &image, const LoadOptions &options)
-{
-    QStringList out;
-    for (QString w : image.warnings) {
-        if (options.seriesUid.isEmpty() && image.kind == ImageKind::Series &&
-            w.contains(QLatin1String(" series in the folder; took the largest")))
-            w += Tr::tr("; pick another with --series UID");
-        out << w;
-    }
-    return out;
-}
 
 int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
@@ -164,45 +93,6 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return galleries(rest, out, err);
     err << Tr::tr("moescope-cli: unknown verb \"%1\"").arg(verb) << "\n" << usage();
     return Usage;
-}
-
-int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err)
-{
-    QCommandLineParser parser;
-    parser.addOption(kJson);
-    if (!parse(parser, QStringLiteral("plugins"), arguments, err))
-        return Usage;
-    PluginRegistry registry;
-    QJsonArray list;
-    for (const PluginInfo &p : registry.plugins()) {
-        // What the host may do with it: the plugin is loaded to say.
-        const TaskPlugin *plugin = registry.pluginForTask(p.tasks.value(0));
-        list.append(QJsonObject{
-            {"id", p.id},
-            {"name", p.name},
-            {"version", p.version},
-            {"compat_version", p.compatVersion},
-            {"shape", p.shape},
-            {"capabilities", QJsonArray::fromStringList(capabilityNames(plugin->capabilities()))},
-            {"file_suffixes", QJsonArray::fromStringList(p.fileSuffixes)},
-            {"tasks", QJsonArray::fromStringList(p.tasks)},
-            {"file", p.builtIn ? QStringLiteral("(built in)") : p.file},
-            {"description", p.description}});
-    }
-    for (const QString &problem : registry.problems())
-        err << Tr::tr("warning: %1").arg(problem) << "\n";
-    if (parser.isSet(kJson)) {
-        printJson(out, list);
-        return Ok;
-    }
-    for (const QJsonValue &v : list) {
-        const QJsonObject p = v.toObject();
-        out << p[QStringLiteral("id")].toString().leftJustified(16) << " "
-            << p[QStringLiteral("version")].toString().leftJustified(8) << " "
-            << p[QStringLiteral("shape")].toString().leftJustified(16) << " "
-            << p[QStringLiteral("name")].toString() << "\n";
-    }
-    return Ok;
 }
 
 // A file a plugin opens (a SAR product): its size, bands and whatever its
@@ -280,19 +170,12 @@ int sceneInfo(const OpenedScene &scene, bool json, QTextStream &out)
 
 int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser parser;
-    parser.addOptions({kJson, kSeries});
-    parser.addPositionalArgument(QStringLiteral("path"),
-                                 Tr::tr("Image, DICOM file, series folder or volume."));
-    if (!parse(parser, QStringLiteral("info"), arguments, err))
+    const std::optional<InfoArguments> given = parseInfoArguments(arguments, err);
+    if (!given)
         return Usage;
-    if (parser.positionalArguments().size() != 1) {
-        err << Tr::tr("moescope-cli info: give exactly one PATH") << "\n";
-        return Usage;
-    }
-    const QString path = parser.positionalArguments().first();
+    const QString &path = given->path;
     LoadOptions options;
-    options.seriesUid = parser.value(kSeries);
+    options.seriesUid = given->seriesUid;
     PluginRegistry registry;
     if (registry.pluginForFile(path)) {
         // A plugin's file (a SAR product, a tracking sequence); one it
@@ -302,58 +185,11 @@ int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
         if (!scene)
             return fail(err, why);
         if (scene->openedBy)
-            return sceneInfo(*scene, parser.isSet(kJson), out);
+            return sceneInfo(*scene, given->json, out);
     }
-    LoadError error;
-    const std::optional<ImageStack> image = ImageLoader::load(path, options, &error);
-    if (!image)
-        return fail(err, error.message());
-    // A folder: every series in it, so that the user can pick one with --series.
-    QList<SeriesInfo> series;
-    if (QFileInfo(path).isDir()) {
-        if (const auto listed = ImageLoader::listSeries(path, &error))
-            series = *listed;
-    }
-    const QStringList warnings = imageWarnings(*image, options);
-    QJsonObject o = imageInfoJson(*image);
-    o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
-    if (!series.isEmpty())
-        o.insert(QStringLiteral("series"), seriesJson(series));
-    if (parser.isSet(kJson)) {
-        printJson(out, o);
-        return Ok;
-    }
-    for (const QString &w : warnings)
-        err << Tr::tr("warning: %1: %2").arg(image->sourcePath, w) << "\n";
-    out << image->sourcePath << "\n"
-        << Tr::tr("  kind      %1").arg(imageKindName(image->kind)) << "\n"
-        << Tr::tr("  size      %1 x %2, %3 channel(s), %4 frame(s)")
-               .arg(image->width)
-               .arg(image->height)
-               .arg(image->channels)
-               .arg(image->frameCount)
-        << "\n";
-    if (!image->modality.isEmpty())
-        out << Tr::tr("  modality  %1").arg(image->modality) << "\n";
-    if (!image->seriesUid.isEmpty())
-        out << Tr::tr("  series    %1").arg(image->seriesUid) << "\n";
-    if (series.size() > 1) {
-        out << Tr::tr("  series in the folder:") << "\n";
-        for (const SeriesInfo &s : series)
-            out << "    " << s.uid << "  "
-                << Tr::tr("%1 file(s), %2 x %3, %4%5")
-                       .arg(s.files)
-                       .arg(s.columns)
-                       .arg(s.rows)
-                       .arg(s.modality.isEmpty() ? QStringLiteral("-") : s.modality)
-                       .arg(s.description.isEmpty() ? QString()
-                                                    : QStringLiteral(", ") + s.description)
-                << "\n";
-    }
-    for (const auto &[key, value] : image->metadata)
-        out << "  " << key.leftJustified(24) << " " << value << "\n";
-    return Ok;
+    return imageInfo(path, options, given->json, out, err);
 }
+
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;

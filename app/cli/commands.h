@@ -8,6 +8,7 @@
 #include <QTextStream>
 
 #include "image/imageloader.h"
+#include "infoverb.h"
 #include "lightverbs.h"
 #include "options.h"
 
@@ -15,7 +16,6 @@ namespace moescope::cli {
 
 int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
-int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int info(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int track(const QStringList &arguments, QTextStream &out, QTextStream &err);
@@ -27,8 +27,5 @@ int report(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int stability(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int batch(const QStringList &arguments, QTextStream &out, QTextStream &err);
-
-// The image's warnings as the CLI words them (info and run).
-QStringList imageWarnings(const ImageStack &image, const LoadOptions &options);
 
 } // namespace moescope::cli

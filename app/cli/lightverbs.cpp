@@ -14,6 +14,8 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <dlfcn.h>
+
 namespace moescope::cli {
 
 namespace {
@@ -102,6 +104,84 @@ void installTranslations(QCoreApplication &app)
                          QStringLiteral(":/i18n")))
         app.installTranslator(translator);
     installCoreTranslator(); // the model's and the contract's messages too
+}
+
+int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption(kJson);
+    if (!parse(parser, QStringLiteral("plugins"), arguments, err))
+        return Usage;
+    const PluginDirectory directory; // metadata only: no plugin library is loaded
+    QJsonArray list;
+    for (const PluginInfo &p : directory.plugins()) {
+        list.append(QJsonObject{{"id", p.id},
+                                {"name", p.name},
+                                {"version", p.version},
+                                {"compat_version", p.compatVersion},
+                                {"shape", p.shape},
+                                {"capabilities", QJsonArray::fromStringList(p.capabilities)},
+                                {"file_suffixes", QJsonArray::fromStringList(p.fileSuffixes)},
+                                {"tasks", QJsonArray::fromStringList(p.tasks)},
+                                {"file", p.builtIn ? QStringLiteral("(built in)") : p.file},
+                                {"description", p.description}});
+    }
+    for (const QString &problem : directory.problems())
+        err << Tr::tr("warning: %1").arg(problem) << "\n";
+    if (parser.isSet(kJson)) {
+        printJson(out, list);
+        return Ok;
+    }
+    for (const QJsonValue &v : list) {
+        const QJsonObject p = v.toObject();
+        out << p[QStringLiteral("id")].toString().leftJustified(16) << " "
+            << p[QStringLiteral("version")].toString().leftJustified(8) << " "
+            << p[QStringLiteral("shape")].toString().leftJustified(16) << " "
+            << p[QStringLiteral("name")].toString() << "\n";
+    }
+    return Ok;
+}
+
+std::optional<InfoArguments> parseInfoArguments(const QStringList &arguments, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOptions({kJson, seriesOption()});
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 Tr::tr("Image, DICOM file, series folder or volume."));
+    if (!parse(parser, QStringLiteral("info"), arguments, err))
+        return std::nullopt;
+    if (parser.positionalArguments().size() != 1) {
+        err << Tr::tr("moescope-cli info: give exactly one PATH") << "\n";
+        return std::nullopt;
+    }
+    return InfoArguments{parser.positionalArguments().first(), parser.value(seriesOption()),
+                         parser.isSet(kJson)};
+}
+
+int infoWithoutEngine(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                      bool *needsEngine)
+{
+    *needsEngine = false;
+    const std::optional<InfoArguments> info = parseInfoArguments(arguments, err);
+    if (!info)
+        return Usage;
+    const QString &path = info->path;
+    if (!PluginDirectory().claimantsOf(path).isEmpty()) {
+        *needsEngine = true; // the plugin opens it, or declines it for the host
+        return Ok;
+    }
+    // Found through this executable's run path (the build tree's lib/ or the
+    // installation's); the engine links the same library, so if it cannot be
+    // loaded here, the engine says why.
+    using ImageInfo = int (*)(const QString &, const QString &, bool, QTextStream &, QTextStream &);
+    void *library = dlopen(MOESCOPE_CLI_INFO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    const auto imageInfo =
+        library ? reinterpret_cast<ImageInfo>(dlsym(library, "moescope_cli_image_info")) : nullptr;
+    if (!imageInfo) {
+        *needsEngine = true;
+        return Ok;
+    }
+    return imageInfo(path, info->seriesUid, info->json, out, err);
 }
 
 int models(const QStringList &arguments, QTextStream &out, QTextStream &err)

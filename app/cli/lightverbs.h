@@ -10,12 +10,30 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace moescope::cli {
 
 QString usage();
 // The CLI's translations and the core's (model and contract messages).
 void installTranslations(QCoreApplication &app);
 
+// The installed task plugins, from their metadata (capabilities included).
+int plugins(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// info's arguments: PATH [--series UID] [--json]; nullopt after a usage line.
+struct InfoArguments
+{
+    QString path;
+    QString seriesUid;
+    bool json = false;
+};
+std::optional<InfoArguments> parseInfoArguments(const QStringList &arguments, QTextStream &err);
+
+// `info` for the pictures the host opens itself, with the image libraries
+// loaded only now (moescope_cli_info, dlopen); `*needsEngine` instead when a
+// plugin opens the file (a SAR product, a video, a sequence folder).
+int infoWithoutEngine(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                      bool *needsEngine);
 int models(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 //   galleries --db FILE [--rename NAME --to NEW | --delete NAME] [--json]

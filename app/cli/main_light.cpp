@@ -1,10 +1,11 @@
-// moescope-cli, the launcher: the verbs that need no model (--help, models,
-// runs, galleries) are answered here, in a process that loads Qt Core, Qt Sql
-// and SQLite only; every other verb replaces this process (execv, so the same
-// process id, signals and exit code) with moescope-cli-engine, which loads
-// LibTorch, the image libraries and the plugins. Why two binaries: a shared
-// library's dependencies load before main() runs, so one binary linked with
-// LibTorch pays ~300 libraries' loading on every `--help`.
+// moescope-cli, the launcher: the verbs that need no model (--help, plugins,
+// models, runs, galleries) are answered here, in a process that loads Qt Core,
+// Qt Sql and SQLite only, and `info` with the image libraries loaded on
+// demand (a file a plugin opens goes to the engine); every other verb replaces this process (execv,
+// so the same process id, signals and exit code) with moescope-cli-engine, which loads LibTorch,
+// the image libraries and the plugins. Why two binaries: a shared library's dependencies load
+// before main() runs, so one binary linked with LibTorch pays ~300 libraries' loading on every
+// `--help`.
 #include "lightverbs.h"
 #include "options.h"
 
@@ -23,7 +24,8 @@ bool answeredHere(int argc, char **argv)
 {
     if (argc < 2)
         return true; // the usage, on stderr
-    for (const char *verb : {"--help", "-h", "help", "models", "runs", "galleries"})
+    for (const char *verb :
+         {"--help", "-h", "help", "plugins", "models", "info", "runs", "galleries"})
         if (std::strcmp(argv[1], verb) == 0)
             return true;
     return false;
@@ -45,17 +47,22 @@ std::string enginePath()
     return dir + MOESCOPE_ENGINE_NAME;
 }
 
+// Replaces this process with the engine, the same arguments given.
+int execEngine(char **argv)
+{
+    const std::string engine = enginePath();
+    execv(engine.c_str(), argv);
+    std::fprintf(stderr, "moescope-cli: cannot start %s: %s\n", engine.c_str(),
+                 std::strerror(errno));
+    return moescope::cli::Failure;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    if (!answeredHere(argc, argv)) {
-        const std::string engine = enginePath();
-        execv(engine.c_str(), argv);
-        std::fprintf(stderr, "moescope-cli: cannot start %s: %s\n", engine.c_str(),
-                     std::strerror(errno));
-        return moescope::cli::Failure;
-    }
+    if (!answeredHere(argc, argv))
+        return execEngine(argv);
     moescope::cli::installQuietMessages();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("MoEScope"));
@@ -69,9 +76,19 @@ int main(int argc, char **argv)
     using namespace moescope::cli;
     int code = Usage;
     const QString verb = args.value(0);
-    if (verb == QLatin1String("models"))
+    if (verb == QLatin1String("plugins"))
+        code = plugins(args.mid(1), out, err);
+    else if (verb == QLatin1String("models"))
         code = models(args.mid(1), out, err);
-    else if (verb == QLatin1String("runs"))
+    else if (verb == QLatin1String("info")) {
+        bool needsEngine = false;
+        code = infoWithoutEngine(args.mid(1), out, err, &needsEngine);
+        if (needsEngine) {
+            out.flush();
+            err.flush();
+            return execEngine(argv);
+        }
+    } else if (verb == QLatin1String("runs"))
         code = runs(args.mid(1), out, err);
     else if (verb == QLatin1String("galleries"))
         code = galleries(args.mid(1), out, err);

@@ -23,6 +23,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <future>
+
 namespace moescope::cli {
 
 namespace {
@@ -124,6 +126,25 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (storeRun && !db.openOrDefault(parser.value(dbOpt), &error))
         return fail(err, error);
 
+    // The model loads on a second thread while this one opens the input (and,
+    // with --out, readies the fonts and image writers): the two longest waits
+    // of a one-shot run overlap.
+    struct LoadedModel
+    {
+        std::unique_ptr<model::Engine> engine;
+        QString sha256, error;
+        bool validated = false;
+        double ms = 0;
+    };
+    std::future<LoadedModel> loading = std::async(std::launch::async, [&modelPath, device] {
+        LoadedModel m;
+        QElapsedTimer clock;
+        clock.start();
+        m.engine = loadModelOnce(modelPath, device, &m.sha256, &m.validated, &m.error);
+        m.ms = clock.nsecsElapsed() / 1e6;
+        return m;
+    });
+
     QElapsedTimer t;
     t.start();
     LoadOptions loadOptions;
@@ -143,14 +164,15 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     const double decodeMs = t.nsecsElapsed() / 1e6;
 
-    t.restart();
-    QString modelSha;
-    bool validated = false;
-    std::unique_ptr<model::Engine> engine =
-        loadModelOnce(modelPath, device, &modelSha, &validated, &error);
-    if (!engine)
-        return fail(err, error);
-    const double modelLoadMs = t.nsecsElapsed() / 1e6;
+    if (parser.isSet(outOpt))
+        prepareArtifactWriters();
+    LoadedModel loaded = loading.get();
+    if (!loaded.engine)
+        return fail(err, loaded.error);
+    const std::unique_ptr<model::Engine> engine = std::move(loaded.engine);
+    const QString &modelSha = loaded.sha256;
+    const bool validated = loaded.validated;
+    const double modelLoadMs = loaded.ms;
     const model::ModelContract &contract = engine->contract();
 
     if (!buildExpertMask(contract, disabled, &request.expertMask, &error))
@@ -163,6 +185,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     TaskPlugin *plugin =
         registry.pluginForTask(QString::fromStdString(contract.task), &pluginWarning);
     request.source = scene->source;
+    // One picture, one forward call in this process: TorchScript's
+    // optimisation would cost more than it could save.
+    if (source.frameCount() == 1 && !plugin->capabilities().testFlag(TaskCapability::Tiled))
+        engine->setGraphOptimization(false);
 
     AnalysisResult result;
     if (!runAnalysis(*engine, *plugin, request, nullptr, {}, &result, &error))

@@ -1,9 +1,11 @@
 #include "artifacts.h"
+#include "pngencoder.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFontDatabase>
+#include <QImageWriter>
 #include <QJsonDocument>
 #include <QPainter>
 #include <QSaveFile>
@@ -112,6 +114,12 @@ QImage frameForStep(const AnalysisResult &result, const ImageStack &image, int s
     return result.modelRegion.isValid() && !overview ? full.copy(result.modelRegion) : full;
 }
 
+void prepareArtifactWriters()
+{
+    QFontDatabase::families();
+    QImageWriter::supportedImageFormats();
+}
+
 bool writeArtifacts(const QString &directory, const AnalysisResult &result, const ImageStack &image,
                     const QJsonObject &resultJson, const ArtifactOptions &options,
                     QStringList *written, QString *error)
@@ -199,11 +207,7 @@ bool writeArtifacts(const QString &directory, const AnalysisResult &result, cons
         }
     }
     QtConcurrent::blockingMap(pictures, [](Picture &p) {
-        QBuffer buffer(&p.png);
-        buffer.open(QIODevice::WriteOnly);
-        // Qt maps PNG "quality" to zlib's level: 80 is level 1, several times
-        // faster to encode than the default for a few % more bytes.
-        if (!p.draw().save(&buffer, "PNG", 80))
+        if (!encodePng(p.draw(), &p.png))
             p.error = QCoreApplication::translate("moescope::Artifacts", "%1: cannot encode PNG")
                           .arg(p.path);
     });

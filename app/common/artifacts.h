@@ -22,6 +22,12 @@ struct ArtifactOptions
 // to the result's model region when it has one).
 QImage frameForStep(const AnalysisResult &result, const ImageStack &image, int stepIndex);
 
+// Loads once per process what drawing and saving the artifacts needs (the
+// font database, through fontconfig, and Qt's image-writer plugins), so that
+// a caller can do it while something else runs (a one-shot run, while its
+// model loads). writeArtifacts() works without it.
+void prepareArtifactWriters();
+
 // Writes the artifacts of step `stepIndex` of `result` into `directory`
 // (created when missing), each file atomically. On failure removes what it
 // wrote and returns false with `error` naming the file and the cause.

@@ -6,6 +6,7 @@
 #include "text/text.h"
 
 #include <ATen/Parallel.h>
+#include <torch/csrc/jit/runtime/graph_executor.h>
 #include <torch/cuda.h>
 #include <torch/script.h>
 #include <torch/version.h>
@@ -121,6 +122,7 @@ struct Engine::Private
     torch::Device device = torch::kCPU;
     double loadMs = 0;
     double warmupMs = 0;
+    bool optimize = true;
 
     std::string fail(const std::string &why) const { return path + ": " + why; }
 
@@ -272,6 +274,11 @@ std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference p
     return engine;
 }
 
+void Engine::setGraphOptimization(bool on)
+{
+    d->optimize = on;
+}
+
 InputBatch Engine::syntheticBatch(int batch) const
 {
     InputBatch in;
@@ -397,6 +404,8 @@ bool Engine::forward(const InputBatch &in, ForwardResult *result, std::string *e
         result->transferMs = msSince(transferStart);
 
         const auto forwardStart = Clock::now();
+        // The setting is the calling thread's: set for this call only.
+        const torch::jit::GraphOptimizerEnabledGuard optimizing(d->optimize);
         torch::jit::IValue out = d->module.forward(args);
         if (d->device.is_cuda())
             torch::cuda::synchronize();

@@ -81,6 +81,13 @@ public:
     double loadMs() const;   // reading + deserialising
     double warmupMs() const; // the validation and warm-up passes
 
+    // TorchScript's graph optimisation (on by default): the profiling
+    // executor instruments the first call and specialises the graph on the
+    // second, which pays off over many calls but costs a one-shot caller
+    // most of its forward time (the V-MoE example: first call 240-260 ms
+    // optimised, 31-34 ms not). A caller that runs the model once turns it off.
+    void setGraphOptimization(bool on);
+
     // Runs one batch. Checks the result against the contract (shapes, NaN,
     // router rows); on failure returns false with the broken rule in `error`.
     // Thread-safe to call from one thread at a time (the worker's).

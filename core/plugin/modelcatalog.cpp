@@ -21,9 +21,29 @@ struct Tr
 
 } // namespace
 
-ModelCatalog::ModelCatalog()
+ModelCatalog::ModelCatalog() = default;
+
+QList<ModelEntry> ModelCatalog::models() const
 {
-    reload();
+    loadOnce();
+    return m_models;
+}
+
+QStringList ModelCatalog::problems() const
+{
+    loadOnce();
+    return m_problems;
+}
+
+void ModelCatalog::loadOnce() const
+{
+    if (!m_loaded)
+        scan();
+}
+
+void ModelCatalog::reload()
+{
+    scan();
 }
 
 QStringList ModelCatalog::bundledDirectories()
@@ -37,8 +57,9 @@ QStringList ModelCatalog::bundledDirectories()
     return dirs;
 }
 
-void ModelCatalog::reload()
+void ModelCatalog::scan() const
 {
+    m_loaded = true;
     m_models.clear();
     m_problems.clear();
     QStringList seen;
@@ -66,7 +87,7 @@ void ModelCatalog::reload()
     }
 }
 
-void ModelCatalog::add(const QString &path, bool bundled)
+void ModelCatalog::add(const QString &path, bool bundled) const
 {
     ModelEntry entry;
     std::string error;
@@ -84,7 +105,13 @@ void ModelCatalog::add(const QString &path, bool bundled)
 
 bool ModelCatalog::resolve(const QString &nameOrPath, QString *path, QString *error) const
 {
-    for (const ModelEntry &m : m_models) {
+    const QFileInfo given(nameOrPath);
+    if (nameOrPath.endsWith(QLatin1String(".pt"), Qt::CaseInsensitive) && given.isFile()) {
+        *path = given.absoluteFilePath();
+        return true;
+    }
+    loadOnce();
+    for (const ModelEntry &m : std::as_const(m_models)) {
         if (m.name == nameOrPath) {
             *path = m.path;
             return true;

@@ -30,10 +30,13 @@ public:
     // and <app>/../share/moescope/models.
     static QStringList bundledDirectories();
 
-    QList<ModelEntry> models() const { return m_models; }
-    QStringList problems() const { return m_problems; } // files skipped, and why
+    // The files are read on first use, not on construction.
+    QList<ModelEntry> models() const;
+    QStringList problems() const; // files skipped, and why
 
-    // A model by name, or a path to a .pt file. On failure sets `error`.
+    // A model by name, or a path to a .pt file. On failure sets `error`. A
+    // path to a .pt file is taken without reading the catalog (every model's
+    // moescope.json: ~50 ms of a one-shot run).
     bool resolve(const QString &nameOrPath, QString *path, QString *error) const;
 
     // Registers a user's model file; persisted with QSettings.
@@ -43,10 +46,13 @@ public:
     void reload();
 
 private:
-    void add(const QString &path, bool bundled);
+    void scan() const; // reads every file's moescope.json
+    void loadOnce() const;
+    void add(const QString &path, bool bundled) const;
 
-    QList<ModelEntry> m_models;
-    QStringList m_problems;
+    mutable bool m_loaded = false;
+    mutable QList<ModelEntry> m_models;
+    mutable QStringList m_problems;
 };
 
 } // namespace moescope

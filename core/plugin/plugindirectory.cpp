@@ -31,6 +31,7 @@ PluginInfo genericInfo()
     info.description = Tr::tr("Feeds the image inputs, shows the routing and lists the outputs of "
                               "any model whose task no installed plugin claims.");
     info.tasks = {QStringLiteral("generic")};
+    info.capabilities = {QStringLiteral("batchable")};
     info.builtIn = true;
     return info;
 }
@@ -80,6 +81,8 @@ PluginDirectory::PluginDirectory(const QStringList &directories)
                 info.tasks << t.toString();
             if (info.tasks.isEmpty())
                 info.tasks << info.id;
+            for (const QJsonValue &c : data.value(QStringLiteral("capabilities")).toArray())
+                info.capabilities << c.toString();
             for (const QJsonValue &t : data.value(QStringLiteral("fileSuffixes")).toArray())
                 info.fileSuffixes << t.toString().toLower();
             info.opensFolders = data.value(QStringLiteral("opensFolders")).toBool();
@@ -136,6 +139,20 @@ PluginInfo PluginDirectory::infoForTask(const QString &task) const
             return info;
     }
     return m_infos.first();
+}
+
+QList<PluginInfo> PluginDirectory::claimantsOf(const QString &path) const
+{
+    const QFileInfo file(path);
+    const QString suffix = file.suffix().toLower();
+    QList<PluginInfo> bySuffix, byFolder;
+    for (const PluginInfo &info : m_infos) {
+        if (!suffix.isEmpty() && info.fileSuffixes.contains(suffix))
+            bySuffix << info;
+        else if (info.opensFolders && file.isDir())
+            byFolder << info;
+    }
+    return bySuffix + byFolder;
 }
 
 } // namespace moescope

@@ -19,6 +19,10 @@ struct PluginInfo
     QString shape;
     QString description;
     QStringList tasks;
+    // What the host may do with it ("batchable", "stateful", "tiled",
+    // "gallery", "opens-files": capabilityNames()), as the metadata declares;
+    // the registry refuses a plugin whose code says otherwise.
+    QStringList capabilities;
     QStringList fileSuffixes;  // files the plugin opens itself (OpensFiles), lower case
     bool opensFolders = false; // "opensFolders": it is offered folders too (a sequence)
     // Settings its runs read (PrepareOptions::extra) for the window's form:
@@ -50,6 +54,10 @@ public:
     QStringList problems() const { return m_problems; }   // files skipped, and why
     // The plugin that claims `task`; the built-in generic fallback when none does.
     PluginInfo infoForTask(const QString &task) const;
+    // The plugins that would open `path` themselves, to be tried in order:
+    // those listing its suffix (a Sentinel-1 .SAFE folder included), then, for
+    // a folder, those that declare "opensFolders" (a tracking sequence).
+    QList<PluginInfo> claimantsOf(const QString &path) const;
 
 private:
     QList<PluginInfo> m_infos;

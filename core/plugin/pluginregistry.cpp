@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLibrary>
+#include <QSet>
 
 #include <algorithm>
 
@@ -41,26 +42,46 @@ PluginRegistry::~PluginRegistry()
 
 QObject *PluginRegistry::pluginObject(const QString &pluginId)
 {
-    QPluginLoader *loader = m_loaders.value(pluginId);
-    return loader ? loader->instance() : nullptr;
+    for (const PluginInfo &info : std::as_const(m_infos))
+        if (info.id == pluginId && !info.builtIn)
+            return load(info) ? m_loaders.value(pluginId)->instance() : nullptr;
+    return nullptr;
+}
+
+TaskPlugin *PluginRegistry::load(const PluginInfo &info, QString *why)
+{
+    QPluginLoader *loader = m_loaders.value(info.id);
+    auto *plugin = loader ? qobject_cast<TaskPlugin *>(loader->instance()) : nullptr;
+    if (!plugin) {
+        if (why)
+            *why = loader ? loader->errorString() : Tr::tr("not found");
+        return nullptr;
+    }
+    // The metadata is what the host plans with before loading (the CLI's
+    // launcher sends a file to the engine because its plugin "opens-files"),
+    // so a plugin whose code says otherwise is refused, not half-trusted.
+    const QStringList declared = info.capabilities;
+    const QStringList actual = capabilityNames(plugin->capabilities());
+    if (QSet<QString>(declared.begin(), declared.end()) !=
+        QSet<QString>(actual.begin(), actual.end())) {
+        const QString problem =
+            Tr::tr("%1: its metadata declares the capabilities \"%2\" but the plugin has \"%3\"; "
+                   "it is not used until the two agree")
+                .arg(info.file, declared.join(QLatin1Char(',')), actual.join(QLatin1Char(',')));
+        if (!m_loadProblems.contains(problem))
+            m_loadProblems << problem;
+        if (why)
+            *why = problem;
+        return nullptr;
+    }
+    return plugin;
 }
 
 TaskPlugin *PluginRegistry::pluginForFile(const QString &path)
 {
-    const QFileInfo file(path);
-    const QString suffix = file.suffix().toLower();
-    // By suffix first (a Sentinel-1 .SAFE folder included), then a plain
-    // folder to a plugin that opens folders.
-    for (const bool byFolder : {false, true}) {
-        for (const PluginInfo &info : std::as_const(m_infos)) {
-            const bool claims = byFolder ? file.isDir() && info.opensFolders
-                                         : !suffix.isEmpty() && info.fileSuffixes.contains(suffix);
-            if (!claims)
-                continue;
-            if (auto *plugin = qobject_cast<TaskPlugin *>(pluginObject(info.id)))
-                return plugin;
-        }
-    }
+    for (const PluginInfo &info : m_directory.claimantsOf(path))
+        if (TaskPlugin *plugin = load(info))
+            return plugin;
     return nullptr;
 }
 
@@ -71,7 +92,7 @@ QList<PluginInfo> PluginRegistry::plugins() const
 
 QStringList PluginRegistry::problems() const
 {
-    return m_directory.problems();
+    return m_directory.problems() + m_loadProblems;
 }
 
 PluginInfo PluginRegistry::infoForTask(const QString &task) const
@@ -84,13 +105,12 @@ TaskPlugin *PluginRegistry::pluginForTask(const QString &task, QString *warning)
     const PluginInfo info = infoForTask(task);
     if (info.builtIn)
         return m_generic.get();
-    QPluginLoader *loader = m_loaders.value(info.id);
-    QObject *instance = loader->instance();
-    auto *plugin = qobject_cast<TaskPlugin *>(instance);
+    QString why;
+    TaskPlugin *plugin = load(info, &why);
     if (!plugin) {
         if (warning)
             *warning = Tr::tr("%1: the plugin could not be loaded (%2); using the generic view")
-                           .arg(info.file, loader->errorString());
+                           .arg(info.file, why);
         return m_generic.get();
     }
     return plugin;

@@ -29,7 +29,8 @@ public:
     static bool servesApi(const QString &v) { return PluginDirectory::servesApi(v); }
 
     QList<PluginInfo> plugins() const; // the fallback first, then by id
-    QStringList problems() const;      // plugin files that were skipped, and why
+    // Plugin files that were skipped, and why (a refused load included).
+    QStringList problems() const;
 
     // The plugin that claims `task`, loaded on first use; the generic fallback
     // when no plugin claims it or the claiming library fails to load (then
@@ -46,9 +47,14 @@ public:
     TaskPlugin *pluginForFile(const QString &path);
 
 private:
+    // The plugin's instance when it loads and its code declares the
+    // capabilities its metadata does; otherwise nullptr and `why`.
+    TaskPlugin *load(const PluginInfo &info, QString *why = nullptr);
+
     PluginDirectory m_directory; // the metadata, read without loading
     QList<PluginInfo> m_infos;
     QHash<QString, QPluginLoader *> m_loaders; // by plugin id
+    QStringList m_loadProblems;
     std::unique_ptr<TaskPlugin> m_generic;
 };
 
