@@ -34,3 +34,9 @@ add_dependencies(tst_startup moescope-cli)
 moescope_add_test(tst_batch LIBS moescope_jobs Qt6::Gui)
 target_compile_definitions(tst_batch PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_batch moescope-cli)
+
+# Issue 15: hostile input through the CLI (--help touches no database; broken
+# model files on the model path are listed, never fatal).
+moescope_add_test(tst_hostile)
+target_compile_definitions(tst_hostile PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_hostile moescope-cli)

@@ -1,9 +1,16 @@
-// moescope.json parsing: each rule of the contract refused with its message.
+// moescope.json parsing: each rule of the contract refused with its message,
+// hostile sizes and JSON refused, damaged model archives refused.
+#include "model/archive.h"
 #include "model/contract.h"
+#include "model/engine.h"
 #include "model/json.h"
 #include "text/text.h"
 
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace moescope::model;
 
@@ -147,7 +154,7 @@ private Q_SLOTS:
             << QStringLiteral("no \"moe_layers\"");
         QTest::newRow("experts zero")
             << replaced(QStringLiteral("\"experts\": 4"), QStringLiteral("\"experts\": 0"))
-            << QStringLiteral("\"experts\" must be an integer >= 1");
+            << QStringLiteral("\"experts\" must be an integer from 1 to 4096");
         QTest::newRow("top_k > experts")
             << replaced(QStringLiteral("\"top_k\": 1"), QStringLiteral("\"top_k\": 5"))
             << QStringLiteral("larger than \"experts\"");
@@ -201,25 +208,154 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(error).contains(expected), error.c_str());
     }
 
+    // Sizes a hostile or damaged moescope.json may carry: each is refused with
+    // its bounds before anything is allocated from it or multiplied with it,
+    // and no exception leaves the parser (a catalog lists such files as broken).
+    void hostileSizes_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char *name, const char *from, const char *to, const char *words) {
+            QTest::newRow(name) << replaced(QLatin1String(from), QLatin1String(to))
+                                << QString::fromLatin1(words);
+        };
+        row("channels 1e10", "\"channels\": 1", "\"channels\": 1e10",
+            "\"channels\" must be an integer from 1 to 64");
+        row("channels negative", "\"channels\": 1", "\"channels\": -1", "\"channels\" must be");
+        row("channels fractional", "\"channels\": 1", "\"channels\": 1.5", "\"channels\" must be");
+        row("height 100,000", "\"height\": 32", "\"height\": 100000",
+            "\"height\" must be an integer from 1 to 8192");
+        row("width INT_MAX", "\"width\": 32", "\"width\": 2147483647", "\"width\" must be");
+        row("width past 2^64", "\"width\": 32", "\"width\": 1e30", "\"width\" must be");
+        row("64 x 8192 x 8192 values", "\"channels\": 1, \"height\": 32, \"width\": 32",
+            "\"channels\": 64, \"height\": 8192, \"width\": 8192", "more than 268435456");
+        row("vector size 1e12", "\"size\": 3", "\"size\": 1e12", "\"size\" must be");
+        row("experts 5000", "\"experts\": 4", "\"experts\": 5000", "\"experts\" must be");
+        row("top_k 1e10", "\"top_k\": 1", "\"top_k\": 1e10", "\"top_k\" must be");
+        row("offset near INT_MAX", "\"offset\": 1", "\"offset\": 2147483000",
+            "\"offset\" must be an integer from 0 to 16777216");
+        row("offset + grid past the last token", "\"offset\": 1", "\"offset\": 16777210",
+            "reaches past token 16777216");
+        row("token grid side 5000", "\"grid\": [4, 4]", "\"grid\": [5000, 4]",
+            "[rows, cols] of integers from 1 to 4096");
+        row("token grid INT_MAX x 2", "\"grid\": [4, 4]", "\"grid\": [2147483647, 2]",
+            "[rows, cols] of integers");
+        row("output grid 4097", "\"grid\": [3, 2]", "\"grid\": [4097, 1]", "[rows, cols]");
+        row("window 1e9", "\"window\": [8, 6]", "\"window\": [1e9, 6]", "[rows, cols]");
+        row("schema 1e300", "\"schema\": 1", "\"schema\": 1e300", "\"schema\" must be");
+        row("number beyond double", "\"schema\": 1", "\"schema\": 1e999", "number overflow");
+    }
+    void hostileSizes()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        ModelContract c;
+        std::string error;
+        QVERIFY(!parseContract(json.toStdString(), &c, &error));
+        QVERIFY2(QString::fromStdString(error).contains(expected), error.c_str());
+    }
+
+    // A model file damaged after it was saved (one byte of tensor data
+    // flipped: LibTorch itself would load and run it) and one holding two
+    // moescope.json entries are refused before LibTorch runs them.
+    void damagedArchivesAreRefused()
+    {
+        QTemporaryDir dir;
+        const QString source =
+            QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/models/moe-vit-shapes-tiny.pt");
+        QFile in(source);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray bytes = in.readAll();
+        // The largest stored entry (a tensor), from the zip's central
+        // directory (LibTorch's local headers leave the sizes to a descriptor).
+        qsizetype dataStart = -1, dataSize = 0;
+        const auto u16 = [&](qsizetype o) {
+            return qFromLittleEndian<quint16>(bytes.constData() + o);
+        };
+        const auto u32 = [&](qsizetype o) {
+            return qFromLittleEndian<quint32>(bytes.constData() + o);
+        };
+        for (qsizetype at = bytes.indexOf("PK\x01\x02"); at >= 0 && at + 46 <= bytes.size();
+             at = bytes.indexOf("PK\x01\x02", at + 4)) {
+            const qsizetype size = u32(at + 20), local = u32(at + 42);
+            if (size > dataSize && local + 30 <= bytes.size()) {
+                dataSize = size;
+                dataStart = local + 30 + u16(local + 26) + u16(local + 28);
+            }
+        }
+        QVERIFY(dataStart > 0 && dataSize > 1024);
+        bytes[dataStart + dataSize / 2] = char(bytes[dataStart + dataSize / 2] ^ 0x40);
+        const QString damaged = dir.filePath(QStringLiteral("damaged.pt"));
+        QFile out(damaged);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes);
+        out.close();
+        std::string error;
+        QVERIFY(!Engine::load(damaged.toStdString(), DevicePreference::Cpu, &error));
+        QVERIFY2(
+            QString::fromStdString(error).contains(QStringLiteral("does not match its checksum")),
+            error.c_str());
+        QVERIFY2(error.rfind(damaged.toStdString(), 0) == 0, error.c_str()); // names the file
+
+        const QString twice = dir.filePath(QStringLiteral("twice.pt"));
+        QVERIFY(QFile::copy(source, twice));
+        const int appended = QProcess::execute(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-W"), QStringLiteral("ignore"), QStringLiteral("-c"),
+             QStringLiteral(
+                 "import sys, zipfile\n"
+                 "z = zipfile.ZipFile(sys.argv[1], 'a')\n"
+                 "name = [n for n in z.namelist() if n.endswith('/extra/moescope.json')][0]\n"
+                 "z.writestr(name, z.read(name))\n"),
+             twice});
+        QCOMPARE(appended, 0);
+        QVERIFY(!Engine::load(twice.toStdString(), DevicePreference::Cpu, &error));
+        QVERIFY2(QString::fromStdString(error).contains(QStringLiteral("two moescope.json")),
+                 error.c_str());
+        ModelContract contract;
+        QVERIFY(!readContractFile(twice.toStdString(), &contract, &error));
+        QVERIFY2(QString::fromStdString(error).contains(QStringLiteral("two moescope.json")),
+                 error.c_str());
+        // The undamaged file still loads (the check can pass).
+        QVERIFY2(Engine::load(source.toStdString(), DevicePreference::Cpu, &error), error.c_str());
+    }
+
     void jsonReader_data()
     {
-        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("text");
         QTest::addColumn<bool>("ok");
-        QTest::newRow("escapes") << QStringLiteral(R"({"a": "x\"y\\z\n\u00e9"})") << true;
-        QTest::newRow("numbers") << QStringLiteral(R"([0, -1.5, 2e3, 1E-2])") << true;
-        QTest::newRow("nested") << QStringLiteral(R"({"a": [{"b": [true, false, null]}]})") << true;
-        QTest::newRow("trailing comma") << QStringLiteral(R"([1, 2,])") << false;
-        QTest::newRow("unterminated") << QStringLiteral(R"({"a": "b)") << false;
-        QTest::newRow("garbage after") << QStringLiteral(R"({} x)") << false;
-        QTest::newRow("too deep") << QString(100, QLatin1Char('[')) << false;
+        QTest::addColumn<QString>("expected"); // in the error
+        QTest::newRow("escapes") << QByteArray(R"({"a": "x\"y\\z\n\u00e9"})") << true << QString();
+        QTest::newRow("numbers") << QByteArray(R"([0, -1.5, 2e3, 1E-2])") << true << QString();
+        QTest::newRow("nested") << QByteArray(R"({"a": [{"b": [true, false, null]}]})") << true
+                                << QString();
+        QTest::newRow("trailing comma") << QByteArray(R"([1, 2,])") << false << QString();
+        QTest::newRow("unterminated") << QByteArray(R"({"a": "b)") << false << QString();
+        QTest::newRow("garbage after") << QByteArray(R"({} x)") << false << QString();
+        QTest::newRow("too deep") << QByteArray(100, '[') << false
+                                  << QStringLiteral("deeper than 64");
+        QTest::newRow("duplicate key") << QByteArray(R"({"a": 1, "b": 2, "a": 3})") << false
+                                       << QStringLiteral("\"a\" appears twice");
+        QTest::newRow("NUL escaped")
+            << QByteArray(R"({"a": "x\u0000y"})") << false << QStringLiteral("NUL");
+        QTest::newRow("NUL byte") << QByteArray("{\"a\": 1}\0", 9) << false << QString();
+        QTest::newRow("bad escape") << QByteArray(R"({"a": "\q"})") << false << QString();
+        QTest::newRow("lone surrogate") << QByteArray(R"({"a": "\ud800"})") << false << QString();
+        QTest::newRow("invalid UTF-8")
+            << QByteArray("{\"a\": \"\xff\xfe\"}") << false << QStringLiteral("UTF-8");
+        QTest::newRow("control character") << QByteArray("{\"a\": \"x\ty\"}") << false << QString();
+        QTest::newRow("5 MiB") << ("[\"" + QByteArray(5 << 20, 'x') + "\"]") << false
+                               << QStringLiteral("more than the 4194304 allowed");
     }
     void jsonReader()
     {
-        QFETCH(QString, text);
+        QFETCH(QByteArray, text);
         QFETCH(bool, ok);
+        QFETCH(QString, expected);
         json::Value v;
         std::string error;
         QCOMPARE(json::parse(text.toStdString(), &v, &error), ok);
+        QVERIFY2(QString::fromStdString(error).contains(expected), error.c_str());
         if (ok && v.isObject() && v.has("a") && v["a"].isString())
             QCOMPARE(QString::fromStdString(v["a"].string), QStringLiteral("x\"y\\z\né"));
         if (!ok)

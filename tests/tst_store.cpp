@@ -296,7 +296,8 @@ private slots:
     void lockedDatabase();
     void notADatabase_data();
     void notADatabase();
-    void newerSchemaIsRefused();
+    void foreignSchemaIsRefused_data();
+    void foreignSchemaIsRefused();
     void reopenReadsEarlierRuns();
     void oneDatabasePerThread();
 
@@ -925,8 +926,22 @@ void TestStore::notADatabase()
     QVERIFY(!QFileInfo::exists(m_path + QLatin1String("-wal")));
 }
 
-void TestStore::newerSchemaIsRefused()
+// A schema version this MoEScope did not write (a newer one, or a negative
+// one a damaged or hostile file carries) is refused, the file left as it is.
+void TestStore::foreignSchemaIsRefused_data()
 {
+    QTest::addColumn<int>("version");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("newer") << 999 << QStringLiteral("newer version of MoEScope");
+    QTest::newRow("negative") << -5 << QStringLiteral("is not one MoEScope wrote");
+    QTest::newRow("INT_MIN") << std::numeric_limits<int>::min()
+                             << QStringLiteral("is not one MoEScope wrote");
+}
+
+void TestStore::foreignSchemaIsRefused()
+{
+    QFETCH(int, version);
+    QFETCH(QString, expected);
     {
         Database db;
         QString error;
@@ -935,7 +950,7 @@ void TestStore::newerSchemaIsRefused()
     }
     {
         Raw raw(m_path);
-        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 999")));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)));
     }
     const Counts before = counts(m_path);
 
@@ -945,11 +960,11 @@ void TestStore::newerSchemaIsRefused()
     QVERIFY(!db.isOpen());
     QVERIFY2(error.startsWith(QDir::toNativeSeparators(m_path) + QLatin1String(": ")),
              qPrintable(error));
-    QVERIFY2(error.contains(QLatin1String("newer version of MoEScope")), qPrintable(error));
-    QVERIFY2(error.contains(QLatin1String("999")), qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY2(error.contains(QString::number(version)), qPrintable(error));
 
     Raw raw(m_path, true);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 999);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), version);
     QCOMPARE(counts(m_path), before);
 }
 

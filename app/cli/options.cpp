@@ -9,6 +9,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <pthread.h>
 #include <thread>
 
@@ -66,6 +67,18 @@ bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &a
     if (!parser.parse(QStringList{QStringLiteral("moescope-cli ") + verb} + arguments)) {
         err << "moescope-cli " << verb << ": " << parser.errorText() << "\n";
         return false;
+    }
+    // Before anything else: `runs --help` must not open (or create) a database.
+    if (parser.isSet(QStringLiteral("help"))) {
+        // Qt's text names the program by its path; the user typed the verb.
+        QString help = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        if (const qsizetype at = help.indexOf(program); at >= 0 && !program.isEmpty())
+            help.replace(at, program.size(), QStringLiteral("moescope-cli ") + verb);
+        err.flush();
+        std::fputs(help.toLocal8Bit().constData(), stdout);
+        std::fflush(stdout);
+        std::_Exit(Ok); // nothing was opened; nothing to close
     }
     return true;
 }

@@ -1,16 +1,18 @@
 #include "archive.h"
 
+#include "json.h"
 #include "text/text.h"
 
 #include <minizip/unzip.h>
 
 #include <memory>
+#include <vector>
 
 namespace moescope::model {
 
 namespace {
 
-constexpr unsigned long kMaxMetaBytes = 16ul << 20;
+constexpr unsigned long kMaxMetaBytes = json::kMaxTextBytes;
 
 struct UnzipCloser
 {
@@ -50,7 +52,7 @@ bool readContractFile(const std::string &path, ModelContract *contract, std::str
         }
         if (info.uncompressed_size > kMaxMetaBytes) {
             *error = text::modelText("moescope::model::Engine",
-                                     "%1: its moescope.json is %2 MiB; at most 16 MiB")
+                                     "%1: its moescope.json is %2 MiB; at most 4 MiB")
                          .arg(path)
                          .arg(std::to_string(info.uncompressed_size >> 20));
             return false;
@@ -72,6 +74,46 @@ bool readContractFile(const std::string &path, ModelContract *contract, std::str
     std::string why;
     if (!parseContract(meta, contract, &why)) {
         *error = path + ": " + why;
+        return false;
+    }
+    return true;
+}
+
+bool verifyArchive(const std::string &path, std::string *error)
+{
+    std::unique_ptr<void, UnzipCloser> zip(unzOpen64(path.c_str()));
+    if (!zip) {
+        *error = text::modelText("moescope::model::Engine", "%1: not a TorchScript model: %2")
+                     .arg(path)
+                     .arg(text::modelText("moescope::model::Engine", "not a zip file"));
+        return false;
+    }
+    std::vector<char> buffer(size_t(1) << 20);
+    int status = unzGoToFirstFile(zip.get());
+    for (; status == UNZ_OK; status = unzGoToNextFile(zip.get())) {
+        char name[1024] = {};
+        unz_file_info64 info{};
+        unzGetCurrentFileInfo64(zip.get(), &info, name, sizeof name - 1, nullptr, 0, nullptr, 0);
+        bool whole = unzOpenCurrentFile(zip.get()) == UNZ_OK;
+        int n = 0;
+        while (whole &&
+               (n = unzReadCurrentFile(zip.get(), buffer.data(), unsigned(buffer.size()))) > 0) {
+        }
+        // Closing a fully read entry compares its CRC-32 (UNZ_CRCERROR).
+        whole = whole && n == 0 && unzCloseCurrentFile(zip.get()) == UNZ_OK;
+        if (!whole) {
+            *error =
+                text::modelText("moescope::model::Engine",
+                                "%1: damaged: the archive entry %2 does not match its checksum")
+                    .arg(path)
+                    .arg(name);
+            return false;
+        }
+    }
+    if (status != UNZ_END_OF_LIST_OF_FILE) {
+        *error = text::modelText("moescope::model::Engine",
+                                 "%1: damaged: its zip directory cannot be read")
+                     .arg(path);
         return false;
     }
     return true;

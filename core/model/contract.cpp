@@ -51,20 +51,39 @@ public:
     }
 
     bool requireInt(const Value &obj, const std::string &key, const std::string &where, int *out,
-                    int minimum)
+                    int minimum, int maximum)
     {
         const Value &v = obj[key];
         if (v.isNull())
             return fail(text::modelText("moescope::model::Contract", "%1 has no \"%2\"")
                             .arg(where)
                             .arg(key));
-        if (!v.isInteger() || v.number < minimum)
-            return fail(
-                text::modelText("moescope::model::Contract", "%1 \"%2\" must be an integer >= %3")
-                    .arg(where)
-                    .arg(key)
-                    .arg(std::to_string(minimum)));
+        if (!v.isInteger() || v.number < minimum || v.number > maximum)
+            return fail(text::modelText("moescope::model::Contract",
+                                        "%1 \"%2\" must be an integer from %3 to %4")
+                            .arg(where)
+                            .arg(key)
+                            .arg(std::to_string(minimum))
+                            .arg(std::to_string(maximum)));
         *out = int(v.number);
+        return true;
+    }
+
+    // [rows, cols] of integers from 1 to kMaxGridSide.
+    bool gridPair(const Value &g, const std::string &where, const std::string &key, int *rows,
+                  int *cols)
+    {
+        auto side = [](const Value &x) {
+            return x.isInteger() && x.number >= 1 && x.number <= kMaxGridSide;
+        };
+        if (!g.isArray() || g.array.size() != 2 || !side(g.array[0]) || !side(g.array[1]))
+            return fail(text::modelText("moescope::model::Contract",
+                                        "%1 \"%2\" must be [rows, cols] of integers from 1 to %3")
+                            .arg(where)
+                            .arg(key)
+                            .arg(std::to_string(kMaxGridSide)));
+        *rows = int(g.array[0].number);
+        *cols = int(g.array[1].number);
         return true;
     }
 
@@ -159,10 +178,19 @@ public:
             text::modelText("moescope::model::Contract", "input \"%1\"").arg(in->name);
         if (kind == "image") {
             in->kind = InputKind::Image;
-            if (!requireInt(v, "channels", at, &in->channels, 1) ||
-                !requireInt(v, "height", at, &in->height, 1) ||
-                !requireInt(v, "width", at, &in->width, 1))
+            if (!requireInt(v, "channels", at, &in->channels, 1, kMaxChannels) ||
+                !requireInt(v, "height", at, &in->height, 1, kMaxInputSide) ||
+                !requireInt(v, "width", at, &in->width, 1, kMaxInputSide))
                 return false;
+            // 64-bit: each factor is bounded, their product is checked too.
+            if (int64_t(in->channels) * in->height * in->width > kMaxInputValues)
+                return fail(text::modelText("moescope::model::Contract",
+                                            "%1 is %2 x %3 x %4 values, more than %5 per image")
+                                .arg(at)
+                                .arg(std::to_string(in->channels))
+                                .arg(std::to_string(in->height))
+                                .arg(std::to_string(in->width))
+                                .arg(std::to_string(kMaxInputValues)));
             if (v.has("mean") && !floatList(v["mean"], at + " \"mean\"", &in->mean))
                 return false;
             if (v.has("std") && !floatList(v["std"], at + " \"std\"", &in->std))
@@ -215,7 +243,7 @@ public:
                                 .arg(at));
         } else if (kind == "vector") {
             in->kind = InputKind::Vector;
-            if (!requireInt(v, "size", at, &in->size, 1) ||
+            if (!requireInt(v, "size", at, &in->size, 1, int(kMaxInputValues)) ||
                 !stringList(v["names"], at + " \"names\"", &in->names))
                 return false;
         } else if (kind == "expert_mask") {
@@ -266,18 +294,7 @@ public:
         // spatial output and, for per-window outputs, each window's size and
         // stride in input pixels.
         auto pair = [&](const char *key, int *rows, int *cols) {
-            if (!v.has(key))
-                return true;
-            const Value &g = v[key];
-            if (!g.isArray() || g.array.size() != 2 || !g.array[0].isInteger() ||
-                !g.array[1].isInteger() || g.array[0].number < 1 || g.array[1].number < 1)
-                return fail(text::modelText("moescope::model::Contract",
-                                            "%1 \"%2\" must be [rows, cols] of positive integers")
-                                .arg(at)
-                                .arg(key));
-            *rows = int(g.array[0].number);
-            *cols = int(g.array[1].number);
-            return true;
+            return !v.has(key) || gridPair(v[key], at, key, rows, cols);
         };
         if (!pair("grid", &out->gridRows, &out->gridCols) ||
             !pair("window", &out->windowRows, &out->windowCols) ||
@@ -298,8 +315,8 @@ public:
             return fail(
                 text::modelText("moescope::model::Contract", "%1 must be an object").arg(where));
         if (!requireString(v, "name", where, &layer->name) ||
-            !requireInt(v, "experts", where, &layer->experts, 1) ||
-            !requireInt(v, "top_k", where, &layer->topK, 0))
+            !requireInt(v, "experts", where, &layer->experts, 1, kMaxExperts) ||
+            !requireInt(v, "top_k", where, &layer->topK, 0, kMaxExperts))
             return false;
         optionalString(v, "router", &layer->router);
         if (!stringList(v["expert_names"], where + " \"expert_names\"", &layer->expertNames))
@@ -329,16 +346,15 @@ public:
                                        .arg(std::to_string(i));
             routing::TokenGrid grid;
             if (!requireString(t, "input", at, &grid.input) ||
-                !requireInt(t, "offset", at, &grid.offset, 0))
+                !requireInt(t, "offset", at, &grid.offset, 0, kMaxTokens) ||
+                !gridPair(t["grid"], at, "grid", &grid.rows, &grid.cols))
                 return false;
-            const Value &g = t["grid"];
-            if (!g.isArray() || g.array.size() != 2 || !g.array[0].isInteger() ||
-                !g.array[1].isInteger() || g.array[0].number < 1 || g.array[1].number < 1)
-                return fail(text::modelText("moescope::model::Contract",
-                                            "%1 \"grid\" must be [rows, cols] of positive integers")
-                                .arg(at));
-            grid.rows = int(g.array[0].number);
-            grid.cols = int(g.array[1].number);
+            // The last token must exist in a tensor of at most kMaxTokens rows;
+            // checked in 64 bits, so no grid or offset can wrap an int later.
+            if (int64_t(grid.offset) + int64_t(grid.rows) * grid.cols > kMaxTokens)
+                return fail(text::modelText("moescope::model::Contract", "%1 reaches past token %2")
+                                .arg(at)
+                                .arg(std::to_string(kMaxTokens)));
             const InputSpec *in = c.input(grid.input);
             if (!in || in->kind != InputKind::Image)
                 return fail(text::modelText("moescope::model::Contract",
@@ -402,7 +418,9 @@ int ModelContract::maxExperts() const
     return m;
 }
 
-bool parseContract(const std::string &text, ModelContract *out, std::string *error)
+namespace {
+
+bool parseContractUnguarded(const std::string &text, ModelContract *out, std::string *error)
 {
     *out = ModelContract();
     out->json = text;
@@ -419,7 +437,7 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
             text::modelText("moescope::model::Contract", "moescope.json must hold a JSON object");
         return false;
     }
-    if (r.requireInt(root, "schema", "moescope.json", &out->schema, 1) &&
+    if (r.requireInt(root, "schema", "moescope.json", &out->schema, 1, 1000) &&
         out->schema != ModelContract::kSchemaVersion)
         r.fail(text::modelText("moescope::model::Contract",
                                "moescope.json has schema %1; this MoEScope reads schema %2")
@@ -523,6 +541,22 @@ bool parseContract(const std::string &text, ModelContract *out, std::string *err
         return false;
     }
     return true;
+}
+
+} // namespace
+
+bool parseContract(const std::string &text, ModelContract *out, std::string *error)
+{
+    // Every size is bounded before use, but a contract is hostile input: no
+    // exception (a bad_alloc, a length_error) may reach a caller listing models.
+    try {
+        return parseContractUnguarded(text, out, error);
+    } catch (const std::exception &e) {
+        *out = ModelContract();
+        *error = text::modelText("moescope::model::Contract", "moescope.json cannot be read: %1")
+                     .arg(e.what());
+        return false;
+    }
 }
 
 std::string toString(InputKind kind)

@@ -4,10 +4,22 @@
 
 #include "routing/routing.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace moescope::model {
+
+// The bounds every size in moescope.json is checked against before anything
+// is allocated from it or multiplied with it (docs/model-contract.md):
+// generous for any vision MoE, small enough that no product of them
+// overflows an int and no input allocates more than 1 GiB.
+constexpr int kMaxChannels = 64;
+constexpr int kMaxInputSide = 8192;                   // input height and width
+constexpr int64_t kMaxInputValues = int64_t(1) << 28; // channels x height x width; a vector
+constexpr int kMaxExperts = 4096;
+constexpr int kMaxGridSide = 4096;  // token grid, output grid, window, stride
+constexpr int kMaxTokens = 1 << 24; // offset + rows x cols of a layer's token grid
 
 enum class InputKind { Image, Index, Vector, ExpertMask };
 

@@ -228,6 +228,15 @@ std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference p
                    ? torch::Device(torch::kCUDA, 0)
                    : torch::Device(torch::kCPU);
 
+    // A damaged archive is refused before LibTorch reads it: LibTorch checks
+    // no CRC, so flipped bits in tensor data would load and run. A model the
+    // validation cache knows by its SHA-256 passed this when it was validated.
+    std::string why;
+    if (validate && !verifyArchive(path, &why)) {
+        *error = why;
+        return nullptr;
+    }
+
     const auto loadStart = Clock::now();
     torch::jit::ExtraFilesMap extra{{"moescope.json", ""}};
     try {
@@ -249,9 +258,10 @@ std::unique_ptr<Engine> Engine::load(const std::string &path, DevicePreference p
                                         "_extra_files={\"moescope.json\": ...}))"));
         return nullptr;
     }
-    std::string why;
-    if (!parseContract(meta, &d.contract, &why)) {
-        *error = d.fail(why);
+    // Read as the catalog reads it (minizip): a file holding two moescope.json
+    // entries is refused rather than LibTorch's pick of one used.
+    if (!readContractFile(path, &d.contract, &why)) {
+        *error = why;
         return nullptr;
     }
 

@@ -2,283 +2,182 @@
 
 #include "text/text.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
-#include <cstdlib>
+#include <cstring>
 
 namespace moescope::model::json {
 
 namespace {
 
-class Parser
+// Builds a Value tree from nlohmann's SAX events, strictly: nlohmann checks
+// the grammar, escapes and UTF-8; this adds what a model file's metadata must
+// also respect (no key twice in an object, no NUL in a string, finite
+// numbers, bounded nesting), so nothing a reader would see differently from
+// the writer passes.
+class TreeBuilder : public nlohmann::json_sax<nlohmann::json>
 {
 public:
-    explicit Parser(const std::string &text) : m_text(text) {}
+    std::string error;
 
-    bool parseDocument(Value *out, std::string *error)
+    bool null() override { return put(Value()); }
+    bool boolean(bool b) override
     {
-        skipSpace();
-        if (!parseValue(out, 0))
-            return fail(error);
-        skipSpace();
-        if (m_pos != m_text.size()) {
-            m_error =
-                text::modelText("moescope::model::Json", "unexpected text after the JSON value");
-            return fail(error);
-        }
+        Value v;
+        v.type = Value::Type::Bool;
+        v.boolean = b;
+        return put(std::move(v));
+    }
+    bool number_integer(number_integer_t n) override { return number(double(n)); }
+    bool number_unsigned(number_unsigned_t n) override { return number(double(n)); }
+    bool number_float(number_float_t n, const string_t &) override { return number(n); }
+    bool string(string_t &s) override
+    {
+        if (std::memchr(s.data(), '\0', s.size()))
+            return refuse(
+                text::modelText("moescope::model::Json", "a string holds a NUL character"));
+        Value v;
+        v.type = Value::Type::String;
+        v.string = std::move(s);
+        return put(std::move(v));
+    }
+    bool binary(binary_t &) override
+    {
+        return refuse(text::modelText("moescope::model::Json", "binary values are not JSON"));
+    }
+    bool start_object(std::size_t) override { return open(Value::Type::Object); }
+    bool key(string_t &k) override
+    {
+        if (std::memchr(k.data(), '\0', k.size()))
+            return refuse(text::modelText("moescope::model::Json", "a key holds a NUL character"));
+        if (m_open.back()->object.count(k))
+            return refuse(text::modelText("moescope::model::Json",
+                                          "the key \"%1\" appears twice in one object")
+                              .arg(k));
+        m_key = std::move(k);
         return true;
     }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(Value::Type::Array); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t position, const std::string &,
+                     const nlohmann::detail::exception &e) override
+    {
+        // nlohmann's message names the position and the cause ("syntax error
+        // while parsing value - invalid string: ill-formed UTF-8 byte").
+        std::string why = e.what();
+        if (const size_t colon = why.find("] "); colon != std::string::npos)
+            why = why.substr(colon + 2);
+        error = text::modelText("moescope::model::Json", "%1 (byte %2)")
+                    .arg(why)
+                    .arg(std::to_string(position));
+        return false;
+    }
+
+    Value root;
 
 private:
-    bool fail(std::string *error) const
+    static constexpr size_t kMaxDepth = 64;
+    std::vector<Value *> m_open; // the arrays and objects being filled
+    std::string m_key;
+    bool m_done = false;
+
+    bool refuse(const std::string &why)
     {
-        if (error)
-            *error = text::modelText("moescope::model::Json", "%1 at offset %2")
-                         .arg(m_error)
-                         .arg(std::to_string(m_pos));
+        if (error.empty())
+            error = why;
         return false;
     }
 
-    void skipSpace()
+    bool number(double n)
     {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' ||
-                                         m_text[m_pos] == '\r' || m_text[m_pos] == '\t'))
-            ++m_pos;
+        if (!std::isfinite(n))
+            return refuse(text::modelText("moescope::model::Json", "a number is out of range"));
+        Value v;
+        v.type = Value::Type::Number;
+        v.number = n;
+        return put(std::move(v));
     }
 
-    bool literal(const char *word)
+    // Stores `v` where the parser stands; returns where it went.
+    Value *place(Value v)
     {
-        const std::string w(word);
-        if (m_text.compare(m_pos, w.size(), w) != 0) {
-            m_error = text::modelText("moescope::model::Json", "invalid literal");
-            return false;
+        if (m_open.empty()) {
+            root = std::move(v);
+            m_done = true;
+            return &root;
         }
-        m_pos += w.size();
+        Value *parent = m_open.back();
+        if (parent->isArray()) {
+            parent->array.push_back(std::move(v));
+            return &parent->array.back();
+        }
+        return &(parent->object[m_key] = std::move(v));
+    }
+
+    bool put(Value v)
+    {
+        place(std::move(v));
         return true;
     }
 
-    bool parseValue(Value *out, int depth)
+    bool open(Value::Type type)
     {
-        if (depth > 64) {
-            m_error = text::modelText("moescope::model::Json", "nesting deeper than 64 levels");
-            return false;
-        }
-        if (m_pos >= m_text.size()) {
-            m_error = text::modelText("moescope::model::Json", "unexpected end of text");
-            return false;
-        }
-        const char c = m_text[m_pos];
-        if (c == '{')
-            return parseObject(out, depth);
-        if (c == '[')
-            return parseArray(out, depth);
-        if (c == '"') {
-            out->type = Value::Type::String;
-            return parseString(&out->string);
-        }
-        if (c == 't') {
-            out->type = Value::Type::Bool;
-            out->boolean = true;
-            return literal("true");
-        }
-        if (c == 'f') {
-            out->type = Value::Type::Bool;
-            out->boolean = false;
-            return literal("false");
-        }
-        if (c == 'n') {
-            out->type = Value::Type::Null;
-            return literal("null");
-        }
-        return parseNumber(out);
-    }
-
-    bool parseNumber(Value *out)
-    {
-        const char *begin = m_text.c_str() + m_pos;
-        char *end = nullptr;
-        const double v = std::strtod(begin, &end);
-        if (end == begin || (*begin != '-' && (*begin < '0' || *begin > '9'))) {
-            m_error = text::modelText("moescope::model::Json", "unexpected character");
-            return false;
-        }
-        m_pos += size_t(end - begin);
-        out->type = Value::Type::Number;
-        out->number = v;
+        if (m_open.size() >= kMaxDepth)
+            return refuse(text::modelText("moescope::model::Json", "nested deeper than %1 levels")
+                              .arg(std::to_string(kMaxDepth)));
+        Value v;
+        v.type = type;
+        // Pointers into a parent's vector stay valid: nothing is added to a
+        // parent while one of its children is open.
+        m_open.push_back(place(std::move(v)));
         return true;
     }
 
-    static void appendUtf8(std::string *s, unsigned cp)
+    bool close()
     {
-        if (cp < 0x80) {
-            s->push_back(char(cp));
-        } else if (cp < 0x800) {
-            s->push_back(char(0xC0 | (cp >> 6)));
-            s->push_back(char(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            s->push_back(char(0xE0 | (cp >> 12)));
-            s->push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-            s->push_back(char(0x80 | (cp & 0x3F)));
-        } else {
-            s->push_back(char(0xF0 | (cp >> 18)));
-            s->push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-            s->push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-            s->push_back(char(0x80 | (cp & 0x3F)));
-        }
-    }
-
-    bool parseHex4(unsigned *cp)
-    {
-        if (m_pos + 4 > m_text.size()) {
-            m_error = text::modelText("moescope::model::Json", "truncated \\u escape");
-            return false;
-        }
-        *cp = unsigned(std::strtoul(m_text.substr(m_pos, 4).c_str(), nullptr, 16));
-        m_pos += 4;
+        m_open.pop_back();
         return true;
     }
-
-    bool parseString(std::string *out)
-    {
-        ++m_pos; // opening quote
-        out->clear();
-        while (m_pos < m_text.size()) {
-            const char c = m_text[m_pos++];
-            if (c == '"')
-                return true;
-            if (c != '\\') {
-                out->push_back(c);
-                continue;
-            }
-            if (m_pos >= m_text.size())
-                break;
-            const char e = m_text[m_pos++];
-            switch (e) {
-            case '"':
-                out->push_back('"');
-                break;
-            case '\\':
-                out->push_back('\\');
-                break;
-            case '/':
-                out->push_back('/');
-                break;
-            case 'b':
-                out->push_back('\b');
-                break;
-            case 'f':
-                out->push_back('\f');
-                break;
-            case 'n':
-                out->push_back('\n');
-                break;
-            case 'r':
-                out->push_back('\r');
-                break;
-            case 't':
-                out->push_back('\t');
-                break;
-            case 'u': {
-                unsigned cp = 0;
-                if (!parseHex4(&cp))
-                    return false;
-                if (cp >= 0xD800 && cp < 0xDC00 && m_text.compare(m_pos, 2, "\\u") == 0) {
-                    m_pos += 2;
-                    unsigned low = 0;
-                    if (!parseHex4(&low))
-                        return false;
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                }
-                appendUtf8(out, cp);
-                break;
-            }
-            default:
-                m_error = text::modelText("moescope::model::Json", "invalid escape in string");
-                return false;
-            }
-        }
-        m_error = text::modelText("moescope::model::Json", "unterminated string");
-        return false;
-    }
-
-    bool parseArray(Value *out, int depth)
-    {
-        ++m_pos;
-        out->type = Value::Type::Array;
-        skipSpace();
-        if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            skipSpace();
-            Value item;
-            if (!parseValue(&item, depth + 1))
-                return false;
-            out->array.push_back(std::move(item));
-            skipSpace();
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-                ++m_pos;
-                return true;
-            }
-            m_error = text::modelText("moescope::model::Json", "expected ',' or ']' in array");
-            return false;
-        }
-    }
-
-    bool parseObject(Value *out, int depth)
-    {
-        ++m_pos;
-        out->type = Value::Type::Object;
-        skipSpace();
-        if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            skipSpace();
-            if (m_pos >= m_text.size() || m_text[m_pos] != '"') {
-                m_error = text::modelText("moescope::model::Json", "expected a quoted member name");
-                return false;
-            }
-            std::string key;
-            if (!parseString(&key))
-                return false;
-            skipSpace();
-            if (m_pos >= m_text.size() || m_text[m_pos] != ':') {
-                m_error =
-                    text::modelText("moescope::model::Json", "expected ':' after member name");
-                return false;
-            }
-            ++m_pos;
-            skipSpace();
-            Value item;
-            if (!parseValue(&item, depth + 1))
-                return false;
-            out->object[key] = std::move(item);
-            skipSpace();
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-                ++m_pos;
-                return true;
-            }
-            m_error = text::modelText("moescope::model::Json", "expected ',' or '}' in object");
-            return false;
-        }
-    }
-
-    const std::string &m_text;
-    size_t m_pos = 0;
-    std::string m_error;
 };
 
 } // namespace
+
+bool parse(const std::string &text, Value *out, std::string *error)
+{
+    if (text.size() > kMaxTextBytes) {
+        if (error)
+            *error = text::modelText("moescope::model::Json", "%1 bytes, more than the %2 allowed")
+                         .arg(std::to_string(text.size()))
+                         .arg(std::to_string(kMaxTextBytes));
+        return false;
+    }
+    // nlohmann ends its input at a NUL byte (for C strings), so text after
+    // one would pass unread.
+    if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+        if (error)
+            *error = text::modelText("moescope::model::Json", "a NUL byte at byte %1")
+                         .arg(std::to_string(nul));
+        return false;
+    }
+    TreeBuilder builder;
+    bool parsed = false;
+    try {
+        parsed = nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json,
+                                           true /* strict: nothing after the value */);
+    } catch (const std::exception &e) { // bad_alloc, or an exception nlohmann did not route
+        builder.error = e.what();
+    }
+    if (!parsed) {
+        if (error)
+            *error = builder.error.empty() ? text::modelText("moescope::model::Json", "not JSON")
+                                           : builder.error;
+        return false;
+    }
+    *out = std::move(builder.root);
+    return true;
+}
 
 bool Value::isInteger() const
 {
@@ -290,14 +189,8 @@ const Value &Value::operator[](const std::string &key) const
     static const Value null;
     if (!isObject())
         return null;
-    auto it = object.find(key);
+    const auto it = object.find(key);
     return it == object.end() ? null : it->second;
-}
-
-bool parse(const std::string &text, Value *out, std::string *error)
-{
-    *out = Value();
-    return Parser(text).parseDocument(out, error);
 }
 
 } // namespace moescope::model::json

@@ -1,8 +1,11 @@
 #pragma once
-// A small JSON reader for moescope.json. The inference core includes LibTorch
-// and the standard library only (it must build on a GPU machine without Qt),
-// so it cannot use QJsonDocument.
+// The JSON tree the contract reader walks, parsed by nlohmann-json (Debian's
+// nlohmann-json3-dev, header-only: the inference core includes LibTorch and
+// the standard library only, so it cannot use QJsonDocument) through its SAX
+// interface, strictly: valid UTF-8, no key twice in one object, no NUL in a
+// string, finite numbers, at most 64 levels deep and kMaxTextBytes long.
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +36,10 @@ public:
     // The member, or a Null value when absent.
     const Value &operator[](const std::string &key) const;
 };
+
+// Larger metadata is refused before parsing (a model's moescope.json is a
+// few kB; a 50 MB one cost 2.2 GB to parse into a tree).
+constexpr size_t kMaxTextBytes = size_t(4) << 20;
 
 // Parses `text`; on failure returns false and sets `error` to where and why.
 bool parse(const std::string &text, Value *out, std::string *error);

@@ -158,7 +158,15 @@ bool Database::Private::migrate(QString *error)
                                                        "cannot upgrade the database"),
                            err);
         if (*version >= target)
-            return true; // nothing to do; the transaction rolls back (it wrote nothing)
+            return true;  // nothing to do; the transaction rolls back (it wrote nothing)
+        if (*version < 0) // user_version is any 32-bit int a damaged or hostile file sets
+            return fail(
+                error,
+                QCoreApplication::translate("moescope::store::Database", "cannot use the database"),
+                QCoreApplication::translate("moescope::store::Database",
+                                            "its schema version %1 is not one MoEScope "
+                                            "wrote; it is left as it is")
+                    .arg(*version));
         const QString what =
             QCoreApplication::translate("moescope::store::Database",
                                         "cannot upgrade the database from schema version %1 "

@@ -1,0 +1,147 @@
+// Issue 15, reliability, through moescope-cli as a user meets it: every verb
+// answers --help without opening (or creating) a database, and a broken or
+// hostile model file on the model path is listed as broken, naming the file,
+// while every other model still lists and runs.
+#include "clitestsupport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// A model archive whose moescope.json is the file PATH.json (the catalog
+// reads nothing else), written by Python's zipfile; `entries` copies of it.
+bool writeModelArchive(const QString &path, int entries)
+{
+    const int code = QProcess::execute(
+        QStringLiteral("/usr/bin/python3"),
+        {QStringLiteral("-W"), QStringLiteral("ignore"), QStringLiteral("-c"),
+         QStringLiteral(
+             "import sys, zipfile\n"
+             "with zipfile.ZipFile(sys.argv[1], 'w') as z:\n"
+             "    for _ in range(int(sys.argv[3])):\n"
+             "        z.writestr('bad/extra/moescope.json', open(sys.argv[2], 'rb').read())\n"
+             "    z.writestr('bad/data.pkl', b'')\n"),
+         path, path + QStringLiteral(".json"), QString::number(entries)});
+    return code == 0;
+}
+
+const char *const kContract =
+    R"({"schema": 1, "name": "bad", "task": "generic",
+        "inputs": [{"name": "image", "kind": "image", "channels": CHANNELS, "height": HEIGHT, "width": 32}],
+        "outputs": {"logits": {"kind": "classes", "labels": ["a"]}},
+        "moe_layers": [{"name": "l", "experts": 2, "top_k": TOPK,
+                        "tokens": [{"input": "image", "offset": OFFSET, "grid": [2, 2]}]}]})";
+
+QByteArray contract(const char *channels, const char *height, const char *topK, const char *offset)
+{
+    return QByteArray(kContract)
+        .replace("CHANNELS", channels)
+        .replace("HEIGHT", height)
+        .replace("TOPK", topK)
+        .replace("OFFSET", offset);
+}
+
+} // namespace
+
+class TestHostile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyVerbAnswersHelpWithoutADatabase_data()
+    {
+        QTest::addColumn<QString>("verb");
+        for (const char *verb :
+             {"plugins", "models", "info", "run", "track", "batch", "runs", "compare", "signatures",
+              "paths", "stability", "report", "ablate", "bench", "index", "retrieve", "galleries"})
+            QTest::newRow(verb) << QString::fromLatin1(verb);
+    }
+
+    void everyVerbAnswersHelpWithoutADatabase()
+    {
+        QFETCH(QString, verb);
+        QTemporaryDir home;
+        qputenv("HOME", home.path().toLocal8Bit());
+        qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+        const CliResult r = runCli({verb, QStringLiteral("--help")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.contains("Usage: moescope-cli " + verb.toUtf8()), r.out.constData());
+        QVERIFY2(r.out.contains("--help"), r.out.constData());
+        QDirIterator files(home.path(), QDir::Files, QDirIterator::Subdirectories);
+        QStringList created;
+        while (files.hasNext())
+            created << files.next();
+        QVERIFY2(created.filter(QStringLiteral(".sqlite")).isEmpty(),
+                 qPrintable(created.join(QLatin1Char('\n'))));
+    }
+
+    void brokenModelsAreListedNotFatal_data()
+    {
+        QTest::addColumn<QByteArray>("meta");
+        QTest::addColumn<int>("entries");
+        QTest::addColumn<QString>("expected"); // in the warning
+        QTest::newRow("channels 1e10, no mean or std")
+            << contract("1e10", "32", "1", "0") << 1 << QStringLiteral("\"channels\" must be");
+        QTest::newRow("height 100,000")
+            << contract("1", "100000", "1", "0") << 1 << QStringLiteral("\"height\" must be");
+        QTest::newRow("top_k 1e10")
+            << contract("1", "32", "1e10", "0") << 1 << QStringLiteral("\"top_k\" must be");
+        QTest::newRow("offset near INT_MAX")
+            << contract("1", "32", "1", "2147483640") << 1 << QStringLiteral("\"offset\" must be");
+        QTest::newRow("a key twice")
+            << QByteArray(R"({"schema": 1, "schema": 1})") << 1 << QStringLiteral("appears twice");
+        QTest::newRow("not JSON") << QByteArray("{\"schema\": ") << 1
+                                  << QStringLiteral("not valid JSON");
+        QTest::newRow("two moescope.json")
+            << contract("1", "32", "1", "0") << 2 << QStringLiteral("two moescope.json");
+    }
+
+    void brokenModelsAreListedNotFatal()
+    {
+        QFETCH(QByteArray, meta);
+        QFETCH(int, entries);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.pt"));
+        QFile json(bad + QStringLiteral(".json"));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(meta);
+        json.close();
+        QVERIFY(writeModelArchive(bad, entries));
+        qputenv("MOESCOPE_MODEL_PATH", dir.path().toLocal8Bit());
+
+        const CliResult listed = runCli({QStringLiteral("models"), QStringLiteral("--json")});
+        QVERIFY2(listed.code == 0, listed.err.constData());
+        QStringList names;
+        for (const QJsonValue &m : QJsonDocument::fromJson(listed.out).array())
+            names << m[QStringLiteral("name")].toString();
+        QVERIFY2(names.contains(QStringLiteral("moe-vit-shapes-tiny")), listed.out.constData());
+        QVERIFY(!names.contains(QStringLiteral("bad")));
+        const QString warning = QString::fromUtf8(listed.err);
+        QVERIFY2(warning.contains(bad) && warning.contains(expected), qPrintable(warning));
+
+        // Another model still runs with the broken file on the path; the
+        // broken one is refused with one line naming it.
+        const CliResult ran =
+            runCli({QStringLiteral("run"), QStringLiteral("--model"),
+                    QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"),
+                    QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png"),
+                    QStringLiteral("--no-store")});
+        QVERIFY2(ran.code == 0, ran.err.constData());
+        const CliResult refused = runCli(
+            {QStringLiteral("run"), QStringLiteral("--model"), bad, QStringLiteral("--input"),
+             QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png"),
+             QStringLiteral("--no-store")});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.trimmed().count('\n') == 0 && refused.err.contains(bad.toUtf8()),
+                 refused.err.constData());
+        qunsetenv("MOESCOPE_MODEL_PATH");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
