@@ -13,7 +13,7 @@ packages=(
   libgl-dev libvulkan-dev
   libtorch-dev libdcmtk-dev libinsighttoolkit5-dev libgdal-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
-  libsqlite3-dev libminizip-dev libpng-dev nlohmann-json3-dev python3 python3-torch python3-numpy
+  libsqlite3-dev libminizip-dev libpng-dev zlib1g-dev nlohmann-json3-dev python3 python3-torch python3-numpy
   # The BLAS behind LibTorch: OpenBLAS's OpenMP build shares LibTorch's OpenMP
   # pool (no oversubscription) and was the fastest measured for every model
   # (docs/performance.md, "The BLAS"); without it Debian falls back to the

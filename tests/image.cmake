@@ -13,3 +13,7 @@ moescope_add_test(tst_volumes LIBS moescope_image ${ITK_LIBRARIES})
 # pydicom file, concurrent loads.
 moescope_add_test(tst_dicomseries LIBS moescope_image DCMTK::dcmdata)
 moescope_add_test(tst_loaders LIBS moescope_image DCMTK::dcmdata)
+
+# tst_hostileimages (issue 15): header edits, decompression bombs and cut
+# files, generated from pydicom's test files and ITK-written volumes.
+moescope_add_test(tst_hostileimages LIBS moescope_image DCMTK::dcmdata ${ITK_LIBRARIES})

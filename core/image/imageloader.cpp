@@ -11,6 +11,9 @@
 #include <exception>
 #include <new>
 
+#include <algorithm>
+#include <unistd.h>
+
 namespace moescope {
 
 QString LoadError::message() const
@@ -19,6 +22,28 @@ QString LoadError::message() const
 }
 
 namespace detail {
+
+size_t maxDecodedSamples()
+{
+    bool ok = false;
+    const qint64 mb = qEnvironmentVariableIntValue("MOESCOPE_MAX_DECODED_MB", &ok);
+    if (ok && mb > 0)
+        return size_t(mb) * (size_t(1) << 20) / sizeof(float);
+    const long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+    const size_t half =
+        pages > 0 && pageSize > 0 ? size_t(pages) * size_t(pageSize) / 2 : size_t(4) << 30;
+    return std::min(half / sizeof(float), size_t(1) << 30);
+}
+
+QString tooLargeCause(const QString &what, double samples)
+{
+    return QCoreApplication::translate("moescope::ImageLoader",
+                                       "%1 would decode to %2 MB, more than the %3 MB allowed "
+                                       "(MOESCOPE_MAX_DECODED_MB)")
+        .arg(what)
+        .arg(qint64(samples * sizeof(float) / (1 << 20)))
+        .arg(qint64(maxDecodedSamples() * sizeof(float) >> 20));
+}
 
 QByteArray sha256OfFiles(const QStringList &paths)
 {

@@ -29,10 +29,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStringList>
+#include <QtEndian>
 
 #include <exception>
 #include <new>
 #include <string>
+#include <zlib.h>
 
 namespace moescope::detail {
 
@@ -40,9 +43,79 @@ namespace {
 
 using VolumeImage = itk::VectorImage<float, 3>;
 
+// The header's sizes against maxDecodedSamples(), and a NIfTI file against
+// what its header needs (a cut .nii, or a .nii.gz whose gzip trailer does not
+// hold the size the header needs, loaded as if whole before).
+bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, QString &cause)
+{
+    double samples = io->GetNumberOfComponents();
+    QStringList sizes;
+    for (unsigned i = 0; i < io->GetNumberOfDimensions(); ++i) {
+        samples *= double(io->GetDimensions(i));
+        sizes << QString::number(io->GetDimensions(i));
+    }
+    if (samples > double(maxDecodedSamples())) {
+        cause = tooLargeCause(sizes.join(QStringLiteral(" × ")), samples);
+        return false;
+    }
+    const QString lower = path.toLower();
+    const bool nii = lower.endsWith(QLatin1String(".nii"));
+    const bool niiGz = lower.endsWith(QLatin1String(".nii.gz"));
+    if (!nii && !niiGz)
+        return true;
+    // A single-file NIfTI: its header says where the voxels start (vox_offset:
+    // a float at byte 108 of NIfTI-1, an int64 at byte 168 of NIfTI-2); zlib
+    // reads the header through a .gz as well as without one.
+    qint64 voxOffset = 0;
+    if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
+        unsigned char header[544] = {};
+        const int got = gzread(gz, header, sizeof header);
+        gzclose(gz);
+        const qint32 sizeofHdr = got >= 4 ? qFromLittleEndian<qint32>(header) : 0;
+        if (sizeofHdr == 348 && got >= 112)
+            voxOffset = qint64(qFromLittleEndian<float>(header + 108));
+        else if (sizeofHdr == 540 && got >= 176)
+            voxOffset = qFromLittleEndian<qint64>(header + 168);
+    }
+    if (voxOffset < 348)
+        return true; // big-endian or odd: the reader decides
+    const qint64 needed = voxOffset + qint64(io->GetImageSizeInBytes());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true; // the reader reports it
+    qint64 holds = file.size();
+    if (niiGz) {
+        // gzip's last four bytes: the uncompressed size modulo 2^32 (RFC 1952);
+        // a stream cut short ends in compressed data instead.
+        const QByteArray trailer = file.seek(holds - 4) ? file.read(4) : QByteArray();
+        const quint32 isize =
+            trailer.size() == 4 ? qFromLittleEndian<quint32>(trailer.constData()) : 0;
+        holds = isize == quint32(needed) ? needed : 0;
+    }
+    if (holds < needed) {
+        cause = niiGz
+                    ? QCoreApplication::translate("moescope::ImageLoader",
+                                                  "the file is truncated: its gzip stream does not "
+                                                  "end with the %1 bytes its header needs")
+                          .arg(needed)
+                    : QCoreApplication::translate("moescope::ImageLoader",
+                                                  "the file is truncated: its header needs %1 "
+                                                  "bytes, it holds %2")
+                          .arg(needed)
+                          .arg(holds);
+        return false;
+    }
+    return true;
+}
+
 bool readItk(const QString &path, itk::ImageIOBase *io, VolumeImage::Pointer &image, QString &cause)
 {
     try {
+        // The header first: sizes are checked before a voxel is read or allocated.
+        io->SetFileName(std::string(QFile::encodeName(path).constData()));
+        io->ReadImageInformation();
+        if (!checkItkHeader(path, io, cause))
+            return false;
         auto reader = itk::ImageFileReader<VolumeImage>::New();
         reader->SetImageIO(io);
         reader->SetFileName(std::string(QFile::encodeName(path).constData()));
@@ -79,7 +152,7 @@ bool copyPixels(const VolumeImage *image, ImageStack &out, QString &cause)
         return false;
     }
     const size_t n = size_t(size[0]) * size_t(size[1]) * size_t(size[2]) * components;
-    if (n == 0 || n > kMaxSamples || size[0] > 1u << 20 || size[1] > 1u << 20) {
+    if (n == 0 || n > maxDecodedSamples() || size[0] > 1u << 20 || size[1] > 1u << 20) {
         cause = QCoreApplication::translate("moescope::ImageLoader",
                                             "unsupported image size %1 × %2 × %3")
                     .arg(size[0])

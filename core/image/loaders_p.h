@@ -35,8 +35,12 @@ void appendQImageSamples(std::vector<float> &samples, const QImage &image, bool 
 // Lower-case hex SHA-256 over the bytes of `paths`, in order; empty if one cannot be read.
 QByteArray sha256OfFiles(const QStringList &paths);
 
-// A guard against headers that claim absurd sizes: at most this many samples per stack (4 GiB of
-// floats).
-constexpr size_t kMaxSamples = size_t(1) << 30;
+// The most samples (floats) one picture, cine, series or volume may decode to, checked
+// against the header's sizes before anything is decoded, so a 600 kB file claiming 1,000
+// frames of 4096² is refused at once instead of exhausting memory: half the machine's
+// physical memory, at most 2^30 samples (4 GiB), or MOESCOPE_MAX_DECODED_MB when set.
+size_t maxDecodedSamples();
+// The line a loader gives when `samples` exceeds maxDecodedSamples().
+QString tooLargeCause(const QString &what, double samples);
 
 } // namespace moescope::detail
