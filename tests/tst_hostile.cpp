@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 namespace {
 
@@ -140,6 +141,52 @@ private Q_SLOTS:
         QVERIFY2(refused.err.trimmed().count('\n') == 0 && refused.err.contains(bad.toUtf8()),
                  refused.err.constData());
         qunsetenv("MOESCOPE_MODEL_PATH");
+    }
+
+    // Library chatter (here NIfTI's "** ERROR" line on a header with a bad
+    // datatype) goes to the log file, not the terminal, which gets MoEScope's
+    // one line; MOESCOPE_DEBUG=1 lets it through (so the check can fail).
+    void libraryChatterStaysOffTheTerminal()
+    {
+        QTemporaryDir dir;
+        const QString nii = dir.filePath(QStringLiteral("header-only.nii"));
+        QByteArray header(352, '\0');
+        qToLittleEndian<qint32>(348, header.data());
+        header.replace(344, 4, QByteArray("n+1\0", 4));
+        QFile f(nii);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(header);
+        f.close();
+        qputenv("XDG_CACHE_HOME", dir.filePath(QStringLiteral("cache")).toLocal8Bit());
+        const CliResult quiet = runCli({QStringLiteral("info"), nii});
+        qputenv("MOESCOPE_DEBUG", "1");
+        const CliResult verbose = runCli({QStringLiteral("info"), nii});
+        qunsetenv("MOESCOPE_DEBUG");
+        qunsetenv("XDG_CACHE_HOME");
+        QCOMPARE(quiet.code, 1);
+        QCOMPARE(quiet.err.count('\n'), 1);
+        QVERIFY2(quiet.err.startsWith(nii.toUtf8() + ": "), quiet.err.constData());
+        QFile log(dir.filePath(QStringLiteral("cache/MoEScope/MoEScope/moescope-cli.log")));
+        QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+        QVERIFY(log.readAll().contains("** ERROR"));
+        QVERIFY2(verbose.err.contains("** ERROR"), verbose.err.constData());
+    }
+
+    // A file name holding a newline and an escape sequence prints as one line,
+    // its control characters escaped.
+    void controlCharactersInNamesAreEscaped()
+    {
+        QTemporaryDir dir;
+        const QString name = dir.filePath(QStringLiteral("scan\n\x1b[31mred.dcm"));
+        QFile f(name);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not DICOM");
+        f.close();
+        const CliResult r = runCli({QStringLiteral("info"), name});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(!r.err.contains('\x1b'));
+        QVERIFY2(r.err.contains("scan\\n\\e[31mred.dcm"), r.err.constData());
     }
 };
 

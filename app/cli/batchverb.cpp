@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "modelinputs.h"
 #include "options.h"
+#include "terminal.h"
 
 #include "common/artifacts.h"
 #include "jobs/batchanalysis.h"
@@ -153,7 +154,7 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
 
     // One line on a terminal, rewritten: files done, files/s, ETA.
-    const bool tty = isatty(STDERR_FILENO);
+    const bool tty = isatty(fileno(userStderr()));
     QElapsedTimer clock;
     clock.start();
     qint64 lastPrint = -1000;

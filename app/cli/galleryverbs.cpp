@@ -1,5 +1,6 @@
 #include "galleryverbs.h"
 #include "options.h"
+#include "terminal.h"
 
 #include "plugin/pluginregistry.h"
 
@@ -129,7 +130,7 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
     request.modelSha256 = engine.sha256;
     request.batchSize = std::max(1, parser.value(batchOpt).toInt());
 
-    const bool tty = isatty(STDERR_FILENO);
+    const bool tty = isatty(fileno(userStderr()));
     int lastPercent = -1;
     IndexProgress progress = [&](int done, int total, const QString &current) {
         const int percent = total > 0 ? done * 100 / total : 100;

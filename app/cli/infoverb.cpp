@@ -1,5 +1,6 @@
 #include "infoverb.h"
-#include "options.h" // Tr and the exit codes only: this library links none of the CLI's code
+#include "options.h"
+#include "terminal.h" // Tr and the exit codes only: this library links none of the CLI's code
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -88,7 +89,7 @@ int imageInfo(const QString &path, const LoadOptions &options, bool json, QTextS
     LoadError error;
     const std::optional<ImageStack> image = ImageLoader::load(path, options, &error);
     if (!image) {
-        err << error.message() << "\n";
+        err << escapedForTerminal(error.message()) << "\n";
         return Failure;
     }
     // A folder: every series in it, so that the user can pick one with --series.
@@ -107,7 +108,7 @@ int imageInfo(const QString &path, const LoadOptions &options, bool json, QTextS
         return Ok;
     }
     for (const QString &w : warnings)
-        err << Tr::tr("warning: %1: %2").arg(image->sourcePath, w) << "\n";
+        err << escapedForTerminal(Tr::tr("warning: %1: %2").arg(image->sourcePath, w)) << "\n";
     out << image->sourcePath << "\n"
         << Tr::tr("  kind      %1").arg(imageKindName(image->kind)) << "\n"
         << Tr::tr("  size      %1 x %2, %3 channel(s), %4 frame(s)")

@@ -2,6 +2,7 @@
 // execs it for the verbs that need a model), the workbench without a window.
 #include "commands.h"
 #include "model/engine.h"
+#include "terminal.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -25,7 +26,8 @@ int main(int argc, char **argv)
     moescope::cli::installTranslations(app);
 
     QTextStream out(stdout);
-    QTextStream err(stderr);
+    moescope::cli::routeLibraryChatter(); // DCMTK's, ITK's, GDAL's... lines to a log file
+    QTextStream err(moescope::cli::userStderr());
     QStringList args = app.arguments();
     args.removeFirst();
     const int code = moescope::cli::dispatch(args, out, err);

@@ -8,6 +8,7 @@
 // `--help`.
 #include "lightverbs.h"
 #include "options.h"
+#include "terminal.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -50,6 +51,7 @@ std::string enginePath()
 // Replaces this process with the engine, the same arguments given.
 int execEngine(char **argv)
 {
+    moescope::cli::restoreTerminalStderr();
     const std::string engine = enginePath();
     execv(engine.c_str(), argv);
     std::fprintf(stderr, "moescope-cli: cannot start %s: %s\n", engine.c_str(),
@@ -70,7 +72,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(MOESCOPE_VERSION));
     moescope::cli::installTranslations(app);
     QTextStream out(stdout);
-    QTextStream err(stderr);
+    moescope::cli::routeLibraryChatter(); // DCMTK's, ITK's, GDAL's... lines to a log file
+    QTextStream err(moescope::cli::userStderr());
     QStringList args = app.arguments();
     args.removeFirst();
     using namespace moescope::cli;

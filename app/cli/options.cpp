@@ -1,4 +1,5 @@
 #include "options.h"
+#include "terminal.h"
 
 #include <QRegularExpression>
 
@@ -85,7 +86,7 @@ bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &a
 
 int fail(QTextStream &err, const QString &message)
 {
-    err << message << "\n";
+    err << escapedForTerminal(message) << "\n";
     return Failure;
 }
 
@@ -139,7 +140,7 @@ void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &me
 {
     static const bool verbose = qEnvironmentVariableIntValue("MOESCOPE_DEBUG") > 0;
     if (verbose || type == QtCriticalMsg || type == QtFatalMsg)
-        std::fprintf(stderr, "%s\n", qPrintable(message));
+        std::fprintf(userStderr(), "%s\n", qPrintable(escapedForTerminal(message)));
 }
 
 std::atomic_bool g_interrupted{false};
