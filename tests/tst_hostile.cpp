@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -187,6 +188,82 @@ private Q_SLOTS:
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY(!r.err.contains('\x1b'));
         QVERIFY2(r.err.contains("scan\\n\\e[31mred.dcm"), r.err.constData());
+    }
+
+    // Two indexers filling one gallery from one folder at once (a lab's two
+    // shells, two array tasks): both succeed, every file is in the gallery
+    // exactly once, and none is reported as failed.
+    void concurrentIndexersShareAGallery()
+    {
+        const QString gallery = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/ct/gallery");
+        int files = 0;
+        for (QDirIterator it(gallery, QDir::Files, QDirIterator::Subdirectories); it.hasNext();
+             it.next())
+            ++files;
+        QVERIFY(files >= 8);
+        for (int round = 0; round < 2; ++round) {
+            QTemporaryDir dir;
+            const QString db = dir.filePath(QStringLiteral("g.sqlite"));
+            QList<QProcess *> indexers;
+            for (int i = 0; i < 2; ++i) {
+                auto *p = new QProcess(this);
+                QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+                p->setProcessEnvironment(env);
+                p->start(QStringLiteral(MOESCOPE_CLI),
+                         {QStringLiteral("index"), QStringLiteral("--model"),
+                          QStringLiteral("ct-hmar-tiny"), QStringLiteral("--input"), gallery,
+                          QStringLiteral("--db"), db, QStringLiteral("--gallery"),
+                          QStringLiteral("shared"), QStringLiteral("--batch"), QStringLiteral("1"),
+                          QStringLiteral("--json")});
+                indexers << p;
+            }
+            int added = 0;
+            for (QProcess *p : indexers) {
+                QVERIFY(p->waitForFinished(180000));
+                const QByteArray err = p->readAllStandardError();
+                QVERIFY2(p->exitCode() == 0, err.constData());
+                const QJsonObject report =
+                    QJsonDocument::fromJson(p->readAllStandardOutput()).object();
+                QCOMPARE(report.value(QStringLiteral("failures")).toArray().size(), 0);
+                added += report.value(QStringLiteral("sources_added")).toInt();
+                delete p;
+            }
+            QCOMPARE(added, files);
+            const CliResult listed = runCli({QStringLiteral("galleries"), QStringLiteral("--db"),
+                                             db, QStringLiteral("--json")});
+            QCOMPARE(
+                listed.json()[QStringLiteral("galleries")][0][QStringLiteral("sources")].toInt(),
+                files);
+        }
+    }
+
+    // Files no loader recognises in an indexed folder (a README, a database's
+    // -wal file, bytes of no format) are skipped and counted, not failures.
+    void nonPicturesInAnIndexedFolderAreSkipped()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("study"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString ct = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/ct/");
+        QVERIFY(QFile::copy(ct + QStringLiteral("query-chest_nodule.dcm"),
+                            folder + QStringLiteral("/a.dcm")));
+        QVERIFY(QFile::copy(ct + QStringLiteral("query-abdomen_liver_lesion.dcm"),
+                            folder + QStringLiteral("/b.dcm")));
+        for (const char *name : {"README", "runs.sqlite-wal", "notes.bin"}) {
+            QFile f(folder + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("these bytes are no picture of any kind\n").repeated(40));
+        }
+        const CliResult r =
+            runCli({QStringLiteral("index"), QStringLiteral("--model"),
+                    QStringLiteral("ct-hmar-tiny"), QStringLiteral("--input"), folder,
+                    QStringLiteral("--db"), dir.filePath(QStringLiteral("g.sqlite")),
+                    QStringLiteral("--gallery"), QStringLiteral("g"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("sources_added")).toInt(), 2);
+        QCOMPARE(r.json().value(QStringLiteral("not_images")).toInt(), 3);
+        QCOMPARE(r.json().value(QStringLiteral("failures")).toArray().size(), 0);
     }
 };
 

@@ -172,13 +172,14 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
         printJson(out, json);
     } else {
         out << Tr::tr("gallery \"%1\": indexed %2 file(s), %3 item(s) in %4 s (%5 images/s); "
-                      "%6 already indexed; %7 failed")
+                      "%6 already indexed; %7 not pictures, skipped; %8 failed")
                    .arg(request.galleryName)
                    .arg(report.sourcesAdded)
                    .arg(report.itemsAdded)
                    .arg(report.seconds, 0, 'f', 1)
                    .arg(report.seconds > 0 ? report.itemsAdded / report.seconds : 0.0, 0, 'f', 1)
                    .arg(report.sourcesSkipped)
+                   .arg(report.notImages)
                    .arg(report.failures.size())
             << "\n";
         if (json.contains(QStringLiteral("gallery_items")))

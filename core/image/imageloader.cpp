@@ -74,13 +74,15 @@ QString lowerSuffix(const QFileInfo &info)
 
 // QImageReader: every image of the file (animated GIF, multi-page TIFF) that has the size of the
 // first, as a Cine when there are several; grayscale only if every image is.
-bool loadWithQt(const QString &path, ImageStack &out, QString &cause)
+bool loadWithQt(const QString &path, ImageStack &out, QString &cause, bool *unrecognised = nullptr)
 {
     QImageReader reader(path);
     reader.setAutoTransform(true); // EXIF orientation
     if (!reader.canRead()) {
         cause = QCoreApplication::translate("moescope::ImageLoader",
                                             "not a DICOM file and not an image format Qt can read");
+        if (unrecognised)
+            *unrecognised = true;
         return false;
     }
     const QString format = QString::fromLatin1(reader.format().toUpper());
@@ -185,6 +187,7 @@ std::optional<ImageStack> loadImpl(const QString &path, const LoadOptions &optio
     const QString suffix = lowerSuffix(info);
     const bool preamble = head.size() == 132 && head.mid(128, 4) == "DICM";
     bool loaded = false;
+    bool unrecognised = false;
     if (preamble || kDicomSuffixes.contains(suffix)) {
         loaded = detail::loadDicomFile(path, stack, cause);
         if (!loaded && !preamble && cause.startsWith(QLatin1String("not a valid DICOM file"))) {
@@ -195,16 +198,21 @@ std::optional<ImageStack> loadImpl(const QString &path, const LoadOptions &optio
     } else if (ImageLoader::volumeSuffixes().contains(suffix)) {
         loaded = detail::loadItkVolume(path, stack, cause);
     } else {
-        loaded = loadWithQt(path, stack, cause);
+        loaded = loadWithQt(path, stack, cause, &unrecognised);
         if (!loaded && suffix.isEmpty() && looksLikeBareDataset(head)) {
             QString dicomCause;
+            unrecognised = false;
             loaded = detail::loadDicomFile(path, stack, dicomCause);
             if (!loaded)
                 cause = dicomCause;
         }
     }
-    if (!loaded)
-        return fail(error, path, cause);
+    if (!loaded) {
+        fail(error, path, cause);
+        if (error)
+            error->notAnImage = unrecognised;
+        return std::nullopt;
+    }
 
     if (!options.seriesUid.isEmpty() && stack.seriesUid != options.seriesUid)
         return fail(

@@ -14,6 +14,10 @@ struct LoadError
 {
     QString path;
     QString cause;
+    // No loader recognises the file as a picture at all (not DICOM, no volume
+    // suffix, no image format Qt reads): a README or a database's -wal file
+    // in a folder, which a folder's indexer skips instead of failing on.
+    bool notAnImage = false;
     QString message() const; // "<path>: <cause>"
 };
 

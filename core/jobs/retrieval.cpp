@@ -210,6 +210,7 @@ QJsonObject IndexReport::toJson() const
     return {{"files", files},
             {"sources_added", sourcesAdded},
             {"sources_skipped", sourcesSkipped},
+            {"not_images", notImages},
             {"items_added", itemsAdded},
             {"failures", QJsonArray::fromStringList(failures)},
             {"warnings", QJsonArray::fromStringList(warnings)},
@@ -362,21 +363,32 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
                 const std::optional<qint64> id = db.createGallery(
                     request.galleryName, model, QString::fromStdString(outputs.embedding),
                     int(items.front().embedding.size()), error);
-                if (!id) {
+                // Another indexer may have created it since we looked: then
+                // it is ours to fill if the same model made it.
+                const std::optional<store::GalleryInfo> theirs =
+                    id ? std::nullopt : db.findGallery(request.galleryName, &dbError);
+                if (!id && !(theirs && checkGalleryModel(*theirs, request.modelSha256, modelName, 0,
+                                                         error))) {
                     stop = true;
                     return false;
                 }
-                galleryId = *id;
-                report->createdGallery = true;
+                galleryId = id ? *id : theirs->id;
+                report->createdGallery = bool(id);
             }
-            const std::optional<std::vector<qint64>> ids = db.addGallerySource(
-                galleryId, f.sha, QFileInfo(f.path).absoluteFilePath(), items, &dbError);
+            bool alreadyThere = false; // another indexer added it since we looked
+            const std::optional<std::vector<qint64>> ids =
+                db.addGallerySource(galleryId, f.sha, QFileInfo(f.path).absoluteFilePath(), items,
+                                    &dbError, &alreadyThere);
             if (!ids) {
                 // The database itself failed (full disk, read-only, locked):
                 // every later file would fail the same way, so stop with it.
                 *error = dbError;
                 stop = true;
                 return false;
+            }
+            if (alreadyThere) {
+                ++report->sourcesSkipped;
+                return true;
             }
             ++report->sourcesAdded;
             report->itemsAdded += int(ids->size());
@@ -423,6 +435,10 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
         LoadOptions options;
         options.fileSha256 = sha->toLatin1(); // hashed above: not again
         std::optional<ImageStack> image = ImageLoader::load(path, options, &loadError);
+        if (!image && loadError.notAnImage) {
+            ++report->notImages; // a README, the database's own -wal file: not the gallery's
+            continue;
+        }
         if (!image) {
             report->failures << loadError.message();
             continue;

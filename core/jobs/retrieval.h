@@ -66,6 +66,7 @@ struct IndexReport
     int files = 0;          // candidates looked at
     int sourcesAdded = 0;   // files indexed now
     int sourcesSkipped = 0; // already in the gallery (same content)
+    int notImages = 0;      // files no loader recognises (a README, a -wal file): skipped
     int itemsAdded = 0;     // frames indexed now
     QStringList failures;   // "<path>: <cause>" for files that could not be indexed
     QStringList warnings;   // "<path>: <warning>" (non-CT modality, ...)

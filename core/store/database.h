@@ -162,10 +162,15 @@ public:
     std::optional<bool> hasGallerySource(qint64 galleryId, const QString &sourceSha256,
                                          QString *error) const;
     // Adds one source and its items in ONE transaction; every item must have
-    // the gallery's dim and the source's sha. Returns the items' new ids.
+    // the gallery's dim and the source's sha. Returns the items' new ids. When
+    // the gallery already holds this content (another process indexing the
+    // same folder added it since hasGallerySource said no), nothing is added
+    // and, given `alreadyThere`, that is set and an empty list returned
+    // instead of an error.
     std::optional<std::vector<qint64>>
     addGallerySource(qint64 galleryId, const QString &sourceSha256, const QString &path,
-                     const std::vector<GalleryItem> &items, QString *error);
+                     const std::vector<GalleryItem> &items, QString *error,
+                     bool *alreadyThere = nullptr);
     // Every embedding of the gallery, in item-id order, for the search index.
     std::optional<GalleryMatrix> loadGalleryEmbeddings(qint64 galleryId, QString *error) const;
     // Items by id (order kept; unknown ids are skipped). `full` also reads

@@ -319,9 +319,11 @@ std::optional<bool> Database::hasGallerySource(qint64 galleryId, const QString &
     return q.next();
 }
 
-std::optional<std::vector<qint64>>
-Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const QString &path,
-                           const std::vector<GalleryItem> &items, QString *error)
+std::optional<std::vector<qint64>> Database::addGallerySource(qint64 galleryId,
+                                                              const QString &sourceSha256,
+                                                              const QString &path,
+                                                              const std::vector<GalleryItem> &items,
+                                                              QString *error, bool *alreadyThere)
 {
     const QString what =
         QCoreApplication::translate("moescope::store::Database", "cannot add %1 to the gallery")
@@ -414,12 +416,17 @@ Database::addGallerySource(qint64 galleryId, const QString &sourceSha256, const 
         q.bindValue(QStringLiteral(":now"), now);
         if (!q.exec()) {
             const QSqlError e = q.lastError();
-            if ((e.nativeErrorCode().toInt() & 0xff) == 19) // SQLITE_CONSTRAINT: UNIQUE
+            if ((e.nativeErrorCode().toInt() & 0xff) == 19) { // SQLITE_CONSTRAINT: UNIQUE
+                if (alreadyThere) {
+                    *alreadyThere = true;
+                    return std::vector<qint64>{}; // the transaction rolls back: nothing written
+                }
                 d->fail(error, what,
                         QCoreApplication::translate("moescope::store::Database",
                                                     "the gallery already holds this content"));
-            else
+            } else {
                 d->failSql(error, what, e);
+            }
             return std::nullopt;
         }
         sourceId = q.lastInsertId().toLongLong();
