@@ -265,6 +265,44 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QStringLiteral("not_images")).toInt(), 3);
         QCOMPARE(r.json().value(QStringLiteral("failures")).toArray().size(), 0);
     }
+
+    // A folder named after a patient stays out of what is shared: result.json,
+    // `run --json` and `runs --json` name the input by its file name; with
+    // --keep-paths they give the whole path (so the check can fail).
+    void exportsNameTheFileNotTheFolder()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("Doe_Jane_1950-02-03"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString input = folder + QStringLiteral("/scan.png");
+        QVERIFY(QFile::copy(QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png"),
+                            input));
+        const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
+        for (const bool keep : {false, true}) {
+            const QString out = dir.filePath(keep ? QStringLiteral("kept") : QStringLiteral("plain"));
+            QStringList args{QStringLiteral("run"),   QStringLiteral("--model"),
+                             QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"),
+                             input,                   QStringLiteral("--db"),
+                             db,                      QStringLiteral("--out"),
+                             out,                     QStringLiteral("--json")};
+            if (keep)
+                args << QStringLiteral("--keep-paths");
+            const CliResult ran = runCli(args);
+            QVERIFY2(ran.code == 0, ran.err.constData());
+            QFile result(out + QStringLiteral("/result.json"));
+            QVERIFY(result.open(QIODevice::ReadOnly));
+            QStringList listArgs{QStringLiteral("runs"), QStringLiteral("--db"), db,
+                                 QStringLiteral("--json")};
+            if (keep)
+                listArgs << QStringLiteral("--keep-paths");
+            const CliResult listed = runCli(listArgs);
+            QVERIFY2(listed.code == 0, listed.err.constData());
+            for (const QByteArray &exported : {ran.out, result.readAll(), listed.out}) {
+                QVERIFY(exported.contains("scan.png"));
+                QCOMPARE(exported.contains("Doe_Jane"), keep);
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostile)

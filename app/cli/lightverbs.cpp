@@ -232,7 +232,7 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                    QStringLiteral("FILE"));
     const QCommandLineOption limitOpt(QStringLiteral("limit"), Tr::tr("At most N runs."),
                                       QStringLiteral("N"), QStringLiteral("1000"));
-    parser.addOptions({dbOpt, limitOpt, kJson});
+    parser.addOptions({dbOpt, limitOpt, kJson, keepPathsOption()});
     if (!parse(parser, QStringLiteral("runs"), arguments, err))
         return Usage;
     store::Database db;
@@ -248,7 +248,7 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                 {"created_at", r.createdAt.toString(Qt::ISODateWithMs)},
                                 {"model", r.model.name},
                                 {"task", r.model.task},
-                                {"input", r.image.path},
+                                {"input", exportedPath(r.image.path, parser)},
                                 {"device", r.device},
                                 {"frames", r.frameCount},
                                 {"elapsed_ms", r.elapsedMs},
@@ -262,7 +262,7 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
         out << QString::number(r.id).rightJustified(5) << "  "
             << r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
             << r.model.name.leftJustified(24) << " " << r.device.leftJustified(7) << " "
-            << r.image.path << "\n";
+            << exportedPath(r.image.path, parser) << "\n";
     }
     return Ok;
 }

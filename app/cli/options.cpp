@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,6 +109,20 @@ bool parseFrameRange(const QString &text, int *first, int *last)
     *first = m.captured(1).isEmpty() ? 0 : m.captured(1).toInt();
     *last = m.captured(2).isEmpty() ? -1 : m.captured(2).toInt();
     return *last < 0 || *last >= *first;
+}
+
+const QCommandLineOption &keepPathsOption()
+{
+    static const QCommandLineOption o(
+        QStringLiteral("keep-paths"),
+        Tr::tr("Name inputs by their full path in what is printed and written (default: the file "
+               "name only, so folder names stay private)."));
+    return o;
+}
+
+QString exportedPath(const QString &path, const QCommandLineParser &parser)
+{
+    return parser.isSet(keepPathsOption()) ? path : QFileInfo(path).fileName();
 }
 
 const QCommandLineOption &routingFramesOption()

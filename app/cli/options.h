@@ -29,6 +29,13 @@ const QCommandLineOption &seriesOption();   // --series UID
 const QCommandLineOption &modelOption();    // --model NAME|FILE
 const QCommandLineOption &deviceOption();   // --device auto|cpu|cuda
 const QCommandLineOption &databaseOption(); // --db FILE
+// --keep-paths: exports name an input by its full path, not its file name.
+const QCommandLineOption &keepPathsOption();
+// What an export (result.json, `run --json`, `runs`) says of an input: its
+// file name, so a folder named after a patient stays out of what is shared;
+// the whole path with --keep-paths. The database keeps the path (it reopens
+// the file from it).
+QString exportedPath(const QString &path, const QCommandLineParser &parser);
 // --routing-frames A:B: the frames whose full routing a run keeps and stores.
 const QCommandLineOption &routingFramesOption();
 

@@ -62,7 +62,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                         Tr::tr("Do not store the run."));
     parser.addOptions({modelOpt, inputOpt, deviceOpt, outOpt, dbOpt, disableOpt, framesOpt,
                        choiceOption(), imageOption(), noStoreOpt, kJson, kThreads, kSeries,
-                       routingFramesOption()});
+                       routingFramesOption(), keepPathsOption()});
     parser.addOptions(sceneRunOptions());
     if (!parse(parser, QStringLiteral("run"), arguments, err))
         return Usage;
@@ -206,7 +206,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     QJsonObject json{{"model", result.modelName},          {"model_file", result.modelPath},
                      {"model_sha256", result.modelSha256}, {"task", result.task},
-                     {"plugin", result.pluginId},          {"input", source.path()},
+                     {"plugin", result.pluginId},
+                     {"input", exportedPath(source.path(), parser)},
                      {"input_sha256", result.imageSha256}, {"device", result.device},
                      {"steps", result.stepCount}};
     if (!result.steps.isEmpty()) {
