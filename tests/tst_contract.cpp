@@ -245,15 +245,7 @@ private Q_SLOTS:
         row("schema 1e300", "\"schema\": 1", "\"schema\": 1e300", "\"schema\" must be");
         row("number beyond double", "\"schema\": 1", "\"schema\": 1e999", "number overflow");
     }
-    void hostileSizes()
-    {
-        QFETCH(QString, json);
-        QFETCH(QString, expected);
-        ModelContract c;
-        std::string error;
-        QVERIFY(!parseContract(json.toStdString(), &c, &error));
-        QVERIFY2(QString::fromStdString(error).contains(expected), error.c_str());
-    }
+    void hostileSizes() { brokenRules(); } // the same check, on the rows above
 
     // A model file damaged after it was saved (one byte of tensor data
     // flipped: LibTorch itself would load and run it) and one holding two

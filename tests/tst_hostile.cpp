@@ -275,16 +275,22 @@ private Q_SLOTS:
         const QString folder = dir.filePath(QStringLiteral("Doe_Jane_1950-02-03"));
         QVERIFY(QDir().mkpath(folder));
         const QString input = folder + QStringLiteral("/scan.png");
-        QVERIFY(QFile::copy(QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png"),
-                            input));
+        QVERIFY(QFile::copy(
+            QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png"), input));
         const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
         for (const bool keep : {false, true}) {
-            const QString out = dir.filePath(keep ? QStringLiteral("kept") : QStringLiteral("plain"));
-            QStringList args{QStringLiteral("run"),   QStringLiteral("--model"),
-                             QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"),
-                             input,                   QStringLiteral("--db"),
-                             db,                      QStringLiteral("--out"),
-                             out,                     QStringLiteral("--json")};
+            const QString out =
+                dir.filePath(keep ? QStringLiteral("kept") : QStringLiteral("plain"));
+            QStringList args{QStringLiteral("run"),
+                             QStringLiteral("--model"),
+                             QStringLiteral("moe-vit-shapes-tiny"),
+                             QStringLiteral("--input"),
+                             input,
+                             QStringLiteral("--db"),
+                             db,
+                             QStringLiteral("--out"),
+                             out,
+                             QStringLiteral("--json")};
             if (keep)
                 args << QStringLiteral("--keep-paths");
             const CliResult ran = runCli(args);

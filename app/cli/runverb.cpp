@@ -204,12 +204,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return fail(err, error);
     const double storeMs = t.nsecsElapsed() / 1e6;
 
-    QJsonObject json{{"model", result.modelName},          {"model_file", result.modelPath},
-                     {"model_sha256", result.modelSha256}, {"task", result.task},
-                     {"plugin", result.pluginId},
-                     {"input", exportedPath(source.path(), parser)},
-                     {"input_sha256", result.imageSha256}, {"device", result.device},
-                     {"steps", result.stepCount}};
+    QJsonObject json{
+        {"model", result.modelName},          {"model_file", result.modelPath},
+        {"model_sha256", result.modelSha256}, {"task", result.task},
+        {"plugin", result.pluginId},          {"input", exportedPath(source.path(), parser)},
+        {"input_sha256", result.imageSha256}, {"device", result.device},
+        {"steps", result.stepCount}};
     if (!result.steps.isEmpty()) {
         json.insert(QStringLiteral("outputs"), result.steps.first().outputs);
         json.insert(QStringLiteral("routing"), result.mosaic.empty()
