@@ -64,7 +64,8 @@ const QCommandLineOption &databaseOption()
 bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments,
            QTextStream &err)
 {
-    parser.setApplicationDescription(verb);
+    parser.setApplicationDescription(
+        Tr::tr("The options of moescope-cli %1; moescope-cli --help lists every verb.").arg(verb));
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("moescope-cli ") + verb} + arguments)) {
         err << "moescope-cli " << verb << ": " << parser.errorText() << "\n";
