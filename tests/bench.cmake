@@ -1,5 +1,8 @@
 # Benchmarks: built with the tests, run by hand or by tests/bench/run.sh, never
-# timed inside unit tests.
+# timed inside unit tests. Not in a sanitizer build or one without the window.
+if(MOESCOPE_SANITIZE OR NOT TARGET moescope_gui)
+  return()
+endif()
 add_executable(bench_ui_stall bench/bench_ui_stall.cpp)
 target_link_libraries(bench_ui_stall PRIVATE moescope_gui Qt6::Test moescope_warnings)
 

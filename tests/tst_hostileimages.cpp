@@ -22,6 +22,8 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <cmath>
+
 using namespace moescope;
 
 namespace {
@@ -46,6 +48,33 @@ QString refusal(const QString &path)
     LoadError error;
     const auto image = ImageLoader::load(path, &error);
     return image ? QString() : error.message();
+}
+
+
+// An animated GIF of `frames` frames of side × side whose image data is
+// empty (a clear code and an end code): decoders fill each frame with the
+// background, so the file is ~20 bytes a frame whatever the frames' size.
+QByteArray emptyAnimatedGif(int side, int frames)
+{
+    QByteArray gif("GIF89a");
+    const auto u16 = [&gif](int v) { gif.append(char(v & 0xff)).append(char(v >> 8)); };
+    u16(side);
+    u16(side);
+    gif.append("\x80\x00\x00", 3);                   // a 2-colour global table
+    gif.append("\x00\x00\x00\xff\xff\xff", 6);    // black, white
+    gif.append("\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00", 19); // loop for ever
+    for (int i = 0; i < frames; ++i) {
+        gif.append("\x21\xf9\x04\x00\x0a\x00\x00\x00", 8); // 100 ms
+        gif.append(char(0x2c));
+        u16(0);
+        u16(0);
+        u16(side);
+        u16(side);
+        gif.append(char(0));
+        gif.append("\x02\x01\x2c\x00", 4); // code size 2; codes 4 (clear), 5 (end)
+    }
+    gif.append(char(0x3b));
+    return gif;
 }
 
 } // namespace
@@ -167,6 +196,72 @@ private Q_SLOTS:
         QVERIFY2(under8.isEmpty(), qPrintable(under8));
     }
 
+    // An animation is held to the limit as a whole, not frame by frame: a
+    // 20 kB GIF of 1,000 frames of 256² (800 MB decoded) is refused under a
+    // 16 MB limit before its frames are decoded, and three such frames load.
+    void animationBombs_data()
+    {
+        QTest::addColumn<int>("frames");
+        QTest::addColumn<bool>("loads");
+        QTest::newRow("3 frames") << 3 << true;
+        QTest::newRow("1000 frames") << 1000 << false;
+    }
+
+    void animationBombs()
+    {
+        QFETCH(int, frames);
+        QFETCH(bool, loads);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bomb.gif"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(emptyAnimatedGif(256, frames));
+        file.close();
+        qputenv("MOESCOPE_MAX_DECODED_MB", "16");
+        LoadError error;
+        const auto image = ImageLoader::load(path, &error);
+        qunsetenv("MOESCOPE_MAX_DECODED_MB");
+        QCOMPARE(bool(image), loads);
+        if (loads) {
+            QCOMPARE(image->frameCount, frames);
+            QCOMPARE(image->width, 256);
+        } else {
+            QVERIFY2(error.cause.contains(QStringLiteral("an animation of 256 × 256 with more "
+                                                         "than")) &&
+                         error.cause.contains(QStringLiteral("more than the 16 MB allowed")),
+                     qPrintable(error.message()));
+        }
+    }
+
+    // MetaImage headers that disagree with themselves (found by fuzz_volume):
+    // each refused before ITK reads the voxels; the consistent one loads.
+    void metaImageHeaders_data()
+    {
+        QTest::addColumn<QByteArray>("ndims");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("consistent") << QByteArray("3") << QString();
+        QTest::newRow("NDims 0 with a DimSize")
+            << QByteArray("0") << QStringLiteral("the header gives 0 dimension(s)");
+    }
+
+    void metaImageHeaders()
+    {
+        QFETCH(QByteArray, ndims);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("volume.mha"));
+        QByteArray bytes = "ObjectType = Image\nNDims = " + ndims +
+                           "\nDimSize = 4 4 3\nElementType = MET_SHORT\n"
+                           "ElementByteOrderMSB = False\nElementDataFile = LOCAL\n";
+        bytes.append(QByteArray(4 * 4 * 3 * 2, '\x01'));
+        QVERIFY(writeBytes(path, bytes));
+        const QString why = refusal(path);
+        if (expected.isEmpty())
+            QVERIFY2(why.isEmpty(), qPrintable(why));
+        else
+            QVERIFY2(why.contains(expected), qPrintable(why));
+    }
+
     void niftiCutOrOversized_data()
     {
         QTest::addColumn<QString>("suffix");
@@ -177,6 +272,15 @@ private Q_SLOTS:
                                                     << "truncated";
             QTest::addRow("%s header claims 2048³", suffix) << suffix << "bomb"
                                                             << "more than the";
+            // Found by fuzz_volume: a float converted to an integer unchecked.
+            QTest::addRow("%s vox_offset NaN", suffix) << suffix << "nan offset"
+                                                       << "its voxel offset (vox_offset)";
+            QTest::addRow("%s vox_offset 1e30", suffix) << suffix << "huge offset"
+                                                        << "its voxel offset (vox_offset)";
+            // Found by fuzz_volume: ITK's NIfTI reader aborted in vnl_svd.
+            QTest::addRow("%s quaternion NaN", suffix) << suffix << "nan quaternion"
+                                                       << "orientation holds a number that is "
+                                                          "not finite";
         }
     }
 
@@ -206,6 +310,14 @@ private Q_SLOTS:
         if (damage == QLatin1String("bomb")) // dim[1..3]: int16 at bytes 42, 44, 46 (NIfTI-1)
             for (int at : {42, 44, 46})
                 qToLittleEndian<qint16>(2048, bytes.data() + at);
+        if (damage.endsWith(QLatin1String(" offset"))) // vox_offset: a float at byte 108
+            qToLittleEndian<float>(damage.startsWith(QLatin1String("nan")) ? std::nanf("")
+                                                                           : 1e30f,
+                                   bytes.data() + 108);
+        if (damage == QLatin1String("nan quaternion")) { // qform_code at 252, quatern_b at 256
+            qToLittleEndian<qint16>(1, bytes.data() + 252);
+            qToLittleEndian<float>(std::nanf(""), bytes.data() + 256);
+        }
         QString path = raw;
         if (suffix == QLatin1String(".nii")) {
             if (damage == QLatin1String("cut"))

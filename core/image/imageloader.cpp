@@ -8,10 +8,10 @@
 #include <QFileInfo>
 #include <QImageReader>
 
+#include <algorithm>
 #include <exception>
 #include <new>
 
-#include <algorithm>
 #include <unistd.h>
 
 namespace moescope {
@@ -78,6 +78,11 @@ bool loadWithQt(const QString &path, ImageStack &out, QString &cause, bool *unre
 {
     QImageReader reader(path);
     reader.setAutoTransform(true); // EXIF orientation
+    // Qt refuses one image beyond its allocation limit (256 MB); a lower
+    // MOESCOPE_MAX_DECODED_MB lowers it (0 would mean no limit at all).
+    const size_t maxSamples = detail::maxDecodedSamples();
+    const qint64 maxMb = qint64(maxSamples * sizeof(float) >> 20);
+    reader.setAllocationLimit(int(std::clamp<qint64>(maxMb, 1, reader.allocationLimit())));
     if (!reader.canRead()) {
         cause = QCoreApplication::translate("moescope::ImageLoader",
                                             "not a DICOM file and not an image format Qt can read");
@@ -96,7 +101,24 @@ bool loadWithQt(const QString &path, ImageStack &out, QString &cause, bool *unre
     const double delayMs = animated ? reader.nextImageDelay() : 0;
     QList<QImage> images{first};
     constexpr int kMaxFrames = 10000;
-    while (images.size() < kMaxFrames && reader.imageCount() > 1 && reader.jumpToNextImage()) {
+    // An animated GIF or WebP of thousands of large frames compresses to
+    // kilobytes: the frames together are held to the decoded-size limit.
+    const size_t frameSamples = size_t(first.width()) * size_t(first.height()) * 3;
+    while (images.size() < kMaxFrames && reader.imageCount() > 1) {
+        // A TIFF's next page is reached by jumping; an animation's next frame
+        // is simply the next read (Qt's GIF handler cannot jump).
+        if (!reader.jumpToNextImage() && !(animated && reader.canRead()))
+            break;
+        if (frameSamples * size_t(images.size() + 1) > maxSamples) {
+            cause = detail::tooLargeCause(
+                QCoreApplication::translate("moescope::ImageLoader",
+                                            "an animation of %1 × %2 with more than %3 frames")
+                    .arg(first.width())
+                    .arg(first.height())
+                    .arg(images.size()),
+                double(frameSamples) * double(images.size() + 1));
+            return false;
+        }
         const QImage next = reader.read();
         if (next.isNull() || next.size() != first.size())
             break;

@@ -35,7 +35,6 @@
 #include <exception>
 #include <new>
 #include <string>
-#include <zlib.h>
 
 namespace moescope::detail {
 
@@ -48,6 +47,16 @@ using VolumeImage = itk::VectorImage<float, 3>;
 // hold the size the header needs, loaded as if whole before).
 bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, QString &cause)
 {
+    // A MetaImage header of "NDims = 0" with a DimSize: ITK sizes its buffer
+    // for one voxel and MetaIO then reads DimSize's worth into it (found by
+    // fuzz_volume: a heap overflow inside ITK). A picture has 2 or more.
+    if (io->GetNumberOfDimensions() < 2) {
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "the header gives %1 dimension(s); an image has at "
+                                            "least 2")
+                    .arg(io->GetNumberOfDimensions());
+        return false;
+    }
     double samples = io->GetNumberOfComponents();
     QStringList sizes;
     for (unsigned i = 0; i < io->GetNumberOfDimensions(); ++i) {
@@ -63,22 +72,11 @@ bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, QString &ca
     const bool niiGz = lower.endsWith(QLatin1String(".nii.gz"));
     if (!nii && !niiGz)
         return true;
-    // A single-file NIfTI: its header says where the voxels start (vox_offset:
-    // a float at byte 108 of NIfTI-1, an int64 at byte 168 of NIfTI-2); zlib
-    // reads the header through a .gz as well as without one.
-    qint64 voxOffset = 0;
-    if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
-        unsigned char header[544] = {};
-        const int got = gzread(gz, header, sizeof header);
-        gzclose(gz);
-        const qint32 sizeofHdr = got >= 4 ? qFromLittleEndian<qint32>(header) : 0;
-        if (sizeofHdr == 348 && got >= 112)
-            voxOffset = qint64(qFromLittleEndian<float>(header + 108));
-        else if (sizeofHdr == 540 && got >= 176)
-            voxOffset = qFromLittleEndian<qint64>(header + 168);
-    }
+    // A single-file NIfTI: its header says where the voxels start.
+    const NiftiHeader header = readNiftiHeader(path);
+    const qint64 voxOffset = header.voxOffset;
     if (voxOffset < 348)
-        return true; // big-endian or odd: the reader decides
+        return true; // not a NIfTI header after all, or odd: the reader decides
     const qint64 needed = voxOffset + qint64(io->GetImageSizeInBytes());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -108,11 +106,35 @@ bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, QString &ca
     return true;
 }
 
+// What ITK's NIfTI reader would trust: a NaN in the orientation aborts the
+// process inside vnl_svd; a vox_offset no file can have.
+bool checkNiftiHeader(const QString &path, QString &cause)
+{
+    const NiftiHeader header = readNiftiHeader(path);
+    if (!header.present)
+        return true;
+    if (!header.finite) {
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "the header is damaged: its voxel spacing or "
+                                            "orientation holds a number that is not finite");
+        return false;
+    }
+    if (!header.offsetInFile) {
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "the header is damaged: its voxel offset (vox_offset) "
+                                            "is not a position in a file");
+        return false;
+    }
+    return true;
+}
+
 bool readItk(const QString &path, itk::ImageIOBase *io, VolumeImage::Pointer &image, QString &cause)
 {
     try {
         // The header first: sizes are checked before a voxel is read or allocated.
         io->SetFileName(std::string(QFile::encodeName(path).constData()));
+        if (!checkNiftiHeader(path, cause))
+            return false;
         io->ReadImageInformation();
         if (!checkItkHeader(path, io, cause))
             return false;

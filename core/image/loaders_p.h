@@ -43,4 +43,15 @@ size_t maxDecodedSamples();
 // The line a loader gives when `samples` exceeds maxDecodedSamples().
 QString tooLargeCause(const QString &what, double samples);
 
+// A NIfTI-1 or NIfTI-2 header as MoEScope checks it before ITK reads it
+// (niftiheader.cpp). Not `present` for any other file.
+struct NiftiHeader
+{
+    bool present = false;
+    bool offsetInFile = true; // vox_offset is a position a file can have
+    qint64 voxOffset = 0;     // where the voxels start (0 when not offsetInFile)
+    bool finite = true;       // spacing and orientation hold no NaN or infinity
+};
+NiftiHeader readNiftiHeader(const QString &path);
+
 } // namespace moescope::detail

@@ -1,0 +1,85 @@
+// What MoEScope reads of a NIfTI header itself, before ITK does. ITK's NIfTI
+// reader trusts the header: a NaN in the quaternion or the sform reaches
+// vnl_svd, which calls abort() (found by fuzz_volume), and vox_offset is a
+// float that says where the voxels start. The header is read through zlib,
+// which reads a .nii as it is and a .nii.gz decompressed.
+//
+// Offsets are those of nifti1.h and nifti2.h (NIfTI-1: 348-byte header of
+// floats; NIfTI-2: 540 bytes of doubles and int64s), in the byte order the
+// header's own size field reveals.
+#include "loaders_p.h"
+
+#include <QFile>
+#include <QtEndian>
+
+#include <cmath>
+#include <zlib.h>
+
+namespace moescope::detail {
+
+namespace {
+
+template <typename T>
+T field(const unsigned char *at, bool bigEndian)
+{
+    return bigEndian ? qFromBigEndian<T>(at) : qFromLittleEndian<T>(at);
+}
+
+template <typename T>
+bool allFinite(const unsigned char *header, int offset, int count, bool bigEndian)
+{
+    for (int i = 0; i < count; ++i)
+        if (!std::isfinite(double(field<T>(header + offset + i * int(sizeof(T)), bigEndian))))
+            return false;
+    return true;
+}
+
+// The fields ITK turns into spacing and direction: pixdim[1..3] always; the
+// quaternion and its offsets when qform_code > 0; srow_x/y/z when
+// sform_code > 0 (nifti1_io's nifti_convert_nhdr2nim).
+struct Layout
+{
+    int pixdim, voxOffset, qformCode, sformCode, quaternion, srow;
+};
+constexpr Layout kNifti1{76, 108, 252, 254, 256, 280};
+constexpr Layout kNifti2{104, 168, 344, 348, 352, 400};
+
+template <typename Real, typename Offset, typename Code>
+NiftiHeader readFields(const unsigned char *header, const Layout &at, bool big)
+{
+    constexpr double kMaxOffset = double(qint64(1) << 53);
+    NiftiHeader out;
+    out.present = true;
+    const double offset = double(field<Offset>(header + at.voxOffset, big));
+    out.offsetInFile = offset >= 0 && offset <= kMaxOffset; // false for NaN
+    out.voxOffset = out.offsetInFile ? qint64(offset) : 0;
+    out.finite = allFinite<Real>(header, at.pixdim + int(sizeof(Real)), 3, big);
+    if (field<Code>(header + at.qformCode, big) > 0)
+        out.finite = out.finite && allFinite<Real>(header, at.quaternion, 6, big);
+    if (field<Code>(header + at.sformCode, big) > 0)
+        out.finite = out.finite && allFinite<Real>(header, at.srow, 12, big);
+    return out;
+}
+
+} // namespace
+
+NiftiHeader readNiftiHeader(const QString &path)
+{
+    unsigned char header[540] = {};
+    int got = 0;
+    if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
+        got = gzread(gz, header, sizeof header);
+        gzclose(gz);
+    }
+    if (got < 4)
+        return {};
+    const qint32 little = qFromLittleEndian<qint32>(header);
+    const qint32 big = qFromBigEndian<qint32>(header);
+    if ((little == 348 || big == 348) && got >= 348)
+        return readFields<float, float, qint16>(header, kNifti1, big == 348);
+    if ((little == 540 || big == 540) && got >= 540)
+        return readFields<double, qint64, qint32>(header, kNifti2, big == 540);
+    return {};
+}
+
+} // namespace moescope::detail

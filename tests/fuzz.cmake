@@ -1,0 +1,44 @@
+# Fuzzing (issue 15). Every harness in tests/fuzz is built in two ways:
+#  - always, with fuzzreplay.cpp, as fuzzreplay_<name>: ctest runs its corpus
+#    (tests/fuzz/corpus/<name>: the inputs libFuzzer kept for coverage and
+#    every input that ever crashed a harness) once, as a regression test;
+#  - with -DMOESCOPE_FUZZ=ON (clang, which implies MOESCOPE_SANITIZE) as the
+#    libFuzzer program fuzz_<name>: ctest runs it for MOESCOPE_FUZZ_SECONDS on
+#    a copy of its corpus; what it finds lands in <build>/fuzz-findings.
+#    tests/fuzz/run.sh runs them for longer (docs/reliability.md).
+set(MOESCOPE_FUZZ_SECONDS 20 CACHE STRING "Seconds ctest runs each libFuzzer harness")
+
+set(_fuzz_libs_dicom moescope_image)
+set(_fuzz_libs_volume moescope_image)
+set(_fuzz_libs_picture moescope_image)
+set(_fuzz_libs_contract moescope_contract)
+set(_fuzz_libs_archive moescope_contract)
+set(_fuzz_libs_store moescope_store)
+
+add_library(moescope_fuzzsupport STATIC fuzz/fuzzsupport.cpp fuzz/fuzzsupport.h)
+target_link_libraries(moescope_fuzzsupport PUBLIC Qt6::Core PRIVATE moescope_warnings)
+
+foreach(name dicom volume picture contract archive store)
+  set(_corpus ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/${name})
+  add_executable(fuzzreplay_${name} fuzz/fuzz_${name}.cpp fuzz/fuzzreplay.cpp)
+  target_link_libraries(fuzzreplay_${name} PRIVATE moescope_fuzzsupport ${_fuzz_libs_${name}}
+    moescope_warnings)
+  add_test(NAME fuzz_corpus_${name} COMMAND fuzzreplay_${name} ${_corpus})
+  set_tests_properties(fuzz_corpus_${name} PROPERTIES TIMEOUT 300
+    ENVIRONMENT "${MOESCOPE_TEST_ENVIRONMENT}")
+
+  if(MOESCOPE_FUZZ)
+    add_executable(fuzz_${name} fuzz/fuzz_${name}.cpp)
+    target_link_libraries(fuzz_${name} PRIVATE moescope_fuzzsupport ${_fuzz_libs_${name}}
+      moescope_warnings)
+    target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
+    set(_work ${CMAKE_BINARY_DIR}/fuzz-work/${name})
+    file(MAKE_DIRECTORY ${_work} ${CMAKE_BINARY_DIR}/fuzz-findings)
+    add_test(NAME fuzz_budget_${name} COMMAND fuzz_${name}
+      -max_total_time=${MOESCOPE_FUZZ_SECONDS} -rss_limit_mb=2048 -timeout=20
+      -print_final_stats=1 -artifact_prefix=${CMAKE_BINARY_DIR}/fuzz-findings/${name}-
+      ${_work} ${_corpus})
+    set_tests_properties(fuzz_budget_${name} PROPERTIES
+      TIMEOUT 600 ENVIRONMENT "${MOESCOPE_TEST_ENVIRONMENT}")
+  endif()
+endforeach()
