@@ -40,3 +40,9 @@ add_dependencies(tst_batch moescope-cli)
 moescope_add_test(tst_hostile)
 target_compile_definitions(tst_hostile PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_hostile moescope-cli)
+
+# Issue 15: SIGKILL during index and a cine run, a full disk (a tmpfs in a
+# mount namespace; skipped where unshare -m is not allowed).
+moescope_add_test(tst_faults LIBS Qt6::Sql Qt6::Gui)
+target_compile_definitions(tst_faults PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_faults moescope-cli moescope_ct_retrieval moescope_ultrasound)

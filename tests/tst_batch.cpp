@@ -161,8 +161,10 @@ private Q_SLOTS:
         junk.close();
         const QString db = dir.filePath("runs.sqlite");
 
+        // --keep-paths: the stored file is run again below by its path.
         CliResult r = runCli(batchArgs(dir.filePath("in"), db) << "--batch"
-                                                               << "5");
+                                                               << "5"
+                                                               << "--keep-paths");
         QCOMPARE(r.code, 1); // one file failed
         QJsonObject json = r.json();
         QCOMPARE(json.value("analysed").toInt(), 12);

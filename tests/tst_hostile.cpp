@@ -59,7 +59,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("verb");
         for (const char *verb :
              {"plugins", "models", "info", "run", "track", "batch", "runs", "compare", "signatures",
-              "paths", "stability", "report", "ablate", "bench", "index", "retrieve", "galleries"})
+              "paths", "stability", "report", "ablate", "bench", "index", "retrieve", "galleries",
+              "forget-paths"})
             QTest::newRow(verb) << QString::fromLatin1(verb);
     }
 
@@ -303,11 +304,73 @@ private Q_SLOTS:
                 listArgs << QStringLiteral("--keep-paths");
             const CliResult listed = runCli(listArgs);
             QVERIFY2(listed.code == 0, listed.err.constData());
-            for (const QByteArray &exported : {ran.out, result.readAll(), listed.out}) {
+            // batch: its report and each file's result.json.
+            const QString batchOut =
+                dir.filePath(keep ? QStringLiteral("batch-kept") : QStringLiteral("batch-plain"));
+            QStringList batchArgs{QStringLiteral("batch"),    QStringLiteral("--model"),
+                                  QStringLiteral("moe-vit-shapes-tiny"),
+                                  QStringLiteral("--input"),  folder,
+                                  QStringLiteral("--db"),     batchOut + QStringLiteral(".sqlite"),
+                                  QStringLiteral("--out"),    batchOut,
+                                  QStringLiteral("--json")};
+            if (keep)
+                batchArgs << QStringLiteral("--keep-paths");
+            const CliResult batched = runCli(batchArgs);
+            QVERIFY2(batched.code == 0, batched.err.constData());
+            QFile batchResult(batchOut + QStringLiteral("/scan/result.json"));
+            QVERIFY2(batchResult.open(QIODevice::ReadOnly), qPrintable(batchResult.fileName()));
+            for (const QByteArray &exported :
+                 {ran.out, result.readAll(), listed.out, batched.out, batchResult.readAll()}) {
                 QVERIFY(exported.contains("scan.png"));
                 QCOMPARE(exported.contains("Doe_Jane"), keep);
             }
         }
+    }
+
+    // forget-paths: the database itself keeps the path (to reopen a run's
+    // image) until the user says otherwise; then no byte of the file (nor of
+    // its WAL) holds the folder's name, and the run still lists and opens.
+    void forgetPathsLeavesNoFolderNameInTheFile()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("Roe_Richard_1948-05-06"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString input = folder + QStringLiteral("/scan.png");
+        QVERIFY(QFile::copy(
+            QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png"), input));
+        const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
+        const CliResult ran = runCli({QStringLiteral("run"), QStringLiteral("--model"),
+                                      QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"),
+                                      input, QStringLiteral("--db"), db});
+        QVERIFY2(ran.code == 0, ran.err.constData());
+        const auto fileBytes = [&db] {
+            QByteArray all;
+            for (const QString &part : {db, db + QStringLiteral("-wal")}) {
+                QFile f(part);
+                if (f.open(QIODevice::ReadOnly))
+                    all += f.readAll();
+            }
+            return all;
+        };
+        QVERIFY(fileBytes().contains("Roe_Richard")); // so the check below can fail
+
+        const CliResult forgot = runCli(
+            {QStringLiteral("forget-paths"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QVERIFY2(forgot.code == 0, forgot.err.constData());
+        QCOMPARE(forgot.json().value(QStringLiteral("paths_forgotten")).toInt(), 1);
+        QVERIFY(!fileBytes().contains("Roe_Richard"));
+
+        const CliResult listed = runCli({QStringLiteral("runs"), QStringLiteral("--db"), db,
+                                         QStringLiteral("--json"), QStringLiteral("--keep-paths")});
+        QVERIFY2(listed.code == 0, listed.err.constData());
+        const QJsonArray runs = QJsonDocument::fromJson(listed.out).array();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.at(0).toObject().value(QStringLiteral("input")).toString(),
+                 QStringLiteral("scan.png"));
+        // Again: nothing left to forget.
+        const CliResult again = runCli(
+            {QStringLiteral("forget-paths"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QCOMPARE(again.json().value(QStringLiteral("paths_forgotten")).toInt(), 0);
     }
 };
 

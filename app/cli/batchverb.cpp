@@ -66,7 +66,7 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                         Tr::tr("Do not store the runs."));
     parser.addOptions({modelOption(), inputOpt, deviceOption(), outOpt, databaseOption(), batchOpt,
                        shardOpt, choiceOption(), noStoreOpt, jsonOption(), threadsOption(),
-                       seriesOption()});
+                       seriesOption(), keepPathsOption()});
     if (!parse(parser, QStringLiteral("batch"), arguments, err))
         return Usage;
     if (!parser.isSet(modelOption()) || !parser.isSet(inputOpt)) {
@@ -132,7 +132,7 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
                      const OpenedScene &scene, QString *why) {
             const QJsonObject json{{"model", result.modelName},
                                    {"model_sha256", result.modelSha256},
-                                   {"input", file.file.path},
+                                   {"input", exportedPath(file.file.path, parser)},
                                    {"input_sha256", result.imageSha256},
                                    {"outputs", file.outputs},
                                    {"routing", routingSummaryJson(result.overviewLayers())},
@@ -188,7 +188,7 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!ok)
         return fail(err, error);
 
-    QJsonObject json = report.toJson();
+    QJsonObject json = report.toJson(parser.isSet(keepPathsOption()));
     json.insert(QStringLiteral("model"), QString::fromStdString(contract.name));
     json.insert(QStringLiteral("model_sha256"), request.modelSha256);
     json.insert(QStringLiteral("device"), QString::fromStdString(engine->deviceName()));

@@ -91,6 +91,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return retrieve(rest, out, err);
     if (verb == QLatin1String("galleries"))
         return galleries(rest, out, err);
+    if (verb == QLatin1String("forget-paths"))
+        return forgetPaths(rest, out, err);
     err << Tr::tr("moescope-cli: unknown verb \"%1\"").arg(verb) << "\n" << usage();
     return Usage;
 }

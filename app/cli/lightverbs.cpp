@@ -94,6 +94,10 @@ QString usage()
         "  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]\n"
         "      mAP@K, leave-one-out or over labelled queries\n"
         "  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]\n"
+        "Privacy:\n"
+        "  forget-paths [--db FILE] [--json]\n"
+        "      replace every stored input path by its file name (runs stay; reopening\n"
+        "      a run's image then needs the file found again)\n"
         "Common: --threads N sets LibTorch's CPU threads (default: all cores).\n");
 }
 
@@ -264,6 +268,30 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
             << r.model.name.leftJustified(24) << " " << r.device.leftJustified(7) << " "
             << exportedPath(r.image.path, parser) << "\n";
     }
+    return Ok;
+}
+
+int forgetPaths(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption dbOpt(QStringLiteral("db"), Tr::tr("Run database."),
+                                   QStringLiteral("FILE"));
+    parser.addOptions({dbOpt, kJson});
+    if (!parse(parser, QStringLiteral("forget-paths"), arguments, err))
+        return Usage;
+    store::Database db;
+    QString error;
+    if (!db.openOrDefault(parser.value(dbOpt), &error))
+        return fail(err, error);
+    const std::optional<int> changed = db.forgetInputPaths(&error);
+    if (!changed)
+        return fail(err, error);
+    if (parser.isSet(kJson))
+        printJson(out, QJsonObject{{"db", db.path()}, {"paths_forgotten", *changed}});
+    else
+        out << Tr::tr("%n stored path(s) replaced by file names in %1", nullptr, *changed)
+                   .arg(QDir::toNativeSeparators(db.path()))
+            << "\n";
     return Ok;
 }
 

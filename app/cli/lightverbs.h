@@ -38,5 +38,7 @@ int models(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 //   galleries --db FILE [--rename NAME --to NEW | --delete NAME] [--json]
 int galleries(const QStringList &arguments, QTextStream &out, QTextStream &err);
+//   forget-paths --db FILE [--json]: every stored input path becomes its file name
+int forgetPaths(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 } // namespace moescope::cli

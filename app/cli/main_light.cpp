@@ -26,7 +26,7 @@ bool answeredHere(int argc, char **argv)
     if (argc < 2)
         return true; // the usage, on stderr
     for (const char *verb :
-         {"--help", "-h", "help", "plugins", "models", "info", "runs", "galleries"})
+         {"--help", "-h", "help", "plugins", "models", "info", "runs", "galleries", "forget-paths"})
         if (std::strcmp(argv[1], verb) == 0)
             return true;
     return false;
@@ -95,6 +95,8 @@ int main(int argc, char **argv)
         code = runs(args.mid(1), out, err);
     else if (verb == QLatin1String("galleries"))
         code = galleries(args.mid(1), out, err);
+    else if (verb == QLatin1String("forget-paths"))
+        code = forgetPaths(args.mid(1), out, err);
     else {
         (args.isEmpty() ? err : out) << usage();
         code = args.isEmpty() ? Usage : Ok;

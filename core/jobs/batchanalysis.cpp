@@ -256,11 +256,14 @@ void BatchReport::add(const AnalysisResult &result)
     postprocessMs += result.timings.postprocessMs + result.timings.housekeepingMs;
 }
 
-QJsonObject BatchReport::toJson() const
+QJsonObject BatchReport::toJson(bool keepPaths) const
 {
     QJsonArray list;
     for (const BatchFileResult &f : files) {
-        QJsonObject o{{"path", f.file.path}, {"key", f.file.key}};
+        const QString name = QFileInfo(f.file.path).fileName();
+        QJsonObject o{{"path", keepPaths ? f.file.path : name}};
+        if (keepPaths)
+            o.insert(QStringLiteral("key"), f.file.key);
         switch (f.status) {
         case BatchFileResult::Status::Analysed:
             o.insert(QStringLiteral("status"), QStringLiteral("analysed"));
@@ -270,7 +273,9 @@ QJsonObject BatchReport::toJson() const
             break;
         case BatchFileResult::Status::Failed:
             o.insert(QStringLiteral("status"), QStringLiteral("failed"));
-            o.insert(QStringLiteral("error"), f.message);
+            o.insert(QStringLiteral("error"), keepPaths ? f.message
+                                                        : QString(f.message).replace(f.file.path,
+                                                                                     name));
             break;
         }
         if (f.runId)

@@ -84,7 +84,10 @@ struct BatchReport
     double waitMs = 0; // the model thread waiting for decoded files
     bool cancelled = false;
     void add(const AnalysisResult &result); // a forward call's images and timings
-    QJsonObject toJson() const;
+    // Each file by its file name ("path") unless keepPaths, which adds the
+    // full path and the key (the path below the folder, which may name a
+    // patient as well). Error messages name the file the same way.
+    QJsonObject toJson(bool keepPaths) const;
 };
 
 // done counts finished files (analysed, skipped or failed) of `total`.

@@ -372,6 +372,24 @@ bool Database::open(const QString &path, QString *error)
                 .arg(native(dir));
     }
 
+    // A database this call creates and then fails to set up (a full disk,
+    // mostly) is removed again rather than left as a 0-byte file that the
+    // next start would take for a database. Only while it is still empty: a
+    // process opening the same new file at once may have written it since.
+    struct RemoveIfLeftEmpty
+    {
+        QString path;
+        bool armed;
+        ~RemoveIfLeftEmpty()
+        {
+            const QString wal = path + QStringLiteral("-wal");
+            if (!armed || QFileInfo(path).size() != 0 || QFileInfo(wal).size() != 0)
+                return;
+            for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(path + QLatin1String(suffix));
+        }
+    } removeIfLeftEmpty{path, !file.exists()};
+
     d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
     d->db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(d->busyTimeoutMs);
@@ -458,6 +476,7 @@ bool Database::open(const QString &path, QString *error)
             return false;
         }
     }
+    removeIfLeftEmpty.armed = false;
     return true;
 }
 

@@ -146,6 +146,13 @@ public:
     std::optional<qint64> findRun(const QString &modelSha, const QString &imageSha,
                                   const QJsonArray &expertMask, QString *error) const;
 
+    // Replaces every stored input path (of images, gallery sources and gallery
+    // items) by its file name and rewrites the file so the old paths leave it
+    // (forgetpaths.cpp). Stored runs still list and reopen their results;
+    // reopening a run's image then needs the file found again. Returns how
+    // many paths changed.
+    std::optional<int> forgetInputPaths(QString *error);
+
     // ---- Galleries (see gallery.h) -------------------------------------------
     // Creates an empty gallery built by `model` (upserted like saveRun's).
     // Names are unique (case-sensitive); an empty name or one in use fails.

@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QVariant>
 #include <QtEndian>
 
@@ -227,6 +228,25 @@ inline QString describe(const QSqlError &e, int busyTimeoutMs)
     return words + QStringLiteral(" (") + sqlite + QLatin1Char(')');
 }
 
+// SQLite reports a full disk as SQLITE_FULL only where it notices; writing
+// the WAL index or a new file's first page fails with SQLITE_IOERR or
+// SQLITE_CANTOPEN instead. Where the file system holding `path` has (almost)
+// nothing left, that is the cause the user must hear.
+inline QString fullDiskCause(const QString &path)
+{
+    QString dir = QFileInfo(path).absolutePath();
+    while (!QFileInfo::exists(dir) && dir != QDir(dir).absoluteFilePath(QStringLiteral("..")))
+        dir = QFileInfo(dir).absolutePath();
+    const QStorageInfo storage(dir);
+    constexpr qint64 kNearlyFull = 64 * 1024; // less than a few SQLite pages
+    if (!storage.isValid() || storage.bytesAvailable() >= kNearlyFull)
+        return {};
+    return QCoreApplication::translate("moescope::store::Database",
+                                       "the disk is full: %1 kB free on %2 (%3)")
+        .arg(storage.bytesAvailable() / 1024)
+        .arg(native(storage.rootPath()), QString::fromUtf8(storage.fileSystemType()));
+}
+
 } // namespace detail
 
 using namespace detail;
@@ -255,7 +275,10 @@ struct Database::Private
     }
     bool failSql(QString *error, const QString &what, const QSqlError &e) const
     {
-        return fail(error, what, describe(e, busyTimeoutMs));
+        const int code = e.nativeErrorCode().toInt() & 0xff;
+        const bool mayBeSpace = code == 10 || code == 13 || code == 14; // IOERR, FULL, CANTOPEN
+        const QString full = mayBeSpace ? fullDiskCause(path) : QString();
+        return fail(error, what, full.isEmpty() ? describe(e, busyTimeoutMs) : full);
     }
 
     void closeConnection()
