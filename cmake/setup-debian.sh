@@ -22,7 +22,10 @@ packages=(
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3-pydicom python3-matplotlib insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev
-             otb-bin gdal-bin python3-gdal ffmpeg poppler-utils)
+             otb-bin gdal-bin python3-gdal ffmpeg poppler-utils
+             # The checking build (cmake/sanitizer-check.sh): clang, its
+             # sanitizers and libFuzzer.
+             clang libclang-rt-14-dev)
 fi
 
 missing=()

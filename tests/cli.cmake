@@ -39,7 +39,7 @@ add_dependencies(tst_batch moescope-cli)
 # model files on the model path are listed, never fatal).
 moescope_add_test(tst_hostile)
 target_compile_definitions(tst_hostile PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
-add_dependencies(tst_hostile moescope-cli)
+add_dependencies(tst_hostile moescope-cli moescope_sar moescope_tracking_plugin moescope_ultrasound)
 
 # Issue 15: SIGKILL during index and a cine run, a full disk (a tmpfs in a
 # mount namespace; skipped where unshare -m is not allowed).

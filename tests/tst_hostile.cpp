@@ -8,6 +8,7 @@
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -172,6 +173,57 @@ private Q_SLOTS:
         QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
         QVERIFY(log.readAll().contains("** ERROR"));
         QVERIFY2(verbose.err.contains("** ERROR"), verbose.err.constData());
+    }
+
+    // GDAL's and FFmpeg's failures (a GeoTIFF cut short, read by the SAR
+    // model; an MP4 cut before its index) reach the terminal as MoEScope's one
+    // line naming the file, with a non-zero exit.
+    void gdalAndFfmpegFailuresAreOneLine_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("GeoTIFF cut short (GDAL)") << QStringLiteral("tif");
+        QTest::newRow("MP4 cut short (FFmpeg)") << QStringLiteral("mp4");
+    }
+
+    void gdalAndFfmpegFailuresAreOneLine()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        const QString cut = dir.filePath(QStringLiteral("cut.") + kind);
+        QByteArray whole;
+        if (kind == QLatin1String("tif")) {
+            QFile f(QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/sar/sar-coast-ships.tif"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            whole = f.readAll();
+        } else {
+            const QString clip = dir.filePath(QStringLiteral("clip.mp4"));
+            QCOMPARE(QProcess::execute(QStringLiteral("ffmpeg"),
+                                       {QStringLiteral("-v"), QStringLiteral("error"),
+                                        QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                        QStringLiteral("-i"),
+                                        QStringLiteral("testsrc=size=64x64:rate=10"),
+                                        QStringLiteral("-frames:v"), QStringLiteral("20"),
+                                        QStringLiteral("-c:v"), QStringLiteral("mpeg4"), clip}),
+                     0);
+            QFile f(clip);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            whole = f.readAll();
+        }
+        QFile f(cut);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(whole.left(whole.size() / 20));
+        f.close();
+        qputenv("XDG_CACHE_HOME", dir.filePath(QStringLiteral("cache")).toLocal8Bit());
+        const CliResult r =
+            kind == QLatin1String("tif")
+                ? runCli({QStringLiteral("run"), QStringLiteral("--model"),
+                          QStringLiteral("sar-crossearth-tiny"), QStringLiteral("--input"), cut,
+                          QStringLiteral("--no-store")})
+                : runCli({QStringLiteral("info"), cut});
+        qunsetenv("XDG_CACHE_HOME");
+        QVERIFY(r.code != 0);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith(cut.toUtf8() + ": "), r.err.constData());
     }
 
     // A file name holding a newline and an escape sequence prints as one line,

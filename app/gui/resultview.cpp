@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -213,7 +214,9 @@ bool ResultView::exportArtifacts(const QString &directory, QStringList *written,
         return false;
     }
     const QJsonObject json{{"model", m_result->modelName},
-                           {"input", m_result->imagePath},
+                           // The file name, as the CLI's exports without --keep-paths:
+                           // a folder may be named after a patient (issue 15).
+                           {"input", QFileInfo(m_result->imagePath).fileName()},
                            {"routing", routingSummaryJson(m_result->overviewLayers())},
                            {"outputs", m_result->steps.first().outputs}};
     return writeArtifacts(directory, *m_result, *m_document->image(), json, ArtifactOptions(),
