@@ -35,7 +35,7 @@ foreach(name dicom volume picture contract archive store)
     set(_work ${CMAKE_BINARY_DIR}/fuzz-work/${name})
     file(MAKE_DIRECTORY ${_work} ${CMAKE_BINARY_DIR}/fuzz-findings)
     add_test(NAME fuzz_budget_${name} COMMAND fuzz_${name}
-      -max_total_time=${MOESCOPE_FUZZ_SECONDS} -rss_limit_mb=2048 -timeout=20
+      -max_total_time=${MOESCOPE_FUZZ_SECONDS} -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=20
       -print_final_stats=1 -artifact_prefix=${CMAKE_BINARY_DIR}/fuzz-findings/${name}-
       ${_work} ${_corpus})
     set_tests_properties(fuzz_budget_${name} PROPERTIES

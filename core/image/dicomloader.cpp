@@ -28,6 +28,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <array>
@@ -588,8 +589,23 @@ bool loadDicomFile(const QString &path, ImageStack &out, QString &cause)
     const QString filePhotometric = findString(dataset, DCM_PhotometricInterpretation, utf8);
 
     if (jpeg2000) {
+        // GDCM (under ITK) would parse the file again with heuristics of its
+        // own for damaged files: a 3 kB file it read as "VR16, explicit or
+        // implicit" claimed a 1.1 GB element, which GDCM allocated and zeroed
+        // (found by fuzz_dicom). It gets the data set DCMTK parsed and the
+        // checks above passed, written anew in the same transfer syntax.
+        const QTemporaryDir scratch(QDir::tempPath() + QStringLiteral("/moescope-j2k-XXXXXX"));
+        const QString canonical = scratch.filePath(QStringLiteral("pixels.dcm"));
+        if (!scratch.isValid() ||
+            file.saveFile(QFile::encodeName(canonical).constData(), xfer).bad()) {
+            cause = QCoreApplication::translate("moescope::ImageLoader",
+                                                "cannot write a temporary copy for the JPEG 2000 "
+                                                "decoder in %1")
+                        .arg(QDir::toNativeSeparators(QDir::tempPath()));
+            return false;
+        }
         QString itkCause;
-        if (!loadDicomPixelsWithItk(path, out, itkCause)) {
+        if (!loadDicomPixelsWithItk(canonical, out, itkCause)) {
             cause = QStringLiteral("JPEG 2000 (%1) cannot be decoded: %2").arg(xferText, itkCause);
             return false;
         }

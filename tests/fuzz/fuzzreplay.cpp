@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 
@@ -32,6 +33,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "fuzzreplay: no input files\n");
         return 2;
     }
+    QElapsedTimer total;
+    total.start();
+    qint64 slowestMs = -1;
+    QString slowest;
     for (const QString &path : files) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -41,9 +46,17 @@ int main(int argc, char **argv)
         const QByteArray bytes = file.readAll();
         std::fprintf(stderr, "fuzzreplay: %s\n", qPrintable(path));
         std::fflush(stderr);
+        QElapsedTimer one;
+        one.start();
         LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.constData()),
                                size_t(bytes.size()));
+        if (one.elapsed() > slowestMs) {
+            slowestMs = one.elapsed();
+            slowest = path;
+        }
     }
-    std::fprintf(stderr, "fuzzreplay: %lld inputs ran\n", static_cast<long long>(files.size()));
+    std::fprintf(stderr, "fuzzreplay: %lld inputs ran in %lld ms; slowest %lld ms (%s)\n",
+                 static_cast<long long>(files.size()), static_cast<long long>(total.elapsed()),
+                 static_cast<long long>(slowestMs), qPrintable(slowest));
     return 0;
 }

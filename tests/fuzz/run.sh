@@ -25,7 +25,7 @@ for name in "${harnesses[@]}"; do
   set +e
   ASAN_OPTIONS=abort_on_error=1 LSAN_OPTIONS=suppressions=$source/lsan.supp:print_suppressions=0 \
     "$build/tests/fuzz_$name" -max_total_time="$seconds" \
-    -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 \
+    -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=20 -print_final_stats=1 \
     -artifact_prefix="$build/fuzz-findings/$name-" "$work" "$source/corpus/$name" >"$log" 2>&1
   status=$?
   set -e
