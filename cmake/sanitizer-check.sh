@@ -17,7 +17,7 @@ cmake --build "$build" -j2
 built=$(date +%s)
 # Tests registered with add_test directly (the Python fixtures, export checks
 # that run the CLI) get the sanitizers' options from here.
-export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:detect_stack_use_after_return=0
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:detect_stack_use_after_return=0:quarantine_size_mb=32
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --test-dir "$build" --output-on-failure -j2
 end=$(date +%s)

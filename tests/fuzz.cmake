@@ -6,6 +6,11 @@
 #    libFuzzer program fuzz_<name>: ctest runs it for MOESCOPE_FUZZ_SECONDS on
 #    a copy of its corpus; what it finds lands in <build>/fuzz-findings.
 #    tests/fuzz/run.sh runs them for longer (docs/reliability.md).
+# Memory: -rss_limit_mb=2048 fails an input that makes the process use more
+# than 2 GB (GDCM zero-filling a 1.1 GB element a 3 kB file claimed was one);
+# -malloc_limit_mb=4096 only fails single allocations beyond any 32-bit
+# length, because DCMTK reserves a deflated element's claimed length with
+# new(nothrow) before inflating it and never touches what the file lacks.
 set(MOESCOPE_FUZZ_SECONDS 20 CACHE STRING "Seconds ctest runs each libFuzzer harness")
 
 set(_fuzz_libs_dicom moescope_image)
@@ -35,7 +40,7 @@ foreach(name dicom volume picture contract archive store)
     set(_work ${CMAKE_BINARY_DIR}/fuzz-work/${name})
     file(MAKE_DIRECTORY ${_work} ${CMAKE_BINARY_DIR}/fuzz-findings)
     add_test(NAME fuzz_budget_${name} COMMAND fuzz_${name}
-      -max_total_time=${MOESCOPE_FUZZ_SECONDS} -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=20
+      -max_total_time=${MOESCOPE_FUZZ_SECONDS} -rss_limit_mb=2048 -malloc_limit_mb=4096 -timeout=20
       -print_final_stats=1 -artifact_prefix=${CMAKE_BINARY_DIR}/fuzz-findings/${name}-
       ${_work} ${_corpus})
     set_tests_properties(fuzz_budget_${name} PROPERTIES

@@ -10,6 +10,11 @@
 # committed corpus with
 #   BUILD_DIR/tests/fuzz_<name> -merge=1 tests/fuzz/corpus/<name> BUILD_DIR/fuzz-work/<name>
 # and copy each crash that is fixed into tests/fuzz/corpus/<name>/crash-<what>.
+# Memory: -rss_limit_mb=2048 fails an input that makes the process use more
+# than 2 GB (GDCM zero-filling a 1.1 GB element a 3 kB file claimed was one);
+# -malloc_limit_mb=4096 only fails single allocations beyond any 32-bit
+# length, because DCMTK reserves a deflated element's claimed length with
+# new(nothrow) before inflating it and never touches what the file lacks.
 set -euo pipefail
 build=$(realpath "$1")
 seconds=$2
@@ -25,7 +30,7 @@ for name in "${harnesses[@]}"; do
   set +e
   ASAN_OPTIONS=abort_on_error=1 LSAN_OPTIONS=suppressions=$source/lsan.supp:print_suppressions=0 \
     "$build/tests/fuzz_$name" -max_total_time="$seconds" \
-    -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=20 -print_final_stats=1 \
+    -rss_limit_mb=2048 -malloc_limit_mb=4096 -timeout=20 -print_final_stats=1 \
     -artifact_prefix="$build/fuzz-findings/$name-" "$work" "$source/corpus/$name" >"$log" 2>&1
   status=$?
   set -e
