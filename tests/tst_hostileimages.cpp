@@ -238,19 +238,25 @@ private Q_SLOTS:
     void metaImageHeaders_data()
     {
         QTest::addColumn<QByteArray>("ndims");
+        QTest::addColumn<QByteArray>("comment");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("consistent") << QByteArray("3") << QString();
-        QTest::newRow("NDims 0 with a DimSize")
-            << QByteArray("0") << QStringLiteral("the header gives 0 dimension(s)");
+        QTest::newRow("consistent") << QByteArray("3") << QByteArray("a volume") << QString();
+        QTest::newRow("NDims 0 with a DimSize") << QByteArray("0") << QByteArray("a volume")
+                                                << QStringLiteral("the header gives 0 dimension(s)");
+        // MetaIO strcpy()s each value into 255 bytes: glibc aborted the process.
+        QTest::newRow("a 300-character value")
+            << QByteArray("3") << QByteArray(300, 'x')
+            << QStringLiteral("longer than the 255 characters MetaIO reads");
     }
 
     void metaImageHeaders()
     {
         QFETCH(QByteArray, ndims);
+        QFETCH(QByteArray, comment);
         QFETCH(QString, expected);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("volume.mha"));
-        QByteArray bytes = "ObjectType = Image\nNDims = " + ndims +
+        QByteArray bytes = "ObjectType = Image\nComment = " + comment + "\nNDims = " + ndims +
                            "\nDimSize = 4 4 3\nElementType = MET_SHORT\n"
                            "ElementByteOrderMSB = False\nElementDataFile = LOCAL\n";
         bytes.append(QByteArray(4 * 4 * 3 * 2, '\x01'));

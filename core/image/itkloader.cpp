@@ -106,10 +106,19 @@ bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, QString &ca
     return true;
 }
 
-// What ITK's NIfTI reader would trust: a NaN in the orientation aborts the
-// process inside vnl_svd; a vox_offset no file can have.
-bool checkNiftiHeader(const QString &path, QString &cause)
+// What ITK's readers would trust (itkheaders.cpp): a NaN in a NIfTI
+// orientation aborts the process inside vnl_svd; a vox_offset no file can
+// have; a MetaImage header line longer than MetaIO's buffers.
+bool checkHeaderBeforeItk(const QString &path, QString &cause)
 {
+    const QString lower = path.toLower();
+    if ((lower.endsWith(QLatin1String(".mha")) || lower.endsWith(QLatin1String(".mhd"))) &&
+        !metaImageHeaderFits(path)) {
+        cause = QCoreApplication::translate("moescope::ImageLoader",
+                                            "the MetaImage header is damaged: a key or value is "
+                                            "longer than the 255 characters MetaIO reads");
+        return false;
+    }
     const NiftiHeader header = readNiftiHeader(path);
     if (!header.present)
         return true;
@@ -133,7 +142,7 @@ bool readItk(const QString &path, itk::ImageIOBase *io, VolumeImage::Pointer &im
     try {
         // The header first: sizes are checked before a voxel is read or allocated.
         io->SetFileName(std::string(QFile::encodeName(path).constData()));
-        if (!checkNiftiHeader(path, cause))
+        if (!checkHeaderBeforeItk(path, cause))
             return false;
         io->ReadImageInformation();
         if (!checkItkHeader(path, io, cause))

@@ -44,7 +44,7 @@ size_t maxDecodedSamples();
 QString tooLargeCause(const QString &what, double samples);
 
 // A NIfTI-1 or NIfTI-2 header as MoEScope checks it before ITK reads it
-// (niftiheader.cpp). Not `present` for any other file.
+// (itkheaders.cpp). Not `present` for any other file.
 struct NiftiHeader
 {
     bool present = false;
@@ -53,5 +53,8 @@ struct NiftiHeader
     bool finite = true;       // spacing and orientation hold no NaN or infinity
 };
 NiftiHeader readNiftiHeader(const QString &path);
+// Whether every key and value of a MetaImage header fits MetaIO's 255-byte
+// buffers (itkheaders.cpp).
+bool metaImageHeaderFits(const QString &path);
 
 } // namespace moescope::detail

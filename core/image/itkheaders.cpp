@@ -1,12 +1,14 @@
-// What MoEScope reads of a NIfTI header itself, before ITK does. ITK's NIfTI
-// reader trusts the header: a NaN in the quaternion or the sform reaches
-// vnl_svd, which calls abort() (found by fuzz_volume), and vox_offset is a
-// float that says where the voxels start. The header is read through zlib,
-// which reads a .nii as it is and a .nii.gz decompressed.
-//
-// Offsets are those of nifti1.h and nifti2.h (NIfTI-1: 348-byte header of
-// floats; NIfTI-2: 540 bytes of doubles and int64s), in the byte order the
-// header's own size field reveals.
+// Headers MoEScope reads itself before ITK does, because ITK's readers trust
+// them (each case found by fuzz_volume):
+//  - NIfTI: a NaN in the quaternion or the sform reaches vnl_svd, which calls
+//    abort(); vox_offset is a float that says where the voxels start. Read
+//    through zlib, which reads a .nii as it is and a .nii.gz decompressed.
+//    Offsets are those of nifti1.h and nifti2.h (NIfTI-1: 348-byte header of
+//    floats; NIfTI-2: 540 bytes of doubles and int64s), in the byte order the
+//    header's own size field reveals.
+//  - MetaImage: MetaIO copies each key and value of the text header into
+//    fixed 255-byte buffers with strcpy (a longer one overflowed the stack
+//    buffer; glibc's fortify check aborted).
 #include "loaders_p.h"
 
 #include <QFile>
@@ -80,6 +82,33 @@ NiftiHeader readNiftiHeader(const QString &path)
     if ((little == 540 || big == 540) && got >= 540)
         return readFields<double, qint64, qint32>(header, kNifti2, big == 540);
     return {};
+}
+
+bool metaImageHeaderFits(const QString &path)
+{
+    // MetaIO's MET_FieldRecordType holds char name[255] and char value[255];
+    // a key runs to '=', a value to the end of its line. The header ends
+    // with the ElementDataFile line (LOCAL: the voxels follow).
+    constexpr qsizetype kMaxField = 250;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true; // the reader reports it
+    const QByteArray head = file.read(64 * 1024);
+    qsizetype fieldStart = 0;
+    bool lastLine = false;
+    for (qsizetype i = 0; i <= head.size(); ++i) {
+        const bool end = i == head.size() || head[i] == '\n' || head[i] == '\r';
+        if (!end && head[i] != '=')
+            continue;
+        if (i - fieldStart > kMaxField)
+            return false;
+        if (!end && head.mid(fieldStart, i - fieldStart).trimmed() == "ElementDataFile")
+            lastLine = true;
+        if (end && lastLine)
+            return true;
+        fieldStart = i + 1;
+    }
+    return true;
 }
 
 } // namespace moescope::detail
