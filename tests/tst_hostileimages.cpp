@@ -287,6 +287,9 @@ private Q_SLOTS:
             QTest::addRow("%s quaternion NaN", suffix) << suffix << "nan quaternion"
                                                        << "orientation holds a number that is "
                                                           "not finite";
+            // nifti1_io knows a header by its magic too: sizeof_hdr garbled.
+            QTest::addRow("%s sform NaN, sizeof_hdr garbled", suffix)
+                << suffix << "nan sform" << "orientation holds a number that is not finite";
         }
     }
 
@@ -320,6 +323,11 @@ private Q_SLOTS:
             qToLittleEndian<float>(damage.startsWith(QLatin1String("nan")) ? std::nanf("")
                                                                            : 1e30f,
                                    bytes.data() + 108);
+        if (damage == QLatin1String("nan sform")) { // sform_code at 254, srow_x at 280
+            qToLittleEndian<qint32>(-1258290852, bytes.data());
+            qToLittleEndian<qint16>(1, bytes.data() + 254);
+            qToLittleEndian<float>(std::nanf(""), bytes.data() + 280);
+        }
         if (damage == QLatin1String("nan quaternion")) { // qform_code at 252, quatern_b at 256
             qToLittleEndian<qint16>(1, bytes.data() + 252);
             qToLittleEndian<float>(std::nanf(""), bytes.data() + 256);

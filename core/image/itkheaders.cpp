@@ -21,8 +21,7 @@ namespace moescope::detail {
 
 namespace {
 
-template <typename T>
-T field(const unsigned char *at, bool bigEndian)
+template <typename T> T field(const unsigned char *at, bool bigEndian)
 {
     return bigEndian ? qFromBigEndian<T>(at) : qFromLittleEndian<T>(at);
 }
@@ -75,12 +74,27 @@ NiftiHeader readNiftiHeader(const QString &path)
     }
     if (got < 4)
         return {};
+    // A header is recognised as nifti1_io does: by sizeof_hdr or by its
+    // magic (a fuzzed sizeof_hdr with an "n+1" magic still reached vnl_svd).
+    // The byte order comes from sizeof_hdr, else from dim[0], which is 1..7.
     const qint32 little = qFromLittleEndian<qint32>(header);
     const qint32 big = qFromBigEndian<qint32>(header);
-    if ((little == 348 || big == 348) && got >= 348)
-        return readFields<float, float, qint16>(header, kNifti1, big == 348);
-    if ((little == 540 || big == 540) && got >= 540)
-        return readFields<double, qint64, qint32>(header, kNifti2, big == 540);
+    const auto magicAt = [&](int at, char version) {
+        return got >= at + 4 && (header[at] == 'n') &&
+               (header[at + 1] == '+' || header[at + 1] == 'i') && header[at + 2] == version &&
+               header[at + 3] == 0;
+    };
+    if (got >= 348 && (little == 348 || big == 348 || magicAt(344, '1'))) {
+        const bool bigEndian =
+            big == 348 || (little != 348 && !(qFromLittleEndian<qint16>(header + 40) >= 1 &&
+                                              qFromLittleEndian<qint16>(header + 40) <= 7));
+        return readFields<float, float, qint16>(header, kNifti1, bigEndian);
+    }
+    if (got >= 540 && (little == 540 || big == 540 || magicAt(4, '2'))) {
+        const qint64 dim0 = qFromLittleEndian<qint64>(header + 16);
+        const bool bigEndian = big == 540 || (little != 540 && !(dim0 >= 1 && dim0 <= 7));
+        return readFields<double, qint64, qint32>(header, kNifti2, bigEndian);
+    }
     return {};
 }
 
