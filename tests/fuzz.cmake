@@ -20,7 +20,10 @@ set(_fuzz_libs_contract moescope_contract)
 set(_fuzz_libs_archive moescope_contract)
 set(_fuzz_libs_store moescope_store)
 
-add_library(moescope_fuzzsupport STATIC fuzz/fuzzsupport.cpp fuzz/fuzzsupport.h)
+# An object library: libFuzzer refers to LLVMFuzzerInitialize weakly, which
+# would not pull it out of a static archive.
+add_library(moescope_fuzzsupport OBJECT fuzz/fuzzsupport.cpp fuzz/fuzzsupport.h
+  fuzz/imageharness.h)
 target_link_libraries(moescope_fuzzsupport PUBLIC Qt6::Core PRIVATE moescope_warnings)
 
 foreach(name dicom volume picture contract archive store)

@@ -22,7 +22,8 @@ QVariant queryValue(const QString &db, const QString &sql)
 {
     QVariant value;
     {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("faults"));
+        QSqlDatabase c =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("faults"));
         c.setDatabaseName(db);
         c.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         if (c.open()) {
@@ -80,10 +81,11 @@ QByteArray onSmallDisk(int kilobytes, const QString &script, const QString &disk
     env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("unshare"),
-            {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
-             QStringLiteral("mount -t tmpfs -o size=%1k tmpfs \"$DISK\" || exit 99\n").arg(kilobytes) +
-                 script});
+    p.start(
+        QStringLiteral("unshare"),
+        {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
+         QStringLiteral("mount -t tmpfs -o size=%1k tmpfs \"$DISK\" || exit 99\n").arg(kilobytes) +
+             script});
     p.waitForFinished(180000);
     return p.readAll();
 }
@@ -109,10 +111,14 @@ private Q_SLOTS:
         const int count = 40;
         writePictures(dir.filePath(QStringLiteral("in")), count);
         const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
-        const QStringList args{QStringLiteral("index"),   QStringLiteral("--model"),
-                               QStringLiteral("ct-hmar-tiny"), QStringLiteral("--gallery"),
-                               QStringLiteral("slices"),  QStringLiteral("--input"),
-                               dir.filePath(QStringLiteral("in")), QStringLiteral("--db"),
+        const QStringList args{QStringLiteral("index"),
+                               QStringLiteral("--model"),
+                               QStringLiteral("ct-hmar-tiny"),
+                               QStringLiteral("--gallery"),
+                               QStringLiteral("slices"),
+                               QStringLiteral("--input"),
+                               dir.filePath(QStringLiteral("in")),
+                               QStringLiteral("--db"),
                                db};
         QProcess *p = startCli(args, this);
         QVERIFY(p->waitForStarted());
@@ -134,10 +140,12 @@ private Q_SLOTS:
         const CliResult again = runCli(args + QStringList{QStringLiteral("--json")});
         QVERIFY2(again.code == 0, again.err.constData());
         QCOMPARE(queryValue(db, sources).toInt(), count);
-        QCOMPARE(queryValue(db, QStringLiteral("SELECT count(DISTINCT sha256) FROM gallery_sources"))
-                     .toInt(),
+        QCOMPARE(
+            queryValue(db, QStringLiteral("SELECT count(DISTINCT sha256) FROM gallery_sources"))
+                .toInt(),
+            count);
+        QCOMPARE(queryValue(db, QStringLiteral("SELECT count(*) FROM gallery_items")).toInt(),
                  count);
-        QCOMPARE(queryValue(db, QStringLiteral("SELECT count(*) FROM gallery_items")).toInt(), count);
     }
 
     // A cine `run` killed at several moments: never a run without its
@@ -155,10 +163,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
         const QStringList args{
-            QStringLiteral("run"), QStringLiteral("--model"), QStringLiteral("us-m2dino-tiny"),
+            QStringLiteral("run"),
+            QStringLiteral("--model"),
+            QStringLiteral("us-m2dino-tiny"),
             QStringLiteral("--input"),
-            QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/ultrasound/us-curvilinear-cine.dcm"),
-            QStringLiteral("--db"), db};
+            QStringLiteral(MOESCOPE_SOURCE_DIR
+                           "/resources/samples/ultrasound/us-curvilinear-cine.dcm"),
+            QStringLiteral("--db"),
+            db};
         QProcess *p = startCli(args, this);
         QVERIFY(p->waitForStarted());
         QTest::qWait(afterMs);
@@ -172,9 +184,9 @@ private Q_SLOTS:
                      QStringLiteral("ok"));
             QCOMPARE(queryValue(db, halfRuns).toInt(), 0);
         }
-        const int before =
-            QFileInfo::exists(db) ? queryValue(db, QStringLiteral("SELECT count(*) FROM runs")).toInt()
-                                  : 0;
+        const int before = QFileInfo::exists(db)
+                               ? queryValue(db, QStringLiteral("SELECT count(*) FROM runs")).toInt()
+                               : 0;
         const CliResult again = runCli(args);
         QVERIFY2(again.code == 0, again.err.constData());
         QCOMPARE(queryValue(db, QStringLiteral("SELECT count(*) FROM runs")).toInt(), before + 1);

@@ -58,10 +58,9 @@ private Q_SLOTS:
     void everyVerbAnswersHelpWithoutADatabase_data()
     {
         QTest::addColumn<QString>("verb");
-        for (const char *verb :
-             {"plugins", "models", "info", "run", "track", "batch", "runs", "compare", "signatures",
-              "paths", "stability", "report", "ablate", "bench", "index", "retrieve", "galleries",
-              "forget-paths"})
+        for (const char *verb : {"plugins", "models", "info", "run", "track", "batch", "runs",
+                                 "compare", "signatures", "paths", "stability", "report", "ablate",
+                                 "bench", "index", "retrieve", "galleries", "forget-paths"})
             QTest::newRow(verb) << QString::fromLatin1(verb);
     }
 
@@ -192,7 +191,8 @@ private Q_SLOTS:
         const QString cut = dir.filePath(QStringLiteral("cut.") + kind);
         QByteArray whole;
         if (kind == QLatin1String("tif")) {
-            QFile f(QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/sar/sar-coast-ships.tif"));
+            QFile f(
+                QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/sar/sar-coast-ships.tif"));
             QVERIFY(f.open(QIODevice::ReadOnly));
             whole = f.readAll();
         } else {
@@ -359,11 +359,15 @@ private Q_SLOTS:
             // batch: its report and each file's result.json.
             const QString batchOut =
                 dir.filePath(keep ? QStringLiteral("batch-kept") : QStringLiteral("batch-plain"));
-            QStringList batchArgs{QStringLiteral("batch"),    QStringLiteral("--model"),
+            QStringList batchArgs{QStringLiteral("batch"),
+                                  QStringLiteral("--model"),
                                   QStringLiteral("moe-vit-shapes-tiny"),
-                                  QStringLiteral("--input"),  folder,
-                                  QStringLiteral("--db"),     batchOut + QStringLiteral(".sqlite"),
-                                  QStringLiteral("--out"),    batchOut,
+                                  QStringLiteral("--input"),
+                                  folder,
+                                  QStringLiteral("--db"),
+                                  batchOut + QStringLiteral(".sqlite"),
+                                  QStringLiteral("--out"),
+                                  batchOut,
                                   QStringLiteral("--json")};
             if (keep)
                 batchArgs << QStringLiteral("--keep-paths");
@@ -391,9 +395,10 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(
             QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/shapes-square.png"), input));
         const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
-        const CliResult ran = runCli({QStringLiteral("run"), QStringLiteral("--model"),
-                                      QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"),
-                                      input, QStringLiteral("--db"), db});
+        const CliResult ran =
+            runCli({QStringLiteral("run"), QStringLiteral("--model"),
+                    QStringLiteral("moe-vit-shapes-tiny"), QStringLiteral("--input"), input,
+                    QStringLiteral("--db"), db});
         QVERIFY2(ran.code == 0, ran.err.constData());
         const auto fileBytes = [&db] {
             QByteArray all;

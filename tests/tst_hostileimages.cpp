@@ -50,7 +50,6 @@ QString refusal(const QString &path)
     return image ? QString() : error.message();
 }
 
-
 // An animated GIF of `frames` frames of side × side whose image data is
 // empty (a clear code and an end code): decoders fill each frame with the
 // background, so the file is ~20 bytes a frame whatever the frames' size.
@@ -60,8 +59,8 @@ QByteArray emptyAnimatedGif(int side, int frames)
     const auto u16 = [&gif](int v) { gif.append(char(v & 0xff)).append(char(v >> 8)); };
     u16(side);
     u16(side);
-    gif.append("\x80\x00\x00", 3);                   // a 2-colour global table
-    gif.append("\x00\x00\x00\xff\xff\xff", 6);    // black, white
+    gif.append("\x80\x00\x00", 3);                                 // a 2-colour global table
+    gif.append("\x00\x00\x00\xff\xff\xff", 6);                     // black, white
     gif.append("\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00", 19); // loop for ever
     for (int i = 0; i < frames; ++i) {
         gif.append("\x21\xf9\x04\x00\x0a\x00\x00\x00", 8); // 100 ms
@@ -241,8 +240,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("comment");
         QTest::addColumn<QString>("expected");
         QTest::newRow("consistent") << QByteArray("3") << QByteArray("a volume") << QString();
-        QTest::newRow("NDims 0 with a DimSize") << QByteArray("0") << QByteArray("a volume")
-                                                << QStringLiteral("the header gives 0 dimension(s)");
+        QTest::newRow("NDims 0 with a DimSize")
+            << QByteArray("0") << QByteArray("a volume")
+            << QStringLiteral("the header gives 0 dimension(s)");
         // MetaIO strcpy()s each value into 255 bytes: glibc aborted the process.
         QTest::newRow("a 300-character value")
             << QByteArray("3") << QByteArray(300, 'x')
@@ -289,7 +289,8 @@ private Q_SLOTS:
                                                           "not finite";
             // nifti1_io knows a header by its magic too: sizeof_hdr garbled.
             QTest::addRow("%s sform NaN, sizeof_hdr garbled", suffix)
-                << suffix << "nan sform" << "orientation holds a number that is not finite";
+                << suffix << "nan sform"
+                << "orientation holds a number that is not finite";
         }
     }
 
@@ -320,8 +321,7 @@ private Q_SLOTS:
             for (int at : {42, 44, 46})
                 qToLittleEndian<qint16>(2048, bytes.data() + at);
         if (damage.endsWith(QLatin1String(" offset"))) // vox_offset: a float at byte 108
-            qToLittleEndian<float>(damage.startsWith(QLatin1String("nan")) ? std::nanf("")
-                                                                           : 1e30f,
+            qToLittleEndian<float>(damage.startsWith(QLatin1String("nan")) ? std::nanf("") : 1e30f,
                                    bytes.data() + 108);
         if (damage == QLatin1String("nan sform")) { // sform_code at 254, srow_x at 280
             qToLittleEndian<qint32>(-1258290852, bytes.data());

@@ -273,9 +273,8 @@ QJsonObject BatchReport::toJson(bool keepPaths) const
             break;
         case BatchFileResult::Status::Failed:
             o.insert(QStringLiteral("status"), QStringLiteral("failed"));
-            o.insert(QStringLiteral("error"), keepPaths ? f.message
-                                                        : QString(f.message).replace(f.file.path,
-                                                                                     name));
+            o.insert(QStringLiteral("error"),
+                     keepPaths ? f.message : QString(f.message).replace(f.file.path, name));
             break;
         }
         if (f.runId)

@@ -11,11 +11,12 @@ namespace moescope::store {
 
 std::optional<int> Database::forgetInputPaths(QString *error)
 {
-    const QString what = QCoreApplication::translate("moescope::store::Database",
-                                                     "cannot forget the stored paths");
+    const QString what =
+        QCoreApplication::translate("moescope::store::Database", "cannot forget the stored paths");
     if (!d->isOpen()) {
-        d->fail(error, what,
-                QCoreApplication::translate("moescope::store::Database", "the database is not open"));
+        d->fail(
+            error, what,
+            QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty()) {

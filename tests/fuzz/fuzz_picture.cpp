@@ -2,17 +2,9 @@
 // PNG, JPEG, GIF, BMP, TIFF, WebP, ...), reached for any file that is neither
 // DICOM nor a volume. The first byte picks the suffix (Qt sniffs the content
 // but takes the suffix as a hint); the rest is the file.
-#include "fuzzsupport.h"
-
-#include "image/imageloader.h"
+#include "imageharness.h"
 
 using namespace moescope;
-
-extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    fuzz::initialise(argc, argv);
-    return 0;
-}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -20,14 +12,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     static const char *const suffixes[] = {"png", "jpg", "gif", "bmp", "tif", "webp", "ppm", "ico"};
     const QString name = QStringLiteral("input.") + QLatin1String(suffixes[data[0] % 8]);
-    const QString path = fuzz::writeInput(name, data + 1, size - 1);
-    LoadError error;
-    const auto stack = ImageLoader::load(path, &error);
-    if (stack) {
-        if (stack->samples.size() != stack->frameSamples() * size_t(stack->frameCount))
-            __builtin_trap();
-        stack->toQImage(0);
-    }
-    fuzz::removeInput(name);
+    fuzz::loadAsImageFile(name, data + 1, size - 1);
     return 0;
 }

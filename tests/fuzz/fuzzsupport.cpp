@@ -25,7 +25,8 @@ void initialise(int *argc, char ***argv)
     static char *applicationArgv[] = {(*argv)[0], nullptr};
     (void)argc;
     new QCoreApplication(applicationArgc, applicationArgv);
-    folder = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/moescope-fuzz-XXXXXX"));
+    folder =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/moescope-fuzz-XXXXXX"));
     if (!folder->isValid())
         qFatal("cannot create a temporary folder under %s", qPrintable(QDir::tempPath()));
 }
@@ -46,3 +47,11 @@ void removeInput(const QString &name)
 }
 
 } // namespace moescope::fuzz
+
+// One for every harness: libFuzzer calls it before the first input,
+// fuzzreplay.cpp before the corpus.
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    moescope::fuzz::initialise(argc, argv);
+    return 0;
+}

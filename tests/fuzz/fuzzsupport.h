@@ -1,5 +1,5 @@
 // What every libFuzzer harness shares. A harness defines
-// LLVMFuzzerInitialize (calling initialise) and LLVMFuzzerTestOneInput; it is
+// LLVMFuzzerTestOneInput (fuzzsupport.cpp defines LLVMFuzzerInitialize); it is
 // linked either with libFuzzer (clang, MOESCOPE_FUZZ=ON) to search, or with
 // fuzzreplay.cpp to run a corpus once, which is how the normal test suite
 // runs the regression corpus.
