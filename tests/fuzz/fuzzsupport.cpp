@@ -16,7 +16,7 @@ std::unique_ptr<QTemporaryDir> folder;
 
 void initialise(int *argc, char ***argv)
 {
-    setenv("MOESCOPE_MAX_DECODED_MB", "64", 1);
+    setenv("MOESCOPE_MAX_DECODED_MB", "8", 1);
     // Loaders' library chatter would drown libFuzzer's own report.
     setenv("QT_LOGGING_RULES", "*.debug=false;*.warning=false", 0);
     // Never destroyed: libFuzzer leaves through exit() from deep inside its

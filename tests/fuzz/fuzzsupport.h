@@ -14,8 +14,9 @@ namespace moescope::fuzz {
 
 // A QCoreApplication (Qt's image-format and SQL driver plugins need one), a
 // private folder for the files harnesses write, and a decoded-size limit of
-// 64 MB so that a header claiming a huge picture is refused by MoEScope's own
-// check (what is under test) rather than by libFuzzer's malloc limit.
+// 8 MB: a header claiming a large picture meets MoEScope's own check (what is
+// under test), and a gzip stream that inflates to the limit costs
+// milliseconds, not a second, per input.
 void initialise(int *argc, char ***argv);
 
 // Writes the input to `name` in the private folder (replacing what was
