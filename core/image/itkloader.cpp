@@ -45,7 +45,8 @@ using VolumeImage = itk::VectorImage<float, 3>;
 // The header's sizes against maxDecodedSamples(), and a NIfTI file against
 // what its header needs (a cut .nii, or a .nii.gz whose gzip trailer does not
 // hold the size the header needs, loaded as if whole before).
-bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, QString &cause)
+bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, const NiftiHeader &header,
+                    QString &cause)
 {
     // A MetaImage header of "NDims = 0" with a DimSize: ITK sizes its buffer
     // for one voxel and MetaIO then reads DimSize's worth into it (found by
@@ -73,7 +74,6 @@ bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, QString &ca
     if (!nii && !niiGz)
         return true;
     // A single-file NIfTI: its header says where the voxels start.
-    const NiftiHeader header = readNiftiHeader(path);
     const qint64 voxOffset = header.voxOffset;
     if (voxOffset < 348)
         return true; // not a NIfTI header after all, or odd: the reader decides
@@ -109,7 +109,7 @@ bool checkItkHeader(const QString &path, const itk::ImageIOBase *io, QString &ca
 // What ITK's readers would trust (itkheaders.cpp): a NaN in a NIfTI
 // orientation aborts the process inside vnl_svd; a vox_offset no file can
 // have; a MetaImage header line longer than MetaIO's buffers.
-bool checkHeaderBeforeItk(const QString &path, QString &cause)
+bool checkHeaderBeforeItk(const QString &path, const NiftiHeader &header, QString &cause)
 {
     const QString lower = path.toLower();
     if ((lower.endsWith(QLatin1String(".mha")) || lower.endsWith(QLatin1String(".mhd"))) &&
@@ -119,7 +119,6 @@ bool checkHeaderBeforeItk(const QString &path, QString &cause)
                                             "longer than the 255 characters MetaIO reads");
         return false;
     }
-    const NiftiHeader header = readNiftiHeader(path);
     if (!header.present)
         return true;
     if (!header.finite) {
@@ -142,10 +141,13 @@ bool readItk(const QString &path, itk::ImageIOBase *io, VolumeImage::Pointer &im
     try {
         // The header first: sizes are checked before a voxel is read or allocated.
         io->SetFileName(std::string(QFile::encodeName(path).constData()));
-        if (!checkHeaderBeforeItk(path, cause))
+        // Read once, by MoEScope, for ITK's NIfTI reader only.
+        const NiftiHeader nifti =
+            dynamic_cast<const itk::NiftiImageIO *>(io) ? readNiftiHeader(path) : NiftiHeader{};
+        if (!checkHeaderBeforeItk(path, nifti, cause))
             return false;
         io->ReadImageInformation();
-        if (!checkItkHeader(path, io, cause))
+        if (!checkItkHeader(path, io, nifti, cause))
             return false;
         auto reader = itk::ImageFileReader<VolumeImage>::New();
         reader->SetImageIO(io);
