@@ -13,3 +13,8 @@ target_compile_definitions(tst_explaingui PRIVATE MOESCOPE_CLI="$<TARGET_FILE:mo
 add_dependencies(tst_explaingui moescope-cli)
 # The artifacts' PNG encoder (libpng): pixels read back the same.
 moescope_add_test(tst_pngencoder LIBS moescope_appcommon)
+# The everyday workbench (issue 16): proposals, samples, card, settings, recent
+# files, layout, bad settings, theme, guide, library versions.
+moescope_add_test(tst_workbench LIBS moescope_gui)
+add_dependencies(tst_workbench moescope_sar moescope_ct_retrieval moescope_ultrasound moescope_tracking_plugin)
+set_tests_properties(tst_workbench PROPERTIES TIMEOUT 600)

@@ -3,7 +3,9 @@
 #include "jobs/coretext.h"
 #include "mainwindow.h"
 #include "model/engine.h"
+#include "preferences.h"
 #include "sceneview.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -23,15 +25,14 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("MoEScope"));
     QApplication::setApplicationVersion(QStringLiteral(MOESCOPE_VERSION));
 
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qtTranslator);
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("moescope"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
-        app.installTranslator(translator);
-    moescope::installCoreTranslator(); // the model's and the contract's messages too
+    // Language, theme and threads from the settings (Settings ▸ …; they apply at start).
+    moescope::Preferences preferences;
+    QStringList startupProblems = preferences.problems();
+    const QString languageProblem = moescope::gui::installTranslations(preferences.language());
+    if (!languageProblem.isEmpty())
+        startupProblems << languageProblem;
+    moescope::gui::applyTheme(preferences.theme());
+    moescope::model::Engine::setThreadCount(preferences.cpuThreads());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "MoEScope workbench"));
@@ -71,6 +72,7 @@ int main(int argc, char **argv)
     parser.process(app);
 
     moescope::gui::MainWindow window(parser.value(dbOpt));
+    window.addStartupProblems(startupProblems);
     if (parser.isSet(sizeOpt)) {
         const QStringList wh = parser.value(sizeOpt).split(QLatin1Char('x'));
         if (wh.size() == 2)

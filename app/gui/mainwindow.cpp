@@ -4,6 +4,8 @@
 #include "gallerycontroller.h"
 #include "gallerypanel.h"
 #include "librarypanel.h"
+#include "preferences.h"
+#include "theme.h"
 #include "optionsdock.h"
 #include "pluginviewdock.h"
 #include "resultpresenter.h"
@@ -30,8 +32,10 @@
 
 namespace moescope::gui {
 
-MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
+    : QMainWindow(parent), m_preferences(std::make_unique<Preferences>())
 {
+    setWindowIcon(appIcon(QStringLiteral("moescope")));
     setWindowTitle(tr("MoEScope — Mixture-of-Experts routing workbench"));
     setAcceptDrops(true);
     m_workspace = new Workspace(this);
@@ -57,19 +61,17 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     connectLayers();
 
     QString error;
-    if (!m_workspace->openDatabase(databasePath, &error))
+    const QString database =
+        databasePath.isEmpty() ? m_preferences->runDatabase() : databasePath;
+    if (!m_workspace->openDatabase(database, &error))
         showError(tr("Runs cannot be stored: %1").arg(error));
     populateModels();
-    m_library->populateSamples();
+    m_library->populateSamples(m_workspace->samples(), m_workspace->plugins());
     if (!m_runsModel->refresh(m_workspace->database(), &error))
         statusBar()->showMessage(error, 10000);
     m_gallery->refreshGalleries();
     m_presenter->showFrame(0);
-
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1400, 900);
+    restorePreferences();
 }
 
 MainWindow::~MainWindow()
@@ -95,6 +97,9 @@ void MainWindow::buildActions()
         }
     });
     open->setShortcut(QKeySequence::Open);
+    open->setIcon(appIcon(QStringLiteral("open")));
+    open->setToolTip(tr("Open an image, a DICOM file or cine, a volume, a SAR product or a video (%1)")
+                         .arg(open->shortcut().toString(QKeySequence::NativeText)));
     file->addAction(tr("Open DICOM &Series Folder…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open DICOM series folder"));
         if (!dir.isEmpty())
@@ -117,8 +122,12 @@ void MainWindow::buildActions()
     m_runAction = runMenu->addAction(tr("&Run Model"), this, &MainWindow::runModel);
     m_runAction->setShortcut(Qt::CTRL | Qt::Key_R);
     m_runAction->setObjectName(QStringLiteral("runAction"));
+    m_runAction->setIcon(appIcon(QStringLiteral("run")));
+    m_runAction->setToolTip(tr("Run the model on the image and store the run (Ctrl+R)"));
     m_cancelAction = runMenu->addAction(tr("&Cancel"), this, &MainWindow::cancelRun);
     m_cancelAction->setShortcut(Qt::Key_Escape);
+    m_cancelAction->setIcon(appIcon(QStringLiteral("cancel")));
+    m_cancelAction->setToolTip(tr("Cancel the run or the loading in progress (Esc)"));
     m_cancelAction->setEnabled(false);
     m_runMenu = runMenu;
 
@@ -136,14 +145,7 @@ void MainWindow::buildActions()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About MoEScope"), this, [this] {
-        QMessageBox::about(this, tr("About MoEScope"),
-                           tr("<b>MoEScope %1</b><p>Where the router sent each patch: per-expert "
-                              "heatmaps, top-1 maps, routing entropy and expert load for "
-                              "Mixture-of-Experts vision models.</p><p>Research software, not for "
-                              "clinical use.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
-    });
+    buildPreferenceActions(file, help);
 
     m_toolBar = new WorkbenchToolBar(this);
     m_toolBar->setDocument(m_document);
@@ -201,6 +203,7 @@ void MainWindow::connectLayers()
     connect(m_library, &LibraryPanel::sampleActivated, this,
             [this](const QString &path) { openImage(path); });
     connect(m_library, &LibraryPanel::modelActivated, this, &MainWindow::selectModel);
+    connect(m_library, &LibraryPanel::modelInfoRequested, this, &MainWindow::showModelInfo);
     connect(m_runsView, &QTableView::activated, this,
             [this](const QModelIndex &index) { reopenRun(m_runsModel->runId(index.row())); });
     connect(m_toolBar, &WorkbenchToolBar::modelChosen, this, &MainWindow::selectModel);
@@ -371,6 +374,7 @@ void MainWindow::onImageLoaded()
     m_resultView->setImageInfo(m_document->description());
     m_presenter->resetFrames(0);
     statusBar()->showMessage(tr("Opened %1").arg(image->sourcePath), 5000);
+    rememberFile(m_document->loadingPath());
     if (reopening) {
         // A run made on a coronal or sagittal cut reopens in that plane.
         const auto plane = m_document->showPlaneOf(m_runs->result().imageSha256.toLatin1());
@@ -388,6 +392,7 @@ void MainWindow::onImageLoaded()
         }
         m_presenter->presentResult();
     } else {
+        proposeModels(); // before the live frames, so they are routed by the model proposed
         m_presenter->showFrame(0);
         m_runs->requestLiveFrames(0);
         m_runs->startTaskSweep();
@@ -403,14 +408,7 @@ void MainWindow::selectModel(const QString &nameOrPath)
         showError(error);
         return;
     }
-    QComboBox *combo = m_toolBar->modelCombo();
-    int index = combo->findData(path);
-    if (index < 0) {
-        combo->addItem(QFileInfo(path).fileName(), path);
-        index = combo->count() - 1;
-    }
-    combo->setCurrentIndex(index);
-    m_runs->selectModel(path, m_toolBar->device());
+    loadModel(path, true);
 }
 
 void MainWindow::addModelFile(const QString &path)
@@ -532,7 +530,7 @@ void MainWindow::exportRoutingImages()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_workspace->session()->cancel();
-    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    saveLayout();
     event->accept();
 }
 

@@ -14,6 +14,7 @@
 #include "imagedocument.h"
 #include "jobs/analysis.h"
 #include "jobs/modelsession.h"
+#include "modelproposer.h"
 #include "pluginviewdock.h"
 #include "probecontroller.h"
 #include "resultview.h"
@@ -26,11 +27,18 @@
 #include <QMap>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QDockWidget;
 class QMenu;
 class QProgressBar;
+class QSplitter;
 class QTableView;
+
+namespace moescope {
+class Preferences;
+}
 
 namespace moescope::gui {
 
@@ -40,6 +48,9 @@ class PresentationWindow;
 class SignaturesWindow;
 class StabilityPanel;
 class CinePlayer;
+class ModelInfoDialog;
+class SettingsDialog;
+class UserGuideWindow;
 class ComparisonWindow;
 class GalleryController;
 class GalleryPanel;
@@ -61,8 +72,26 @@ public:
     // DICOM series first asks which one (a SeriesDialog) unless options name it.
     void openImage(const QString &path);
     void openImage(const QString &path, const LoadOptions &options);
-    // A catalog name or a .pt path; loads it on the model's thread.
+    // A catalog name or a .pt path; loads it on the model's thread. The
+    // user's choice: files opened later keep it (no model is proposed over it).
     void selectModel(const QString &nameOrPath);
+    // The model file picked in the toolbar (empty: none).
+    QString currentModelPath() const;
+    // The models that fit the image opened last, best first (the best one is
+    // loaded unless the user picked a model: selectModel()).
+    QList<ModelProposal> proposals() const { return m_proposals; }
+    LibraryPanel *libraryPanel() const { return m_library; }
+    // What the window remembers; what could not be restored at start, said once.
+    Preferences *preferences() const { return m_preferences.get(); }
+    QStringList startupProblems() const { return m_startupProblems; }
+    // Problems found before the window existed (main: the language, the settings file).
+    void addStartupProblems(const QStringList &problems);
+    QMenu *recentFilesMenu() const { return m_recentFilesMenu; }
+    QMenu *recentModelsMenu() const { return m_recentModelsMenu; }
+    // Model ▸ Model Info…, Edit ▸ Settings…, Help ▸ User Guide (non-modal; the window owns them).
+    ModelInfoDialog *showModelInfo(const QString &modelPath);
+    SettingsDialog *showSettings();
+    UserGuideWindow *showUserGuide();
     // Runs the current model on the current image (loading the model first
     // when needed); analysisShown() follows.
     void runModel();
@@ -162,7 +191,26 @@ private:
     void chooseSeries(const QString &folder, const QList<SeriesInfo> &series);
     void addModelFile(const QString &path);
     void exportRoutingImages();
+    // mainwindowprefs.cpp: what the window remembers, proposes and explains.
+    void buildPreferenceActions(QMenu *file, QMenu *help);
+    void restorePreferences();
+    void proposeModels();
+    void loadModel(const QString &path, bool pinned);
+    void rememberFile(const QString &path);
+    void updateRecentMenus();
+    void saveOverlayStyle();
+    void saveLayout();
+    QList<QSplitter *> windowSplitters() const;
+    void applySettings();
+    void showAbout();
 
+    std::unique_ptr<Preferences> m_preferences;
+    QStringList m_startupProblems;
+    QList<ModelProposal> m_proposals;
+    bool m_modelPinned = false; // the user picked the model: proposals do not replace it
+    QMenu *m_recentFilesMenu = nullptr;
+    QMenu *m_recentModelsMenu = nullptr;
+    QPointer<UserGuideWindow> m_guide;
     Workspace *m_workspace = nullptr;
     ImageDocument *m_document = nullptr;
     RunController *m_runs = nullptr;

@@ -114,6 +114,7 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     leftLayout->addWidget(m_outputs, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("resultSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(m_routing);
     // The image gets the larger share when the window narrows (docks open).

@@ -129,6 +129,8 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent), m_layers(&noLayer
     m_gateValues->setTextFormat(Qt::RichText);
     layout->addWidget(m_gateValues);
 
+    describeControls(tilesBox, chartView);
+
     connect(m_layerTabs, &QTabBar::currentChanged, this, [this](int layer) {
         rebuildLayer();
         Q_EMIT layerChanged(layer);
@@ -230,6 +232,74 @@ void RoutingPanel::setCurrentLayer(int layer)
 double RoutingPanel::opacity() const
 {
     return m_opacitySlider->value() / 100.0;
+}
+
+void RoutingPanel::describeControls(QWidget *tilesBox, QWidget *chartView)
+{
+    // A tooltip says what a control is; What's This (Shift+F1) says what it means.
+    m_layerTabs->setToolTip(tr("The model's MoE layers, first to last"));
+    m_layerTabs->setWhatsThis(
+        tr("<b>MoE layers.</b> Each tab is one Mixture-of-Experts layer of the model. A router in "
+           "each layer sends every token (an image patch) to its top-k experts; everything below "
+           "shows the layer of the tab chosen."));
+    m_layerInfo->setWhatsThis(tr("The layer's name, its number of experts, how many each token "
+                                 "is sent to (top-k) and the token grid the routing lies on."));
+    m_overlayCombo->setWhatsThis(
+        tr("<b>Overlay.</b> <i>Top-1 expert</i> colours each patch by the expert with the largest "
+           "router probability (the colours of the legend). <i>Routing entropy</i> shows how "
+           "undecided the router is: 0 bits when one expert takes all, log2(experts) when all are "
+           "equal. An expert's entry shows that expert's router probability. <i>None</i> shows "
+           "the picture alone."));
+    m_colormapCombo->setToolTip(tr("The colours for entropy and for an expert's probability"));
+    m_colormapCombo->setWhatsThis(
+        tr("<b>Colormap.</b> How values from low to high are coloured in the entropy and "
+           "per-expert overlays and in the thumbnails; the top-1 map keeps the experts' colours."));
+    m_stretchCheck->setWhatsThis(
+        tr("<b>Stretch.</b> Off: probabilities 0 … 1 span the colormap, so maps of different "
+           "experts compare directly. On: 0 … the layer's largest probability spans it, which "
+           "brings out weak experts."));
+    m_opacitySlider->setToolTip(tr("How strongly the overlay covers the picture"));
+    m_opacitySlider->setWhatsThis(
+        tr("<b>Opacity.</b> 0 % shows the picture only, 100 % the overlay only."));
+    tilesBox->setToolTip(tr("Click an expert's map to lay it over the image"));
+    tilesBox->setWhatsThis(
+        tr("<b>Router probability per expert.</b> One small map per expert of the layer: how "
+           "likely the router sends each patch to that expert (bright: likely). Click one to lay "
+           "it over the image."));
+    m_colorBar->setToolTip(tr("The colormap's scale for the overlay shown"));
+    m_colorBar->setWhatsThis(tr("<b>Colour bar.</b> The values the overlay's colours stand for: "
+                                "probability, or entropy in bits."));
+    m_legend->setToolTip(tr("Each expert's colour in the top-1 map, and its load"));
+    m_legend->setWhatsThis(
+        tr("<b>Top-1 legend.</b> Each expert's colour in the top-1 map; <i>Load</i> is the share "
+           "of tokens whose top-1 expert it is, <i>Mean p</i> its mean router probability over "
+           "all tokens. A load far from 1/experts means the router favours or avoids it."));
+    chartView->setToolTip(tr("The share of tokens each expert takes first"));
+    chartView->setWhatsThis(
+        tr("<b>Expert load.</b> The top-1 share of tokens per expert as bars: a balanced router "
+           "gives bars of equal height; a collapsed one gives one tall bar."));
+    m_gateValues->setWhatsThis(
+        tr("<b>Gate values.</b> The router probabilities of the token under the mouse, for every "
+           "expert of the layer, the chosen top-k marked."));
+}
+
+void RoutingPanel::setOpacity(double opacity)
+{
+    m_opacitySlider->setValue(qRound(std::clamp(opacity, 0.0, 1.0) * 100));
+}
+
+QString RoutingPanel::colormapName() const
+{
+    return m_colormapCombo->currentText();
+}
+
+bool RoutingPanel::setColormapByName(const QString &name)
+{
+    const int index = m_colormapCombo->findText(name);
+    if (index < 0)
+        return false;
+    m_colormapCombo->setCurrentIndex(index);
+    return true;
 }
 
 render::Colormap RoutingPanel::colormap() const

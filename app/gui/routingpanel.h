@@ -60,7 +60,10 @@ public:
     // What the image view shows (`expert` for OverlayMode::Expert); overlayChanged() follows.
     void setOverlayMode(OverlayMode mode, int expert = 0);
     double opacity() const;
+    void setOpacity(double opacity); // 0..1
     render::Colormap colormap() const;
+    QString colormapName() const;
+    bool setColormapByName(const QString &name); // false: not a colormap this build knows
 
     // The overlay for the image view at `size` (the image's size).
     QImage overlay(QSize size) const;
@@ -75,6 +78,7 @@ Q_SIGNALS:
     void layerChanged(int layer);
 
 private:
+    void describeControls(QWidget *tilesBox, QWidget *chartView);
     void assign(const std::vector<routing::LayerRouting> &layers, const QImage &base);
     void rebuildLayer();
     void rebuildTiles();

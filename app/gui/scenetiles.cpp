@@ -7,6 +7,7 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <atomic>
 #include <cmath>
 
 namespace moescope::gui {
@@ -32,7 +33,18 @@ QThreadPool *tilePool()
     return pool;
 }
 
+std::atomic<int> g_cacheKilobytes{192 * 1024};
+
+int cacheKilobytes()
+{
+    return g_cacheKilobytes.load();
+}
 } // namespace
+
+void SceneTileItem::setCacheMegabytes(int megabytes)
+{
+    g_cacheKilobytes = std::max(1, megabytes) * 1024;
+}
 
 SceneTileItem::SceneTileItem(QSharedPointer<const SceneSource> source, int frame,
                              WindowLevel window, QVariantMap display)
@@ -40,7 +52,7 @@ SceneTileItem::SceneTileItem(QSharedPointer<const SceneSource> source, int frame
       m_generation(std::make_shared<std::atomic_int>(0))
 {
     setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
-    m_cache.setMaxCost(192 * 1024); // KiB
+    m_cache.setMaxCost(cacheKilobytes()); // KiB
     const QSize size = m_source->size();
     const int longer = std::max(size.width(), size.height());
     while ((longer >> m_maxLevel) > kTile)

@@ -26,6 +26,8 @@ class SceneTileItem : public QGraphicsObject
     Q_OBJECT
 public:
     static constexpr int kTile = 256;
+    // The tiles each scene keeps decoded (Settings ▸ Tile cache); new items take it.
+    static void setCacheMegabytes(int megabytes);
 
     // Reads the overview (at most 512 pixels a side) at once; `window`
     // invalid: the source's display window, else the overview's own range.

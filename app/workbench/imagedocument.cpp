@@ -63,10 +63,13 @@ bool ImageDocument::open(const QString &path, const LoadOptions &options, bool a
     const bool ask = askSeries && options.seriesUid.isEmpty() && QFileInfo(path).isDir();
     // Found (and loaded) here: a plugin library is loaded on the main thread.
     TaskPlugin *opener = m_plugins ? m_plugins->pluginForFile(path) : nullptr;
-    m_watcher.setFuture(QtConcurrent::run([path, options, ask, wanted, opener] {
+    const QString openerTask = opener ? opener->id() : QString();
+    m_watcher.setFuture(QtConcurrent::run([path, options, ask, wanted, opener, openerTask] {
         Load load;
         if (opener) {
             load.source = opener->openSource(path, &load.sourceError);
+            if (load.source)
+                load.openerTask = openerTask;
             if (load.source)
                 load.image = pictureOf(*load.source, &load.overview, &load.sourceError);
             // Declined (no source, no error): a photo with the plugin's
@@ -128,6 +131,7 @@ void ImageDocument::onLoaded()
     m_volume = QSharedPointer<ImageStack>::create(std::move(*load.image));
     m_image = m_volume;
     m_openedByPlugin = !load.source.isNull();
+    m_openedByTask = load.openerTask;
     m_overview = load.overview;
     m_source = load.source ? QSharedPointer<const SceneSource>(load.source)
                            : QSharedPointer<const SceneSource>(
@@ -149,6 +153,7 @@ void ImageDocument::close()
     m_volume.reset();
     m_source.reset();
     m_openedByPlugin = m_overview = false;
+    m_openedByTask.clear();
     m_window = WindowLevel();
     m_display.clear();
     m_plane = SlicePlane::Axial;

@@ -49,6 +49,8 @@ public:
     // plugin opened (runs then read through it), else the image in memory.
     QSharedPointer<const SceneSource> source() const { return m_source; }
     bool openedByPlugin() const { return m_openedByPlugin; }
+    // The task of the plugin that opened the file (its id); empty for the host's loaders.
+    QString openedByTask() const { return m_openedByTask; }
     bool isOverview() const { return m_overview; }
     // The frames there are to show: the source's (a long video held as the
     // overview of one frame has all of its frames, read when shown).
@@ -103,6 +105,7 @@ private:
         LoadError error;
         QList<SeriesInfo> series;           // several series and no choice: ask
         QSharedPointer<SceneSource> source; // opened by a plugin
+        QString openerTask;
         bool overview = false;
         QString sourceError;
     };
@@ -112,6 +115,7 @@ private:
     QSharedPointer<ImageStack> m_volume;
     QSharedPointer<const SceneSource> m_source;
     bool m_openedByPlugin = false;
+    QString m_openedByTask;
     bool m_overview = false;
     PluginRegistry *m_plugins = nullptr;
     SlicePlane m_plane = SlicePlane::Axial;

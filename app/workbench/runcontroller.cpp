@@ -64,6 +64,12 @@ void RunController::selectModel(const QString &path, const QString &device)
     m_session->load(path, device);
 }
 
+void RunController::preselectModel(const QString &path, const QString &device)
+{
+    m_selectedPath = path;
+    m_device = device;
+}
+
 bool RunController::isRunning() const
 {
     return std::any_of(m_requests.begin(), m_requests.end(),

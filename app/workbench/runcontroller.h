@@ -26,6 +26,8 @@ public:
 
     // The model picked in the window (a .pt path) and the device for it.
     void selectModel(const QString &path, const QString &device);
+    // The model to use, without loading it yet: run() loads it (a remembered model at start).
+    void preselectModel(const QString &path, const QString &device);
     QString selectedModelPath() const { return m_selectedPath; }
     const ModelSession *session() const { return m_session; }
 

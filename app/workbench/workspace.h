@@ -6,6 +6,7 @@
 #include "jobs/modelsession.h"
 #include "plugin/modelcatalog.h"
 #include "plugin/pluginregistry.h"
+#include "samplecatalog.h"
 #include "store/database.h"
 
 #include <QObject>
@@ -26,6 +27,7 @@ public:
 
     PluginRegistry &plugins() { return m_plugins; }
     ModelCatalog &catalog() { return m_catalog; }
+    const SampleCatalog &samples() const { return m_samples; }
     store::Database &database() { return m_db; }
     const store::Database &database() const { return m_db; }
     ModelSession *session() const { return m_session; }
@@ -33,6 +35,7 @@ public:
 private:
     PluginRegistry m_plugins;
     ModelCatalog m_catalog;
+    SampleCatalog m_samples;
     store::Database m_db;
     ModelSession *m_session = nullptr;
 };

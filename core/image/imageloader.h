@@ -83,6 +83,8 @@ public:
 
     // Filters for a File>Open dialog, "All supported (...)" first, "All files (*)" last.
     static QStringList nameFilters();
+    // "DCMTK 3.6.7", "ITK 5.2.1", "GDCM 3.0.21": what this build reads with.
+    static QStringList libraryVersions();
     // Suffixes (lower case, no dot) that load() routes to ITK.
     static QStringList volumeSuffixes();
 };

@@ -52,8 +52,17 @@ QStringList ModelCatalog::bundledDirectories()
     const QByteArray env = qgetenv("MOESCOPE_MODEL_PATH");
     if (!env.isEmpty())
         dirs += QString::fromLocal8Bit(env).split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    dirs << QStringLiteral(MOESCOPE_RESOURCE_DIR "/models")
-         << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/moescope/models");
+    // An install (bin/ or lib/moescope/) has its own copy; only a program
+    // that has none (the build tree) takes the source tree's.
+    const QString appDir = QCoreApplication::applicationDirPath();
+    for (const QString &installed : {appDir + QStringLiteral("/../share/moescope/models"),
+                                     appDir + QStringLiteral("/../../share/moescope/models")}) {
+        if (QFileInfo(installed).isDir()) {
+            dirs << QDir::cleanPath(installed);
+            return dirs;
+        }
+    }
+    dirs << QStringLiteral(MOESCOPE_RESOURCE_DIR "/models");
     return dirs;
 }
 

@@ -26,8 +26,9 @@ class ModelCatalog
 public:
     ModelCatalog();
 
-    // $MOESCOPE_MODEL_PATH (':'-separated), the source tree's resources/models
-    // and <app>/../share/moescope/models.
+    // $MOESCOPE_MODEL_PATH (':'-separated), then an install's
+    // share/moescope/models beside the program, or else (the build tree) the
+    // source tree's resources/models.
     static QStringList bundledDirectories();
 
     // The files are read on first use, not on construction.

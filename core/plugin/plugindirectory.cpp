@@ -32,6 +32,8 @@ PluginInfo genericInfo()
                               "any model whose task no installed plugin claims.");
     info.tasks = {QStringLiteral("generic")};
     info.capabilities = {QStringLiteral("batchable")};
+    // Pictures that say nothing of what they show (a PNG, a secondary capture).
+    info.proposedKinds = {QStringLiteral("single"), QStringLiteral("cine")};
     info.builtIn = true;
     return info;
 }
@@ -86,6 +88,11 @@ PluginDirectory::PluginDirectory(const QStringList &directories)
             for (const QJsonValue &t : data.value(QStringLiteral("fileSuffixes")).toArray())
                 info.fileSuffixes << t.toString().toLower();
             info.opensFolders = data.value(QStringLiteral("opensFolders")).toBool();
+            const QJsonObject propose = data.value(QStringLiteral("proposeFor")).toObject();
+            for (const QJsonValue &m : propose.value(QStringLiteral("modalities")).toArray())
+                info.proposedModalities << m.toString().toUpper();
+            for (const QJsonValue &k : propose.value(QStringLiteral("imageKinds")).toArray())
+                info.proposedKinds << k.toString();
             info.runOptions = data.value(QStringLiteral("runOptions")).toArray();
             info.file = path;
             if (info.id.isEmpty() || ids.contains(info.id) || info.id == QLatin1String("generic")) {
@@ -113,7 +120,8 @@ QStringList PluginDirectory::defaultSearchPaths()
     dirs << appDir + QStringLiteral("/plugins/moescope")
          << appDir + QStringLiteral("/../plugins/moescope")
          << appDir + QStringLiteral("/../../plugins/moescope")
-         << appDir + QStringLiteral("/../lib/moescope/plugins");
+         << appDir + QStringLiteral("/../lib/moescope/plugins") // an install: bin/
+         << appDir + QStringLiteral("/plugins");                // an install: lib/moescope/
     return dirs;
 }
 

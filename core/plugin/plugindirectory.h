@@ -25,6 +25,11 @@ struct PluginInfo
     QStringList capabilities;
     QStringList fileSuffixes;  // files the plugin opens itself (OpensFiles), lower case
     bool opensFolders = false; // "opensFolders": it is offered folders too (a sequence)
+    // "proposeFor": what the window proposes its models for, besides the files
+    // it opens itself: DICOM Modality values ("US", "CT") and image kinds
+    // ("single", "cine", "series", "volume": imageKindName()).
+    QStringList proposedModalities;
+    QStringList proposedKinds;
     // Settings its runs read (PrepareOptions::extra) for the window's form:
     // [{"key", "label", "type": choice | int | band | region, "choices",
     //   "minimum", "maximum", "default", "automatic"}].
@@ -42,7 +47,8 @@ public:
     // $MOESCOPE_PLUGIN_PATH (':'-separated), then <app>/plugins/moescope,
     // <app>/../plugins/moescope, <app>/../../plugins/moescope (the build tree:
     // the CLI in build/app, the window in build/app/gui) and
-    // <app>/../lib/moescope/plugins (an install).
+    // <app>/../lib/moescope/plugins and <app>/plugins (an install: the
+    // programs in bin/, the CLI's engine in lib/moescope).
     static QStringList defaultSearchPaths();
     // The plugin API this host serves ("2.2"), and whether it serves a plugin
     // written for `compatVersion`: the same major and minor version (a minor

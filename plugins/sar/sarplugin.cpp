@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QObject>
 
+#include <gdal.h>
+
 using namespace moescope;
 
 class SarPlugin : public QObject, public TaskPlugin, public gui::TaskPluginGui
@@ -20,8 +22,14 @@ class SarPlugin : public QObject, public TaskPlugin, public gui::TaskPluginGui
     Q_OBJECT
     Q_PLUGIN_METADATA(IID MoEScopeTaskPlugin_iid FILE "plugin.json")
     Q_INTERFACES(moescope::TaskPlugin moescope::gui::TaskPluginGui)
+    // Shown in Help ▸ About (the host reads the property; no API change).
+    Q_PROPERTY(QString libraryVersions READ libraryVersions CONSTANT)
 
 public:
+    QString libraryVersions() const
+    {
+        return QStringLiteral("GDAL %1").arg(QString::fromLatin1(GDALVersionInfo("RELEASE_NAME")));
+    }
     QString id() const override { return QStringLiteral("sar"); }
     QString displayName() const override
     {

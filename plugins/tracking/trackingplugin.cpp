@@ -15,6 +15,11 @@
 #include <QFileInfo>
 #include <QObject>
 
+extern "C" {
+#include <libavformat/avformat.h>
+#include <libavutil/avutil.h>
+}
+
 using namespace moescope;
 
 class TrackingPlugin : public QObject, public TaskPlugin, public gui::TaskPluginGui
@@ -22,8 +27,19 @@ class TrackingPlugin : public QObject, public TaskPlugin, public gui::TaskPlugin
     Q_OBJECT
     Q_PLUGIN_METADATA(IID MoEScopeTaskPlugin_iid FILE "plugin.json")
     Q_INTERFACES(moescope::TaskPlugin moescope::gui::TaskPluginGui)
+    // Shown in Help ▸ About (the host reads the property; no API change).
+    Q_PROPERTY(QString libraryVersions READ libraryVersions CONSTANT)
 
 public:
+    QString libraryVersions() const
+    {
+        const unsigned v = avformat_version();
+        return QStringLiteral("FFmpeg %1 (libavformat %2.%3.%4)")
+            .arg(QString::fromLatin1(av_version_info()))
+            .arg(v >> 16)
+            .arg((v >> 8) & 0xff)
+            .arg(v & 0xff);
+    }
     QString id() const override { return QStringLiteral("tracking"); }
     QString displayName() const override
     {
