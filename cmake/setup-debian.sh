@@ -19,6 +19,8 @@ packages=(
   # (docs/performance.md, "The BLAS"); without it Debian falls back to the
   # reference netlib BLAS, 10-30x slower for transformer layers.
   libopenblas0-openmp
+  # A font with Chinese glyphs for the Simplified Chinese translation.
+  fonts-wqy-microhei
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3-pydicom python3-matplotlib insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev

@@ -11,6 +11,7 @@
 #include "preferences.h"
 #include "routingpanel.h"
 #include "settingsdialog.h"
+#include "testdicom.h"
 #include "theme.h"
 #include "workbenchtoolbar.h"
 
@@ -20,8 +21,12 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -108,7 +113,6 @@ private Q_SLOTS:
         QTest::newRow("sample: ultrasound cine") << "ultrasound/us-curvilinear-cine.dcm" << false << us;
         QTest::newRow("sample: ultrasound still (PNG)") << "ultrasound/us-linear-solid.png" << false << us;
         QTest::newRow("sample: CT slice") << "ct/query-chest_nodule.dcm" << false << ct;
-        QTest::newRow("sample: CT series folder") << "ct/gallery/chest_nodule" << false << ct;
         QTest::newRow("sample: SAR GeoTIFF") << "sar/sar-land.tif" << false << sar;
         QTest::newRow("sample: SAR complex SLC") << "sar/sar-slc.tif" << false << sar;
         QTest::newRow("sample: tracking sequence") << "tracking/MoEScope_Synth_000001" << false << track;
@@ -116,7 +120,7 @@ private Q_SLOTS:
         QTest::newRow("sample: shape DICOM") << "shapes-circle.dcm" << false << shapes;
         QTest::newRow("copy: DICOM modality US") << "ultrasound/us-curvilinear-cine.dcm" << true << us;
         QTest::newRow("copy: DICOM modality CT") << "ct/query-abdomen_liver_lesion.dcm" << true << ct;
-        QTest::newRow("copy: CT series") << "ct/gallery/head_normal" << true << ct;
+        QTest::newRow("written: CT series") << "@ct-series" << true << ct;
         QTest::newRow("copy: SAR product") << "sar/sar-one-look.tif" << true << sar;
         QTest::newRow("copy: tracking sequence") << "tracking/MoEScope_Synth_000002" << true << track;
         QTest::newRow("copy: a picture that says nothing") << "shapes-square.png" << true << shapes;
@@ -128,7 +132,18 @@ private Q_SLOTS:
         QFETCH(bool, copyFirst);
         QFETCH(QString, model);
         QString path = kSamples + input;
-        if (copyFirst) {
+        if (input == QLatin1String("@ct-series")) {
+            // Five axial slices of one series, written with DCMTK.
+            path = m_tmp.filePath(QStringLiteral("ct-series"));
+            QDir().mkpath(path);
+            for (int i = 0; i < 5; ++i) {
+                moescope::testing::CtSlice slice;
+                slice.instance = i + 1;
+                slice.z = 2.5 * i;
+                slice.rows = slice.columns = 64;
+                QVERIFY(moescope::testing::writeCtSlice(path + QStringLiteral("/%1.dcm").arg(i), slice));
+            }
+        } else if (copyFirst) {
             path = m_tmp.filePath(QStringLiteral("copy-") + QString::number(qHash(input)) + QLatin1Char('-') +
                                   QFileInfo(input).fileName());
             QVERIFY(copyTree(kSamples + input, path));
@@ -409,6 +424,53 @@ private Q_SLOTS:
         QVERIFY(problem.contains(QLatin1String("fr")));
         QCOMPARE(installTranslations(QStringLiteral("en")), QString());
         QCOMPARE(installTranslations(QString()), QString());
+    }
+
+    void languageSwitch_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("German") << QStringLiteral("de");
+        QTest::newRow("Simplified Chinese") << QStringLiteral("zh_CN");
+    }
+
+    void languageSwitch()
+    {
+        QFETCH(QString, language);
+        QCOMPARE(installTranslations(language), QString());
+        // Every menu of the window speaks the language (the .qm is complete:
+        // i18n_complete), and so do the model's messages from the Qt-free core.
+        const QString file =
+            QCoreApplication::translate("moescope::gui::MainWindow", "&File");
+        QVERIFY(file != QLatin1String("&File"));
+        MainWindow window(db());
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.menuBar()->actions().first()->text(), file);
+        // The samples' titles too (samples.json's "title[LANG]"), and the plugins' names.
+        QFile index(kSamples + QStringLiteral("samples.json"));
+        QVERIFY(index.open(QIODevice::ReadOnly));
+        const QJsonArray samples = QJsonDocument::fromJson(index.readAll()).object().value("samples").toArray();
+        for (const QJsonValue &v : samples)
+            QVERIFY2(v.toObject().contains(QStringLiteral("title[%1]").arg(language)) &&
+                         v.toObject().contains(QStringLiteral("what[%1]").arg(language)),
+                     qPrintable(v.toObject().value("file").toString()));
+        QTreeWidget *tree = window.libraryPanel()->samplesTree();
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0),
+                 samples.first().toObject().value(QStringLiteral("title[%1]").arg(language)).toString());
+        for (QAction *menu : window.menuBar()->actions())
+            QVERIFY2(menu->text() != QLatin1String("&Help") && menu->text() != QLatin1String("&View"),
+                     qPrintable(menu->text()));
+        QVERIFY(open(window, kSamples + QStringLiteral("ultrasound/us-curvilinear-cine.dcm")));
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        window.runModel();
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        QTest::qWait(300);
+        // Looked at by a person: docs/screenshots/workbench-<language>.png.
+        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/workbench-%1.png").arg(language)));
+        QCOMPARE(QLocale().name(), language == QLatin1String("de") ? QStringLiteral("de_DE")
+                                                                   : QStringLiteral("zh_CN"));
+        installTranslations(QStringLiteral("en"));
     }
 
     void darkTheme()

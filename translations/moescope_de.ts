@@ -576,6 +576,13 @@
             <source>Setting %1 = "%2" is not a number from %3 to %4; %5 is used</source>
             <translation>Einstellung %1 = „%2“ ist keine Zahl von %3 bis %4; %5 wird verwendet</translation>
         </message>
+        <message numerus="yes">
+            <source>%n recent model(s) no longer there, removed from the list: %1</source>
+            <translation>
+                <numerusform>%n zuletzt verwendetes Modell nicht mehr vorhanden, aus der Liste entfernt: %1</numerusform>
+                <numerusform>%n zuletzt verwendete Modelle nicht mehr vorhanden, aus der Liste entfernt: %1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>moescope::ProbeController</name>
@@ -3505,10 +3512,6 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
             <translation>Experte: %1</translation>
         </message>
         <message>
-            <source>Click to show this expert's router probability over the image</source>
-            <translation>Klicken, um die Router-Wahrscheinlichkeit dieses Experten über dem Bild zu zeigen</translation>
-        </message>
-        <message>
             <source>Token %1 (row %2, col %3), entropy %4: %5</source>
             <translation>Token %1 (Zeile %2, Spalte %3), Entropie %4: %5</translation>
         </message>
@@ -3583,6 +3586,10 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
         <message>
             <source>&lt;b&gt;Gate values.&lt;/b&gt; The router probabilities of the token under the mouse, for every expert of the layer, the chosen top-k marked.</source>
             <translation>&lt;b&gt;Gate-Werte.&lt;/b&gt; Die Router-Wahrscheinlichkeiten des Tokens unter der Maus für jeden Experten des Layers, die gewählten Top-k markiert.</translation>
+        </message>
+        <message>
+            <source>%1: click to show this expert's router probability over the image</source>
+            <translation>%1: Klicken, um die Router-Wahrscheinlichkeit dieses Experten über dem Bild zu zeigen</translation>
         </message>
     </context>
     <context>

@@ -575,6 +575,12 @@
             <source>Setting %1 = "%2" is not a number from %3 to %4; %5 is used</source>
             <translation>设置项 %1 =“%2”不是 %3 到 %4 之间的数值；将使用 %5</translation>
         </message>
+        <message numerus="yes">
+            <source>%n recent model(s) no longer there, removed from the list: %1</source>
+            <translation>
+                <numerusform>%n 个最近使用的模型已不存在，已从列表中移除：%1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>moescope::ProbeController</name>
@@ -3550,12 +3556,12 @@ frame %2 · score %3 · window score %4</source>
             <translation>专家：%1</translation>
         </message>
         <message>
-            <source>Click to show this expert's router probability over the image</source>
-            <translation>单击以在图像上显示此专家的路由概率</translation>
-        </message>
-        <message>
             <source>Token %1 (row %2, col %3), entropy %4: %5</source>
             <translation>Token %1（第 %2 行，第 %3 列），熵 %4：%5</translation>
+        </message>
+        <message>
+            <source>%1: click to show this expert's router probability over the image</source>
+            <translation>%1：点击可在图像上显示该专家的路由概率</translation>
         </message>
     </context>
     <context>

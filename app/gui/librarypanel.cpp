@@ -2,6 +2,7 @@
 
 #include "plugin/modelcatalog.h"
 #include "plugin/pluginregistry.h"
+#include "plugin/taskplugin.h"
 #include "samplecatalog.h"
 #include "twolinedelegate.h"
 
@@ -123,7 +124,14 @@ LibraryPanel::LibraryPanel(QWidget *parent) : QWidget(parent)
 
 LibraryPanel::~LibraryPanel()
 {
+    stopThumbnails();
+}
+
+void LibraryPanel::stopThumbnails()
+{
     m_pendingItems.clear();
+    m_pendingOpeners.clear();
+    m_thumbWatcher.disconnect(this);
     m_thumbWatcher.waitForFinished();
 }
 
@@ -193,7 +201,10 @@ void LibraryPanel::populateSamples(const SampleCatalog &samples, PluginRegistry 
     for (const SampleEntry &s : samples.samples()) {
         QTreeWidgetItem *&group = groups[s.task];
         if (!group) {
-            group = new QTreeWidgetItem(m_samples, {plugins.infoForTask(s.task).name});
+            // The plugin's own name for itself, in the language in use.
+            const TaskPlugin *plugin = plugins.pluginForTask(s.task);
+            group = new QTreeWidgetItem(
+                m_samples, {plugin ? plugin->displayName() : plugins.infoForTask(s.task).name});
             QFont bold = m_samples->font();
             bold.setBold(true);
             group->setFont(0, bold);

@@ -47,6 +47,9 @@ public:
     QTreeWidget *samplesTree() const { return m_samples; }
     QListWidget *modelList() const { return m_models; }
     int thumbnailsMade() const { return m_thumbnailsMade; }
+    // Makes no more thumbnails and waits for the one being made (its plugin
+    // must outlive it: the window calls this before the plugins go).
+    void stopThumbnails();
 
 Q_SIGNALS:
     void sampleActivated(const QString &path);

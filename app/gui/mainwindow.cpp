@@ -22,6 +22,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -77,7 +78,9 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Join the session's thread (it may be routing with a plugin the
-    // workspace owns) before anything else goes.
+    // workspace owns) and the thumbnail in the making (read by a plugin)
+    // before anything else goes.
+    m_library->stopThumbnails();
     delete m_workspace;
     m_workspace = nullptr;
 }
@@ -239,10 +242,10 @@ void MainWindow::connectLayers()
     });
 
     connect(m_runs, &RunController::modelReady, this, [this](const LoadedModel &m) {
+        const QLocale locale;
         statusBar()->showMessage(tr("Model %1 ready on %2 (loaded in %3 ms, warm-up %4 ms)")
-                                     .arg(m.name, m.device)
-                                     .arg(m.loadMs, 0, 'f', 0)
-                                     .arg(m.warmupMs, 0, 'f', 0));
+                                     .arg(m.name, m.device, locale.toString(m.loadMs, 'f', 0),
+                                          locale.toString(m.warmupMs, 'f', 0)));
         setBusy(false);
         m_toolBar->setTaskChoices(m_runs->taskChoices());
         updateRunOptions();
@@ -463,11 +466,12 @@ void MainWindow::onResultShown(qint64 runId)
     m_pluginDock->follow(result, player()->frame());
     if (m_pluginDock->isVisible())
         m_pluginDock->setOtherRuns(otherRunsOf(result));
+    const QLocale locale; // numbers as the language writes them
     statusBar()->showMessage(runId ? tr("Run %1: %2 on %3 — forward %4 ms, total %5 ms")
                                          .arg(runId)
-                                         .arg(result.modelName, result.device)
-                                         .arg(result.timings.forwardMs, 0, 'f', 1)
-                                         .arg(result.timings.totalMs, 0, 'f', 1)
+                                         .arg(result.modelName, result.device,
+                                              locale.toString(result.timings.forwardMs, 'f', 1),
+                                              locale.toString(result.timings.totalMs, 'f', 1))
                                    : tr("%1 on %2").arg(result.modelName, result.device),
                              15000);
     Q_EMIT analysisShown(runId);

@@ -52,8 +52,9 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     leftLayout->addWidget(m_player);
     // Segmentation outputs: the label map over the region the model saw.
     m_maskRow = new QWidget(this);
-    auto *maskLayout = new QHBoxLayout(m_maskRow);
+    auto *maskLayout = new QVBoxLayout(m_maskRow);
     maskLayout->setContentsMargins(0, 0, 0, 0);
+    maskLayout->setSpacing(2);
     m_maskCheck = new QCheckBox(tr("Show segmentation"), m_maskRow);
     m_maskCheck->setObjectName(QStringLiteral("maskCheck"));
     m_maskCheck->setToolTip(tr("Show the model's segmentation instead of the routing overlay"));
@@ -72,14 +73,19 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent)
     m_shownMap->setObjectName(QStringLiteral("shownMapCombo"));
     m_shownMap->setToolTip(tr("What the overlay shows: the labels, or a descriptor the router "
                               "saw"));
-    maskLayout->addWidget(m_maskCheck);
-    maskLayout->addWidget(m_shownMap);
-    maskLayout->addWidget(m_maskOpacity);
-    maskLayout->addWidget(m_maskLegend, 1);
+    // The controls on one line, the legend under them: the image's column
+    // stays narrow enough for a 1366-pixel screen.
+    auto *maskControls = new QHBoxLayout;
+    maskControls->addWidget(m_maskCheck);
+    maskControls->addWidget(m_shownMap);
+    maskControls->addWidget(m_maskOpacity);
     m_tileGridCheck = new QCheckBox(tr("Tile grid"), m_maskRow);
     m_tileGridCheck->setObjectName(QStringLiteral("tileGridCheck"));
     m_tileGridCheck->setToolTip(tr("Outline the part of the scene each tile of the run gave"));
-    maskLayout->addWidget(m_tileGridCheck);
+    maskControls->addWidget(m_tileGridCheck);
+    maskControls->addStretch(1);
+    maskLayout->addLayout(maskControls);
+    maskLayout->addWidget(m_maskLegend);
     m_maskRow->setVisible(false);
     leftLayout->addWidget(m_maskRow);
     // A tracker's score map (output "score_map" {rows, cols, values}) over

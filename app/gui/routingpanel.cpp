@@ -68,7 +68,7 @@ RoutingPanel::RoutingPanel(QWidget *parent) : QWidget(parent), m_layers(&noLayer
     m_overlayCombo = new QComboBox(this);
     m_overlayCombo->setObjectName(QStringLiteral("overlayCombo"));
     m_overlayCombo->setToolTip(tr("What the image view shows over the image"));
-    m_overlayCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_overlayCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_overlayCombo->setMinimumContentsLength(12);
     m_colormapCombo = new QComboBox(this);
     m_colormapCombo->setObjectName(QStringLiteral("colormapCombo"));
@@ -232,6 +232,29 @@ void RoutingPanel::setCurrentLayer(int layer)
 double RoutingPanel::opacity() const
 {
     return m_opacitySlider->value() / 100.0;
+}
+
+void RoutingPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTiles();
+}
+
+void RoutingPanel::fitTiles()
+{
+    // The tiles take the width there is, from 64 to 132 pixels a side: the
+    // panel narrows on a small screen (1366 × 768) instead of pushing the
+    // window wider than it.
+    if (m_tiles.isEmpty())
+        return;
+    const int columns = std::max(1, m_tiles.first()->property("columns").toInt());
+    const int room = width() - m_colorBar->width() - 40 - columns * 12;
+    const int side = std::clamp(room / columns, 64, kTileSize);
+    if (side == m_tileSide)
+        return;
+    m_tileSide = side;
+    for (QToolButton *tile : std::as_const(m_tiles))
+        tile->setIconSize(QSize(side, side));
 }
 
 void RoutingPanel::describeControls(QWidget *tilesBox, QWidget *chartView)
@@ -411,7 +434,10 @@ void RoutingPanel::rebuildTiles()
         tile->setObjectName(QStringLiteral("expertTile%1").arg(e));
         tile->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
         tile->setAutoRaise(true);
-        tile->setIconSize(QSize(kTileSize, kTileSize));
+        tile->setIconSize(QSize(m_tileSide, m_tileSide));
+        // Their width follows the panel's (fitTiles), never the other way round.
+        tile->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        tile->setMinimumWidth(72);
         QImage picture;
         if (grid) {
             const QImage heat =
@@ -431,17 +457,23 @@ void RoutingPanel::rebuildTiles()
                        QStringLiteral("p = %1").arg(prob, 0, 'f', 3));
         }
         tile->setIcon(QIcon(QPixmap::fromImage(picture)));
-        tile->setText(QStringLiteral("%1 · %2%")
-                          .arg(expertLabel(layer, e))
-                          .arg(s.load[size_t(e)] * 100.0, 0, 'f', 1));
-        tile->setToolTip(tr("Click to show this expert's router probability over the image"));
+        // Name and load on two lines: a tile narrowed to a small screen keeps both.
+        const QString label = QStringLiteral("%1\n%2%")
+                                  .arg(expertLabel(layer, e))
+                                  .arg(s.load[size_t(e)] * 100.0, 0, 'f', 1);
+        tile->setText(label);
+        tile->setToolTip(tr("%1: click to show this expert's router probability over the image")
+                             .arg(QString(label).replace(QLatin1Char('\n'), QStringLiteral(" · "))));
         connect(tile, &QToolButton::clicked, this, [this, e] { selectExpert(e); });
+        tile->setProperty("columns", columns);
         m_tileGrid->addWidget(tile, e / columns, e % columns);
         // Shown now, not a turn of the event loop later (a grab right after
         // a result, as the tests and --screenshot take, sees the tiles).
         tile->show();
         m_tiles.append(tile);
     }
+    m_tileSide = 0;
+    fitTiles();
 }
 
 void RoutingPanel::updateColorBar()

@@ -79,6 +79,8 @@ Q_SIGNALS:
 
 private:
     void describeControls(QWidget *tilesBox, QWidget *chartView);
+    void fitTiles();
+    void resizeEvent(QResizeEvent *event) override;
     void assign(const std::vector<routing::LayerRouting> &layers, const QImage &base);
     void rebuildLayer();
     void rebuildTiles();
@@ -101,6 +103,7 @@ private:
     QComboBox *m_overlayCombo = nullptr;
     QComboBox *m_colormapCombo = nullptr;
     QSlider *m_opacitySlider = nullptr;
+    int m_tileSide = 64; // the expert tiles' icon side, fitted to the panel's width
     QCheckBox *m_stretchCheck = nullptr;
     QGridLayout *m_tileGrid = nullptr;
     QList<QToolButton *> m_tiles;

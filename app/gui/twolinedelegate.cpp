@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QPainter>
+#include <QTextLayout>
 #include <QTimer>
 #include <QTreeView>
 
@@ -11,6 +12,36 @@ namespace moescope::gui {
 
 namespace {
 constexpr int kPad = 4;
+
+// Wraps at word boundaries, and inside a word only where one word is wider
+// than the row (a long sample name in a narrow dock): nothing is cut off.
+QTextOption wrapping()
+{
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    return option;
+}
+
+int wrappedHeight(const QFont &font, const QString &text, int width)
+{
+    if (text.isEmpty())
+        return 0;
+    int height = 0;
+    const QFontMetrics metrics(font);
+    for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
+        QTextLayout layout(paragraph, font);
+        layout.setTextOption(wrapping());
+        layout.beginLayout();
+        int lines = 0;
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            ++lines;
+        }
+        layout.endLayout();
+        height += std::max(1, lines) * metrics.lineSpacing();
+    }
+    return height;
+}
 
 QFont titleFont(const QStyleOptionViewItem &option, const QModelIndex &index)
 {
@@ -62,16 +93,15 @@ void TwoLineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setPen(option.palette.color(role));
     const QFont tf = titleFont(option, index);
     painter->setFont(tf);
-    const QRect titleBox = QFontMetrics(tf).boundingRect(text, Qt::TextWordWrap, title);
-    painter->drawText(text, Qt::TextWordWrap, title);
+    const int titleHeight = wrappedHeight(tf, title, text.width());
+    painter->drawText(QRectF(text), title, wrapping());
     if (!detail.isEmpty()) {
-        QFont df = option.font;
-        painter->setFont(df);
+        painter->setFont(option.font);
         QColor c = option.palette.color(role);
         if (!(option.state & QStyle::State_Selected))
             c = option.palette.color(QPalette::PlaceholderText);
         painter->setPen(c);
-        painter->drawText(text.adjusted(0, titleBox.height() + 1, 0, 0), Qt::TextWordWrap, detail);
+        painter->drawText(QRectF(text.adjusted(0, titleHeight + 1, 0, 0)), detail, wrapping());
     }
     painter->restore();
 }
@@ -91,16 +121,12 @@ QSize TwoLineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     QStyleOptionViewItem sized = opt;
     sized.rect = QRect(0, 0, width, 10000);
     const QRect text = textRect(sized, index, width);
-    const QRect titleBox =
-        QFontMetrics(titleFont(opt, index)).boundingRect(text, Qt::TextWordWrap, opt.text);
+    const int titleHeight = wrappedHeight(titleFont(opt, index), opt.text, text.width());
     const QString detail = index.data(DetailRole).toString();
-    const int detailHeight =
-        detail.isEmpty()
-            ? 0
-            : QFontMetrics(option.font).boundingRect(text, Qt::TextWordWrap, detail).height() + 1;
+    const int detailHeight = detail.isEmpty() ? 0 : wrappedHeight(option.font, detail, text.width()) + 1;
     const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
     const int iconHeight = icon.isNull() ? 0 : m_view->iconSize().height();
-    return QSize(width, std::max(iconHeight, titleBox.height() + detailHeight) + 2 * kPad);
+    return QSize(width, std::max(iconHeight, titleHeight + detailHeight) + 2 * kPad);
 }
 
 bool TwoLineDelegate::eventFilter(QObject *watched, QEvent *event)

@@ -79,20 +79,30 @@ void Preferences::check()
     tileCacheMegabytes();
     overlay();
     opacityPercent();
+    dropMissing(kRecentFiles, false);
+    dropMissing(kRecentModels, true);
+}
+
+void Preferences::dropMissing(const char *k, bool models)
+{
     QStringList gone;
     QStringList kept;
-    for (const QString &path : pathList(kRecentFiles)) {
+    for (const QString &path : pathList(k)) {
         if (QFileInfo::exists(path))
             kept << path;
         else
             gone << QFileInfo(path).fileName();
     }
-    if (!gone.isEmpty()) {
-        m_settings.setValue(key(kRecentFiles), kept);
-        m_problems << Tr::tr("%n recent file(s) no longer there, removed from the list: %1", nullptr,
-                             int(gone.size()))
-                          .arg(gone.join(QStringLiteral(", ")));
-    }
+    if (gone.isEmpty())
+        return;
+    m_settings.setValue(key(k), kept);
+    const QString names = gone.join(QStringLiteral(", "));
+    m_problems << (models ? Tr::tr("%n recent model(s) no longer there, removed from the list: %1",
+                                   nullptr, int(gone.size()))
+                                .arg(names)
+                          : Tr::tr("%n recent file(s) no longer there, removed from the list: %1",
+                                   nullptr, int(gone.size()))
+                                .arg(names));
 }
 
 QString Preferences::choice(const char *k, const QStringList &allowed, const QString &fallback) const

@@ -75,6 +75,7 @@ private:
     int number(const char *key, int minimum, int maximum, int fallback) const;
     QStringList pathList(const char *key) const;
     void pushPath(const char *key, const QString &path);
+    void dropMissing(const char *key, bool models); // paths that went, said and removed
 
     QSettings m_settings;
     QStringList m_problems;

@@ -15,6 +15,7 @@ RunController::RunController(Workspace *workspace, ImageDocument *document, QObj
     : QObject(parent), m_workspace(workspace), m_document(document), m_session(workspace->session())
 {
     connect(m_session, &ModelSession::modelLoaded, this, [this](const LoadedModel &m) {
+        m_loadPending = false;
         Q_EMIT busyChanged(false, {});
         m_taskGates.clear();
         m_chosenTask = 0;
@@ -28,6 +29,7 @@ RunController::RunController(Workspace *workspace, ImageDocument *document, QObj
         startTaskSweep();
     });
     connect(m_session, &ModelSession::modelFailed, this, [this](const QString &message) {
+        m_loadPending = false;
         m_runAfterLoad = false;
         Q_EMIT busyChanged(false, {});
         Q_EMIT modelRefused(message);
@@ -58,8 +60,20 @@ TaskPlugin *RunController::plugin(QString *warning)
 
 void RunController::selectModel(const QString &path, const QString &device)
 {
+    // The same model on the same device asked for again (proposed when a file
+    // opened, then picked by the user): one load. The caller still hears
+    // modelReady, once the load in flight ends or at once when it has.
+    if (path == m_selectedPath && device == m_device) {
+        if (m_loadPending)
+            return;
+        if (m_session->hasModel() && m_session->model().path == path) {
+            QTimer::singleShot(0, this, [this] { Q_EMIT modelReady(m_session->model()); });
+            return;
+        }
+    }
     m_selectedPath = path;
     m_device = device;
+    m_loadPending = true;
     Q_EMIT busyChanged(true, tr("Loading model %1…").arg(path));
     m_session->load(path, device);
 }
@@ -106,6 +120,7 @@ void RunController::run()
     }
     if (!m_session->hasModel() || m_session->model().path != m_selectedPath) {
         m_runAfterLoad = true;
+        m_loadPending = true;
         Q_EMIT busyChanged(true, tr("Loading model %1…").arg(m_selectedPath));
         m_session->load(m_selectedPath, m_device);
         return;

@@ -1,6 +1,7 @@
 #include "runsmodel.h"
 
 #include <QFileInfo>
+#include <QLocale>
 
 namespace moescope {
 
@@ -58,7 +59,8 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
     case Id:
         return QString::number(r.id);
     case Time:
-        return r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        // The locale's own date and time (Settings ▸ Language, or the system's).
+        return QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat);
     case Model:
         return r.model.name;
     case Image:

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace moescope {
 
@@ -20,6 +21,19 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(moescope::SampleCatalog)
 };
+
+// "title[de_DE]", "title[de]", then "title": the language in use (QLocale's
+// default: Settings ▸ Language, or the system's), as .desktop files name it.
+QString localized(const QJsonObject &o, const QString &key)
+{
+    const QString locale = QLocale().name();
+    for (const QString &lang : {locale, locale.section(QLatin1Char('_'), 0, 0)}) {
+        const QJsonValue v = o.value(QStringLiteral("%1[%2]").arg(key, lang));
+        if (v.isString())
+            return v.toString();
+    }
+    return o.value(key).toString();
+}
 } // namespace
 
 SampleCatalog::SampleCatalog() : SampleCatalog(defaultDirectories()) {}
@@ -66,8 +80,8 @@ void SampleCatalog::read(const QString &directory)
         entry.path = QFileInfo(root.filePath(entry.relative)).absoluteFilePath();
         entry.task = o.value(QStringLiteral("task")).toString();
         entry.model = o.value(QStringLiteral("model")).toString();
-        entry.title = o.value(QStringLiteral("title")).toString();
-        entry.what = o.value(QStringLiteral("what")).toString();
+        entry.title = localized(o, QStringLiteral("title"));
+        entry.what = localized(o, QStringLiteral("what"));
         if (entry.relative.isEmpty() || !QFileInfo::exists(entry.path)) {
             m_problems << Tr::tr("%1: sample \"%2\" is not there").arg(indexPath, entry.relative);
             continue;

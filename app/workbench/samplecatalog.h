@@ -20,7 +20,7 @@ struct SampleEntry
     QString relative; // to its samples folder, as samples.json names it
     QString task;
     QString model; // the catalog name of the model it was made for
-    QString title;
+    QString title; // in the language in use where samples.json has it ("title[de]")
     QString what;
 };
 
