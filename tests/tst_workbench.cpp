@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -121,6 +122,7 @@ private Q_SLOTS:
         QTest::newRow("copy: DICOM modality US") << "ultrasound/us-curvilinear-cine.dcm" << true << us;
         QTest::newRow("copy: DICOM modality CT") << "ct/query-abdomen_liver_lesion.dcm" << true << ct;
         QTest::newRow("written: CT series") << "@ct-series" << true << ct;
+        QTest::newRow("written: video (MP4)") << "@video" << true << track;
         QTest::newRow("copy: SAR product") << "sar/sar-one-look.tif" << true << sar;
         QTest::newRow("copy: tracking sequence") << "tracking/MoEScope_Synth_000002" << true << track;
         QTest::newRow("copy: a picture that says nothing") << "shapes-square.png" << true << shapes;
@@ -143,6 +145,17 @@ private Q_SLOTS:
                 slice.rows = slice.columns = 64;
                 QVERIFY(moescope::testing::writeCtSlice(path + QStringLiteral("/%1.dcm").arg(i), slice));
             }
+        } else if (input == QLatin1String("@video")) {
+            // Ten frames of a sequence, encoded by FFmpeg's MPEG-4 encoder.
+            path = m_tmp.filePath(QStringLiteral("clip.mp4"));
+            QFile::remove(path);
+            QProcess ffmpeg;
+            ffmpeg.start(QStringLiteral("ffmpeg"),
+                         {"-loglevel", "error", "-framerate", "10", "-i",
+                          kSamples + QStringLiteral("tracking/MoEScope_Synth_000001/%08d.jpg"),
+                          "-frames:v", "10", "-c:v", "mpeg4", path});
+            QVERIFY2(ffmpeg.waitForFinished(60000) && ffmpeg.exitCode() == 0,
+                     ffmpeg.readAllStandardError().constData());
         } else if (copyFirst) {
             path = m_tmp.filePath(QStringLiteral("copy-") + QString::number(qHash(input)) + QLatin1Char('-') +
                                   QFileInfo(input).fileName());
@@ -184,6 +197,31 @@ private Q_SLOTS:
         QVERIFY(open(window, kSamples + QStringLiteral("shapes-triangle.png")));
         QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
         QCOMPARE(window.currentResult().modelName, QStringLiteral("moe-vit-shapes-tiny"));
+    }
+
+    void exportFollowsThePrivacySetting_data()
+    {
+        QTest::addColumn<bool>("keepPaths");
+        QTest::newRow("file name only (the default)") << false;
+        QTest::newRow("with its folder (Settings ▸ Privacy)") << true;
+    }
+
+    void exportFollowsThePrivacySetting()
+    {
+        QFETCH(bool, keepPaths);
+        Preferences().setKeepPaths(keepPaths);
+        MainWindow window(db());
+        const QString input = kSamples + QStringLiteral("shapes-circle.png");
+        QVERIFY(open(window, input));
+        QSignalSpy shown(&window, &MainWindow::analysisShown);
+        window.runModel();
+        QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
+        const QString out = m_tmp.filePath(QStringLiteral("export-%1").arg(keepPaths));
+        QVERIFY(window.exportRoutingImagesTo(out));
+        QFile json(out + QStringLiteral("/result.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QString named = QJsonDocument::fromJson(json.readAll()).object().value("input").toString();
+        QCOMPARE(named, keepPaths ? QFileInfo(input).absoluteFilePath() : QStringLiteral("shapes-circle.png"));
     }
 
     void samplesBrowserGroupsByTask()
@@ -393,6 +431,9 @@ private Q_SLOTS:
             << QStringList{"purple", "tileCacheMB", "opacity"};
         QTest::newRow("a layout of another version")
             << QByteArray("[window]\nstate=@ByteArray(garbage)\n") << QStringList{"layout"};
+        QTest::newRow("a file that is no settings file")
+            << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR[broken\n=\x01\xff\xfe", 26)
+            << QStringList{"could not be read"};
         QTest::newRow("a model that went")
             << QByteArray("[recent]\nmodels=/nowhere/gone.pt\n") << QStringList{"gone.pt"};
     }
@@ -412,6 +453,12 @@ private Q_SLOTS:
             QVERIFY2(said.contains(n), qPrintable(said));
         QCOMPARE(window.startupProblems().size(), named.size());
         QVERIFY(window.statusBar()->currentMessage().contains(named.first()));
+        if (named.first() == QLatin1String("could not be read")) {
+            // Kept, byte for byte, for whoever wants to look at it.
+            QFile kept(settingsFile() + QStringLiteral(".damaged"));
+            QVERIFY(kept.open(QIODevice::ReadOnly));
+            QCOMPARE(kept.readAll(), content);
+        }
         // Forgotten once said: the next start is quiet.
         window.close();
         MainWindow again(db());
@@ -502,7 +549,7 @@ private Q_SLOTS:
         QVERIFY(browser->toPlainText().contains(QLatin1String("First steps")));
         // Its pictures are shipped with it.
         QVERIFY(!browser->loadResource(QTextDocument::ImageResource,
-                                       QUrl(QStringLiteral("qrc:/help/screenshots/us-1400.png")))
+                                       QUrl(QStringLiteral("qrc:/help/screenshots/workbench-1366.png")))
                      .isNull());
         QCOMPARE(window.showUserGuide(), guide); // F1 again raises the same window
     }

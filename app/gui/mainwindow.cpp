@@ -520,15 +520,21 @@ void MainWindow::chooseTask(int task)
 void MainWindow::exportRoutingImages()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export routing images to"));
+    if (!dir.isEmpty())
+        exportRoutingImagesTo(dir);
+}
+
+bool MainWindow::exportRoutingImagesTo(const QString &dir)
+{
     QStringList written;
     QString error;
-    if (dir.isEmpty())
-        return;
-    if (!m_resultView->exportArtifacts(dir, &written, &error))
+    // Settings ▸ Privacy: the input's folder only when the user asked for it.
+    if (!m_resultView->exportArtifacts(dir, &written, &error, m_preferences->keepPaths())) {
         showError(error);
-    else
-        statusBar()->showMessage(
-            tr("Wrote %n file(s) to %1", nullptr, int(written.size())).arg(dir));
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote %n file(s) to %1", nullptr, int(written.size())).arg(dir));
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -90,6 +90,8 @@ public:
     QMenu *recentModelsMenu() const { return m_recentModelsMenu; }
     // Model ▸ Model Info…, Edit ▸ Settings…, Help ▸ User Guide (non-modal; the window owns them).
     ModelInfoDialog *showModelInfo(const QString &modelPath);
+    // File ▸ Export Routing Images into `dir`; false with errorShown() naming the cause.
+    bool exportRoutingImagesTo(const QString &dir);
     SettingsDialog *showSettings();
     UserGuideWindow *showUserGuide();
     // Runs the current model on the current image (loading the model first

@@ -213,8 +213,8 @@ void ResultView::setDocument(ImageDocument *document)
     });
 }
 
-bool ResultView::exportArtifacts(const QString &directory, QStringList *written,
-                                 QString *error) const
+bool ResultView::exportArtifacts(const QString &directory, QStringList *written, QString *error,
+                                 bool keepPaths) const
 {
     if (!m_document || !m_document->image() || !m_result || m_result->steps.isEmpty()) {
         *error = tr("nothing to export: no result on screen");
@@ -223,7 +223,8 @@ bool ResultView::exportArtifacts(const QString &directory, QStringList *written,
     const QJsonObject json{{"model", m_result->modelName},
                            // The file name, as the CLI's exports without --keep-paths:
                            // a folder may be named after a patient (issue 15).
-                           {"input", QFileInfo(m_result->imagePath).fileName()},
+                           {"input", keepPaths ? m_result->imagePath
+                                               : QFileInfo(m_result->imagePath).fileName()},
                            {"routing", routingSummaryJson(m_result->overviewLayers())},
                            {"outputs", m_result->steps.first().outputs}};
     return writeArtifacts(directory, *m_result, *m_document->image(), json, ArtifactOptions(),

@@ -51,7 +51,9 @@ public:
     void setImageInfo(const QString &text);
     // Writes the routing images and result.json of the result's first step
     // (File ▸ Export): false with `error` naming the file and the cause.
-    bool exportArtifacts(const QString &directory, QStringList *written, QString *error) const;
+    // `keepPaths`: result.json names the input's path, not only its file name.
+    bool exportArtifacts(const QString &directory, QStringList *written, QString *error,
+                         bool keepPaths = false) const;
 
     // Draws frame `frame` with the result's step for it (none: no routing).
     void showFrame(int frame);

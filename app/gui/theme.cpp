@@ -3,6 +3,8 @@
 #include "jobs/coretext.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPointer>
@@ -25,6 +27,44 @@ SystemLook &systemLook()
     // What the platform gave, before any theme replaced it.
     static SystemLook look{QApplication::style()->name(), QApplication::palette()};
     return look;
+}
+
+// Charts draw their own background, axes and labels: they follow the
+// palette's darkness, set when a chart view is first polished (before its
+// series, whose colours the code sets, are added) and when the theme changes.
+class ChartThemer : public QObject
+{
+public:
+    using QObject::QObject;
+    static void style(QChartView *view)
+    {
+        const QChart::ChartTheme theme =
+            darkPaletteInUse() ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+        if (view->chart() && view->chart()->theme() != theme)
+            view->chart()->setTheme(theme);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Polish)
+            if (auto *view = qobject_cast<QChartView *>(watched))
+                style(view);
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+void styleCharts()
+{
+    static ChartThemer *themer = [] {
+        auto *t = new ChartThemer(qApp);
+        qApp->installEventFilter(t);
+        return t;
+    }();
+    Q_UNUSED(themer);
+    for (QWidget *top : QApplication::topLevelWidgets())
+        for (QChartView *view : top->findChildren<QChartView *>())
+            ChartThemer::style(view);
 }
 
 QPalette darkPalette()
@@ -67,10 +107,11 @@ void applyTheme(const QString &theme)
         QApplication::setPalette(theme == QLatin1String("dark")
                                      ? darkPalette()
                                      : QApplication::style()->standardPalette());
-        return;
+    } else {
+        QApplication::setStyle(QStyleFactory::create(system.style));
+        QApplication::setPalette(system.palette);
     }
-    QApplication::setStyle(QStyleFactory::create(system.style));
-    QApplication::setPalette(system.palette);
+    styleCharts();
 }
 
 bool darkPaletteInUse()

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 namespace moescope {
 
@@ -55,9 +56,42 @@ Preferences::Preferences(const QString &iniFile) : m_settings(iniFile, QSettings
     check();
 }
 
+namespace {
+// QSettings reads almost any bytes as an INI file without a complaint: a file
+// that holds no text, or lines that are neither "[section]", "key=value" nor
+// comments, was not written by QSettings.
+bool looksDamaged(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return false;
+    if (!file.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray bytes = file.readAll();
+    if (bytes.contains('\0'))
+        return true;
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8(bytes);
+    if (utf8.hasError())
+        return true;
+    bool continued = false;
+    for (const QString &raw : text.split(QLatin1Char('\n'))) {
+        const QString line = raw.trimmed();
+        const bool ok = continued || line.isEmpty() || line.startsWith(QLatin1Char(';')) ||
+                        line.startsWith(QLatin1Char('#')) ||
+                        (line.startsWith(QLatin1Char('[')) && line.endsWith(QLatin1Char(']'))) ||
+                        line.contains(QLatin1Char('='));
+        if (!ok)
+            return true;
+        continued = line.endsWith(QLatin1Char('\\'));
+    }
+    return false;
+}
+} // namespace
+
 void Preferences::check()
 {
-    if (m_settings.status() != QSettings::NoError) {
+    if (m_settings.status() != QSettings::NoError || looksDamaged(m_settings.fileName())) {
         // Keep the damaged file for whoever wants to look at it; start anew.
         const QString file = m_settings.fileName();
         const QString aside = file + QStringLiteral(".damaged");

@@ -50,10 +50,10 @@ if [ "$(id -u)" != 0 ] || ! command -v dpkg >/dev/null; then
   echo "SKIP: installing the package needs root and dpkg (the unpacked copy passed)"
   exit 77
 fi
-if dpkg -s moescope >/dev/null 2>&1; then
+if dpkg-query -W -f='${Status}' moescope 2>/dev/null | grep -q 'install ok installed'; then
   fail "a moescope package is installed already; not replacing it"
 fi
-trap 'dpkg -r moescope >/dev/null 2>&1 || true' EXIT
+trap 'dpkg -P moescope >/dev/null 2>&1 || true' EXIT
 dpkg -i "$deb" > "$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -i failed"; }
 models /usr/bin/moescope-cli
 man -w moescope-cli >/dev/null 2>&1 || [ -f /usr/share/man/man1/moescope-cli.1.gz ] || fail "man page not installed"
