@@ -6,8 +6,8 @@
 #include "helpwindows.h"
 #include "librarypanel.h"
 #include "mainwindow.h"
-#include "plugin/pluginregistry.h"
 #include "modelinfodialog.h"
+#include "plugin/pluginregistry.h"
 #include "preferences.h"
 #include "routingpanel.h"
 #include "settingsdialog.h"
@@ -26,8 +26,8 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMenuBar>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -57,7 +57,8 @@ bool copyTree(const QString &from, const QString &to)
     if (QFileInfo(from).isFile())
         return QFile::copy(from, to);
     QDir().mkpath(to);
-    for (const QFileInfo &e : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot))
+    for (const QFileInfo &e :
+         QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot))
         if (!copyTree(e.absoluteFilePath(), to + QLatin1Char('/') + e.fileName()))
             return false;
     return true;
@@ -71,10 +72,7 @@ class TestWorkbench : public QObject
     QString m_config;
 
     QString db() const { return m_tmp.filePath(QStringLiteral("runs.sqlite")); }
-    QString settingsFile() const
-    {
-        return m_config + QStringLiteral("/MoEScope/MoEScope.conf");
-    }
+    QString settingsFile() const { return m_config + QStringLiteral("/MoEScope/MoEScope.conf"); }
     void freshSettings()
     {
         QSettings().clear();
@@ -111,20 +109,26 @@ private Q_SLOTS:
                       sar = QStringLiteral("sar-crossearth-tiny"),
                       track = QStringLiteral("track-spmtrack-tiny"),
                       shapes = QStringLiteral("moe-vit-shapes-tiny");
-        QTest::newRow("sample: ultrasound cine") << "ultrasound/us-curvilinear-cine.dcm" << false << us;
-        QTest::newRow("sample: ultrasound still (PNG)") << "ultrasound/us-linear-solid.png" << false << us;
+        QTest::newRow("sample: ultrasound cine")
+            << "ultrasound/us-curvilinear-cine.dcm" << false << us;
+        QTest::newRow("sample: ultrasound still (PNG)")
+            << "ultrasound/us-linear-solid.png" << false << us;
         QTest::newRow("sample: CT slice") << "ct/query-chest_nodule.dcm" << false << ct;
         QTest::newRow("sample: SAR GeoTIFF") << "sar/sar-land.tif" << false << sar;
         QTest::newRow("sample: SAR complex SLC") << "sar/sar-slc.tif" << false << sar;
-        QTest::newRow("sample: tracking sequence") << "tracking/MoEScope_Synth_000001" << false << track;
+        QTest::newRow("sample: tracking sequence")
+            << "tracking/MoEScope_Synth_000001" << false << track;
         QTest::newRow("sample: shape PNG") << "shapes-ring.png" << false << shapes;
         QTest::newRow("sample: shape DICOM") << "shapes-circle.dcm" << false << shapes;
-        QTest::newRow("copy: DICOM modality US") << "ultrasound/us-curvilinear-cine.dcm" << true << us;
-        QTest::newRow("copy: DICOM modality CT") << "ct/query-abdomen_liver_lesion.dcm" << true << ct;
+        QTest::newRow("copy: DICOM modality US")
+            << "ultrasound/us-curvilinear-cine.dcm" << true << us;
+        QTest::newRow("copy: DICOM modality CT")
+            << "ct/query-abdomen_liver_lesion.dcm" << true << ct;
         QTest::newRow("written: CT series") << "@ct-series" << true << ct;
         QTest::newRow("written: video (MP4)") << "@video" << true << track;
         QTest::newRow("copy: SAR product") << "sar/sar-one-look.tif" << true << sar;
-        QTest::newRow("copy: tracking sequence") << "tracking/MoEScope_Synth_000002" << true << track;
+        QTest::newRow("copy: tracking sequence")
+            << "tracking/MoEScope_Synth_000002" << true << track;
         QTest::newRow("copy: a picture that says nothing") << "shapes-square.png" << true << shapes;
     }
 
@@ -143,7 +147,8 @@ private Q_SLOTS:
                 slice.instance = i + 1;
                 slice.z = 2.5 * i;
                 slice.rows = slice.columns = 64;
-                QVERIFY(moescope::testing::writeCtSlice(path + QStringLiteral("/%1.dcm").arg(i), slice));
+                QVERIFY(moescope::testing::writeCtSlice(path + QStringLiteral("/%1.dcm").arg(i),
+                                                        slice));
             }
         } else if (input == QLatin1String("@video")) {
             // Ten frames of a sequence, encoded by FFmpeg's MPEG-4 encoder.
@@ -157,8 +162,8 @@ private Q_SLOTS:
             QVERIFY2(ffmpeg.waitForFinished(60000) && ffmpeg.exitCode() == 0,
                      ffmpeg.readAllStandardError().constData());
         } else if (copyFirst) {
-            path = m_tmp.filePath(QStringLiteral("copy-") + QString::number(qHash(input)) + QLatin1Char('-') +
-                                  QFileInfo(input).fileName());
+            path = m_tmp.filePath(QStringLiteral("copy-") + QString::number(qHash(input)) +
+                                  QLatin1Char('-') + QFileInfo(input).fileName());
             QVERIFY(copyTree(kSamples + input, path));
         }
         MainWindow window(db());
@@ -220,8 +225,10 @@ private Q_SLOTS:
         QVERIFY(window.exportRoutingImagesTo(out));
         QFile json(out + QStringLiteral("/result.json"));
         QVERIFY(json.open(QIODevice::ReadOnly));
-        const QString named = QJsonDocument::fromJson(json.readAll()).object().value("input").toString();
-        QCOMPARE(named, keepPaths ? QFileInfo(input).absoluteFilePath() : QStringLiteral("shapes-circle.png"));
+        const QString named =
+            QJsonDocument::fromJson(json.readAll()).object().value("input").toString();
+        QCOMPARE(named, keepPaths ? QFileInfo(input).absoluteFilePath()
+                                  : QStringLiteral("shapes-circle.png"));
     }
 
     void samplesBrowserGroupsByTask()
@@ -278,10 +285,12 @@ private Q_SLOTS:
         option.initFrom(list);
         list->resize(520, 400);
         QTest::qWait(50);
-        const int wide = list->itemDelegate()->sizeHint(option, list->model()->index(0, 0)).height();
+        const int wide =
+            list->itemDelegate()->sizeHint(option, list->model()->index(0, 0)).height();
         list->resize(170, 400);
         QTest::qWait(50);
-        const int narrow = list->itemDelegate()->sizeHint(option, list->model()->index(0, 0)).height();
+        const int narrow =
+            list->itemDelegate()->sizeHint(option, list->model()->index(0, 0)).height();
         QVERIFY2(narrow > wide, qPrintable(QStringLiteral("%1 vs %2").arg(narrow).arg(wide)));
     }
 
@@ -290,7 +299,8 @@ private Q_SLOTS:
         MainWindow window(db());
         QString path;
         for (int i = 0; i < window.libraryPanel()->modelList()->count(); ++i) {
-            const QString p = window.libraryPanel()->modelList()->item(i)->data(Qt::UserRole).toString();
+            const QString p =
+                window.libraryPanel()->modelList()->item(i)->data(Qt::UserRole).toString();
             if (modelName(p) == QLatin1String("us-m2dino-tiny"))
                 path = p;
         }
@@ -319,11 +329,14 @@ private Q_SLOTS:
         {
             MainWindow window(db());
             SettingsDialog *dialog = window.showSettings();
-            dialog->deviceCombo()->setCurrentIndex(dialog->deviceCombo()->findData(QStringLiteral("cpu")));
+            dialog->deviceCombo()->setCurrentIndex(
+                dialog->deviceCombo()->findData(QStringLiteral("cpu")));
             dialog->threadsSpin()->setValue(3);
             dialog->databaseEdit()->setText(m_tmp.filePath(QStringLiteral("elsewhere.sqlite")));
-            dialog->languageCombo()->setCurrentIndex(dialog->languageCombo()->findData(QStringLiteral("de")));
-            dialog->themeCombo()->setCurrentIndex(dialog->themeCombo()->findData(QStringLiteral("dark")));
+            dialog->languageCombo()->setCurrentIndex(
+                dialog->languageCombo()->findData(QStringLiteral("de")));
+            dialog->themeCombo()->setCurrentIndex(
+                dialog->themeCombo()->findData(QStringLiteral("dark")));
             dialog->runOnOpenCheck()->setChecked(true);
             dialog->cacheSpin()->setValue(320);
             dialog->keepPathsCheck()->setChecked(true);
@@ -365,7 +378,8 @@ private Q_SLOTS:
             QVERIFY(open(window, b));
             const QList<QAction *> files = window.recentFilesMenu()->actions();
             QCOMPARE(files.size(), 2);
-            QCOMPARE(files[0]->data().toString(), QFileInfo(b).absoluteFilePath()); // most recent first
+            QCOMPARE(files[0]->data().toString(),
+                     QFileInfo(b).absoluteFilePath()); // most recent first
             QCOMPARE(files[1]->data().toString(), QFileInfo(a).absoluteFilePath());
             QCOMPARE(modelName(window.recentModelsMenu()->actions().value(0)->data().toString()),
                      QStringLiteral("moe-vit-shapes-tiny"));
@@ -414,8 +428,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("runsDock"))->isHidden());
         QCOMPARE(again.size(), QSize(1300, 820));
-        const QList<int> sizes = again.findChild<QSplitter *>(QStringLiteral("librarySplitter"))->sizes();
-        QVERIFY2(sizes[0] < sizes[1], qPrintable(QStringLiteral("%1 %2").arg(sizes[0]).arg(sizes[1])));
+        const QList<int> sizes =
+            again.findChild<QSplitter *>(QStringLiteral("librarySplitter"))->sizes();
+        QVERIFY2(sizes[0] < sizes[1],
+                 qPrintable(QStringLiteral("%1 %2").arg(sizes[0]).arg(sizes[1])));
         QCOMPARE(again.routingPanel()->colormapName(), colormap);
         QCOMPARE(again.routingPanel()->opacity(), 0.3);
         QCOMPARE(again.routingPanel()->overlayMode(), RoutingPanel::OverlayMode::Entropy);
@@ -486,8 +502,7 @@ private Q_SLOTS:
         QCOMPARE(installTranslations(language), QString());
         // Every menu of the window speaks the language (the .qm is complete:
         // i18n_complete), and so do the model's messages from the Qt-free core.
-        const QString file =
-            QCoreApplication::translate("moescope::gui::MainWindow", "&File");
+        const QString file = QCoreApplication::translate("moescope::gui::MainWindow", "&File");
         QVERIFY(file != QLatin1String("&File"));
         MainWindow window(db());
         window.resize(1366, 768);
@@ -497,16 +512,19 @@ private Q_SLOTS:
         // The samples' titles too (samples.json's "title[LANG]"), and the plugins' names.
         QFile index(kSamples + QStringLiteral("samples.json"));
         QVERIFY(index.open(QIODevice::ReadOnly));
-        const QJsonArray samples = QJsonDocument::fromJson(index.readAll()).object().value("samples").toArray();
+        const QJsonArray samples =
+            QJsonDocument::fromJson(index.readAll()).object().value("samples").toArray();
         for (const QJsonValue &v : samples)
             QVERIFY2(v.toObject().contains(QStringLiteral("title[%1]").arg(language)) &&
                          v.toObject().contains(QStringLiteral("what[%1]").arg(language)),
                      qPrintable(v.toObject().value("file").toString()));
         QTreeWidget *tree = window.libraryPanel()->samplesTree();
-        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0),
-                 samples.first().toObject().value(QStringLiteral("title[%1]").arg(language)).toString());
+        QCOMPARE(
+            tree->topLevelItem(0)->child(0)->text(0),
+            samples.first().toObject().value(QStringLiteral("title[%1]").arg(language)).toString());
         for (QAction *menu : window.menuBar()->actions())
-            QVERIFY2(menu->text() != QLatin1String("&Help") && menu->text() != QLatin1String("&View"),
+            QVERIFY2(menu->text() != QLatin1String("&Help") &&
+                         menu->text() != QLatin1String("&View"),
                      qPrintable(menu->text()));
         QVERIFY(open(window, kSamples + QStringLiteral("ultrasound/us-curvilinear-cine.dcm")));
         QSignalSpy shown(&window, &MainWindow::analysisShown);
@@ -514,7 +532,8 @@ private Q_SLOTS:
         QVERIFY2(shown.wait(120000), qPrintable(window.lastError()));
         QTest::qWait(300);
         // Looked at by a person: docs/screenshots/workbench-<language>.png.
-        QVERIFY(window.grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/workbench-%1.png").arg(language)));
+        QVERIFY(window.grab().save(
+            QStringLiteral(MOESCOPE_TEST_DATA_DIR "/workbench-%1.png").arg(language)));
         QCOMPARE(QLocale().name(), language == QLatin1String("de") ? QStringLiteral("de_DE")
                                                                    : QStringLiteral("zh_CN"));
         installTranslations(QStringLiteral("en"));
@@ -548,9 +567,11 @@ private Q_SLOTS:
         QTextBrowser *browser = guide->browser();
         QVERIFY(browser->toPlainText().contains(QLatin1String("First steps")));
         // Its pictures are shipped with it.
-        QVERIFY(!browser->loadResource(QTextDocument::ImageResource,
-                                       QUrl(QStringLiteral("qrc:/help/screenshots/workbench-1366.png")))
-                     .isNull());
+        QVERIFY(
+            !browser
+                 ->loadResource(QTextDocument::ImageResource,
+                                QUrl(QStringLiteral("qrc:/help/screenshots/workbench-1366.png")))
+                 .isNull());
         QCOMPARE(window.showUserGuide(), guide); // F1 again raises the same window
     }
 
@@ -558,8 +579,8 @@ private Q_SLOTS:
     {
         PluginRegistry plugins;
         const QString versions = libraryVersions(plugins).join(QLatin1Char(' '));
-        for (const char *library : {"Qt 6", "LibTorch 1.", "DCMTK 3.", "ITK 5.", "GDCM 3.", "SQLite 3.",
-                                    "GDAL 3.", "FFmpeg "})
+        for (const char *library : {"Qt 6", "LibTorch 1.", "DCMTK 3.", "ITK 5.", "GDCM 3.",
+                                    "SQLite 3.", "GDAL 3.", "FFmpeg "})
             QVERIFY2(versions.contains(QLatin1String(library)), qPrintable(versions));
     }
 };

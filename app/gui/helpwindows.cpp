@@ -69,7 +69,8 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window) : QDialog(window)
              {tr("Step slices of a series"), tr("Wheel (Ctrl+wheel zooms)")},
              {tr("Window / level of a series"), tr("Right-drag")},
              {tr("Pan"), tr("Drag")},
-             {tr("What's This? on a control"), QKeySequence(QKeySequence::WhatsThis).toString(QKeySequence::NativeText)}};
+             {tr("What's This? on a control"),
+              QKeySequence(QKeySequence::WhatsThis).toString(QKeySequence::NativeText)}};
     m_table = new QTableWidget(int(rows.size()), 2, this);
     m_table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
     for (int r = 0; r < rows.size(); ++r) {
@@ -90,8 +91,9 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window) : QDialog(window)
 
 QStringList libraryVersions(PluginRegistry &plugins)
 {
-    QStringList out{QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion())),
-                    QStringLiteral("LibTorch %1").arg(QString::fromStdString(model::Engine::torchVersion()))};
+    QStringList out{
+        QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion())),
+        QStringLiteral("LibTorch %1").arg(QString::fromStdString(model::Engine::torchVersion()))};
     out += ImageLoader::libraryVersions();
     {
         // SQLite as Qt's driver links it (not the headers' version).
@@ -109,7 +111,8 @@ QStringList libraryVersions(PluginRegistry &plugins)
         if (info.builtIn)
             continue;
         const QObject *plugin = plugins.pluginObject(info.id);
-        const QString versions = plugin ? plugin->property("libraryVersions").toString() : QString();
+        const QString versions =
+            plugin ? plugin->property("libraryVersions").toString() : QString();
         if (!versions.isEmpty())
             out << versions;
     }

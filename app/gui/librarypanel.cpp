@@ -34,8 +34,8 @@ QString thumbnailCachePath(const QString &path)
                             QString::number(info.lastModified().toMSecsSinceEpoch()) +
                             QLatin1Char('|') + QString::number(info.size()))
                                .toUtf8();
-    const QString dir =
-        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails");
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                        QStringLiteral("/thumbnails");
     return dir + QLatin1Char('/') +
            QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex()) +
            QStringLiteral(".png");
@@ -146,10 +146,11 @@ QStringList LibraryPanel::populateModels(const ModelCatalog &catalog, const Plug
             experts << QString::number(l.experts);
         const QString title = m.title.isEmpty() ? m.name : tr("%1 — %2").arg(m.name, m.title);
         const PluginInfo plugin = plugins.infoForTask(m.task);
-        const QString detail =
-            tr("%1 · %n MoE layer(s), experts %2 · plugin %3", nullptr, int(m.contract.moeLayers.size()))
-                .arg(m.task, experts.join(QLatin1Char('/')), plugin.id) +
-            QLatin1Char('\n') + firstSentence(QString::fromStdString(m.contract.description));
+        const QString detail = tr("%1 · %n MoE layer(s), experts %2 · plugin %3", nullptr,
+                                  int(m.contract.moeLayers.size()))
+                                   .arg(m.task, experts.join(QLatin1Char('/')), plugin.id) +
+                               QLatin1Char('\n') +
+                               firstSentence(QString::fromStdString(m.contract.description));
         auto *item = new QListWidgetItem(title, m_models);
         item->setData(kPathRole, m.path);
         item->setData(TwoLineDelegate::DetailRole, detail);
@@ -171,10 +172,9 @@ void LibraryPanel::markFittingModels(const QList<ModelProposal> &proposals)
         font.setBold(fit != proposals.end());
         item->setFont(font);
         item->setData(TwoLineDelegate::DetailRole,
-                      fit == proposals.end()
-                          ? m_modelBaseDetail[i]
-                          : tr("Fits the open image: %1").arg(fit->reason) + QLatin1Char('\n') +
-                                m_modelBaseDetail[i]);
+                      fit == proposals.end() ? m_modelBaseDetail[i]
+                                             : tr("Fits the open image: %1").arg(fit->reason) +
+                                                   QLatin1Char('\n') + m_modelBaseDetail[i]);
     }
     m_models->doItemsLayout();
 }
@@ -213,8 +213,7 @@ void LibraryPanel::populateSamples(const SampleCatalog &samples, PluginRegistry 
         }
         auto *item = new QTreeWidgetItem(group, {s.title});
         item->setData(0, kPathRole, s.path);
-        item->setData(0, TwoLineDelegate::DetailRole,
-                      tr("%1 · model %2").arg(s.what, s.model));
+        item->setData(0, TwoLineDelegate::DetailRole, tr("%1 · model %2").arg(s.what, s.model));
         item->setToolTip(0, s.path);
         const QString cached = thumbnailCachePath(s.path);
         const QImage image(cached);

@@ -4,14 +4,14 @@
 #include "gallerycontroller.h"
 #include "gallerypanel.h"
 #include "librarypanel.h"
-#include "preferences.h"
-#include "theme.h"
 #include "optionsdock.h"
 #include "pluginviewdock.h"
+#include "preferences.h"
 #include "resultpresenter.h"
 #include "routingpanel.h"
 #include "sceneview.h"
 #include "seriesdialog.h"
+#include "theme.h"
 #include "viewexport.h"
 
 #include <QAction>
@@ -62,8 +62,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     connectLayers();
 
     QString error;
-    const QString database =
-        databasePath.isEmpty() ? m_preferences->runDatabase() : databasePath;
+    const QString database = databasePath.isEmpty() ? m_preferences->runDatabase() : databasePath;
     if (!m_workspace->openDatabase(database, &error))
         showError(tr("Runs cannot be stored: %1").arg(error));
     populateModels();
@@ -101,8 +100,9 @@ void MainWindow::buildActions()
     });
     open->setShortcut(QKeySequence::Open);
     open->setIcon(appIcon(QStringLiteral("open")));
-    open->setToolTip(tr("Open an image, a DICOM file or cine, a volume, a SAR product or a video (%1)")
-                         .arg(open->shortcut().toString(QKeySequence::NativeText)));
+    open->setToolTip(
+        tr("Open an image, a DICOM file or cine, a volume, a SAR product or a video (%1)")
+            .arg(open->shortcut().toString(QKeySequence::NativeText)));
     file->addAction(tr("Open DICOM &Series Folder…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open DICOM series folder"));
         if (!dir.isEmpty())

@@ -4,8 +4,8 @@
 #include "helpwindows.h"
 #include "librarypanel.h"
 #include "mainwindow.h"
-#include "modelinfodialog.h"
 #include "model/engine.h"
+#include "modelinfodialog.h"
 #include "preferences.h"
 #include "routingpanel.h"
 #include "scenetiles.h"
@@ -45,14 +45,16 @@ void MainWindow::buildPreferenceActions(QMenu *file, QMenu *help)
 
     QMenu *model = new QMenu(tr("&Model"), this);
     menuBar()->insertMenu(help->menuAction(), model);
-    QAction *info = model->addAction(appIcon(QStringLiteral("info")), tr("Model &Info…"), this, [this] {
-        const QString path = m_library->selectedModel().isEmpty() ? currentModelPath()
-                                                                  : m_library->selectedModel();
-        if (path.isEmpty())
-            showError(tr("Pick a model first: its card is shown for the model in the toolbar."));
-        else
-            showModelInfo(path);
-    });
+    QAction *info =
+        model->addAction(appIcon(QStringLiteral("info")), tr("Model &Info…"), this, [this] {
+            const QString path = m_library->selectedModel().isEmpty() ? currentModelPath()
+                                                                      : m_library->selectedModel();
+            if (path.isEmpty())
+                showError(
+                    tr("Pick a model first: its card is shown for the model in the toolbar."));
+            else
+                showModelInfo(path);
+        });
     info->setShortcut(Qt::CTRL | Qt::Key_I);
 
     QAction *guide = help->addAction(appIcon(QStringLiteral("help")), tr("&User Guide"), this,
@@ -84,7 +86,8 @@ void MainWindow::restorePreferences()
             layoutRestored = false;
     }
     if (!layoutRestored) {
-        prefs.addProblem(tr("The window's saved layout could not be restored; the default is shown"));
+        prefs.addProblem(
+            tr("The window's saved layout could not be restored; the default is shown"));
         prefs.dropWindowLayout();
     }
     // The overlay as it was left (an expert's heatmap is the next run's to pick).
@@ -153,10 +156,11 @@ void MainWindow::saveOverlayStyle()
 {
     const RoutingPanel *panel = routingPanel();
     const RoutingPanel::OverlayMode mode = panel->overlayMode();
-    m_preferences->setOverlayStyle(mode == RoutingPanel::OverlayMode::Entropy ? QStringLiteral("entropy")
-                                   : mode == RoutingPanel::OverlayMode::None  ? QStringLiteral("none")
-                                                                              : QStringLiteral("top1"),
-                                   panel->colormapName(), qRound(panel->opacity() * 100));
+    m_preferences->setOverlayStyle(
+        mode == RoutingPanel::OverlayMode::Entropy ? QStringLiteral("entropy")
+        : mode == RoutingPanel::OverlayMode::None  ? QStringLiteral("none")
+                                                   : QStringLiteral("top1"),
+        panel->colormapName(), qRound(panel->opacity() * 100));
 }
 
 QString MainWindow::currentModelPath() const
@@ -189,8 +193,8 @@ void MainWindow::proposeModels()
     facts.modality = image->modality;
     facts.kind = imageKindName(image->kind);
     m_proposals = moescope::proposeModels(facts, m_workspace->catalog().models(),
-                                          m_workspace->plugins().plugins(),
-                                          m_workspace->samples(), m_preferences->recentModels());
+                                          m_workspace->plugins().plugins(), m_workspace->samples(),
+                                          m_preferences->recentModels());
     m_library->markFittingModels(m_proposals);
     if (m_proposals.isEmpty())
         return;
@@ -204,9 +208,9 @@ void MainWindow::proposeModels()
         loadModel(best.path, false);
         statusBar()->showMessage(tr("Model %1 proposed: %2").arg(best.name, best.reason), 10000);
     } else if (!currentFits) {
-        statusBar()->showMessage(
-            tr("%1 fits this file better (%2); the model you picked is kept").arg(best.name, best.reason),
-            10000);
+        statusBar()->showMessage(tr("%1 fits this file better (%2); the model you picked is kept")
+                                     .arg(best.name, best.reason),
+                                 10000);
     }
     if (m_preferences->runOnOpen())
         runModel(); // loads the model first when it is not ready
@@ -227,10 +231,12 @@ void MainWindow::updateRecentMenus()
     for (int i = 0; i < files.size(); ++i) {
         const QString path = files[i];
         QAction *a = m_recentFilesMenu->addAction(
-            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this, [this, path] {
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+            [this, path] {
                 if (!QFileInfo::exists(path)) {
                     showError(tr("%1: the file is no longer there; it was removed from the recent "
-                                 "files").arg(path));
+                                 "files")
+                                  .arg(path));
                     m_preferences->removeRecentFile(path);
                     updateRecentMenus();
                     return;

@@ -16,8 +16,8 @@ namespace moescope::gui {
 QString ModelInfoDialog::cardFileOf(const QString &modelPath)
 {
     const QFileInfo pt(modelPath);
-    const QString card = pt.absolutePath() + QLatin1Char('/') + pt.completeBaseName() +
-                         QStringLiteral(".md");
+    const QString card =
+        pt.absolutePath() + QLatin1Char('/') + pt.completeBaseName() + QStringLiteral(".md");
     return QFileInfo::exists(card) ? card : QString();
 }
 
@@ -29,7 +29,10 @@ ModelInfoDialog::ModelInfoDialog(const ModelEntry &model, QWidget *parent) : QDi
 
     QStringList experts;
     for (const model::MoeLayerSpec &l : model.contract.moeLayers)
-        experts << tr("%1: %2 experts, top-%3").arg(QString::fromStdString(l.name)).arg(l.experts).arg(l.topK);
+        experts << tr("%1: %2 experts, top-%3")
+                       .arg(QString::fromStdString(l.name))
+                       .arg(l.experts)
+                       .arg(l.topK);
     auto *summary = new QLabel(
         tr("<b>%1</b> — %2<br>Task <b>%3</b> · %4<br>%5<br>Licence: %6 · Reference: %7")
             .arg(model.name.toHtmlEscaped(), model.title.toHtmlEscaped(),
@@ -66,8 +69,9 @@ ModelInfoDialog::ModelInfoDialog(const ModelEntry &model, QWidget *parent) : QDi
     m_contract->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     const QJsonDocument json =
         QJsonDocument::fromJson(QByteArray::fromStdString(model.contract.json));
-    m_contract->setPlainText(json.isNull() ? QString::fromStdString(model.contract.json)
-                                           : QString::fromUtf8(json.toJson(QJsonDocument::Indented)));
+    m_contract->setPlainText(json.isNull()
+                                 ? QString::fromStdString(model.contract.json)
+                                 : QString::fromUtf8(json.toJson(QJsonDocument::Indented)));
     tabs->addTab(m_contract, QStringLiteral("moescope.json"));
     layout->addWidget(tabs, 1);
 

@@ -220,13 +220,13 @@ bool ResultView::exportArtifacts(const QString &directory, QStringList *written,
         *error = tr("nothing to export: no result on screen");
         return false;
     }
-    const QJsonObject json{{"model", m_result->modelName},
-                           // The file name, as the CLI's exports without --keep-paths:
-                           // a folder may be named after a patient (issue 15).
-                           {"input", keepPaths ? m_result->imagePath
-                                               : QFileInfo(m_result->imagePath).fileName()},
-                           {"routing", routingSummaryJson(m_result->overviewLayers())},
-                           {"outputs", m_result->steps.first().outputs}};
+    const QJsonObject json{
+        {"model", m_result->modelName},
+        // The file name, as the CLI's exports without --keep-paths:
+        // a folder may be named after a patient (issue 15).
+        {"input", keepPaths ? m_result->imagePath : QFileInfo(m_result->imagePath).fileName()},
+        {"routing", routingSummaryJson(m_result->overviewLayers())},
+        {"outputs", m_result->steps.first().outputs}};
     return writeArtifacts(directory, *m_result, *m_document->image(), json, ArtifactOptions(),
                           written, error);
 }

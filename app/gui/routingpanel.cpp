@@ -248,8 +248,13 @@ void RoutingPanel::fitTiles()
     if (m_tiles.isEmpty())
         return;
     const int columns = std::max(1, m_tiles.first()->property("columns").toInt());
+    const int rows = (int(m_tiles.size()) + columns - 1) / columns;
     const int room = width() - m_colorBar->width() - 40 - columns * 12;
-    const int side = std::clamp(room / columns, 64, kTileSize);
+    // Each tile's two lines of text under its picture, and the box's title.
+    const QWidget *box = m_tileGrid->parentWidget();
+    const int text = 2 * fontMetrics().lineSpacing() + 14;
+    const int roomHigh = (box->height() - fontMetrics().lineSpacing() - 16) / rows - text;
+    const int side = std::clamp(std::min(room / columns, roomHigh), 64, kTileSize);
     if (side == m_tileSide)
         return;
     m_tileSide = side;
@@ -462,8 +467,9 @@ void RoutingPanel::rebuildTiles()
                                   .arg(expertLabel(layer, e))
                                   .arg(s.load[size_t(e)] * 100.0, 0, 'f', 1);
         tile->setText(label);
-        tile->setToolTip(tr("%1: click to show this expert's router probability over the image")
-                             .arg(QString(label).replace(QLatin1Char('\n'), QStringLiteral(" · "))));
+        tile->setToolTip(
+            tr("%1: click to show this expert's router probability over the image")
+                .arg(QString(label).replace(QLatin1Char('\n'), QStringLiteral(" · "))));
         connect(tile, &QToolButton::clicked, this, [this, e] { selectExpert(e); });
         tile->setProperty("columns", columns);
         m_tileGrid->addWidget(tile, e / columns, e % columns);

@@ -37,15 +37,18 @@ SettingsDialog::SettingsDialog(Preferences *preferences, bool cudaAvailable, QWi
 
     m_threads = new QSpinBox(this);
     m_threads->setRange(0, 1024);
-    m_threads->setSpecialValueText(tr("Automatic (%n core(s))", nullptr, QThread::idealThreadCount()));
+    m_threads->setSpecialValueText(
+        tr("Automatic (%n core(s))", nullptr, QThread::idealThreadCount()));
     m_threads->setValue(preferences->cpuThreads());
-    m_threads->setToolTip(tr("Threads LibTorch computes with on the CPU; takes effect at the next start"));
+    m_threads->setToolTip(
+        tr("Threads LibTorch computes with on the CPU; takes effect at the next start"));
     form->addRow(tr("CPU &threads:"), m_threads);
 
     auto *dbRow = new QHBoxLayout;
     m_database = new QLineEdit(preferences->runDatabase(), this);
     m_database->setPlaceholderText(tr("The default (in the app's data folder)"));
-    m_database->setToolTip(tr("The SQLite file runs are stored in; takes effect at the next start"));
+    m_database->setToolTip(
+        tr("The SQLite file runs are stored in; takes effect at the next start"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
@@ -82,17 +85,20 @@ SettingsDialog::SettingsDialog(Preferences *preferences, bool cudaAvailable, QWi
     m_cache->setRange(16, 16384);
     m_cache->setSuffix(tr(" MB"));
     m_cache->setValue(preferences->tileCacheMegabytes());
-    m_cache->setToolTip(tr("Tiles of a large scene (a SAR product) the image view keeps in memory"));
+    m_cache->setToolTip(
+        tr("Tiles of a large scene (a SAR product) the image view keeps in memory"));
     form->addRow(tr("Tile &cache:"), m_cache);
 
-    m_keepPaths = new QCheckBox(tr("Exports name the input's folder, not only its file name"), this);
+    m_keepPaths =
+        new QCheckBox(tr("Exports name the input's folder, not only its file name"), this);
     m_keepPaths->setChecked(preferences->keepPaths());
     m_keepPaths->setToolTip(tr("Off: an exported result.json holds no folder name that could "
                                "identify a patient or a site"));
     form->addRow(tr("&Privacy:"), m_keepPaths);
     layout->addLayout(form);
 
-    auto *note = new QLabel(tr("Language, CPU threads and the run database take effect at the next start."), this);
+    auto *note = new QLabel(
+        tr("Language, CPU threads and the run database take effect at the next start."), this);
     note->setWordWrap(true);
     layout->addWidget(note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -7,11 +7,11 @@
 #include <QChartView>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QPointer>
-#include <QTranslator>
 #include <QPalette>
+#include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTranslator>
 
 namespace moescope::gui {
 
@@ -70,8 +70,8 @@ void styleCharts()
 QPalette darkPalette()
 {
     QPalette p;
-    const QColor window(45, 47, 52), base(30, 32, 36), text(225, 228, 232),
-        disabled(128, 132, 138), highlight(61, 125, 202);
+    const QColor window(45, 47, 52), base(30, 32, 36), text(225, 228, 232), disabled(128, 132, 138),
+        highlight(61, 125, 202);
     p.setColor(QPalette::Window, window);
     p.setColor(QPalette::WindowText, text);
     p.setColor(QPalette::Base, base);

@@ -64,7 +64,8 @@ QRect TwoLineDelegate::textRect(const QStyleOptionViewItem &option, const QModel
     const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
     const int iconSide = icon.isNull() ? 0 : m_view->iconSize().height();
     const int left = option.rect.left() + kPad + (iconSide ? iconSide + kPad : 0);
-    return QRect(left, option.rect.top() + kPad, std::max(40, width - (left - option.rect.left()) - 2 * kPad),
+    return QRect(left, option.rect.top() + kPad,
+                 std::max(40, width - (left - option.rect.left()) - 2 * kPad),
                  option.rect.height() - 2 * kPad);
 }
 
@@ -123,7 +124,8 @@ QSize TwoLineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     const QRect text = textRect(sized, index, width);
     const int titleHeight = wrappedHeight(titleFont(opt, index), opt.text, text.width());
     const QString detail = index.data(DetailRole).toString();
-    const int detailHeight = detail.isEmpty() ? 0 : wrappedHeight(option.font, detail, text.width()) + 1;
+    const int detailHeight =
+        detail.isEmpty() ? 0 : wrappedHeight(option.font, detail, text.width()) + 1;
     const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
     const int iconHeight = icon.isNull() ? 0 : m_view->iconSize().height();
     return QSize(width, std::max(iconHeight, titleHeight + detailHeight) + 2 * kPad);

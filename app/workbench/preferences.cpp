@@ -97,11 +97,12 @@ void Preferences::check()
         const QString aside = file + QStringLiteral(".damaged");
         QFile::remove(aside);
         const bool moved = QFile::rename(file, aside);
-        m_problems << (moved ? Tr::tr("The settings file %1 could not be read; it was kept as %2 "
-                                      "and the defaults are used")
-                                   .arg(file, aside)
-                             : Tr::tr("The settings file %1 could not be read; the defaults are used")
-                                   .arg(file));
+        m_problems << (moved
+                           ? Tr::tr("The settings file %1 could not be read; it was kept as %2 "
+                                    "and the defaults are used")
+                                 .arg(file, aside)
+                           : Tr::tr("The settings file %1 could not be read; the defaults are used")
+                                 .arg(file));
         m_settings.clear();
         return;
     }
@@ -139,7 +140,8 @@ void Preferences::dropMissing(const char *k, bool models)
                                 .arg(names));
 }
 
-QString Preferences::choice(const char *k, const QStringList &allowed, const QString &fallback) const
+QString Preferences::choice(const char *k, const QStringList &allowed,
+                            const QString &fallback) const
 {
     const QVariant v = m_settings.value(key(k));
     if (!v.isValid())
@@ -261,7 +263,8 @@ void Preferences::setKeepPaths(bool keep)
 
 QString Preferences::overlay() const
 {
-    return choice(kOverlay, {QStringLiteral("top1"), QStringLiteral("entropy"), QStringLiteral("none")},
+    return choice(kOverlay,
+                  {QStringLiteral("top1"), QStringLiteral("entropy"), QStringLiteral("none")},
                   QStringLiteral("top1"));
 }
 
@@ -275,7 +278,8 @@ int Preferences::opacityPercent() const
     return number(kOpacity, 0, 100, 55);
 }
 
-void Preferences::setOverlayStyle(const QString &overlay, const QString &colormap, int opacityPercent)
+void Preferences::setOverlayStyle(const QString &overlay, const QString &colormap,
+                                  int opacityPercent)
 {
     m_settings.setValue(key(kOverlay), overlay);
     m_settings.setValue(key(kColormap), colormap);

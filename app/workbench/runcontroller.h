@@ -121,7 +121,7 @@ private:
     ImageDocument *m_document;
     ModelSession *m_session;
     QString m_selectedPath;
-    bool m_loadPending = false; // a load of m_selectedPath is on its way
+    bool m_loadPending = false;          // a load of m_selectedPath is on its way
     std::vector<float> m_nextExpertMask; // the next run's (runWithExpertsOff), then cleared
     QString m_device = QStringLiteral("auto");
     int m_frame = 0;

@@ -48,7 +48,8 @@ QStringList SampleCatalog::defaultDirectories()
 {
     QStringList dirs;
     for (const QString &modelDir : ModelCatalog::bundledDirectories()) {
-        const QString samples = QDir::cleanPath(QDir(modelDir).filePath(QStringLiteral("../samples")));
+        const QString samples =
+            QDir::cleanPath(QDir(modelDir).filePath(QStringLiteral("../samples")));
         const QString canonical = QFileInfo(samples).canonicalFilePath();
         if (!canonical.isEmpty() && !dirs.contains(canonical))
             dirs << canonical;
@@ -68,8 +69,9 @@ void SampleCatalog::read(const QString &directory)
                                   : QJsonDocument();
     if (!doc.isObject()) {
         m_problems << Tr::tr("%1: not a readable samples index (%2)")
-                          .arg(indexPath, file.error() != QFile::NoError ? file.errorString()
-                                                                         : parseError.errorString());
+                          .arg(indexPath, file.error() != QFile::NoError
+                                              ? file.errorString()
+                                              : parseError.errorString());
         return;
     }
     const QDir root(directory);
