@@ -1,6 +1,5 @@
 // moescope: the workbench window.
 #include "gallerypanel.h"
-#include "jobs/coretext.h"
 #include "mainwindow.h"
 #include "model/engine.h"
 #include "preferences.h"
@@ -9,11 +8,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QScreen>
 #include <QTimer>
-#include <QTranslator>
 
 #include <memory>
 
