@@ -15,6 +15,6 @@ add_dependencies(tst_explaingui moescope-cli)
 moescope_add_test(tst_pngencoder LIBS moescope_appcommon)
 # The everyday workbench (issue 16): proposals, samples, card, settings, recent
 # files, layout, bad settings, theme, guide, library versions.
-moescope_add_test(tst_workbench LIBS moescope_gui DCMTK::dcmdata)
+moescope_add_test(tst_workbench LIBS moescope_gui DCMTK::dcmdata Qt6::Xml)
 add_dependencies(tst_workbench moescope_sar moescope_ct_retrieval moescope_ultrasound moescope_tracking_plugin)
 set_tests_properties(tst_workbench PROPERTIES TIMEOUT 600)

@@ -3,6 +3,7 @@
 // files, the layout and overlay remembered across a restart, what cannot be
 // restored said once, the dark theme, the user guide, the library versions.
 // Settings live in a folder of this test's own (QSettings::setPath).
+#include "desktoprecent.h"
 #include "helpwindows.h"
 #include "librarypanel.h"
 #include "mainwindow.h"
@@ -20,6 +21,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QDomDocument>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -402,6 +404,59 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), 1);
         QVERIFY(errors.first().first().toString().contains(QLatin1String("recent-b.png")));
         QVERIFY(again.recentFilesMenu()->actions().isEmpty());
+    }
+
+    void desktopRecentDocuments()
+    {
+        // freedesktop.org's recently-used.xbel (test mode: under ~/.qttest).
+        const QString xbel = desktopRecentFilesPath();
+        QFile::remove(xbel);
+        const QString input = kSamples + QStringLiteral("shapes-square.png");
+        const QString href = QUrl::fromLocalFile(input).toString(QUrl::FullyEncoded);
+        {
+            MainWindow window(db());
+            QVERIFY(open(window, input));
+            QVERIFY(open(window, input));
+        }
+        QFile file(xbel);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QDomDocument doc;
+        QVERIFY(doc.setContent(&file, true));
+        file.close();
+        int entries = 0;
+        for (QDomElement b = doc.documentElement().firstChildElement("bookmark"); !b.isNull();
+             b = b.nextSiblingElement("bookmark")) {
+            if (b.attribute("href") != href)
+                continue;
+            ++entries;
+            const QDomElement app =
+                b.elementsByTagNameNS("http://www.freedesktop.org/standards/desktop-bookmarks",
+                                      "application")
+                    .item(0)
+                    .toElement();
+            QCOMPARE(app.attribute("name"), QStringLiteral("MoEScope"));
+            QCOMPARE(app.attribute("count"), QStringLiteral("2"));
+            QCOMPARE(b.elementsByTagNameNS("http://www.freedesktop.org/standards/shared-mime-info",
+                                           "mime-type")
+                         .item(0)
+                         .toElement()
+                         .attribute("type"),
+                     QStringLiteral("image/png"));
+        }
+        QCOMPARE(entries, 1);
+
+        // Not an XBEL file: the desktop's, left as it is; said once.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("not xml at all");
+        file.close();
+        MainWindow window(db());
+        QVERIFY(open(window, input));
+        QVERIFY2(window.desktopRecentProblem().contains(QLatin1String("recently-used.xbel")),
+                 qPrintable(window.desktopRecentProblem()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("not xml at all"));
+        file.close();
+        QFile::remove(xbel);
     }
 
     void layoutAndOverlayRestored()

@@ -175,6 +175,17 @@
         </message>
     </context>
     <context>
+        <name>moescope::DesktopRecent</name>
+        <message>
+            <source>%1: not a list of recent files this program can update; left as it is</source>
+            <translation>%1: keine Liste zuletzt verwendeter Dateien, die dieses Programm aktualisieren kann; unverändert gelassen</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>moescope::GenericTaskPlugin</name>
         <message>
             <source>Generic (any MoE model)</source>

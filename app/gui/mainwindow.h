@@ -88,6 +88,8 @@ public:
     void addStartupProblems(const QStringList &problems);
     QMenu *recentFilesMenu() const { return m_recentFilesMenu; }
     QMenu *recentModelsMenu() const { return m_recentModelsMenu; }
+    // Why the desktop's recent-documents list could not be updated (empty: it was).
+    QString desktopRecentProblem() const { return m_desktopRecentProblem; }
     // Model ▸ Model Info…, Edit ▸ Settings…, Help ▸ User Guide (non-modal; the window owns them).
     ModelInfoDialog *showModelInfo(const QString &modelPath);
     // File ▸ Export Routing Images into `dir`; false with errorShown() naming the cause.
@@ -209,7 +211,8 @@ private:
     std::unique_ptr<Preferences> m_preferences;
     QStringList m_startupProblems;
     QList<ModelProposal> m_proposals;
-    bool m_modelPinned = false; // the user picked the model: proposals do not replace it
+    bool m_modelPinned = false;     // the user picked the model: proposals do not replace it
+    QString m_desktopRecentProblem; // said once
     QMenu *m_recentFilesMenu = nullptr;
     QMenu *m_recentModelsMenu = nullptr;
     QPointer<UserGuideWindow> m_guide;

@@ -1,6 +1,7 @@
 // The window's memory and manners: recent files and models, the layout, the
 // overlay's style, the model proposed for a file, Settings, the model card,
 // the user guide, shortcuts and About.
+#include "desktoprecent.h"
 #include "helpwindows.h"
 #include "librarypanel.h"
 #include "mainwindow.h"
@@ -222,6 +223,13 @@ void MainWindow::rememberFile(const QString &path)
         return;
     m_preferences->addRecentFile(path);
     updateRecentMenus();
+    // The desktop's list too (file choosers, docks); a file there we cannot
+    // update is the desktop's, and is said once.
+    QString error;
+    if (!addToDesktopRecentFiles(path, &error) && m_desktopRecentProblem.isEmpty()) {
+        m_desktopRecentProblem = error;
+        statusBar()->showMessage(error, 10000);
+    }
 }
 
 void MainWindow::updateRecentMenus()

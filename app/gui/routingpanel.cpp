@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QSlider>
 #include <QTabBar>
@@ -394,8 +395,9 @@ void RoutingPanel::rebuildLayer()
             .arg(layer.tokens)
             .arg(grid ? tr(" on a %1×%2 grid").arg(grid->rows).arg(grid->cols)
                       : tr(" (a per-image decision)"))
-            .arg(s.meanEntropy, 0, 'f', 3)
-            .arg(s.maxEntropy > 0 ? 100.0 * s.meanEntropy / s.maxEntropy : 0.0, 0, 'f', 0));
+            .arg(QLocale().toString(s.meanEntropy, 'f', 3))
+            .arg(QLocale().toString(s.maxEntropy > 0 ? 100.0 * s.meanEntropy / s.maxEntropy : 0.0,
+                                    'f', 0)));
     m_overlayCombo->addItems({tr("Top-1 expert"), tr("Routing entropy"), tr("None")});
     for (int e = 0; e < layer.experts; ++e)
         m_overlayCombo->addItem(swatch(render::expertColor(e)),
@@ -410,7 +412,7 @@ void RoutingPanel::rebuildLayer()
         auto *item = new QTreeWidgetItem(m_legend);
         item->setIcon(0, swatch(render::expertColor(e)));
         item->setText(0, expertLabel(layer, e));
-        item->setText(1, QString::number(s.load[size_t(e)] * 100.0, 'f', 1) + QLatin1Char('%'));
+        item->setText(1, QLocale().toString(s.load[size_t(e)] * 100.0, 'f', 1) + QLatin1Char('%'));
         item->setText(2, QString::number(s.meanProb[size_t(e)], 'f', 3));
     }
     rebuildTiles();
@@ -465,7 +467,7 @@ void RoutingPanel::rebuildTiles()
         // Name and load on two lines: a tile narrowed to a small screen keeps both.
         const QString label = QStringLiteral("%1\n%2%")
                                   .arg(expertLabel(layer, e))
-                                  .arg(s.load[size_t(e)] * 100.0, 0, 'f', 1);
+                                  .arg(QLocale().toString(s.load[size_t(e)] * 100.0, 'f', 1));
         tile->setText(label);
         tile->setToolTip(
             tr("%1: click to show this expert's router probability over the image")
@@ -578,7 +580,7 @@ void RoutingPanel::showGateValues(int row, int col)
     for (int e = 0; e < layer.experts; ++e) {
         const QString value = QStringLiteral("%1 %2")
                                   .arg(expertLabel(layer, e).toHtmlEscaped())
-                                  .arg(layer.prob(token, e), 0, 'f', 3);
+                                  .arg(QLocale().toString(layer.prob(token, e), 'f', 3));
         parts << QStringLiteral("<span style='color:%1'>■</span> %2")
                      .arg(render::expertColor(e).name(),
                           e == top ? QStringLiteral("<b>%1</b>").arg(value) : value);
@@ -587,7 +589,7 @@ void RoutingPanel::showGateValues(int row, int col)
                               .arg(token)
                               .arg(row)
                               .arg(col)
-                              .arg(routing::tokenEntropy(layer, token), 0, 'f', 3)
+                              .arg(QLocale().toString(routing::tokenEntropy(layer, token), 'f', 3))
                               .arg(parts.join(QStringLiteral(" · "))));
 }
 

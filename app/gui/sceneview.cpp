@@ -7,6 +7,7 @@
 #include <QGraphicsPixmapItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
+#include <QLocale>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
@@ -499,7 +500,7 @@ void SceneView::drawForeground(QPainter *p, const QRectF &)
     if (!m_readout.isEmpty())
         bottom << m_readout;
     if (!m_fitted)
-        bottom << tr("%1%").arg(m_scale * 100, 0, 'f', m_scale < 0.1 ? 1 : 0);
+        bottom << tr("%1%").arg(QLocale().toString(m_scale * 100, 'f', m_scale < 0.1 ? 1 : 0));
     if (!bottom.isEmpty())
         box(bottom.join(QStringLiteral("   ")), viewport()->height() - fm.height() - 5);
     p->restore();
