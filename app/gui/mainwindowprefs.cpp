@@ -109,6 +109,8 @@ void MainWindow::restorePreferences()
         QString path, error;
         if (m_workspace->catalog().resolve(models.first(), &path, &error)) {
             QComboBox *combo = m_toolBar->modelCombo();
+            if (combo->findData(path) < 0) // a file loaded by its path, not in the catalog
+                combo->addItem(QFileInfo(path).fileName(), path);
             combo->setCurrentIndex(combo->findData(path));
             m_library->selectModel(path);
             m_runs->preselectModel(path, m_toolBar->device());
