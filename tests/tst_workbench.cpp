@@ -312,6 +312,7 @@ private Q_SLOTS:
         QVERIFY(!info->cardPath().isEmpty());
         QVERIFY(info->cardView()->toPlainText().contains(QLatin1String("M2DINO")));
         QVERIFY(info->contractView()->toPlainText().contains(QLatin1String("\"moe_layers\"")));
+        QVERIFY(info->grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/model-info.png")));
         info->close();
 
         // A model without a card beside it: said, and its contract still shown.
@@ -342,6 +343,7 @@ private Q_SLOTS:
             dialog->runOnOpenCheck()->setChecked(true);
             dialog->cacheSpin()->setValue(320);
             dialog->keepPathsCheck()->setChecked(true);
+            QVERIFY(dialog->grab().save(QStringLiteral(MOESCOPE_TEST_DATA_DIR "/settings.png")));
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
             QVERIFY(darkPaletteInUse()); // the theme applies at once
             QCOMPARE(window.findChild<WorkbenchToolBar *>()->device(), QStringLiteral("cpu"));

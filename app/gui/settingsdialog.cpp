@@ -59,7 +59,10 @@ SettingsDialog::SettingsDialog(Preferences *preferences, bool cudaAvailable, QWi
     });
     dbRow->addWidget(m_database, 1);
     dbRow->addWidget(browse);
-    form->addRow(tr("Run data&base:"), dbRow);
+    // A row of a layout has no buddy of its own: the label names the line edit.
+    auto *dbLabel = new QLabel(tr("Run data&base:"), this);
+    dbLabel->setBuddy(m_database);
+    form->addRow(dbLabel, dbRow);
 
     m_language = new QComboBox(this);
     m_language->addItem(tr("System (%1)").arg(QLocale::system().nativeLanguageName()), QString());
