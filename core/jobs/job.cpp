@@ -167,8 +167,13 @@ void JobQueue::loop()
             deliver(job, JobState::Cancelled, QString(), false);
             continue;
         }
+        // The job is the call's context (the call goes with it) and is not
+        // owned by it: an event that held the last reference would destroy
+        // the job when Qt deletes the events left at exit, inside the lock
+        // of the event list that ~QObject takes again (a deadlock).
         QMetaObject::invokeMethod(
-            job.data(), [job] { job->m_state = JobState::Running; }, Qt::QueuedConnection);
+            job.data(), [running = job.data()] { running->m_state = JobState::Running; },
+            Qt::QueuedConnection);
         JobFeedback feedback(job.data());
         QString error;
         const bool ok = job->run(feedback, &error);
