@@ -13,6 +13,7 @@ packages=(
   libgl-dev libvulkan-dev
   libtorch-dev libdcmtk-dev libinsighttoolkit5-dev libgdal-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
+  libqt6sql6-psql # a run store shared on PostgreSQL (docs/lab.md)
   libsqlite3-dev libminizip-dev libpng-dev zlib1g-dev nlohmann-json3-dev python3 python3-torch python3-numpy
   # The BLAS behind LibTorch: OpenBLAS's OpenMP build shares LibTorch's OpenMP
   # pool (no oversubscription) and was the fastest measured for every model
@@ -25,6 +26,8 @@ packages=(
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3-pydicom python3-matplotlib insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev
              otb-bin gdal-bin python3-gdal ffmpeg poppler-utils
+             # Lab scale: the servers the tests start themselves (docs/lab.md).
+             postgresql
              # The checking build (cmake/sanitizer-check.sh): clang, its
              # sanitizers and libFuzzer.
              clang libclang-rt-14-dev)

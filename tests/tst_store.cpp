@@ -15,9 +15,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <cstring>
 #include <limits>
@@ -38,19 +41,61 @@ QDateTime at(const QString &iso)
     return QDateTime::fromString(iso, Qt::ISODateWithMs);
 }
 
-// A second connection of the test's own, to look at the file the way another
-// program would.
+// The store under test: an SQLite file, or, where the suite started a
+// PostgreSQL server (tests/data/postgres_server.sh), a fresh database on it
+// per test function: MOESCOPE_TEST_POSTGRES holds the server's URL with the
+// database name left out, e.g. postgresql:///?host=/tmp/pg&user=moescope.
+QString postgresBase()
+{
+    return qEnvironmentVariable("MOESCOPE_TEST_POSTGRES");
+}
+
+bool onPostgres()
+{
+    return !postgresBase().isEmpty();
+}
+
+// A second connection of the test's own, to look at the store the way
+// another program would.
 class Raw
 {
 public:
     explicit Raw(const QString &path, bool readOnly = false)
-        : m_name(QStringLiteral("tst_store.raw.%1").arg(++s_counter))
+        : m_name(QStringLiteral("tst_store.raw.%1").arg(++s_counter)), m_postgres(onPostgres())
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        if (readOnly)
-            m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        m_open = m_db.open();
+        if (!m_postgres) {
+            m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+            m_db.setDatabaseName(path);
+            if (readOnly)
+                m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            m_open = m_db.open();
+            return;
+        }
+        // A database the store has not created yet is made here, so a test
+        // can put something in the way first.
+        const QUrl url(path);
+        const QUrlQuery query(url);
+        const QString database = url.path().mid(1);
+        auto connect = [&](const QString &connection, const QString &name) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            db.setHostName(query.queryItemValue(QStringLiteral("host")));
+            db.setUserName(query.queryItemValue(QStringLiteral("user")));
+            db.setDatabaseName(name);
+            db.open();
+            return db;
+        };
+        m_db = connect(m_name, database);
+        m_open = m_db.isOpen();
+        if (m_open)
+            return;
+        {
+            QSqlDatabase admin = connect(m_name + QLatin1String(".admin"), QStringLiteral("postgres"));
+            QSqlQuery(admin).exec(QStringLiteral("CREATE DATABASE %1").arg(database));
+            admin.close();
+        }
+        QSqlDatabase::removeDatabase(m_name + QLatin1String(".admin"));
+        m_db.open();
+        m_open = m_db.isOpen();
     }
     ~Raw()
     {
@@ -79,10 +124,40 @@ public:
             return {};
         return q.value(0);
     }
+    // The schema version as the store keeps it (Database::Private::userVersion).
+    int version()
+    {
+        if (!m_postgres)
+            return value(QStringLiteral("PRAGMA user_version")).toInt();
+        if (!value(QStringLiteral("SELECT to_regclass('moescope_schema') IS NOT NULL")).toBool())
+            return 0;
+        return value(QStringLiteral("SELECT max(version) FROM moescope_schema")).toInt();
+    }
+    bool setVersion(int version)
+    {
+        if (!m_postgres)
+            return exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+        return (hasTable(QStringLiteral("moescope_schema")) ||
+                exec(QStringLiteral("CREATE TABLE moescope_schema (version INTEGER)"))) &&
+               exec(QStringLiteral("DELETE FROM moescope_schema")) &&
+               exec(QStringLiteral("INSERT INTO moescope_schema VALUES (%1)").arg(version));
+    }
+    bool hasTable(const QString &name)
+    {
+        return value(m_postgres ? QStringLiteral("SELECT count(*) FROM information_schema.tables "
+                                                 "WHERE table_schema = 'public' AND "
+                                                 "table_name = '%1'")
+                                      .arg(name)
+                                : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                                 "'table' AND name = '%1'")
+                                      .arg(name))
+                   .toInt() == 1;
+    }
 
 private:
     static inline int s_counter = 0;
     QString m_name;
+    bool m_postgres = false;
     QSqlDatabase m_db;
     bool m_open = false;
 };
@@ -300,6 +375,8 @@ private slots:
     void foreignSchemaIsRefused();
     void reopenReadsEarlierRuns();
     void oneDatabasePerThread();
+    void whoMadeTheRun();
+    void runsAreAnnounced();
 
 private:
     QTemporaryDir m_tmp;
@@ -311,6 +388,9 @@ void TestStore::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_tmp.isValid());
     QVERIFY(QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")));
+    if (onPostgres())
+        QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")),
+                 "Qt's PostgreSQL driver: cmake/setup-debian.sh --tests installs it");
 }
 
 void TestStore::init()
@@ -318,7 +398,15 @@ void TestStore::init()
     // Qt Sql warns about connections removed while in use; none may happen.
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
     static int n = 0;
-    m_path = m_tmp.filePath(QStringLiteral("db%1/moescope.sqlite").arg(++n));
+    ++n;
+    if (onPostgres()) {
+        // Unique across runs of this binary against one server.
+        QUrl url(postgresBase());
+        url.setPath(QStringLiteral("/tst_store_%1_%2").arg(QCoreApplication::applicationPid()).arg(n));
+        m_path = url.toString();
+    } else {
+        m_path = m_tmp.filePath(QStringLiteral("db%1/moescope.sqlite").arg(n));
+    }
 }
 
 void TestStore::cleanup()
@@ -340,7 +428,8 @@ void TestStore::defaultPath()
 
 void TestStore::freshDatabaseIsMigrated()
 {
-    QVERIFY(!QFileInfo::exists(QFileInfo(m_path).absolutePath())); // open creates the folder
+    if (!onPostgres()) // open creates the folder
+        QVERIFY(!QFileInfo::exists(QFileInfo(m_path).absolutePath()));
     Database db;
     QVERIFY(!db.isOpen());
     QString error;
@@ -353,7 +442,11 @@ void TestStore::freshDatabaseIsMigrated()
     auto info = db.connectionInfo(&error);
     QVERIFY2(info, qPrintable(error));
     QCOMPARE(info->userVersion, Database::schemaVersion());
-    QCOMPARE(info->journalMode, QStringLiteral("wal"));
+    QCOMPARE(db.backendName(), onPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+    QVERIFY2(info->server.startsWith(onPostgres() ? QLatin1String("PostgreSQL 1")
+                                                  : QLatin1String("SQLite")),
+             qPrintable(info->server));
+    QCOMPARE(info->journalMode, onPostgres() ? QString() : QStringLiteral("wal"));
     QVERIFY(info->foreignKeys);
     QCOMPARE(info->busyTimeoutMs, 5000);
     QVERIFY(!info->readOnly);
@@ -364,17 +457,36 @@ void TestStore::freshDatabaseIsMigrated()
     QVERIFY2(info, qPrintable(error));
     QCOMPARE(info->busyTimeoutMs, 200);
 
-    // What another program sees in the file.
+    // What another program sees in the store.
     Raw raw(m_path, true);
     QVERIFY(raw.isOpen());
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), Database::schemaVersion());
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(raw.version(), Database::schemaVersion());
     for (const char *table : {"models", "images", "runs", "routing"})
-        QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
-                                          "'table' AND name = '%1'")
-                               .arg(table))
-                     .toInt(),
-                 1);
+        QVERIFY2(raw.hasTable(QLatin1String(table)), table);
+    if (onPostgres()) {
+        const QString indices = raw.value(QStringLiteral("SELECT string_agg(indexdef, ';') FROM "
+                                                         "pg_indexes WHERE tablename = 'runs'"))
+                                    .toString();
+        QVERIFY2(indices.contains(QLatin1String("(created_at)")), qPrintable(indices));
+        QVERIFY2(indices.contains(QLatin1String("(image_id)")), qPrintable(indices));
+        const QString routing =
+            raw.value(QStringLiteral("SELECT string_agg(pg_get_constraintdef(oid), ';') FROM "
+                                     "pg_constraint WHERE conrelid = 'routing'::regclass"))
+                .toString();
+        QVERIFY2(routing.contains(QLatin1String("ON DELETE CASCADE")), qPrintable(routing));
+        QVERIFY2(routing.contains(QLatin1String("PRIMARY KEY (run_id, frame, layer_index)")),
+                 qPrintable(routing));
+        // Ids number themselves and are 64-bit, like SQLite's rowids.
+        QCOMPARE(raw.value(QStringLiteral("SELECT data_type FROM information_schema.columns "
+                                          "WHERE table_name = 'runs' AND column_name = 'id'"))
+                     .toString(),
+                 QStringLiteral("bigint"));
+        Database again;
+        QVERIFY2(again.open(m_path, &error), qPrintable(error));
+        QCOMPARE(again.connectionInfo(&error)->userVersion, Database::schemaVersion());
+        return;
+    }
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     const QString indices =
         raw.value(QStringLiteral("SELECT group_concat(sql, ';') FROM sqlite_master WHERE type = "
                                  "'index' AND tbl_name = 'runs'"))
@@ -397,10 +509,11 @@ void TestStore::failedMigrationLeavesNothing()
 {
     // A file with a table in the way: the first migration creates models,
     // images and runs, then fails on routing, and must leave none of them.
-    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+    if (!onPostgres())
+        QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
     {
         Raw raw(m_path);
-        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE routing (x)")));
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE routing (x INTEGER)")));
     }
     Database db;
     QString error;
@@ -412,11 +525,9 @@ void TestStore::failedMigrationLeavesNothing()
     QVERIFY2(error.contains(QLatin1String("already exists")), qPrintable(error));
 
     Raw raw(m_path, true);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 0);
-    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
-                                      "('models', 'images', 'runs')"))
-                 .toInt(),
-             0);
+    QCOMPARE(raw.version(), 0);
+    for (const char *table : {"models", "images", "runs"})
+        QVERIFY2(!raw.hasTable(QLatin1String(table)), table);
 }
 
 void TestStore::roundTrip_data()
@@ -653,9 +764,17 @@ void TestStore::saveRunIsAtomic()
     // image, run and first routing row went in.
     {
         Raw raw(m_path);
-        QVERIFY(raw.exec(QStringLiteral(
-            "CREATE TRIGGER fail_second_layer BEFORE INSERT ON routing WHEN NEW.layer_index = 1 "
-            "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
+        if (onPostgres())
+            QVERIFY(raw.exec(QStringLiteral(
+                        "CREATE FUNCTION fail_second() RETURNS trigger AS $$ BEGIN IF "
+                        "NEW.layer_index = 1 THEN RAISE EXCEPTION 'injected failure'; END IF; "
+                        "RETURN NEW; END $$ LANGUAGE plpgsql")) &&
+                    raw.exec(QStringLiteral("CREATE TRIGGER fail_second_layer BEFORE INSERT ON "
+                                            "routing FOR EACH ROW EXECUTE FUNCTION fail_second()")));
+        else
+            QVERIFY(raw.exec(QStringLiteral(
+                "CREATE TRIGGER fail_second_layer BEFORE INSERT ON routing WHEN NEW.layer_index = 1 "
+                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
     }
     const Counts before = counts(m_path);
     const auto id = db.saveRun(makeRun("new-model", "new-image", QDateTime()),
@@ -668,7 +787,8 @@ void TestStore::saveRunIsAtomic()
 
     {
         Raw raw(m_path);
-        QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER fail_second_layer")));
+        QVERIFY(raw.exec(onPostgres() ? QStringLiteral("DROP TRIGGER fail_second_layer ON routing")
+                                      : QStringLiteral("DROP TRIGGER fail_second_layer")));
     }
     // The connection is usable afterwards (no transaction left open).
     const auto ok = db.saveRun(makeRun("new-model", "new-image", QDateTime()),
@@ -736,6 +856,9 @@ void TestStore::readOnlyFile_data()
 
 void TestStore::readOnlyFile()
 {
+    if (onPostgres())
+        QSKIP("an SQLite file's own case: a server has no file to lose its permissions or hold "
+              "garbage");
     QFETCH(bool, whileOpen);
     const QFileDevice::Permissions readOnly =
         QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther; // 0444
@@ -789,6 +912,9 @@ void TestStore::readOnlyFile()
 
 void TestStore::readOnlyOldSchemaIsRefused()
 {
+    if (onPostgres())
+        QSKIP("an SQLite file's own case: a server has no file to lose its permissions or hold "
+              "garbage");
     // An SQLite file from before the first migration that may not be written:
     // it cannot be upgraded, so it cannot be opened.
     QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
@@ -824,6 +950,9 @@ void TestStore::unwritableLocation_data()
 
 void TestStore::unwritableLocation()
 {
+    if (onPostgres())
+        QSKIP("an SQLite file's own case: a server has no file to lose its permissions or hold "
+              "garbage");
     QFETCH(QString, sub);
     QFETCH(QString, expected);
     const QString base = QFileInfo(m_path).absolutePath();
@@ -868,9 +997,17 @@ void TestStore::lockedDatabase()
     QVERIFY(earlier);
     const Counts before = counts(m_path);
 
+    // Another connection holds the write lock: SQLite's on the file,
+    // PostgreSQL's on the tables a save and a delete write.
     Raw locker(m_path);
     QVERIFY(locker.isOpen());
-    QVERIFY(locker.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    if (onPostgres())
+        QVERIFY(locker.exec(QStringLiteral("BEGIN")) &&
+                locker.exec(QStringLiteral("LOCK TABLE models, runs IN EXCLUSIVE MODE")));
+    else
+        QVERIFY(locker.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    const QLatin1String locked(onPostgres() ? "another connection holds the rows"
+                                            : "database is locked");
 
     QElapsedTimer timer;
     timer.start();
@@ -880,15 +1017,15 @@ void TestStore::lockedDatabase()
     const qint64 waited = timer.elapsed();
     QVERIFY2(error.startsWith(QDir::toNativeSeparators(m_path) + QLatin1String(": ")),
              qPrintable(error));
-    QVERIFY2(error.contains(QLatin1String("database is locked")), qPrintable(error));
+    QVERIFY2(error.contains(locked), qPrintable(error));
     QVERIFY2(waited >= 150 && waited < 3000, qPrintable(QString::number(waited)));
 
     error.clear();
     QVERIFY(!db.deleteRun(*earlier, &error));
-    QVERIFY2(error.contains(QLatin1String("database is locked")), qPrintable(error));
+    QVERIFY2(error.contains(locked), qPrintable(error));
     QCOMPARE(counts(m_path), before); // read through a third connection
 
-    // Reads still work while another connection writes (WAL).
+    // Reads still work while another connection writes (WAL; MVCC).
     QCOMPARE(db.listRuns(&error).size(), 1);
 
     QVERIFY(locker.exec(QStringLiteral("ROLLBACK")));
@@ -911,6 +1048,9 @@ void TestStore::notADatabase_data()
 
 void TestStore::notADatabase()
 {
+    if (onPostgres())
+        QSKIP("an SQLite file's own case: a server has no file to lose its permissions or hold "
+              "garbage");
     QFETCH(QByteArray, content);
     QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
     writeFile(m_path, content);
@@ -950,7 +1090,7 @@ void TestStore::foreignSchemaIsRefused()
     }
     {
         Raw raw(m_path);
-        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)));
+        QVERIFY(raw.setVersion(version));
     }
     const Counts before = counts(m_path);
 
@@ -964,7 +1104,7 @@ void TestStore::foreignSchemaIsRefused()
     QVERIFY2(error.contains(QString::number(version)), qPrintable(error));
 
     Raw raw(m_path, true);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), version);
+    QCOMPARE(raw.version(), version);
     QCOMPARE(counts(m_path), before);
 }
 
@@ -1056,6 +1196,80 @@ void TestStore::oneDatabasePerThread()
     QCOMPARE(c.value("routing"), 2 * 2 * perThread);
     QCOMPARE(c.value("models"), 2);
     QCOMPARE(c.value("images"), 1);
+}
+
+// A store a lab shares says who made each run and on which machine.
+void TestStore::whoMadeTheRun()
+{
+    Database db;
+    QString error;
+    QVERIFY2(db.open(m_path, &error), qPrintable(error));
+    const auto mine = db.saveRun(makeRun("m", "i", QDateTime()), {}, &error);
+    QVERIFY2(mine, qPrintable(error));
+    RunRecord theirs = makeRun("m", "j", QDateTime());
+    theirs.createdBy = QStringLiteral("r.okafor");
+    theirs.createdOn = QStringLiteral("gpu-node-07");
+    const auto other = db.saveRun(theirs, {}, &error);
+    QVERIFY2(other, qPrintable(error));
+
+    const auto a = db.loadRun(*mine, nullptr, &error);
+    QVERIFY2(a, qPrintable(error));
+    QVERIFY(!a->createdBy.isEmpty());
+    QCOMPARE(a->createdOn, QSysInfo::machineHostName());
+    const QList<RunRecord> runs = db.listRuns(&error);
+    QCOMPARE(runs.size(), 2);
+    const RunRecord &b = runs[0].id == *other ? runs[0] : runs[1];
+    QCOMPARE(b.createdBy, QStringLiteral("r.okafor"));
+    QCOMPARE(b.createdOn, QStringLiteral("gpu-node-07"));
+}
+
+// A window hears of runs other connections commit, without polling: on
+// PostgreSQL by LISTEN/NOTIFY; an SQLite file has no such channel.
+void TestStore::runsAreAnnounced()
+{
+    Database window;
+    QString error;
+    QVERIFY2(window.open(m_path, &error), qPrintable(error));
+    QList<QPair<bool, qint64>> heard;
+    const bool listening =
+        window.listenForRuns([&](bool saved, qint64 id) { heard.append({saved, id}); }, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(listening, onPostgres());
+    if (!onPostgres())
+        return;
+
+    // A batch job elsewhere: its own connection, in another thread.
+    qint64 saved = 0, failedId = 0;
+    QString jobError;
+    std::unique_ptr<QThread> job(QThread::create([&] {
+        Database batch;
+        if (!batch.open(m_path, &jobError))
+            return;
+        const auto id = batch.saveRun(makeRun("bm", "bi", QDateTime()), {}, &jobError);
+        saved = id.value_or(0);
+        // A save that fails is rolled back and announces nothing.
+        RunRecord bad = makeRun("bm", "bj", QDateTime());
+        bad.image.sha256 = QStringLiteral("not a sha");
+        failedId = batch.saveRun(bad, {}, &jobError).value_or(-1);
+        jobError.clear();
+        if (id && !batch.deleteRun(*id, &jobError))
+            saved = 0;
+    }));
+    job->start();
+    QVERIFY(job->wait(30000));
+    QVERIFY2(saved > 0, qPrintable(jobError));
+    QCOMPARE(failedId, -1);
+    QTRY_COMPARE_WITH_TIMEOUT(heard.size(), 2, 10000);
+    QCOMPARE(heard[0], qMakePair(true, saved));
+    QCOMPARE(heard[1], qMakePair(false, saved));
+
+    // Closing the store stops the announcements.
+    window.close();
+    Database batch;
+    QVERIFY2(batch.open(m_path, &error), qPrintable(error));
+    QVERIFY(batch.saveRun(makeRun("bm", "bk", QDateTime()), {}, &error));
+    QTest::qWait(200);
+    QCOMPARE(heard.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

@@ -29,7 +29,9 @@ namespace {
 // Schema. Migration i takes user_version i to i + 1; each runs in its own
 // transaction together with the user_version bump, so a database is always
 // at a whole version. Append new steps; never edit a released one.
-// QSQLITE runs one statement per exec(), hence a list per step.
+// QSQLITE runs one statement per exec(), hence a list per step. The steps
+// are written in SQLite's dialect; PostgreSQL runs them translated
+// (postgres.cpp), so there is one schema to keep, not two.
 const std::vector<QStringList> &migrations()
 {
     static const std::vector<QStringList> steps = {
@@ -131,11 +133,79 @@ const std::vector<QStringList> &migrations()
                            " UNIQUE (source_id, frame))"),
             QStringLiteral("CREATE INDEX gallery_items_gallery ON gallery_items(gallery_id, id)"),
         },
+        // 2 → 3: who made a run (a store shared by a lab): the user name and
+        // the machine, as the operating system names them.
+        {
+            QStringLiteral("ALTER TABLE runs ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE runs ADD COLUMN created_on TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return steps;
 }
 
 } // namespace
+
+std::optional<int> Database::Private::userVersion(QSqlError *err) const
+{
+    QVariant v;
+    if (backend == Backend::SQLite)
+        return exec(QStringLiteral("PRAGMA user_version"), err, &v) ? std::optional(v.toInt())
+                                                                     : std::nullopt;
+    if (!exec(QStringLiteral("SELECT to_regclass('moescope_schema') IS NOT NULL"), err, &v))
+        return std::nullopt;
+    if (!v.toBool())
+        return 0;
+    if (!exec(QStringLiteral("SELECT max(version) FROM moescope_schema"), err, &v))
+        return std::nullopt;
+    return v.toInt();
+}
+
+bool Database::Private::setUserVersion(int version, QSqlError *err) const
+{
+    // Neither takes a bound value here; `version` is an int of ours.
+    if (backend == Backend::SQLite)
+        return exec(QStringLiteral("PRAGMA user_version = %1").arg(version), err);
+    return exec(QStringLiteral("CREATE TABLE IF NOT EXISTS moescope_schema (version INTEGER NOT "
+                               "NULL)"),
+                err) &&
+           exec(QStringLiteral("DELETE FROM moescope_schema"), err) &&
+           exec(QStringLiteral("INSERT INTO moescope_schema (version) VALUES (%1)").arg(version),
+                err);
+}
+
+bool Database::Private::adoptSchema(int version, QString *error)
+{
+    const int newest = Database::schemaVersion();
+    if (version > newest) {
+        fail(error,
+             QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+             QCoreApplication::translate("moescope::store::Database",
+                                         "it was written by a newer version of MoEScope (schema "
+                                         "version %1; this version understands up to %2). Update "
+                                         "MoEScope or choose another database file")
+                 .arg(version)
+                 .arg(newest));
+        closeConnection();
+        return false;
+    }
+    if (version == newest)
+        return true;
+    if (readOnlyAtOpen) {
+        fail(error,
+             QCoreApplication::translate("moescope::store::Database",
+                                         "cannot upgrade the database from schema version %1 to %2")
+                 .arg(version)
+                 .arg(newest),
+             readOnlyReason);
+        closeConnection();
+        return false;
+    }
+    if (!migrate(error)) {
+        closeConnection();
+        return false;
+    }
+    return true;
+}
 
 bool Database::Private::migrate(QString *error)
 {
@@ -143,14 +213,23 @@ bool Database::Private::migrate(QString *error)
     const int target = int(steps.size());
     for (;;) {
         QSqlError err;
-        WriteTransaction tx(db);
+        WriteTransaction tx(db, backend);
         if (!tx.begin(&err))
             return failSql(error,
                            QCoreApplication::translate("moescope::store::Database",
                                                        "cannot upgrade the database"),
                            err);
+        // PostgreSQL's DDL takes no lock that keeps a second process from
+        // running the same step at once; this lock (held to the end of the
+        // transaction) does. SQLite's BEGIN IMMEDIATE already has.
+        if (backend == Backend::PostgreSQL &&
+            !exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSchemaLockKey), &err))
+            return failSql(error,
+                           QCoreApplication::translate("moescope::store::Database",
+                                                       "cannot upgrade the database"),
+                           err);
         // Read the version again under the write lock: another connection may
-        // have upgraded the file since we looked.
+        // have upgraded the database since we looked.
         const std::optional<int> version = userVersion(&err);
         if (!version)
             return failSql(error,
@@ -174,10 +253,9 @@ bool Database::Private::migrate(QString *error)
                 .arg(*version)
                 .arg(*version + 1);
         for (const QString &sql : steps[size_t(*version)])
-            if (!exec(sql, &err))
+            if (!execDdl(sql, &err))
                 return failSql(error, what, err);
-        // PRAGMA arguments cannot be bound; this is an int of ours, not input.
-        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(*version + 1), &err))
+        if (!setUserVersion(*version + 1, &err))
             return failSql(error, what, err);
         if (!tx.commit(&err))
             return failSql(error, what, err);
@@ -186,7 +264,7 @@ bool Database::Private::migrate(QString *error)
 
 bool Database::Private::upsertModel(const ModelRef &model, const QString &now, QSqlError *err) const
 {
-    QSqlQuery q(db);
+    Query q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO models (sha256, name, task, path, contract_json, first_seen)"
         " VALUES (:sha, :name, :task, :path, :contract, :now)"
@@ -244,6 +322,8 @@ RunRecord Database::Private::runFromQuery(const QSqlQuery &q, bool *jsonOk) cons
     r.image.height = q.value(18).toInt();
     r.image.frames = q.value(19).toInt();
     r.image.modality = q.value(20).toString();
+    r.createdBy = q.value(21).toString();
+    r.createdOn = q.value(22).toString();
     if (jsonOk)
         *jsonOk = ok;
     return r;
@@ -254,7 +334,7 @@ const QString kRunColumns = QStringLiteral(
     "SELECT r.id, r.device, r.created_at, r.elapsed_ms, r.timings_json, r.outputs_json,"
     " r.summary_json, r.expert_mask_json, r.frame_count, r.note,"
     " m.sha256, m.name, m.task, m.path, m.contract_json,"
-    " i.sha256, i.path, i.width, i.height, i.frames, i.modality"
+    " i.sha256, i.path, i.width, i.height, i.frames, i.modality, r.created_by, r.created_on"
     " FROM runs r JOIN models m ON m.id = r.model_id JOIN images i ON i.id = r.image_id ");
 } // namespace
 
@@ -312,172 +392,12 @@ bool Database::open(const QString &path, QString *error)
                 QCoreApplication::translate("moescope::store::Database", "no database file given");
         return false;
     }
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return d->fail(
-            error,
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            QCoreApplication::translate("moescope::store::Database",
-                                        "the Qt SQLite driver (QSQLITE) is not installed"));
-
-    const QFileInfo file(path);
-    const QString dir = file.absolutePath();
-    const QFileInfo dirInfo(dir);
-    if (file.exists() && !file.isFile())
-        return d->fail(
-            error,
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            QCoreApplication::translate("moescope::store::Database",
-                                        "it is a folder or special file, not a database file"));
-    if (!dirInfo.exists()) {
-        if (!QDir().mkpath(dir))
-            return d->fail(error,
-                           QCoreApplication::translate("moescope::store::Database",
-                                                       "cannot create the database"),
-                           QCoreApplication::translate("moescope::store::Database",
-                                                       "cannot create the folder \"%1\"")
-                               .arg(native(dir)));
-    } else if (!dirInfo.isDir()) {
-        return d->fail(
-            error,
-            QCoreApplication::translate("moescope::store::Database", "cannot create the database"),
-            QStringLiteral("\"%1\" is not a folder").arg(native(dir)));
+    if (isPostgresUrl(path)) {
+        d->backend = Backend::PostgreSQL;
+        return d->openPostgres(path, error);
     }
-
-    // Where we may not write, open read-only (see writable()). SQLite's WAL
-    // mode also creates -wal/-shm files next to the database, so a folder we
-    // may not write makes the database read-only too.
-    d->readOnlyAtOpen = false;
-    d->readOnlyReason.clear();
-    if (!file.exists()) {
-        if (!writable(dir))
-            return d->fail(
-                error,
-                QCoreApplication::translate("moescope::store::Database",
-                                            "cannot create the database"),
-                QCoreApplication::translate("moescope::store::Database",
-                                            "the folder \"%1\" is read-only (it has no write "
-                                            "permission)")
-                    .arg(native(dir)));
-    } else if (!writable(path)) {
-        d->readOnlyAtOpen = true;
-        d->readOnlyReason = QCoreApplication::translate(
-            "moescope::store::Database",
-            "the database file is read-only (it has no write permission)");
-    } else if (!writable(dir)) {
-        d->readOnlyAtOpen = true;
-        d->readOnlyReason =
-            QCoreApplication::translate("moescope::store::Database",
-                                        "the database is read-only: its folder \"%1\" has no "
-                                        "write permission")
-                .arg(native(dir));
-    }
-
-    // A database this call creates and then fails to set up (a full disk,
-    // mostly) is removed again rather than left as a 0-byte file that the
-    // next start would take for a database. Only while it is still empty: a
-    // process opening the same new file at once may have written it since.
-    struct RemoveIfLeftEmpty
-    {
-        QString path;
-        bool armed;
-        ~RemoveIfLeftEmpty()
-        {
-            const QString wal = path + QStringLiteral("-wal");
-            if (!armed || QFileInfo(path).size() != 0 || QFileInfo(wal).size() != 0)
-                return;
-            for (const char *suffix : {"", "-wal", "-shm", "-journal"})
-                QFile::remove(path + QLatin1String(suffix));
-        }
-    } removeIfLeftEmpty{path, !file.exists()};
-
-    d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
-    d->db.setDatabaseName(path);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(d->busyTimeoutMs);
-    if (d->readOnlyAtOpen)
-        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    d->db.setConnectOptions(options);
-    if (!d->db.open()) {
-        const QSqlError e = d->db.lastError();
-        d->closeConnection();
-        return d->failSql(
-            error,
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            e);
-    }
-
-    auto failOpen = [&](const QString &what, const QSqlError &e) {
-        d->failSql(error, what, e);
-        d->closeConnection();
-        return false;
-    };
-    QSqlError err;
-    if (!d->applyBusyTimeout(&err))
-        return failOpen(
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            err);
-    // The first read: this is where a file that is not SQLite shows, before
-    // anything has been written to it.
-    const std::optional<int> version = d->userVersion(&err);
-    if (!version)
-        return failOpen(
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            err);
-    if (*version > schemaVersion()) {
-        d->fail(
-            error,
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            QCoreApplication::translate(
-                "moescope::store::Database",
-                "it was written by a newer version of MoEScope (schema version "
-                "%1; this version understands up to %2). Update MoEScope or "
-                "choose another database file")
-                .arg(*version)
-                .arg(schemaVersion()));
-        d->closeConnection();
-        return false;
-    }
-    if (!d->readOnlyAtOpen) {
-        // Persistent in the file. A file system that cannot do WAL answers
-        // with the mode it kept; that still works, so it is not an error.
-        if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL"), &err))
-            return failOpen(QCoreApplication::translate("moescope::store::Database",
-                                                        "cannot open the database"),
-                            err);
-    }
-    QVariant fk;
-    if (!d->exec(QStringLiteral("PRAGMA foreign_keys = ON"), &err) ||
-        !d->exec(QStringLiteral("PRAGMA foreign_keys"), &err, &fk))
-        return failOpen(
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            err);
-    if (fk.toInt() != 1) {
-        d->fail(
-            error,
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            QCoreApplication::translate("moescope::store::Database",
-                                        "this SQLite cannot enforce foreign keys"));
-        d->closeConnection();
-        return false;
-    }
-    if (*version < schemaVersion()) {
-        if (d->readOnlyAtOpen) {
-            d->fail(error,
-                    QCoreApplication::translate(
-                        "moescope::store::Database",
-                        "cannot upgrade the database from schema version %1 to %2")
-                        .arg(*version)
-                        .arg(schemaVersion()),
-                    d->readOnlyReason);
-            d->closeConnection();
-            return false;
-        }
-        if (!d->migrate(error)) {
-            d->closeConnection();
-            return false;
-        }
-    }
-    removeIfLeftEmpty.armed = false;
-    return true;
+    d->backend = Backend::SQLite;
+    return d->openSqliteFile(error);
 }
 
 bool Database::openOrDefault(const QString &path, QString *error)
@@ -543,6 +463,19 @@ std::optional<Database::ConnectionInfo> Database::connectionInfo(QString *error)
     QSqlError err;
     QVariant journal, fk, timeout;
     const std::optional<int> version = d->userVersion(&err);
+    if (d->backend == Backend::PostgreSQL) {
+        QVariant server;
+        if (!version || !d->exec(QStringLiteral("SHOW server_version"), &err, &server)) {
+            d->failSql(error, what, err);
+            return std::nullopt;
+        }
+        info.userVersion = *version;
+        info.server = QStringLiteral("PostgreSQL ") + server.toString();
+        info.foreignKeys = true; // always enforced
+        info.busyTimeoutMs = d->busyTimeoutMs;
+        info.readOnly = isReadOnly();
+        return info;
+    }
     if (!version || !d->exec(QStringLiteral("PRAGMA journal_mode"), &err, &journal) ||
         !d->exec(QStringLiteral("PRAGMA foreign_keys"), &err, &fk) ||
         !d->exec(QStringLiteral("PRAGMA busy_timeout"), &err, &timeout)) {
@@ -551,6 +484,7 @@ std::optional<Database::ConnectionInfo> Database::connectionInfo(QString *error)
     }
     info.userVersion = *version;
     info.journalMode = journal.toString().toLower();
+    info.server = QStringLiteral("SQLite");
     info.foreignKeys = fk.toInt() == 1;
     info.busyTimeoutMs = timeout.toInt();
     info.readOnly = isReadOnly();
@@ -638,7 +572,7 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
         d->failSql(error, what, e);
         return std::nullopt;
     };
-    WriteTransaction tx(d->db);
+    WriteTransaction tx(d->db, d->backend);
     if (!tx.begin(&err))
         return failSql(err);
 
@@ -648,7 +582,7 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
 
     auto idOf = [&](const QString &table, const QString &sha) -> std::optional<qint64> {
         // `table` is one of two literals below, never input.
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT id FROM %1 WHERE sha256 = :sha").arg(table));
         q.bindValue(QStringLiteral(":sha"), sha);
@@ -676,7 +610,7 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
     // Upsert the image: the same content has the same size, so only a known
     // (positive) size replaces the stored one.
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.prepare(QStringLiteral(
             "INSERT INTO images (sha256, path, width, height, frames, modality, first_seen)"
             " VALUES (:sha, :path, :width, :height, :frames, :modality, :now)"
@@ -702,12 +636,13 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
 
     qint64 runId = 0;
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.prepare(QStringLiteral(
             "INSERT INTO runs (model_id, image_id, device, created_at, elapsed_ms, timings_json,"
-            " outputs_json, summary_json, expert_mask_json, frame_count, note)"
+            " outputs_json, summary_json, expert_mask_json, frame_count, note, created_by,"
+            " created_on)"
             " VALUES (:model, :image, :device, :created, :elapsed, :timings, :outputs, :summary,"
-            " :mask, :frames, :note)"));
+            " :mask, :frames, :note, :by, :on) RETURNING id"));
         q.bindValue(QStringLiteral(":model"), *modelId);
         q.bindValue(QStringLiteral(":image"), *imageId);
         q.bindValue(QStringLiteral(":device"), text(run.device));
@@ -720,18 +655,19 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
         q.bindValue(QStringLiteral(":mask"), compactJson(run.expertMask));
         q.bindValue(QStringLiteral(":frames"), run.frameCount);
         q.bindValue(QStringLiteral(":note"), text(run.note));
+        q.bindValue(QStringLiteral(":by"), run.createdBy.isEmpty() ? localUser() : run.createdBy);
+        q.bindValue(QStringLiteral(":on"), run.createdOn.isEmpty() ? localHost() : run.createdOn);
         if (!q.exec())
             return failSql(q.lastError());
-        const QVariant id = q.lastInsertId();
-        if (!id.isValid())
+        if (!q.next())
             return failSql(
                 QSqlError(QString(), QCoreApplication::translate("moescope::store::Database",
                                                                  "no id for the new run")));
-        runId = id.toLongLong();
+        runId = q.value(0).toLongLong();
     }
 
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         if (!q.prepare(QStringLiteral(
                 "INSERT INTO routing (run_id, frame, layer_index, name, experts, tokens, top_k,"
                 " router, expert_names_json, grids_json, probs, dispatch)"
@@ -762,7 +698,8 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
         }
     }
 
-    if (!tx.commit(&err))
+    // Windows on other machines hear of it at commit (LISTEN, runfeed.h).
+    if (!d->notifyRuns(QStringLiteral("saved %1").arg(runId), &err) || !tx.commit(&err))
         return failSql(err);
     return runId;
 }
@@ -777,10 +714,13 @@ QList<RunRecord> Database::listRuns(QString *error, int limit) const
             QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return {};
     }
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
-    q.prepare(kRunColumns + QStringLiteral("ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"));
-    q.bindValue(QStringLiteral(":limit"), limit > 0 ? limit : -1);
+    // SQLite's "no limit" is -1, PostgreSQL's is none; `limit` is an int.
+    QString sql = kRunColumns + QStringLiteral("ORDER BY r.created_at DESC, r.id DESC");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    q.prepare(sql);
     if (!q.exec()) {
         d->failSql(error, what, q.lastError());
         return {};
@@ -808,7 +748,7 @@ std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> 
     }
     RunRecord run;
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.setForwardOnly(true);
         q.prepare(kRunColumns + QStringLiteral("WHERE r.id = :id"));
         q.bindValue(QStringLiteral(":id"), id);
@@ -838,7 +778,7 @@ std::optional<RunRecord> Database::loadRun(qint64 id, std::vector<FrameRouting> 
         return run;
 
     std::vector<FrameRouting> frames;
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT frame, layer_index, name, experts, tokens, top_k, router, expert_names_json,"
@@ -921,11 +861,11 @@ bool Database::deleteRun(qint64 id, QString *error)
         return d->fail(error, what, cause + QStringLiteral("; nothing was deleted"));
 
     QSqlError err;
-    WriteTransaction tx(d->db);
+    WriteTransaction tx(d->db, d->backend);
     if (!tx.begin(&err))
         return d->failSql(error, what, err);
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.prepare(QStringLiteral("DELETE FROM runs WHERE id = :id"));
         q.bindValue(QStringLiteral(":id"), id);
         if (!q.exec())
@@ -935,7 +875,7 @@ bool Database::deleteRun(qint64 id, QString *error)
                 error, what,
                 QCoreApplication::translate("moescope::store::Database", "there is no such run"));
     }
-    if (!tx.commit(&err))
+    if (!d->notifyRuns(QStringLiteral("deleted %1").arg(id), &err) || !tx.commit(&err))
         return d->failSql(error, what, err);
     return true;
 }
@@ -953,7 +893,7 @@ std::optional<qint64> Database::findRun(const QString &modelSha, const QString &
             QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT r.id FROM runs r JOIN models m ON m.id = r.model_id"

@@ -1,6 +1,10 @@
 #pragma once
 // Run history: which model saw which image, with what outputs and what
-// routing, kept in one SQLite file (Qt Sql, QSQLITE driver).
+// routing, kept in one SQLite file (Qt Sql, QSQLITE driver) or, for a lab
+// that shares its runs, on a PostgreSQL server (QPSQL): open() takes a file
+// path or a libpq URL, postgresql://[user@]host[:port]/dbname or
+// postgresql:///dbname?host=/socket/folder. The schema, the calls and their
+// guarantees are the same on both.
 //
 // Models and images are identified by the SHA-256 of their content, so a file
 // that was moved or renamed is still the same model or image; the stored path
@@ -27,6 +31,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -73,6 +78,10 @@ struct RunRecord
     QJsonArray expertMask;
     int frameCount = 1;
     QString note;
+    // Who made the run, for a store a lab shares: the user's login name and
+    // the machine's host name; empty when saving means this process's.
+    QString createdBy;
+    QString createdOn;
 };
 
 class Database
@@ -92,7 +101,8 @@ public:
     // nullopt (and *error set) when it cannot be read.
     static std::optional<QString> sha256OfFile(const QString &path, QString *error);
 
-    // Opens (creating the file and its folder when missing) and upgrades the
+    // Opens (creating the file and its folder, or the PostgreSQL database
+    // where the user may create one, when missing) and upgrades the
     // schema to schemaVersion(). Refuses a file that is not SQLite and one
     // written by a newer MoEScope. A file (or folder) without write permission
     // is opened read-only: reads work, writes fail with a "read-only" error.
@@ -116,7 +126,8 @@ public:
     struct ConnectionInfo
     {
         int userVersion = 0;
-        QString journalMode; // "wal" unless the file system cannot do WAL
+        QString journalMode; // "wal" unless the file system cannot do WAL; "" on PostgreSQL
+        QString server;      // "SQLite", or "PostgreSQL 15.14 (…)"
         bool foreignKeys = false;
         int busyTimeoutMs = 0;
         bool readOnly = false;
@@ -145,6 +156,15 @@ public:
     // nullopt with *error set when the query failed.
     std::optional<qint64> findRun(const QString &modelSha, const QString &imageSha,
                                   const QJsonArray &expertMask, QString *error) const;
+
+    // Which kind of store is open: "sqlite" or "postgresql".
+    QString backendName() const;
+    // PostgreSQL only: calls `onNotice(saved, runId)` in this connection's
+    // thread whenever any connection (another machine's batch job, another
+    // window) commits a run it saved (saved true) or deleted (false), by
+    // LISTEN/NOTIFY: nothing is polled. Returns false, with *error left
+    // empty, for an SQLite file, which has no such channel.
+    bool listenForRuns(std::function<void(bool saved, qint64 runId)> onNotice, QString *error);
 
     // Replaces every stored input path (of images, gallery sources and gallery
     // items) by its file name and rewrites the file so the old paths leave it

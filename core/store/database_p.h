@@ -23,9 +23,65 @@ namespace moescope::store {
 
 namespace detail {
 
+// QSqlQuery for the store's statements, with two PostgreSQL cases mended.
+// - exec() after a prepare() that failed fails with prepare()'s error.
+//   SQLite prepares locally and hardly fails; PostgreSQL prepares on the
+//   server, where a PREPARE can wait for a lock and time out, and QSqlQuery
+//   would then run an unnamed EXECUTE and report a syntax error.
+// - A statement that fails on PostgreSQL aborts its transaction, and every
+//   later statement in it fails, including the DEALLOCATE with which Qt
+//   frees prepared queries still in scope (a warning on the terminal). The
+//   transaction is rolled back at once, as WriteTransaction would have done.
+class Query : public QSqlQuery
+{
+public:
+    explicit Query(const QSqlDatabase &db)
+        : QSqlQuery(db), m_db(db), m_postgres(db.driverName() == QLatin1String("QPSQL"))
+    {
+    }
+    bool prepare(const QString &sql)
+    {
+        m_prepared = QSqlQuery::prepare(sql);
+        if (!m_prepared)
+            m_prepareError = QSqlQuery::lastError();
+        return m_prepared || abort();
+    }
+    bool exec() { return (m_prepared && QSqlQuery::exec()) || abort(); }
+    bool exec(const QString &sql)
+    {
+        m_prepared = true;
+        return QSqlQuery::exec(sql) || abort();
+    }
+    QSqlError lastError() const { return m_prepared ? QSqlQuery::lastError() : m_prepareError; }
+
+private:
+    bool abort()
+    {
+        if (m_postgres)
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+
+    QSqlDatabase m_db;
+    bool m_postgres = false;
+    bool m_prepared = true;
+    QSqlError m_prepareError;
+};
+
 inline const QString kTimeFormat = QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
 
 inline std::atomic<quint64> g_connectionCounter{0};
+
+// pg_advisory_xact_lock's key for schema upgrades ("MoESlock" in ASCII).
+inline constexpr qint64 kSchemaLockKey = 0x4d6f45536c6f636bLL;
+
+// The PostgreSQL channel runs are announced on: "saved <id>" or
+// "deleted <id>" (runfeed.h).
+inline const QString kRunsChannel = QStringLiteral("moescope_runs");
+
+// This process's user and machine, as a run records them.
+QString localUser();
+QString localHost();
 
 // Whether `path` may be written.
 //
@@ -228,6 +284,10 @@ inline QString describe(const QSqlError &e, int busyTimeoutMs)
     return words + QStringLiteral(" (") + sqlite + QLatin1Char(')');
 }
 
+// PostgreSQL's error (by SQLSTATE) in words a user can act on, followed by
+// the server's own text (postgres.cpp).
+QString describePostgres(const QSqlError &e, int lockTimeoutMs);
+
 // SQLite reports a full disk as SQLITE_FULL only where it notices; writing
 // the WAL index or a new file's first page fails with SQLITE_IOERR or
 // SQLITE_CANTOPEN instead. Where the file system holding `path` has (almost)
@@ -251,11 +311,22 @@ inline QString fullDiskCause(const QString &path)
 
 using namespace detail;
 
+// Which server or file format a Database talks to. The SQL is shared: both
+// take ON CONFLICT upserts, RETURNING, CHECK constraints and BLOB/bytea
+// binding through Qt Sql; what differs (connecting, the schema version's
+// home, locking, error codes) is asked of backend().
+enum class Backend { SQLite, PostgreSQL };
+
+// Whether `location` names a PostgreSQL database (a libpq URI) rather than
+// a file.
+bool isPostgresUrl(const QString &location);
+
 struct Database::Private
 {
     QString connectionName;
     QSqlDatabase db; // invalid while closed
-    QString path;
+    QString path;    // the file, or the URL without its password
+    Backend backend = Backend::SQLite;
     int busyTimeoutMs = 5000;
     bool readOnlyAtOpen = false;
     QString readOnlyReason;
@@ -275,6 +346,8 @@ struct Database::Private
     }
     bool failSql(QString *error, const QString &what, const QSqlError &e) const
     {
+        if (backend == Backend::PostgreSQL)
+            return fail(error, what, describePostgres(e, busyTimeoutMs));
         const int code = e.nativeErrorCode().toInt() & 0xff;
         const bool mayBeSpace = code == 10 || code == 13 || code == 14; // IOERR, FULL, CANTOPEN
         const QString full = mayBeSpace ? fullDiskCause(path) : QString();
@@ -295,7 +368,7 @@ struct Database::Private
     {
         if (readOnlyAtOpen)
             return readOnlyReason;
-        if (!writable(path))
+        if (backend == Backend::SQLite && !writable(path))
             return QCoreApplication::translate(
                 "moescope::store::Database",
                 "the database file is read-only (it has no write permission)");
@@ -306,7 +379,7 @@ struct Database::Private
     // through prepare() + bindValue().
     bool exec(const QString &sql, QSqlError *err, QVariant *firstValue = nullptr) const
     {
-        QSqlQuery q(db);
+        Query q(db);
         q.setForwardOnly(true);
         if (!q.exec(sql)) {
             *err = q.lastError();
@@ -317,20 +390,37 @@ struct Database::Private
         return true;
     }
 
-    std::optional<int> userVersion(QSqlError *err) const
-    {
-        QVariant v;
-        if (!exec(QStringLiteral("PRAGMA user_version"), err, &v))
-            return std::nullopt;
-        return v.toInt();
-    }
+    // The schema version: SQLite's PRAGMA user_version; on PostgreSQL the
+    // one row of moescope_schema (0 while that table does not exist).
+    std::optional<int> userVersion(QSqlError *err) const;
+    bool setUserVersion(int version, QSqlError *err) const;
 
+    // How long a write waits for another connection's lock: SQLite's busy
+    // timeout, PostgreSQL's lock_timeout.
     bool applyBusyTimeout(QSqlError *err) const
     {
-        // PRAGMA arguments cannot be bound; this is an int of ours, not input.
-        return exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs), err);
+        // Neither takes a bound value; this is an int of ours, not input.
+        return exec(backend == Backend::PostgreSQL
+                        ? QStringLiteral("SET lock_timeout = %1").arg(busyTimeoutMs)
+                        : QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs),
+                    err);
     }
 
+    // The two ways in (sqlitefile.cpp, postgres.cpp): connect and check what
+    // is there; the schema is upgraded by open() afterwards.
+    bool openSqliteFile(QString *error);
+    bool openPostgres(const QString &url, QString *error);
+    // Runs `sql` as one statement, or as the PostgreSQL equivalent of
+    // SQLite DDL (postgres.cpp, postgresDdl()).
+    bool execDdl(const QString &sql, QSqlError *err) const;
+
+    // After connecting: refuses a schema newer than this build's and
+    // upgrades an older one (refused when read-only). Closes the connection
+    // when it fails.
+    bool adoptSchema(int version, QString *error);
+    // NOTIFY kRunsChannel inside the caller's transaction (so it is sent at
+    // commit, and never for a rolled-back write); nothing on SQLite.
+    bool notifyRuns(const QString &payload, QSqlError *err) const;
     bool migrate(QString *error);
     // Inserts the model or updates it by sha256: first_seen is kept, non-empty
     // name/task/path/contract replace the stored ones. Inside the caller's
@@ -344,14 +434,21 @@ namespace detail {
 // BEGIN IMMEDIATE … COMMIT; rolled back when it goes out of scope uncommitted.
 // IMMEDIATE takes the write lock up front, so a busy database fails at BEGIN
 // (after the busy timeout) rather than half-way through.
+//
+// PostgreSQL has no IMMEDIATE: its row locks are taken as rows are written,
+// and a conflict waits lock_timeout, then fails the statement (and so the
+// transaction), which rolls back as well.
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(const QSqlDatabase &db) : m_db(db) {}
+    WriteTransaction(const QSqlDatabase &db, Backend backend)
+        : m_db(db), m_postgres(backend == Backend::PostgreSQL)
+    {
+    }
     ~WriteTransaction()
     {
         if (m_active) {
-            QSqlQuery q(m_db);
+            Query q(m_db);
             q.exec(QStringLiteral("ROLLBACK"));
         }
     }
@@ -360,8 +457,8 @@ public:
 
     bool begin(QSqlError *err)
     {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        Query q(m_db);
+        if (!q.exec(m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))) {
             *err = q.lastError();
             return false;
         }
@@ -370,7 +467,7 @@ public:
     }
     bool commit(QSqlError *err)
     {
-        QSqlQuery q(m_db);
+        Query q(m_db);
         if (!q.exec(QStringLiteral("COMMIT"))) {
             *err = q.lastError();
             return false; // still active: the destructor rolls back
@@ -381,6 +478,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    bool m_postgres = false;
     bool m_active = false;
 };
 

@@ -24,7 +24,7 @@ std::optional<int> Database::forgetInputPaths(QString *error)
         return std::nullopt;
     }
     QSqlError err;
-    WriteTransaction tx(d->db);
+    WriteTransaction tx(d->db, d->backend);
     if (!tx.begin(&err)) {
         d->failSql(error, what, err);
         return std::nullopt;
@@ -33,10 +33,10 @@ std::optional<int> Database::forgetInputPaths(QString *error)
     // '/'>); what remains after removing it is the file name.
     int changed = 0;
     for (const char *table : {"images", "gallery_sources", "gallery_items"}) {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         // `table` is one of three literals above, never input.
         if (!q.exec(QStringLiteral("UPDATE %1 SET path = replace(path, rtrim(path, replace(path, "
-                                   "'/', '')), '') WHERE instr(path, '/') > 0")
+                                   "'/', '')), '') WHERE path LIKE '%/%'")
                         .arg(QLatin1String(table)))) {
             d->failSql(error, what, q.lastError());
             return std::nullopt;
@@ -46,6 +46,20 @@ std::optional<int> Database::forgetInputPaths(QString *error)
     if (!tx.commit(&err)) {
         d->failSql(error, what, err);
         return std::nullopt;
+    }
+    if (d->backend == Backend::PostgreSQL) {
+        // VACUUM FULL rewrites the tables so the old rows leave their files;
+        // the server's write-ahead log and backups keep them until they are
+        // recycled, which is the administrator's to arrange.
+        if (!d->exec(QStringLiteral("VACUUM FULL images, gallery_sources, gallery_items"), &err)) {
+            d->failSql(error,
+                       QCoreApplication::translate("moescope::store::Database",
+                                                   "the paths are forgotten, but the server "
+                                                   "still holds the old ones in its free space"),
+                       err);
+            return std::nullopt;
+        }
+        return changed;
     }
     if (!d->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), &err) ||
         !d->exec(QStringLiteral("VACUUM"), &err) ||

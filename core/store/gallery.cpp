@@ -127,13 +127,13 @@ std::optional<qint64> Database::createGallery(const QString &name, const ModelRe
         return std::nullopt;
     }
     QSqlError err;
-    WriteTransaction tx(d->db);
+    WriteTransaction tx(d->db, d->backend);
     if (!tx.begin(&err)) {
         d->failSql(error, what, err);
         return std::nullopt;
     }
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.prepare(QStringLiteral("SELECT 1 FROM galleries WHERE name = :name"));
         q.bindValue(QStringLiteral(":name"), name);
         if (!q.exec()) {
@@ -155,20 +155,20 @@ std::optional<qint64> Database::createGallery(const QString &name, const ModelRe
     }
     qint64 id = 0;
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.prepare(QStringLiteral(
             "INSERT INTO galleries (name, model_id, embedding_output, dim, created_at)"
-            " SELECT :name, id, :output, :dim, :now FROM models WHERE sha256 = :sha"));
+            " SELECT :name, id, :output, :dim, :now FROM models WHERE sha256 = :sha RETURNING id"));
         q.bindValue(QStringLiteral(":name"), name);
         q.bindValue(QStringLiteral(":output"), text(embeddingOutput));
         q.bindValue(QStringLiteral(":dim"), dim);
         q.bindValue(QStringLiteral(":now"), now);
         q.bindValue(QStringLiteral(":sha"), modelSha);
-        if (!q.exec() || q.numRowsAffected() != 1) {
+        if (!q.exec() || !q.next()) {
             d->failSql(error, what, q.lastError());
             return std::nullopt;
         }
-        id = q.lastInsertId().toLongLong();
+        id = q.value(0).toLongLong();
     }
     if (!tx.commit(&err)) {
         d->failSql(error, what, err);
@@ -188,7 +188,7 @@ QList<GalleryInfo> Database::listGalleries(QString *error) const
             QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return list;
     }
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
     if (!q.exec(kGalleryColumns + QStringLiteral("ORDER BY g.name"))) {
         d->failSql(error, what, q.lastError());
@@ -210,7 +210,7 @@ std::optional<GalleryInfo> Database::findGallery(const QString &name, QString *e
             QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
     q.prepare(kGalleryColumns + QStringLiteral("WHERE g.name = :name"));
     q.bindValue(QStringLiteral(":name"), name);
@@ -239,10 +239,10 @@ bool Database::renameGallery(qint64 galleryId, const QString &newName, QString *
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty())
         return d->fail(error, what, cause);
     QSqlError err;
-    WriteTransaction tx(d->db);
+    WriteTransaction tx(d->db, d->backend);
     if (!tx.begin(&err))
         return d->failSql(error, what, err);
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.prepare(QStringLiteral("SELECT id FROM galleries WHERE name = :name"));
     q.bindValue(QStringLiteral(":name"), newName);
     if (!q.exec())
@@ -278,10 +278,10 @@ bool Database::deleteGallery(qint64 galleryId, QString *error)
     if (const QString cause = d->readOnlyCause(); !cause.isEmpty())
         return d->fail(error, what, cause);
     QSqlError err;
-    WriteTransaction tx(d->db);
+    WriteTransaction tx(d->db, d->backend);
     if (!tx.begin(&err))
         return d->failSql(error, what, err);
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.prepare(QStringLiteral("DELETE FROM galleries WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), galleryId);
     if (!q.exec())
@@ -306,7 +306,7 @@ std::optional<bool> Database::hasGallerySource(qint64 galleryId, const QString &
             QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return std::nullopt;
     }
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT 1 FROM gallery_sources WHERE gallery_id = :g AND sha256 = :sha"));
@@ -346,14 +346,14 @@ std::optional<std::vector<qint64>> Database::addGallerySource(qint64 galleryId,
         return std::nullopt;
     }
     QSqlError err;
-    WriteTransaction tx(d->db);
+    WriteTransaction tx(d->db, d->backend);
     if (!tx.begin(&err)) {
         d->failSql(error, what, err);
         return std::nullopt;
     }
     int dim = 0;
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.prepare(QStringLiteral("SELECT dim FROM galleries WHERE id = :id"));
         q.bindValue(QStringLiteral(":id"), galleryId);
         if (!q.exec()) {
@@ -405,10 +405,10 @@ std::optional<std::vector<qint64>> Database::addGallerySource(qint64 galleryId,
     const QString now = toIso(QDateTime::currentDateTimeUtc());
     qint64 sourceId = 0;
     {
-        QSqlQuery q(d->db);
+        Query q(d->db);
         q.prepare(QStringLiteral(
             "INSERT INTO gallery_sources (gallery_id, sha256, path, items, indexed_at)"
-            " VALUES (:g, :sha, :path, :items, :now)"));
+            " VALUES (:g, :sha, :path, :items, :now) RETURNING id"));
         q.bindValue(QStringLiteral(":g"), galleryId);
         q.bindValue(QStringLiteral(":sha"), sourceSha256.toLower());
         q.bindValue(QStringLiteral(":path"), text(path));
@@ -416,7 +416,10 @@ std::optional<std::vector<qint64>> Database::addGallerySource(qint64 galleryId,
         q.bindValue(QStringLiteral(":now"), now);
         if (!q.exec()) {
             const QSqlError e = q.lastError();
-            if ((e.nativeErrorCode().toInt() & 0xff) == 19) { // SQLITE_CONSTRAINT: UNIQUE
+            const bool unique = d->backend == Backend::PostgreSQL
+                                    ? e.nativeErrorCode() == QLatin1String("23505")
+                                    : (e.nativeErrorCode().toInt() & 0xff) == 19; // CONSTRAINT
+            if (unique) {
                 if (alreadyThere) {
                     *alreadyThere = true;
                     return std::vector<qint64>{}; // the transaction rolls back: nothing written
@@ -429,17 +432,21 @@ std::optional<std::vector<qint64>> Database::addGallerySource(qint64 galleryId,
             }
             return std::nullopt;
         }
-        sourceId = q.lastInsertId().toLongLong();
+        if (!q.next()) {
+            d->failSql(error, what, q.lastError());
+            return std::nullopt;
+        }
+        sourceId = q.value(0).toLongLong();
     }
     std::vector<qint64> ids;
     ids.reserve(items.size());
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.prepare(QStringLiteral(
         "INSERT INTO gallery_items (gallery_id, source_id, frame, path, label, series_uid,"
         " modality, width, height, embedding, windows, window_rows, window_cols, window_dim,"
         " gates_json, thumbnail)"
         " VALUES (:g, :s, :frame, :path, :label, :series, :modality, :w, :h, :emb, :win,"
-        " :wr, :wc, :wd, :gates, :thumb)"));
+        " :wr, :wc, :wd, :gates, :thumb) RETURNING id"));
     for (const GalleryItem &it : items) {
         q.bindValue(QStringLiteral(":g"), galleryId);
         q.bindValue(QStringLiteral(":s"), sourceId);
@@ -461,11 +468,11 @@ std::optional<std::vector<qint64>> Database::addGallerySource(qint64 galleryId,
         q.bindValue(QStringLiteral(":thumb"), it.thumbnail.isEmpty()
                                                   ? QVariant(QMetaType::fromType<QByteArray>())
                                                   : QVariant(it.thumbnail));
-        if (!q.exec()) {
+        if (!q.exec() || !q.next()) {
             d->failSql(error, what, q.lastError());
             return std::nullopt;
         }
-        ids.push_back(q.lastInsertId().toLongLong());
+        ids.push_back(q.value(0).toLongLong());
     }
     if (!tx.commit(&err)) {
         d->failSql(error, what, err);
@@ -485,7 +492,7 @@ std::optional<GalleryMatrix> Database::loadGalleryEmbeddings(qint64 galleryId, Q
         return std::nullopt;
     }
     GalleryMatrix m;
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT dim, (SELECT COUNT(*) FROM gallery_items WHERE gallery_id"
                              " = :g) FROM galleries WHERE id = :g"));
@@ -550,7 +557,7 @@ QList<GalleryItem> Database::galleryItems(const std::vector<qint64> &ids, bool f
             QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return items;
     }
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
     q.prepare(kItemColumns +
               QStringLiteral(", i.embedding, i.windows, i.thumbnail FROM gallery_items i"
@@ -586,7 +593,7 @@ QList<GalleryItem> Database::galleryItemPage(qint64 galleryId, qint64 offset, in
             QCoreApplication::translate("moescope::store::Database", "the database is not open"));
         return items;
     }
-    QSqlQuery q(d->db);
+    Query q(d->db);
     q.setForwardOnly(true);
     q.prepare(kItemColumns + QStringLiteral("FROM gallery_items i JOIN gallery_sources s ON"
                                             " s.id = i.source_id WHERE i.gallery_id = :g"
