@@ -56,8 +56,11 @@ const QCommandLineOption &deviceOption()
 const QCommandLineOption &databaseOption()
 {
     static const QCommandLineOption o(QStringLiteral("db"),
-                                      Tr::tr("Run database (default: the app's data location)."),
-                                      QStringLiteral("FILE"));
+                                      Tr::tr("Run database: an SQLite file (default: the app's "
+                                             "data location) or a PostgreSQL URL, "
+                                             "postgresql://[user@]host[:port]/dbname or "
+                                             "postgresql:///dbname?host=/socket/folder."),
+                                      QStringLiteral("FILE|URL"));
     return o;
 }
 

@@ -69,6 +69,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     m_library->populateSamples(m_workspace->samples(), m_workspace->plugins());
     if (!m_runsModel->refresh(m_workspace->database(), &error))
         statusBar()->showMessage(error, 10000);
+    connectRunFeed();
     m_gallery->refreshGalleries();
     m_presenter->showFrame(0);
     restorePreferences();

@@ -177,6 +177,8 @@ private:
     void buildActions();
     void buildDocks();
     void connectLayers();
+    // Runs other machines commit to a shared store appear in the Runs list.
+    void connectRunFeed();
     void populateModels();
     void showError(const QString &message);
     void setBusy(bool busy, const QString &what = {});

@@ -393,4 +393,24 @@ ComparisonWindow *MainWindow::compareRuns(qint64 a, qint64 b)
     return window;
 }
 
+void MainWindow::connectRunFeed()
+{
+    connect(m_workspace, &Workspace::runSavedElsewhere, this, [this](qint64 id) {
+        if (m_runsModel->contains(id))
+            return; // this window's own, already listed
+        QString error;
+        const std::optional<store::RunRecord> run =
+            m_workspace->database().loadRun(id, nullptr, &error);
+        if (!run)
+            return; // deleted again since; the next notice says so
+        m_runsModel->prepend(*run);
+        statusBar()->showMessage(tr("Run %1 (%2 on %3) arrived from %4@%5")
+                                     .arg(run->id)
+                                     .arg(run->model.name, QFileInfo(run->image.path).fileName(),
+                                          run->createdBy, run->createdOn),
+                                 5000);
+    });
+    connect(m_workspace, &Workspace::runDeletedElsewhere, m_runsModel, &RunsModel::removeRun);
+}
+
 } // namespace moescope::gui

@@ -48,7 +48,8 @@ SettingsDialog::SettingsDialog(Preferences *preferences, bool cudaAvailable, QWi
     m_database = new QLineEdit(preferences->runDatabase(), this);
     m_database->setPlaceholderText(tr("The default (in the app's data folder)"));
     m_database->setToolTip(
-        tr("The SQLite file runs are stored in; takes effect at the next start"));
+        tr("The SQLite file runs are stored in, or a PostgreSQL database a lab shares "
+           "(postgresql://user@host/dbname); takes effect at the next start"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(

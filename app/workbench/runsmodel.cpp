@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace moescope {
 
 RunsModel::RunsModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -24,9 +26,34 @@ bool RunsModel::refresh(const store::Database &db, QString *error, int limit)
 
 void RunsModel::prepend(const store::RunRecord &run)
 {
-    beginInsertRows({}, 0, 0);
-    m_runs.prepend(run);
+    if (contains(run.id))
+        return;
+    // Runs from other machines may commit out of order; keep the list's order.
+    qsizetype row = 0;
+    while (row < m_runs.size() && (m_runs[row].createdAt > run.createdAt ||
+                                   (m_runs[row].createdAt == run.createdAt && m_runs[row].id > run.id)))
+        ++row;
+    beginInsertRows({}, int(row), int(row));
+    m_runs.insert(row, run);
     endInsertRows();
+}
+
+void RunsModel::removeRun(qint64 id)
+{
+    for (qsizetype row = 0; row < m_runs.size(); ++row) {
+        if (m_runs[row].id == id) {
+            beginRemoveRows({}, int(row), int(row));
+            m_runs.removeAt(row);
+            endRemoveRows();
+            return;
+        }
+    }
+}
+
+bool RunsModel::contains(qint64 id) const
+{
+    return std::any_of(m_runs.cbegin(), m_runs.cend(),
+                       [id](const store::RunRecord &r) { return r.id == id; });
 }
 
 qint64 RunsModel::runId(int row) const
@@ -69,6 +96,8 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         return r.device;
     case Frames:
         return QString::number(r.frameCount);
+    case Author:
+        return r.createdOn.isEmpty() ? r.createdBy : r.createdBy + QLatin1Char('@') + r.createdOn;
     }
     return {};
 }
@@ -90,6 +119,8 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Device");
     case Frames:
         return tr("Frames");
+    case Author:
+        return tr("By");
     }
     return {};
 }

@@ -32,6 +32,12 @@ public:
     const store::Database &database() const { return m_db; }
     ModelSession *session() const { return m_session; }
 
+Q_SIGNALS:
+    // A run was committed to, or deleted from, the open store by any
+    // connection, this window's own included (PostgreSQL only: LISTEN).
+    void runSavedElsewhere(qint64 runId);
+    void runDeletedElsewhere(qint64 runId);
+
 private:
     PluginRegistry m_plugins;
     ModelCatalog m_catalog;

@@ -386,6 +386,7 @@ bool Database::open(const QString &path, QString *error)
 {
     close();
     d->path = path;
+    d->location = path;
     if (path.isEmpty()) {
         if (error)
             *error =
@@ -427,7 +428,7 @@ bool Database::isOpen() const
 
 QString Database::path() const
 {
-    return d->path;
+    return d->location;
 }
 
 bool Database::isReadOnly() const

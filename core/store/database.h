@@ -112,6 +112,8 @@ public:
     bool openOrDefault(const QString &path, QString *error);
     void close();
     bool isOpen() const;
+    // The file or URL as open() was given it (to open it again elsewhere);
+    // error messages name it without a password.
     QString path() const;
     // Whether writes are refused: opened read-only, or the file has lost its
     // write permission since.

@@ -325,7 +325,8 @@ struct Database::Private
 {
     QString connectionName;
     QSqlDatabase db; // invalid while closed
-    QString path;    // the file, or the URL without its password
+    QString location; // what open() was given: the file, or the URL
+    QString path;     // for messages: the file, or the URL without its password
     Backend backend = Backend::SQLite;
     int busyTimeoutMs = 5000;
     bool readOnlyAtOpen = false;
