@@ -375,6 +375,7 @@ private slots:
     void foreignSchemaIsRefused();
     void reopenReadsEarlierRuns();
     void oneDatabasePerThread();
+    void firstOpenRace();
     void whoMadeTheRun();
     void runsAreAnnounced();
 
@@ -1196,6 +1197,37 @@ void TestStore::oneDatabasePerThread()
     QCOMPARE(c.value("routing"), 2 * 2 * perThread);
     QCOMPARE(c.value("models"), 2);
     QCOMPARE(c.value("images"), 1);
+}
+
+// The tasks of a job array start together and open a store nobody has
+// created yet: one creates it (a PostgreSQL database, an SQLite file) and
+// upgrades its schema, the others wait and use it.
+void TestStore::firstOpenRace()
+{
+    constexpr int kOpeners = 6;
+    QMutex mutex;
+    QStringList errors;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < kOpeners; ++i)
+        threads.emplace_back(QThread::create([&, i] {
+            Database db;
+            QString error;
+            if (!db.open(m_path, &error) ||
+                !db.saveRun(makeRun("race-model", QByteArray("race-image-") + QByteArray::number(i),
+                                    QDateTime()),
+                            {}, &error)) {
+                QMutexLocker lock(&mutex);
+                errors << error;
+            }
+        }));
+    for (auto &t : threads)
+        t->start();
+    for (auto &t : threads)
+        QVERIFY(t->wait(60000));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(counts(m_path).value("runs"), kOpeners);
+    Raw raw(m_path, true);
+    QCOMPARE(raw.version(), Database::schemaVersion());
 }
 
 // A store a lab shares says who made each run and on which machine.

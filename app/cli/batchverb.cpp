@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "modelinputs.h"
 #include "options.h"
+#include "slurmbatch.h"
 #include "terminal.h"
 
 #include "common/artifacts.h"
@@ -67,6 +68,7 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOptions({modelOption(), inputOpt, deviceOption(), outOpt, databaseOption(), batchOpt,
                        shardOpt, choiceOption(), noStoreOpt, jsonOption(), threadsOption(),
                        seriesOption(), keepPathsOption()});
+    parser.addOptions(slurmOptions());
     if (!parse(parser, QStringLiteral("batch"), arguments, err))
         return Usage;
     if (!parser.isSet(modelOption()) || !parser.isSet(inputOpt)) {
@@ -92,6 +94,14 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!files)
         return fail(err, error);
     const int listed = int(files->size());
+    if (slurmRequested(parser)) {
+        // The login node writes (and submits) the array; the nodes analyse.
+        ModelCatalog catalog;
+        QString modelPath;
+        if (!catalog.resolve(parser.value(modelOption()), &modelPath, &error))
+            return fail(err, error);
+        return writeSlurmBatch(parser, modelPath, listed, out, err);
+    }
     BatchRequest request;
     request.files = shardCount > 1 ? shardOf(*files, shardIndex, shardCount) : *files;
     request.batchSize = batchSize;

@@ -40,5 +40,7 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int galleries(const QStringList &arguments, QTextStream &out, QTextStream &err);
 //   forget-paths --db FILE [--json]: every stored input path becomes its file name
 int forgetPaths(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// Copies the runs of other stores into --db (mergeverb.cpp).
+int merge(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 } // namespace moescope::cli

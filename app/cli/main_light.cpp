@@ -26,7 +26,8 @@ bool answeredHere(int argc, char **argv)
     if (argc < 2)
         return true; // the usage, on stderr
     for (const char *verb :
-         {"--help", "-h", "help", "plugins", "models", "info", "runs", "galleries", "forget-paths"})
+         {"--help", "-h", "help", "plugins", "models", "info", "runs", "galleries", "forget-paths",
+          "merge"})
         if (std::strcmp(argv[1], verb) == 0)
             return true;
     return false;
@@ -97,6 +98,8 @@ int main(int argc, char **argv)
         code = galleries(args.mid(1), out, err);
     else if (verb == QLatin1String("forget-paths"))
         code = forgetPaths(args.mid(1), out, err);
+    else if (verb == QLatin1String("merge"))
+        code = merge(args.mid(1), out, err);
     else {
         (args.isEmpty() ? err : out) << usage();
         code = args.isEmpty() ? Usage : Ok;

@@ -213,17 +213,32 @@ bool Database::Private::migrate(QString *error)
     const int target = int(steps.size());
     for (;;) {
         QSqlError err;
+        // PostgreSQL's DDL takes no lock that keeps a second process from
+        // running the same step at once; this lock does (SQLite's BEGIN
+        // IMMEDIATE already has). It is taken BEFORE the transaction begins:
+        // a transaction that began while another process was upgrading would
+        // read the catalogue as it was then and not see that process's tables.
+        struct SchemaLock
+        {
+            const Private *d = nullptr;
+            ~SchemaLock()
+            {
+                QSqlError ignored;
+                if (d)
+                    d->exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kSchemaLockKey),
+                            &ignored);
+            }
+        } schemaLock;
+        if (backend == Backend::PostgreSQL) {
+            if (!exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kSchemaLockKey), &err))
+                return failSql(error,
+                               QCoreApplication::translate("moescope::store::Database",
+                                                           "cannot upgrade the database"),
+                               err);
+            schemaLock.d = this;
+        }
         WriteTransaction tx(db, backend);
         if (!tx.begin(&err))
-            return failSql(error,
-                           QCoreApplication::translate("moescope::store::Database",
-                                                       "cannot upgrade the database"),
-                           err);
-        // PostgreSQL's DDL takes no lock that keeps a second process from
-        // running the same step at once; this lock (held to the end of the
-        // transaction) does. SQLite's BEGIN IMMEDIATE already has.
-        if (backend == Backend::PostgreSQL &&
-            !exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSchemaLockKey), &err))
             return failSql(error,
                            QCoreApplication::translate("moescope::store::Database",
                                                        "cannot upgrade the database"),

@@ -225,9 +225,13 @@ bool Database::Private::openPostgres(const QString &url, QString *error)
                 // CREATE DATABASE takes no bound name; quoted as an identifier.
                 QString quoted = loc->database;
                 quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+                // Another process may create it at the same moment (the tasks
+                // of a job array starting together): "already exists", or the
+                // catalogue's unique index when both got past its check.
                 const bool created =
                     exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(quoted), &createErr) ||
-                    createErr.nativeErrorCode() == QLatin1String("42P04"); // made by another
+                    createErr.nativeErrorCode() == QLatin1String("42P04") ||
+                    createErr.nativeErrorCode() == QLatin1String("23505");
                 e = created ? QSqlError() : createErr;
             }
             closeConnection();
