@@ -332,7 +332,7 @@ void TestRetrieval::galleryNamesRenameDelete()
     store::Database db;
     QString error;
     QVERIFY2(db.open(dir.filePath(QStringLiteral("g.sqlite")), &error), qPrintable(error));
-    QCOMPARE(store::Database::schemaVersion(), 2);
+    QCOMPARE(store::Database::schemaVersion(), 3);
     const auto a = db.createGallery(QStringLiteral("chest"), fakeModel('a'),
                                     QStringLiteral("embedding"), 4, &error);
     QVERIFY2(a, qPrintable(error));
@@ -463,15 +463,17 @@ void TestRetrieval::upgradeFromSchemaOneKeepsRuns()
         raw.setDatabaseName(path);
         QVERIFY(raw.open());
         QSqlQuery q(raw);
-        for (const char *sql : {"DROP TABLE gallery_items", "DROP TABLE gallery_sources",
-                                "DROP TABLE galleries", "PRAGMA user_version = 1"})
+        for (const char *sql :
+             {"DROP TABLE gallery_items", "DROP TABLE gallery_sources", "DROP TABLE galleries",
+              "ALTER TABLE runs DROP COLUMN created_by", "ALTER TABLE runs DROP COLUMN created_on",
+              "PRAGMA user_version = 1"})
             QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
         raw.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("raw2"));
     store::Database db;
     QVERIFY2(db.open(path, &error), qPrintable(error));
-    QCOMPARE(db.connectionInfo(&error)->userVersion, 2);
+    QCOMPARE(db.connectionInfo(&error)->userVersion, 3);
     const auto runs = db.listRuns(&error);
     QCOMPARE(runs.size(), 1);
     QCOMPARE(runs[0].outputs.value(QStringLiteral("kept")).toBool(), true);

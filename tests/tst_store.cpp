@@ -89,7 +89,8 @@ public:
         if (m_open)
             return;
         {
-            QSqlDatabase admin = connect(m_name + QLatin1String(".admin"), QStringLiteral("postgres"));
+            QSqlDatabase admin =
+                connect(m_name + QLatin1String(".admin"), QStringLiteral("postgres"));
             QSqlQuery(admin).exec(QStringLiteral("CREATE DATABASE %1").arg(database));
             admin.close();
         }
@@ -403,7 +404,8 @@ void TestStore::init()
     if (onPostgres()) {
         // Unique across runs of this binary against one server.
         QUrl url(postgresBase());
-        url.setPath(QStringLiteral("/tst_store_%1_%2").arg(QCoreApplication::applicationPid()).arg(n));
+        url.setPath(
+            QStringLiteral("/tst_store_%1_%2").arg(QCoreApplication::applicationPid()).arg(n));
         m_path = url.toString();
     } else {
         m_path = m_tmp.filePath(QStringLiteral("db%1/moescope.sqlite").arg(n));
@@ -443,7 +445,8 @@ void TestStore::freshDatabaseIsMigrated()
     auto info = db.connectionInfo(&error);
     QVERIFY2(info, qPrintable(error));
     QCOMPARE(info->userVersion, Database::schemaVersion());
-    QCOMPARE(db.backendName(), onPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+    QCOMPARE(db.backendName(),
+             onPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
     QVERIFY2(info->server.startsWith(onPostgres() ? QLatin1String("PostgreSQL 1")
                                                   : QLatin1String("SQLite")),
              qPrintable(info->server));
@@ -766,16 +769,17 @@ void TestStore::saveRunIsAtomic()
     {
         Raw raw(m_path);
         if (onPostgres())
-            QVERIFY(raw.exec(QStringLiteral(
-                        "CREATE FUNCTION fail_second() RETURNS trigger AS $$ BEGIN IF "
-                        "NEW.layer_index = 1 THEN RAISE EXCEPTION 'injected failure'; END IF; "
-                        "RETURN NEW; END $$ LANGUAGE plpgsql")) &&
-                    raw.exec(QStringLiteral("CREATE TRIGGER fail_second_layer BEFORE INSERT ON "
-                                            "routing FOR EACH ROW EXECUTE FUNCTION fail_second()")));
+            QVERIFY(
+                raw.exec(QStringLiteral(
+                    "CREATE FUNCTION fail_second() RETURNS trigger AS $$ BEGIN IF "
+                    "NEW.layer_index = 1 THEN RAISE EXCEPTION 'injected failure'; END IF; "
+                    "RETURN NEW; END $$ LANGUAGE plpgsql")) &&
+                raw.exec(QStringLiteral("CREATE TRIGGER fail_second_layer BEFORE INSERT ON "
+                                        "routing FOR EACH ROW EXECUTE FUNCTION fail_second()")));
         else
-            QVERIFY(raw.exec(QStringLiteral(
-                "CREATE TRIGGER fail_second_layer BEFORE INSERT ON routing WHEN NEW.layer_index = 1 "
-                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER fail_second_layer BEFORE INSERT ON "
+                                            "routing WHEN NEW.layer_index = 1 "
+                                            "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
     }
     const Counts before = counts(m_path);
     const auto id = db.saveRun(makeRun("new-model", "new-image", QDateTime()),
@@ -1263,8 +1267,11 @@ void TestStore::runsAreAnnounced()
     QString error;
     QVERIFY2(window.open(m_path, &error), qPrintable(error));
     QList<QPair<bool, qint64>> heard;
-    const bool listening =
-        window.listenForRuns([&](bool saved, qint64 id) { heard.append({saved, id}); }, &error);
+    const bool listening = window.listenForRuns(
+        [&](bool saved, qint64 id) {
+            heard.append({saved, id});
+        },
+        &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(listening, onPostgres());
     if (!onPostgres())

@@ -899,6 +899,10 @@
             <source>Frames</source>
             <translation>Bilder</translation>
         </message>
+        <message>
+            <source>By</source>
+            <translation>Erstellt von</translation>
+        </message>
     </context>
     <context>
         <name>moescope::SampleCatalog</name>
@@ -1744,121 +1748,6 @@
             <source>%1: report of run %2 written</source>
             <translation>%1: Bericht von Lauf %2 geschrieben</translation>
         </message>
-        <message>
-            <source>usage: moescope-cli &lt;verb&gt; [options]
-  plugins [--json]                   installed task plugins
-  models  [--json]                   bundled and registered models
-  info PATH [--series UID] [--json]  image / cine / series / volume metadata
-  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
-      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
-      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
-      [--routing-frames A:B]
-      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...
-      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
-  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE] [--batch N]
-      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
-      every file below DIR (or listed) in one process; files analysed before are
-      skipped, Ctrl-C keeps whole files, --shard splits a list among machines
-  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
-      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
-      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
-      a tracker over videos or benchmark sequences, with their metrics
-  runs [--db FILE] [--json]          stored runs, newest first
-  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
-      two stored runs' routing per layer: top-1 agreement, JS divergence,
-      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs
-  signatures [--like RUN] [--limit N] [--db FILE] [--json]
-      stored runs' routing signatures: similarity and a 2-D PCA layout, or the
-      runs whose routing resembles RUN's
-  paths --run ID [--frame N] [--db FILE] [--json]
-      expert paths: per pair of consecutive layers, tokens from each expert to each
-  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
-      [--seed N] [--out DIR] [--json]
-      how often each token's top-1 expert flips under small perturbations
-  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
-      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance
-  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
-      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
-      each expert switched off in turn: the change of the answer beside its load
-  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
-      [--blas-threads N] [--no-peak] [--json]
-      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak
-Galleries (models whose plugin builds galleries, e.g. ct-retrieval):
-  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
-      index a folder of slices, series and volumes (resumable; Ctrl-C keeps
-      whole files)
-  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
-      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items
-  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
-      mAP@K, leave-one-out or over labelled queries
-  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
-Privacy:
-  forget-paths [--db FILE] [--json]
-      replace every stored input path by its file name (runs stay; reopening
-      a run's image then needs the file found again)
-Common: --threads N sets LibTorch's CPU threads (default: all cores).
-</source>
-            <translation>Aufruf: moescope-cli &lt;verb&gt; [Optionen]
-  plugins [--json]                   installierte Aufgaben-Plugins
-  models  [--json]                   mitgelieferte und registrierte Modelle
-  info PATH [--series UID] [--json]  Metadaten: Bild / Cine / Serie / Volumen
-  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
-      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
-      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
-      [--routing-frames A:B]
-      Szenen (SAR): [--tile N] [--overlap N] [--band NAME]...
-      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
-  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE] [--batch N]
-      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
-      jede Datei unterhalb von DIR (oder aus der Liste) in einem Prozess; bereits
-      analysierte Dateien werden übersprungen, Strg+C behält vollständige Dateien,
-      --shard teilt eine Liste auf mehrere Rechner auf
-  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
-      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
-      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
-      ein Tracker über Videos oder Benchmark-Sequenzen, mit deren Metriken
-  runs [--db FILE] [--json]          gespeicherte Läufe, neueste zuerst
-  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
-      Routing zweier gespeicherter Läufe je Layer: Top-1-Übereinstimmung,
-      JS-Divergenz, Entropieänderung, Jaccard der Top-k-Mengen, Auslastungs-JS;
-      --out: die Karten als PNGs
-  signatures [--like RUN] [--limit N] [--db FILE] [--json]
-      Routing-Signaturen gespeicherter Läufe: Ähnlichkeit und 2-D-PCA-Layout,
-      oder die Läufe, deren Routing dem von RUN ähnelt
-  paths --run ID [--frame N] [--db FILE] [--json]
-      Expertenpfade: je Paar aufeinanderfolgender Layer die Token von jedem
-      Experten zu jedem
-  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
-      [--seed N] [--out DIR] [--json]
-      wie oft der Top-1-Experte jedes Tokens bei kleinen Störungen wechselt
-  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
-      ein gespeicherter Lauf als PDF: Bild, Top-1-Karten, Ausgaben, Routing,
-      Herkunft
-  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
-      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
-      jeder Experte der Reihe nach abgeschaltet: die Änderung der Antwort neben
-      seiner Auslastung
-  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
-      [--blas-threads N] [--no-peak] [--json]
-      Latenz des Vorwärtsdurchlaufs, erreichte GFLOP/s und die Spitzenleistung
-      der Matrixmultiplikation auf diesem Rechner
-Galerien (Modelle, deren Plugin Galerien erstellt, z. B. ct-retrieval):
-  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
-      einen Ordner mit Schichten, Serien und Volumen indizieren (fortsetzbar;
-      Strg+C behält vollständige Dateien)
-  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
-      [--frame N] [--region X,Y,W,H] [--json]    die nächstgelegenen Galerieeinträge
-  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
-      mAP@K, Leave-one-out oder über gelabelte Anfragen
-  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
-Datenschutz:
-  forget-paths [--db FILE] [--json]
-      jeden gespeicherten Eingabepfad durch seinen Dateinamen ersetzen (Läufe
-      bleiben; um das Bild eines Laufs erneut zu öffnen, muss die Datei dann
-      wieder gefunden werden)
-Allgemein: --threads N setzt die CPU-Threads von LibTorch (Standard: alle Kerne).
-</translation>
-        </message>
         <message numerus="yes">
             <source>%n stored path(s) replaced by file names in %1</source>
             <translation>
@@ -1905,6 +1794,214 @@ Allgemein: --threads N setzt die CPU-Threads von LibTorch (Standard: alle Kerne)
         <message>
             <source>moescope-cli run: %1</source>
             <translation>moescope-cli run: %1</translation>
+        </message>
+        <message>
+            <source>usage: moescope-cli &lt;verb&gt; [options]
+  plugins [--json]                   installed task plugins
+  models  [--json]                   bundled and registered models
+  info PATH [--series UID] [--json]  image / cine / series / volume metadata
+  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
+      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
+      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
+      [--routing-frames A:B]
+      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...
+      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
+  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
+      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
+      every file below DIR (or listed) in one process; files analysed before are
+      skipped, Ctrl-C keeps whole files, --shard splits a list among machines
+      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: writes (and
+      submits) a Slurm job array, one shard per task (docs/lab.md)
+  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
+      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
+      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
+      a tracker over videos or benchmark sequences, with their metrics
+  runs [--db FILE|URL] [--json]      stored runs, newest first
+  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
+      two stored runs' routing per layer: top-1 agreement, JS divergence,
+      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs
+  signatures [--like RUN] [--limit N] [--db FILE] [--json]
+      stored runs' routing signatures: similarity and a 2-D PCA layout, or the
+      runs whose routing resembles RUN's
+  paths --run ID [--frame N] [--db FILE] [--json]
+      expert paths: per pair of consecutive layers, tokens from each expert to each
+  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
+      [--seed N] [--out DIR] [--json]
+      how often each token's top-1 expert flips under small perturbations
+  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
+      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance
+  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
+      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
+      each expert switched off in turn: the change of the answer beside its load
+  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
+      [--blas-threads N] [--no-peak] [--json]
+      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak
+Galleries (models whose plugin builds galleries, e.g. ct-retrieval):
+  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
+      index a folder of slices, series and volumes (resumable; Ctrl-C keeps
+      whole files)
+  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
+      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items
+  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
+      mAP@K, leave-one-out or over labelled queries
+  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
+Privacy:
+  merge --db FILE|URL SOURCE... [--json]
+      copies the runs of other stores (e.g. a Slurm array's per-shard files) into
+      --db; runs already there are not copied twice
+  forget-paths [--db FILE] [--json]
+      replace every stored input path by its file name (runs stay; reopening
+      a run's image then needs the file found again)
+Common: --threads N sets LibTorch's CPU threads (default: all cores).
+</source>
+            <translation>Aufruf: moescope-cli &lt;verb&gt; [Optionen]
+  plugins [--json]                   installierte Aufgaben-Plugins
+  models  [--json]                   mitgelieferte und registrierte Modelle
+  info PATH [--series UID] [--json]  Metadaten: Bild / Cine / Serie / Volumen
+  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
+      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
+      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
+      [--routing-frames A:B]
+      Szenen (SAR): [--tile N] [--overlap N] [--band NAME]...
+      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
+  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
+      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
+      jede Datei unterhalb von DIR (oder aus der Liste) in einem Prozess; bereits
+      analysierte Dateien werden übersprungen, Strg+C behält vollständige Dateien,
+      --shard teilt eine Liste auf mehrere Rechner auf
+      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: schreibt
+      ein Slurm-Job-Array (und reicht es ein), ein Shard je Task (docs/lab.md)
+  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
+      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
+      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
+      ein Tracker über Videos oder Benchmark-Sequenzen, mit deren Metriken
+  runs [--db FILE|URL] [--json]      gespeicherte Läufe, neueste zuerst
+  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
+      Routing zweier gespeicherter Läufe je Layer: Top-1-Übereinstimmung,
+      JS-Divergenz, Entropieänderung, Jaccard der Top-k-Mengen, Auslastungs-JS;
+      --out: die Karten als PNGs
+  signatures [--like RUN] [--limit N] [--db FILE] [--json]
+      Routing-Signaturen gespeicherter Läufe: Ähnlichkeit und 2-D-PCA-Layout,
+      oder die Läufe, deren Routing dem von RUN ähnelt
+  paths --run ID [--frame N] [--db FILE] [--json]
+      Expertenpfade: je Paar aufeinanderfolgender Layer die Token von jedem
+      Experten zu jedem
+  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
+      [--seed N] [--out DIR] [--json]
+      wie oft der Top-1-Experte jedes Tokens bei kleinen Störungen wechselt
+  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
+      ein gespeicherter Lauf als PDF: Bild, Top-1-Karten, Ausgaben, Routing,
+      Herkunft
+  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
+      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
+      jeder Experte der Reihe nach abgeschaltet: die Änderung der Antwort neben
+      seiner Auslastung
+  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
+      [--blas-threads N] [--no-peak] [--json]
+      Latenz des Vorwärtsdurchlaufs, erreichte GFLOP/s und die Spitzenleistung
+      der Matrixmultiplikation auf diesem Rechner
+Galerien (Modelle, deren Plugin Galerien erstellt, z. B. ct-retrieval):
+  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
+      einen Ordner mit Schichten, Serien und Volumen indizieren (fortsetzbar;
+      Strg+C behält vollständige Dateien)
+  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
+      [--frame N] [--region X,Y,W,H] [--json]    die nächstgelegenen Galerieeinträge
+  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
+      mAP@K, Leave-one-out oder über gelabelte Anfragen
+  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
+Datenschutz:
+  merge --db FILE|URL SOURCE... [--json]
+      kopiert die Läufe anderer Datenbanken (z. B. der Dateien je Shard eines
+      Slurm-Arrays) nach --db; bereits vorhandene Läufe werden nicht doppelt
+      kopiert
+  forget-paths [--db FILE] [--json]
+      jeden gespeicherten Eingabepfad durch seinen Dateinamen ersetzen (Läufe
+      bleiben; um das Bild eines Laufs erneut zu öffnen, muss die Datei dann
+      wieder gefunden werden)
+Allgemein: --threads N setzt die CPU-Threads von LibTorch (Standard: alle Kerne).
+</translation>
+        </message>
+        <message>
+            <source>Stores to copy runs from (files or URLs).</source>
+            <translation>Datenbanken, aus denen Läufe kopiert werden (Dateien oder URLs).</translation>
+        </message>
+        <message>
+            <source>moescope-cli merge: name at least one store to merge from</source>
+            <translation>moescope-cli merge: mindestens eine Quelldatenbank angeben</translation>
+        </message>
+        <message>
+            <source>%1: the target itself cannot be merged into it</source>
+            <translation>%1: das Ziel selbst kann nicht in sich zusammengeführt werden</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n run(s) copied into %1</source>
+            <translation>
+                <numerusform>%n Lauf nach %1 kopiert</numerusform>
+                <numerusform>%n Läufe nach %1 kopiert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> (%n already there)</source>
+            <translation>
+                <numerusform> (%n bereits vorhanden)</numerusform>
+                <numerusform> (%n bereits vorhanden)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run database: an SQLite file (default: the app's data location) or a PostgreSQL URL, postgresql://[user@]host[:port]/dbname or postgresql:///dbname?host=/socket/folder.</source>
+            <translation>Laufdatenbank: eine SQLite-Datei (Standard: Datenverzeichnis der Anwendung) oder eine PostgreSQL-URL, postgresql://[user@]host[:port]/dbname oder postgresql:///dbname?host=/socket/folder.</translation>
+        </message>
+        <message>
+            <source>Write an sbatch script for a Slurm job array to FILE instead of analysing here.</source>
+            <translation>Ein sbatch-Skript für ein Slurm-Job-Array nach FILE schreiben, statt hier zu analysieren.</translation>
+        </message>
+        <message>
+            <source>Array tasks, one shard each (default: one per file, at most 32).</source>
+            <translation>Array-Tasks mit je einem Shard (Standard: einer je Datei, höchstens 32).</translation>
+        </message>
+        <message>
+            <source>Slurm partition.</source>
+            <translation>Slurm-Partition.</translation>
+        </message>
+        <message>
+            <source>Time limit per task, as sbatch takes it.</source>
+            <translation>Zeitlimit je Task, im Format von sbatch.</translation>
+        </message>
+        <message>
+            <source>Submit the script with sbatch.</source>
+            <translation>Das Skript mit sbatch einreichen.</translation>
+        </message>
+        <message>
+            <source>moescope-cli batch: --array takes N &gt;= 1</source>
+            <translation>moescope-cli batch: --array erwartet N &gt;= 1</translation>
+        </message>
+        <message>
+            <source>moescope-cli batch: --slurm needs --db (a PostgreSQL URL the nodes reach, or an SQLite file on a shared folder)</source>
+            <translation>moescope-cli batch: --slurm erfordert --db (eine PostgreSQL-URL, die die Knoten erreichen, oder eine SQLite-Datei in einem gemeinsam genutzten Ordner)</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the sbatch script: %2</source>
+            <translation>%1: das sbatch-Skript kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>wrote %1: %2 file(s) in %3 array task(s)</source>
+            <translation>%1 geschrieben: %2 Datei(en) in %3 Array-Task(s)</translation>
+        </message>
+        <message>
+            <source>each task stores its runs in %1; merge them afterwards with moescope-cli merge --db %2 %3</source>
+            <translation>jeder Task speichert seine Läufe in %1; sie danach mit moescope-cli merge --db %2 %3 zusammenführen</translation>
+        </message>
+        <message>
+            <source>sbatch: not found; is this a Slurm login node? The script is written and can be submitted from one</source>
+            <translation>sbatch: nicht gefunden; ist dies ein Slurm-Login-Knoten? Das Skript ist geschrieben und kann von einem solchen eingereicht werden</translation>
+        </message>
+        <message>
+            <source>sbatch: could not submit %1: %2</source>
+            <translation>sbatch: %1 konnte nicht eingereicht werden: %2</translation>
+        </message>
+        <message>
+            <source>submitted job array %1 (%2 task(s))</source>
+            <translation>Job-Array %1 eingereicht (%2 Task(s))</translation>
         </message>
     </context>
     <context>
@@ -3228,6 +3325,10 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
+        <message>
+            <source>Run %1 (%2 on %3) arrived from %4@%5</source>
+            <translation>Lauf %1 (%2 auf %3) von %4@%5 eingetroffen</translation>
+        </message>
     </context>
     <context>
         <name>moescope::gui::ModelInfoDialog</name>
@@ -3745,10 +3846,6 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
             <translation>Der Standard (im Datenordner der Anwendung)</translation>
         </message>
         <message>
-            <source>The SQLite file runs are stored in; takes effect at the next start</source>
-            <translation>Die SQLite-Datei, in der Läufe gespeichert werden; wirksam ab dem nächsten Start</translation>
-        </message>
-        <message>
             <source>Browse…</source>
             <translation>Durchsuchen…</translation>
         </message>
@@ -3827,6 +3924,10 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
         <message>
             <source>Language, CPU threads and the run database take effect at the next start.</source>
             <translation>Sprache, CPU-Threads und Laufdatenbank werden ab dem nächsten Start wirksam.</translation>
+        </message>
+        <message>
+            <source>The SQLite file runs are stored in, or a PostgreSQL database a lab shares (postgresql://user@host/dbname); takes effect at the next start</source>
+            <translation>Die SQLite-Datei, in der Läufe gespeichert werden, oder eine PostgreSQL-Datenbank, die ein Labor gemeinsam nutzt (postgresql://user@host/dbname); wirksam ab dem nächsten Start</translation>
         </message>
     </context>
     <context>
@@ -5111,6 +5212,62 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
         <message>
             <source>the disk is full: %1 kB free on %2 (%3)</source>
             <translation>der Datenträger ist voll: %1 kB frei auf %2 (%3)</translation>
+        </message>
+        <message>
+            <source>the paths are forgotten, but the server still holds the old ones in its free space</source>
+            <translation>die Pfade sind entfernt, aber der Server enthält die alten noch in seinem freien Speicherbereich</translation>
+        </message>
+        <message>
+            <source>cannot connect to the PostgreSQL server</source>
+            <translation>keine Verbindung zum PostgreSQL-Server möglich</translation>
+        </message>
+        <message>
+            <source>the server refused the user name or password</source>
+            <translation>der Server hat den Benutzernamen oder das Passwort abgelehnt</translation>
+        </message>
+        <message>
+            <source>the server has no such database; create it first (createdb NAME)</source>
+            <translation>diese Datenbank gibt es auf dem Server nicht; sie zuerst anlegen (createdb NAME)</translation>
+        </message>
+        <message>
+            <source>there is no such database and this user may not create it; ask the server's administrator to (createdb NAME)</source>
+            <translation>diese Datenbank gibt es nicht, und dieser Benutzer darf sie nicht anlegen; den Administrator des Servers darum bitten (createdb NAME)</translation>
+        </message>
+        <message>
+            <source>the user may not do this on the server (permission denied)</source>
+            <translation>der Benutzer darf dies auf dem Server nicht tun (Zugriff verweigert)</translation>
+        </message>
+        <message>
+            <source>another connection holds the rows (waited %1 ms); try again when it has finished</source>
+            <translation>eine andere Verbindung hält die Zeilen gesperrt (%1 ms gewartet); erneut versuchen, wenn sie fertig ist</translation>
+        </message>
+        <message>
+            <source>the server accepts only reads (a standby or a read-only database)</source>
+            <translation>der Server erlaubt nur Lesezugriffe (ein Standby-Server oder eine schreibgeschützte Datenbank)</translation>
+        </message>
+        <message>
+            <source>the server's disk is full</source>
+            <translation>der Datenträger des Servers ist voll</translation>
+        </message>
+        <message>
+            <source>the connection to the PostgreSQL server was lost</source>
+            <translation>die Verbindung zum PostgreSQL-Server ist abgebrochen</translation>
+        </message>
+        <message>
+            <source>the URL names no database (postgresql://HOST/NAME)</source>
+            <translation>die URL nennt keine Datenbank (postgresql://HOST/NAME)</translation>
+        </message>
+        <message>
+            <source>not a PostgreSQL URL: %1</source>
+            <translation>keine PostgreSQL-URL: %1</translation>
+        </message>
+        <message>
+            <source>the Qt PostgreSQL driver (QPSQL, Debian's libqt6sql6-psql) is not installed</source>
+            <translation>der Qt-PostgreSQL-Treiber (QPSQL, Debian-Paket libqt6sql6-psql) ist nicht installiert</translation>
+        </message>
+        <message>
+            <source>cannot listen for new runs</source>
+            <translation>Benachrichtigungen über neue Läufe können nicht empfangen werden</translation>
         </message>
     </context>
     <context>

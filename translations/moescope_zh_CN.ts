@@ -896,6 +896,10 @@
             <source>Frames</source>
             <translation>帧数</translation>
         </message>
+        <message>
+            <source>By</source>
+            <translation>创建者</translation>
+        </message>
     </context>
     <context>
         <name>moescope::SampleCatalog</name>
@@ -1621,114 +1625,6 @@
             <translation>%1：已写入运行记录 %2 的报告</translation>
         </message>
         <message>
-            <source>usage: moescope-cli &lt;verb&gt; [options]
-  plugins [--json]                   installed task plugins
-  models  [--json]                   bundled and registered models
-  info PATH [--series UID] [--json]  image / cine / series / volume metadata
-  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
-      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
-      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
-      [--routing-frames A:B]
-      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...
-      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
-  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE] [--batch N]
-      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
-      every file below DIR (or listed) in one process; files analysed before are
-      skipped, Ctrl-C keeps whole files, --shard splits a list among machines
-  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
-      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
-      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
-      a tracker over videos or benchmark sequences, with their metrics
-  runs [--db FILE] [--json]          stored runs, newest first
-  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
-      two stored runs' routing per layer: top-1 agreement, JS divergence,
-      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs
-  signatures [--like RUN] [--limit N] [--db FILE] [--json]
-      stored runs' routing signatures: similarity and a 2-D PCA layout, or the
-      runs whose routing resembles RUN's
-  paths --run ID [--frame N] [--db FILE] [--json]
-      expert paths: per pair of consecutive layers, tokens from each expert to each
-  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
-      [--seed N] [--out DIR] [--json]
-      how often each token's top-1 expert flips under small perturbations
-  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
-      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance
-  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
-      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
-      each expert switched off in turn: the change of the answer beside its load
-  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
-      [--blas-threads N] [--no-peak] [--json]
-      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak
-Galleries (models whose plugin builds galleries, e.g. ct-retrieval):
-  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
-      index a folder of slices, series and volumes (resumable; Ctrl-C keeps
-      whole files)
-  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
-      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items
-  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
-      mAP@K, leave-one-out or over labelled queries
-  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
-Privacy:
-  forget-paths [--db FILE] [--json]
-      replace every stored input path by its file name (runs stay; reopening
-      a run's image then needs the file found again)
-Common: --threads N sets LibTorch's CPU threads (default: all cores).
-</source>
-            <translation>用法：moescope-cli &lt;verb&gt; [选项]
-  plugins [--json]                   已安装的任务插件
-  models  [--json]                   内置和已注册的模型
-  info PATH [--series UID] [--json]  图像 / 动态序列 / 序列 / 体数据的元数据
-  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
-      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
-      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
-      [--routing-frames A:B]
-      场景（SAR）：[--tile N] [--overlap N] [--band NAME]...
-      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
-  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE] [--batch N]
-      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
-      在一个进程中分析 DIR 下（或列表中）的所有文件；已分析过的文件会被跳过，
-      按 Ctrl-C 中断时保留已完整处理的文件，--shard 将列表分配到多台机器
-  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
-      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
-      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
-      在视频或基准序列上运行跟踪器，并计算相应指标
-  runs [--db FILE] [--json]          已保存的运行记录，最新的在前
-  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
-      逐层比较两条已保存运行记录的路由：Top-1 一致率、JS 散度、
-      熵变化、top-k 集合的 Jaccard 系数、负载 JS；--out：将各图保存为 PNG
-  signatures [--like RUN] [--limit N] [--db FILE] [--json]
-      已保存运行记录的路由特征：相似度与二维 PCA 布局，
-      或路由与 RUN 相似的运行记录
-  paths --run ID [--frame N] [--db FILE] [--json]
-      专家路径：每对相邻层之间，从各专家流向各专家的 token 数
-  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
-      [--seed N] [--out DIR] [--json]
-      在微小扰动下各 token 的 Top-1 专家发生翻转的频率
-  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
-      将已保存的运行记录导出为 PDF：图像、Top-1 专家图、输出、路由、来源信息
-  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
-      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
-      依次关闭每个专家：输出的变化与该专家负载对照
-  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
-      [--blas-threads N] [--no-peak] [--json]
-      前向传播延迟、达到的 GFLOP/s 以及本机矩阵乘法峰值
-图库（适用于其插件可构建图库的模型，如 ct-retrieval）：
-  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
-      为包含层面、序列和体数据的文件夹建立索引（可断点续传；按 Ctrl-C
-      中断时保留已完整处理的文件）
-  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
-      [--frame N] [--region X,Y,W,H] [--json]    最相近的图库条目
-  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
-      mAP@K，采用留一法或基于带标签的查询
-  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
-隐私：
-  forget-paths [--db FILE] [--json]
-      将所有已保存的输入路径替换为文件名（运行记录保留；之后重新打开
-      运行记录的图像时需要重新找到该文件）
-通用：--threads N 设置 LibTorch 的 CPU 线程数（默认：全部核心）。
-</translation>
-        </message>
-        <message>
             <source>Image, DICOM file, series folder or volume.</source>
             <translation>图像、DICOM 文件、序列文件夹或体数据。</translation>
         </message>
@@ -1893,6 +1789,204 @@ Common: --threads N sets LibTorch's CPU threads (default: all cores).
         <message>
             <source>: entropy %1 nats, load</source>
             <translation>：熵 %1 nats，负载</translation>
+        </message>
+        <message>
+            <source>usage: moescope-cli &lt;verb&gt; [options]
+  plugins [--json]                   installed task plugins
+  models  [--json]                   bundled and registered models
+  info PATH [--series UID] [--json]  image / cine / series / volume metadata
+  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
+      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
+      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
+      [--routing-frames A:B]
+      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...
+      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
+  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
+      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
+      every file below DIR (or listed) in one process; files analysed before are
+      skipped, Ctrl-C keeps whole files, --shard splits a list among machines
+      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: writes (and
+      submits) a Slurm job array, one shard per task (docs/lab.md)
+  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
+      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
+      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
+      a tracker over videos or benchmark sequences, with their metrics
+  runs [--db FILE|URL] [--json]      stored runs, newest first
+  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
+      two stored runs' routing per layer: top-1 agreement, JS divergence,
+      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs
+  signatures [--like RUN] [--limit N] [--db FILE] [--json]
+      stored runs' routing signatures: similarity and a 2-D PCA layout, or the
+      runs whose routing resembles RUN's
+  paths --run ID [--frame N] [--db FILE] [--json]
+      expert paths: per pair of consecutive layers, tokens from each expert to each
+  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
+      [--seed N] [--out DIR] [--json]
+      how often each token's top-1 expert flips under small perturbations
+  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
+      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance
+  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
+      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
+      each expert switched off in turn: the change of the answer beside its load
+  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
+      [--blas-threads N] [--no-peak] [--json]
+      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak
+Galleries (models whose plugin builds galleries, e.g. ct-retrieval):
+  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
+      index a folder of slices, series and volumes (resumable; Ctrl-C keeps
+      whole files)
+  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
+      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items
+  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
+      mAP@K, leave-one-out or over labelled queries
+  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
+Privacy:
+  merge --db FILE|URL SOURCE... [--json]
+      copies the runs of other stores (e.g. a Slurm array's per-shard files) into
+      --db; runs already there are not copied twice
+  forget-paths [--db FILE] [--json]
+      replace every stored input path by its file name (runs stay; reopening
+      a run's image then needs the file found again)
+Common: --threads N sets LibTorch's CPU threads (default: all cores).
+</source>
+            <translation>用法：moescope-cli &lt;verb&gt; [选项]
+  plugins [--json]                   已安装的任务插件
+  models  [--json]                   内置和已注册的模型
+  info PATH [--series UID] [--json]  图像 / 动态序列 / 序列 / 体数据的元数据
+  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
+      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
+      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
+      [--routing-frames A:B]
+      场景（SAR）：[--tile N] [--overlap N] [--band NAME]...
+      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
+  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
+      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
+      在一个进程中分析 DIR 下（或列表中）的所有文件；已分析过的文件会被跳过，
+      按 Ctrl-C 中断时保留已完整处理的文件，--shard 将列表分配到多台机器
+      --slurm FILE [--array N] [--partition P] [--time T] [--submit]：写入（并
+      提交）Slurm 作业数组，每个任务处理一个分片（docs/lab.md）
+  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
+      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
+      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
+      在视频或基准序列上运行跟踪器，并计算相应指标
+  runs [--db FILE|URL] [--json]      已保存的运行记录，最新的在前
+  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
+      逐层比较两条已保存运行记录的路由：Top-1 一致率、JS 散度、
+      熵变化、top-k 集合的 Jaccard 系数、负载 JS；--out：将各图保存为 PNG
+  signatures [--like RUN] [--limit N] [--db FILE] [--json]
+      已保存运行记录的路由特征：相似度与二维 PCA 布局，
+      或路由与 RUN 相似的运行记录
+  paths --run ID [--frame N] [--db FILE] [--json]
+      专家路径：每对相邻层之间，从各专家流向各专家的 token 数
+  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
+      [--seed N] [--out DIR] [--json]
+      在微小扰动下各 token 的 Top-1 专家发生翻转的频率
+  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
+      将已保存的运行记录导出为 PDF：图像、Top-1 专家图、输出、路由、来源信息
+  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
+      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
+      依次关闭每个专家：输出的变化与该专家负载对照
+  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
+      [--blas-threads N] [--no-peak] [--json]
+      前向传播延迟、达到的 GFLOP/s 以及本机矩阵乘法峰值
+图库（适用于其插件可构建图库的模型，如 ct-retrieval）：
+  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
+      为包含层面、序列和体数据的文件夹建立索引（可断点续传；按 Ctrl-C
+      中断时保留已完整处理的文件）
+  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
+      [--frame N] [--region X,Y,W,H] [--json]    最相近的图库条目
+  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
+      mAP@K，采用留一法或基于带标签的查询
+  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
+隐私：
+  merge --db FILE|URL SOURCE... [--json]
+      将其他数据库（如 Slurm 作业数组各分片的文件）中的运行记录复制到
+      --db；已存在的运行记录不会重复复制
+  forget-paths [--db FILE] [--json]
+      将所有已保存的输入路径替换为文件名（运行记录保留；之后重新打开
+      运行记录的图像时需要重新找到该文件）
+通用：--threads N 设置 LibTorch 的 CPU 线程数（默认：全部核心）。
+</translation>
+        </message>
+        <message>
+            <source>Stores to copy runs from (files or URLs).</source>
+            <translation>要从中复制运行记录的数据库（文件或 URL）。</translation>
+        </message>
+        <message>
+            <source>moescope-cli merge: name at least one store to merge from</source>
+            <translation>moescope-cli merge：请至少指定一个要合并的源数据库</translation>
+        </message>
+        <message>
+            <source>%1: the target itself cannot be merged into it</source>
+            <translation>%1：不能将目标数据库合并到其自身</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n run(s) copied into %1</source>
+            <translation>
+                <numerusform>已将 %n 条运行记录复制到 %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> (%n already there)</source>
+            <translation>
+                <numerusform>（%n 条已存在）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run database: an SQLite file (default: the app's data location) or a PostgreSQL URL, postgresql://[user@]host[:port]/dbname or postgresql:///dbname?host=/socket/folder.</source>
+            <translation>运行数据库：SQLite 文件（默认：应用的数据目录）或 PostgreSQL URL，postgresql://[user@]host[:port]/dbname 或 postgresql:///dbname?host=/socket/folder。</translation>
+        </message>
+        <message>
+            <source>Write an sbatch script for a Slurm job array to FILE instead of analysing here.</source>
+            <translation>将 Slurm 作业数组的 sbatch 脚本写入 FILE，而不在本机分析。</translation>
+        </message>
+        <message>
+            <source>Array tasks, one shard each (default: one per file, at most 32).</source>
+            <translation>数组任务数，每个任务处理一个分片（默认：每个文件一个，最多 32 个）。</translation>
+        </message>
+        <message>
+            <source>Slurm partition.</source>
+            <translation>Slurm 分区。</translation>
+        </message>
+        <message>
+            <source>Time limit per task, as sbatch takes it.</source>
+            <translation>每个任务的时间限制，格式与 sbatch 相同。</translation>
+        </message>
+        <message>
+            <source>Submit the script with sbatch.</source>
+            <translation>用 sbatch 提交该脚本。</translation>
+        </message>
+        <message>
+            <source>moescope-cli batch: --array takes N &gt;= 1</source>
+            <translation>moescope-cli batch：--array 需要 N &gt;= 1</translation>
+        </message>
+        <message>
+            <source>moescope-cli batch: --slurm needs --db (a PostgreSQL URL the nodes reach, or an SQLite file on a shared folder)</source>
+            <translation>moescope-cli batch：--slurm 需要 --db（计算节点可访问的 PostgreSQL URL，或共享文件夹中的 SQLite 文件）</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the sbatch script: %2</source>
+            <translation>%1：无法写入 sbatch 脚本：%2</translation>
+        </message>
+        <message>
+            <source>wrote %1: %2 file(s) in %3 array task(s)</source>
+            <translation>已写入 %1：%2 个文件，分为 %3 个数组任务</translation>
+        </message>
+        <message>
+            <source>each task stores its runs in %1; merge them afterwards with moescope-cli merge --db %2 %3</source>
+            <translation>每个任务将其运行记录保存到 %1；之后请用 moescope-cli merge --db %2 %3 合并</translation>
+        </message>
+        <message>
+            <source>sbatch: not found; is this a Slurm login node? The script is written and can be submitted from one</source>
+            <translation>sbatch：未找到；这是 Slurm 登录节点吗？脚本已写入，可在登录节点上提交</translation>
+        </message>
+        <message>
+            <source>sbatch: could not submit %1: %2</source>
+            <translation>sbatch：无法提交 %1：%2</translation>
+        </message>
+        <message>
+            <source>submitted job array %1 (%2 task(s))</source>
+            <translation>已提交作业数组 %1（%2 个任务）</translation>
         </message>
     </context>
     <context>
@@ -3200,6 +3294,10 @@ frame %2 · score %3 · window score %4</source>
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
+        <message>
+            <source>Run %1 (%2 on %3) arrived from %4@%5</source>
+            <translation>收到来自 %4@%5 的运行记录 %1（%2，%3）</translation>
+        </message>
     </context>
     <context>
         <name>moescope::gui::ModelInfoDialog</name>
@@ -3715,10 +3813,6 @@ frame %2 · score %3 · window score %4</source>
             <translation>默认（位于应用数据文件夹中）</translation>
         </message>
         <message>
-            <source>The SQLite file runs are stored in; takes effect at the next start</source>
-            <translation>保存运行记录的 SQLite 文件；下次启动时生效</translation>
-        </message>
-        <message>
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
@@ -3797,6 +3891,10 @@ frame %2 · score %3 · window score %4</source>
         <message>
             <source>Language, CPU threads and the run database take effect at the next start.</source>
             <translation>语言、CPU 线程数和运行数据库将在下次启动时生效。</translation>
+        </message>
+        <message>
+            <source>The SQLite file runs are stored in, or a PostgreSQL database a lab shares (postgresql://user@host/dbname); takes effect at the next start</source>
+            <translation>保存运行记录的 SQLite 文件，或实验室共用的 PostgreSQL 数据库（postgresql://user@host/dbname）；下次启动时生效</translation>
         </message>
     </context>
     <context>
@@ -5078,6 +5176,62 @@ frame %2 · score %3 · window score %4</source>
         <message>
             <source>the disk is full: %1 kB free on %2 (%3)</source>
             <translation>磁盘已满：%2（%3）上仅剩 %1 kB</translation>
+        </message>
+        <message>
+            <source>the paths are forgotten, but the server still holds the old ones in its free space</source>
+            <translation>路径已清除，但服务器的空闲空间中仍保留着旧路径</translation>
+        </message>
+        <message>
+            <source>cannot connect to the PostgreSQL server</source>
+            <translation>无法连接到 PostgreSQL 服务器</translation>
+        </message>
+        <message>
+            <source>the server refused the user name or password</source>
+            <translation>服务器拒绝了该用户名或密码</translation>
+        </message>
+        <message>
+            <source>the server has no such database; create it first (createdb NAME)</source>
+            <translation>服务器上不存在该数据库；请先创建（createdb NAME）</translation>
+        </message>
+        <message>
+            <source>there is no such database and this user may not create it; ask the server's administrator to (createdb NAME)</source>
+            <translation>该数据库不存在，且此用户无权创建；请让服务器管理员创建（createdb NAME）</translation>
+        </message>
+        <message>
+            <source>the user may not do this on the server (permission denied)</source>
+            <translation>该用户无权在服务器上执行此操作（拒绝访问）</translation>
+        </message>
+        <message>
+            <source>another connection holds the rows (waited %1 ms); try again when it has finished</source>
+            <translation>另一个连接锁定了这些行（已等待 %1 ms）；请在其完成后重试</translation>
+        </message>
+        <message>
+            <source>the server accepts only reads (a standby or a read-only database)</source>
+            <translation>服务器只接受读取操作（备用服务器或只读数据库）</translation>
+        </message>
+        <message>
+            <source>the server's disk is full</source>
+            <translation>服务器磁盘已满</translation>
+        </message>
+        <message>
+            <source>the connection to the PostgreSQL server was lost</source>
+            <translation>与 PostgreSQL 服务器的连接已断开</translation>
+        </message>
+        <message>
+            <source>the URL names no database (postgresql://HOST/NAME)</source>
+            <translation>该 URL 未指定数据库（postgresql://HOST/NAME）</translation>
+        </message>
+        <message>
+            <source>not a PostgreSQL URL: %1</source>
+            <translation>不是 PostgreSQL URL：%1</translation>
+        </message>
+        <message>
+            <source>the Qt PostgreSQL driver (QPSQL, Debian's libqt6sql6-psql) is not installed</source>
+            <translation>未安装 Qt PostgreSQL 驱动（QPSQL，Debian 软件包 libqt6sql6-psql）</translation>
+        </message>
+        <message>
+            <source>cannot listen for new runs</source>
+            <translation>无法监听新的运行记录</translation>
         </message>
     </context>
     <context>

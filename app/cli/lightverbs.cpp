@@ -259,6 +259,8 @@ int runs(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                 {"task", r.model.task},
                                 {"input", exportedPath(r.image.path, parser)},
                                 {"device", r.device},
+                                {"created_by", r.createdBy},
+                                {"created_on", r.createdOn},
                                 {"frames", r.frameCount},
                                 {"elapsed_ms", r.elapsedMs},
                                 {"routing", r.summary}});

@@ -25,9 +25,8 @@ bool answeredHere(int argc, char **argv)
 {
     if (argc < 2)
         return true; // the usage, on stderr
-    for (const char *verb :
-         {"--help", "-h", "help", "plugins", "models", "info", "runs", "galleries", "forget-paths",
-          "merge"})
+    for (const char *verb : {"--help", "-h", "help", "plugins", "models", "info", "runs",
+                             "galleries", "forget-paths", "merge"})
         if (std::strcmp(argv[1], verb) == 0)
             return true;
     return false;

@@ -49,8 +49,8 @@ int merge(const QStringList &arguments, QTextStream &out, QTextStream &err)
         std::reverse(runs.begin(), runs.end()); // oldest first: ids keep the runs' order
         int sourceCopied = 0;
         for (const store::RunRecord &listed : runs) {
-            const std::optional<qint64> there = target.findRun(
-                listed.model.sha256, listed.image.sha256, listed.expertMask, &error);
+            const std::optional<qint64> there =
+                target.findRun(listed.model.sha256, listed.image.sha256, listed.expertMask, &error);
             if (!error.isEmpty())
                 return fail(err, error);
             if (there) {
@@ -66,8 +66,8 @@ int merge(const QStringList &arguments, QTextStream &out, QTextStream &err)
             ++copied;
             ++sourceCopied;
         }
-        perSource.append(QJsonObject{{"source", from.path()}, {"runs", int(runs.size())},
-                                     {"copied", sourceCopied}});
+        perSource.append(QJsonObject{
+            {"source", from.path()}, {"runs", int(runs.size())}, {"copied", sourceCopied}});
     }
     if (parser.isSet(jsonOption()))
         printJson(out, QJsonObject{{"db", target.path()},

@@ -85,9 +85,9 @@ bool slurmRequested(const QCommandLineParser &parser)
 QString shardDatabase(const QString &database, const QString &shard)
 {
     const QFileInfo file(database);
-    return file.dir().filePath(file.completeBaseName() + QStringLiteral(".shard") + shard +
-                               QLatin1Char('.') +
-                               (file.suffix().isEmpty() ? QStringLiteral("sqlite") : file.suffix()));
+    return file.dir().filePath(
+        file.completeBaseName() + QStringLiteral(".shard") + shard + QLatin1Char('.') +
+        (file.suffix().isEmpty() ? QStringLiteral("sqlite") : file.suffix()));
 }
 
 int writeSlurmBatch(const QCommandLineParser &parser, const QString &modelPath, int listedFiles,
@@ -198,8 +198,9 @@ int writeSlurmBatch(const QCommandLineParser &parser, const QString &modelPath, 
                              .arg(QDir::toNativeSeparators(scriptPath),
                                   why.isEmpty() ? process.errorString() : why));
     }
-    const QString jobId =
-        QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed().section(QLatin1Char(';'), 0, 0);
+    const QString jobId = QString::fromLocal8Bit(process.readAllStandardOutput())
+                              .trimmed()
+                              .section(QLatin1Char(';'), 0, 0);
     out << Tr::tr("submitted job array %1 (%2 task(s))").arg(jobId).arg(tasks) << "\n";
     return 0;
 }

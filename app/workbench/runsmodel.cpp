@@ -30,8 +30,9 @@ void RunsModel::prepend(const store::RunRecord &run)
         return;
     // Runs from other machines may commit out of order; keep the list's order.
     qsizetype row = 0;
-    while (row < m_runs.size() && (m_runs[row].createdAt > run.createdAt ||
-                                   (m_runs[row].createdAt == run.createdAt && m_runs[row].id > run.id)))
+    while (row < m_runs.size() &&
+           (m_runs[row].createdAt > run.createdAt ||
+            (m_runs[row].createdAt == run.createdAt && m_runs[row].id > run.id)))
         ++row;
     beginInsertRows({}, int(row), int(row));
     m_runs.insert(row, run);

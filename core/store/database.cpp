@@ -150,7 +150,7 @@ std::optional<int> Database::Private::userVersion(QSqlError *err) const
     QVariant v;
     if (backend == Backend::SQLite)
         return exec(QStringLiteral("PRAGMA user_version"), err, &v) ? std::optional(v.toInt())
-                                                                     : std::nullopt;
+                                                                    : std::nullopt;
     if (!exec(QStringLiteral("SELECT to_regclass('moescope_schema') IS NOT NULL"), err, &v))
         return std::nullopt;
     if (!v.toBool())
@@ -680,6 +680,7 @@ std::optional<qint64> Database::saveRun(const RunRecord &run,
                 QSqlError(QString(), QCoreApplication::translate("moescope::store::Database",
                                                                  "no id for the new run")));
         runId = q.value(0).toLongLong();
+        q.finish(); // SQLite: RETURNING's statement stays open until stepped to its end
     }
 
     {

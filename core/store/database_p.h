@@ -324,7 +324,7 @@ bool isPostgresUrl(const QString &location);
 struct Database::Private
 {
     QString connectionName;
-    QSqlDatabase db; // invalid while closed
+    QSqlDatabase db;  // invalid while closed
     QString location; // what open() was given: the file, or the URL
     QString path;     // for messages: the file, or the URL without its password
     Backend backend = Backend::SQLite;

@@ -169,6 +169,7 @@ std::optional<qint64> Database::createGallery(const QString &name, const ModelRe
             return std::nullopt;
         }
         id = q.value(0).toLongLong();
+        q.finish(); // SQLite: RETURNING's statement stays open until stepped to its end
     }
     if (!tx.commit(&err)) {
         d->failSql(error, what, err);
@@ -437,6 +438,7 @@ std::optional<std::vector<qint64>> Database::addGallerySource(qint64 galleryId,
             return std::nullopt;
         }
         sourceId = q.value(0).toLongLong();
+        q.finish(); // SQLite: RETURNING's statement stays open until stepped to its end
     }
     std::vector<qint64> ids;
     ids.reserve(items.size());
@@ -473,6 +475,7 @@ std::optional<std::vector<qint64>> Database::addGallerySource(qint64 galleryId,
             return std::nullopt;
         }
         ids.push_back(q.value(0).toLongLong());
+        q.finish(); // SQLite: RETURNING's statement stays open until stepped to its end
     }
     if (!tx.commit(&err)) {
         d->failSql(error, what, err);

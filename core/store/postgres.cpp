@@ -47,33 +47,49 @@ QString describePostgres(const QSqlError &e, int lockTimeoutMs)
     server.replace(QLatin1Char('\n'), QLatin1Char(' '));
     const QString state = e.nativeErrorCode();
     QString words;
-    auto tr = [](const char *s) { return QCoreApplication::translate("moescope::store::Database", s); };
     if (e.type() == QSqlError::ConnectionError && state.isEmpty())
-        words = tr("cannot connect to the PostgreSQL server");
+        words = QCoreApplication::translate("moescope::store::Database",
+                                            "cannot connect to the PostgreSQL server");
     else if (state == QLatin1String("28P01") || state == QLatin1String("28000"))
-        words = tr("the server refused the user name or password");
+        words = QCoreApplication::translate("moescope::store::Database",
+                                            "the server refused the user name or password");
     else if (state == QLatin1String("3D000"))
-        words = tr("the server has no such database; create it first (createdb NAME)");
+        words = QCoreApplication::translate(
+            "moescope::store::Database",
+            "the server has no such database; create it first (createdb NAME)");
     else if (state == QLatin1String("42501") && server.contains(QLatin1String("CREATE DATABASE")))
-        words = tr("there is no such database and this user may not create it; ask the "
-                   "server's administrator to (createdb NAME)");
+        words = QCoreApplication::translate(
+            "moescope::store::Database",
+            "there is no such database and this user may not create it; ask the "
+            "server's administrator to (createdb NAME)");
     else if (state == QLatin1String("42501"))
-        words = tr("the user may not do this on the server (permission denied)");
+        words = QCoreApplication::translate(
+            "moescope::store::Database",
+            "the user may not do this on the server (permission denied)");
     else if (state == QLatin1String("55P03") || state == QLatin1String("40P01") ||
              state == QLatin1String("40001"))
-        words = tr("another connection holds the rows (waited %1 ms); try again when it has "
-                   "finished")
+        words = QCoreApplication::translate(
+                    "moescope::store::Database",
+                    "another connection holds the rows (waited %1 ms); try again when it has "
+                    "finished")
                     .arg(lockTimeoutMs);
     else if (state == QLatin1String("25006"))
-        words = tr("the server accepts only reads (a standby or a read-only database)");
+        words = QCoreApplication::translate(
+            "moescope::store::Database",
+            "the server accepts only reads (a standby or a read-only database)");
     else if (state == QLatin1String("53100"))
-        words = tr("the server's disk is full");
+        words =
+            QCoreApplication::translate("moescope::store::Database", "the server's disk is full");
     else if (state.startsWith(QLatin1String("23")))
-        words = tr("the data breaks a rule of the database");
+        words = QCoreApplication::translate("moescope::store::Database",
+                                            "the data breaks a rule of the database");
     else if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")))
-        words = tr("the connection to the PostgreSQL server was lost");
+        words = QCoreApplication::translate("moescope::store::Database",
+                                            "the connection to the PostgreSQL server was lost");
     if (words.isEmpty())
-        return server.isEmpty() ? tr("unknown database error") : server;
+        return server.isEmpty() ? QCoreApplication::translate("moescope::store::Database",
+                                                              "unknown database error")
+                                : server;
     return server.isEmpty() ? words : words + QStringLiteral(" (") + server + QLatin1Char(')');
 }
 
@@ -184,10 +200,10 @@ bool Database::Private::openPostgres(const QString &url, QString *error)
     const std::optional<PostgresLocation> loc = parseLocation(url, &why);
     if (!loc) {
         path = url.section(QLatin1Char('@'), -1); // never echo a password
-        return fail(error, cannotOpen,
-                    QCoreApplication::translate("moescope::store::Database",
-                                                "not a PostgreSQL URL: %1")
-                        .arg(why));
+        return fail(
+            error, cannotOpen,
+            QCoreApplication::translate("moescope::store::Database", "not a PostgreSQL URL: %1")
+                .arg(why));
     }
     path = loc->display;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
@@ -255,8 +271,7 @@ bool Database::Private::openPostgres(const QString &url, QString *error)
     // The server's NOTICEs and WARNINGs ("already exists, skipping", "no
     // transaction in progress") are not for users; errors come back as such.
     if (!exec(QStringLiteral("SET TIME ZONE 'UTC'"), &err) ||
-        !exec(QStringLiteral("SET client_min_messages = error"), &err) ||
-        !applyBusyTimeout(&err) ||
+        !exec(QStringLiteral("SET client_min_messages = error"), &err) || !applyBusyTimeout(&err) ||
         !exec(QStringLiteral("SELECT pg_is_in_recovery() OR current_setting("
                              "'default_transaction_read_only') = 'on'"),
               &err, &readOnly))
@@ -278,8 +293,7 @@ QString Database::backendName() const
                                              : QStringLiteral("sqlite");
 }
 
-bool Database::listenForRuns(std::function<void(bool saved, qint64 runId)> onNotice,
-                             QString *error)
+bool Database::listenForRuns(std::function<void(bool saved, qint64 runId)> onNotice, QString *error)
 {
     if (error)
         error->clear();
@@ -287,10 +301,10 @@ bool Database::listenForRuns(std::function<void(bool saved, qint64 runId)> onNot
         return false;
     QSqlDriver *driver = d->db.driver();
     if (!driver->subscribeToNotification(kRunsChannel))
-        return d->failSql(error,
-                          QCoreApplication::translate("moescope::store::Database",
-                                                      "cannot listen for new runs"),
-                          driver->lastError());
+        return d->failSql(
+            error,
+            QCoreApplication::translate("moescope::store::Database", "cannot listen for new runs"),
+            driver->lastError());
     // The driver is the context: the connection goes when the database closes.
     QObject::connect(driver, &QSqlDriver::notification, driver,
                      [onNotice = std::move(onNotice)](const QString &channel,

@@ -27,11 +27,11 @@ bool Database::Private::openSqliteFile(QString *error)
     if (!dirInfo.exists()) {
         if (!QDir().mkpath(dir))
             return fail(error,
-                           QCoreApplication::translate("moescope::store::Database",
-                                                       "cannot create the database"),
-                           QCoreApplication::translate("moescope::store::Database",
-                                                       "cannot create the folder \"%1\"")
-                               .arg(native(dir)));
+                        QCoreApplication::translate("moescope::store::Database",
+                                                    "cannot create the database"),
+                        QCoreApplication::translate("moescope::store::Database",
+                                                    "cannot create the folder \"%1\"")
+                            .arg(native(dir)));
     } else if (!dirInfo.isDir()) {
         return fail(
             error,
@@ -133,11 +133,10 @@ bool Database::Private::openSqliteFile(QString *error)
             QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
             err);
     if (fk.toInt() != 1) {
-        fail(
-            error,
-            QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
-            QCoreApplication::translate("moescope::store::Database",
-                                        "this SQLite cannot enforce foreign keys"));
+        fail(error,
+             QCoreApplication::translate("moescope::store::Database", "cannot open the database"),
+             QCoreApplication::translate("moescope::store::Database",
+                                         "this SQLite cannot enforce foreign keys"));
         closeConnection();
         return false;
     }

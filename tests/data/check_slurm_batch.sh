@@ -80,8 +80,8 @@ read -r runs images hosts < <(psql -h "$work/pg" -U moescope -d lab -At -F ' ' -
 [[ $runs == "$files" && $images == "$files" ]] ||
   fail "PostgreSQL store: $runs runs of $images images, expected $files of $files"
 [[ $hosts == 1 ]] || fail "PostgreSQL store: runs from $hosts hosts"
-listed=$("$cli" runs --db "$url" --json | grep -o '"id"' | wc -l)
-[[ $listed == "$files" ]] || fail "moescope-cli runs lists $listed runs, expected $files"
+listed=$("$cli" runs --db "$url" --json | grep -c "\"created_on\": \"$(hostname)\"")
+[[ $listed == "$files" ]] || fail "moescope-cli runs lists $listed runs made on $(hostname), expected $files"
 echo "slurm array $job: $files files in $tasks tasks -> $runs runs in PostgreSQL, each file once"
 
 # 2. One SQLite file per task, merged afterwards.
