@@ -27,7 +27,7 @@ if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3-pydicom python3-matplotlib insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev
              otb-bin gdal-bin python3-gdal ffmpeg poppler-utils
              # Lab scale: the servers the tests start themselves (docs/lab.md).
-             postgresql slurm-wlm munge
+             postgresql slurm-wlm munge orthanc
              # The checking build (cmake/sanitizer-check.sh): clang, its
              # sanitizers and libFuzzer.
              clang libclang-rt-14-dev)

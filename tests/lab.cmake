@@ -10,3 +10,16 @@ add_test(NAME slurm_batch
 set_tests_properties(slurm_batch PROPERTIES
   ENVIRONMENT "${MOESCOPE_TEST_ENVIRONMENT}"
   SKIP_RETURN_CODE 77 RUN_SERIAL TRUE TIMEOUT 600)
+
+# Query/retrieve from a real PACS: Orthanc in a network namespace of its own
+# (loopback only), loaded by C-STORE (tests/data/check_pacs.sh).
+# The test program runs inside the namespace with the server, so it is
+# registered by hand rather than by moescope_add_test.
+add_executable(tst_pacs tst_pacs.cpp)
+target_link_libraries(tst_pacs PRIVATE Qt6::Test moescope_warnings moescope_pacs moescope_image
+  DCMTK::dcmdata)
+target_compile_definitions(tst_pacs PRIVATE MOESCOPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_test(NAME tst_pacs
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/data/check_pacs.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:tst_pacs>)
+set_tests_properties(tst_pacs PROPERTIES
+  ENVIRONMENT "${MOESCOPE_TEST_ENVIRONMENT}" SKIP_RETURN_CODE 77 TIMEOUT 300)

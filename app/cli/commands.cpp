@@ -84,6 +84,8 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return bench(rest, out, err);
     if (verb == QLatin1String("batch"))
         return batch(rest, out, err);
+    if (verb == QLatin1String("pacs"))
+        return pacsCommand(rest, out, err);
 
     if (verb == QLatin1String("index"))
         return index(rest, out, err);

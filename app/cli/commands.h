@@ -27,5 +27,7 @@ int report(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int stability(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int batch(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// moescope-cli pacs echo|find|get (pacsverb.cpp).
+int pacsCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 } // namespace moescope::cli
