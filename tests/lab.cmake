@@ -23,3 +23,13 @@ add_test(NAME tst_pacs
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/data/check_pacs.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:tst_pacs>)
 set_tests_properties(tst_pacs PROPERTIES
   ENVIRONMENT "${MOESCOPE_TEST_ENVIRONMENT}" SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# File ▸ Open from PACS… against the same Orthanc (a window test).
+if(TARGET moescope_gui)
+  add_executable(tst_pacsgui tst_pacsgui.cpp)
+  target_link_libraries(tst_pacsgui PRIVATE Qt6::Test moescope_warnings moescope_gui)
+  add_test(NAME tst_pacsgui
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/data/check_pacs.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:tst_pacsgui>)
+  set_tests_properties(tst_pacsgui PROPERTIES
+    ENVIRONMENT "${MOESCOPE_TEST_ENVIRONMENT}" SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()

@@ -48,9 +48,18 @@ QJsonObject toJson(const pacs::Series &s)
 
 } // namespace
 
+// The window's settings (Preferences::pacsNodes): read here without the
+// window's library, which the CLI does not link.
 static QList<pacs::Node> configuredPacsNodes()
 {
-    return pacs::nodesFromStrings(QSettings().value(QStringLiteral("pacs/nodes")).toStringList());
+    const QSettings settings;
+    QList<pacs::Node> nodes =
+        pacs::nodesFromStrings(settings.value(QStringLiteral("pacs/nodes")).toStringList());
+    const QString aet = settings.value(QStringLiteral("pacs/aet")).toString().trimmed();
+    for (pacs::Node &node : nodes)
+        if (!aet.isEmpty() && aet.size() <= 16)
+            node.callingAet = aet;
+    return nodes;
 }
 
 int pacsCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)

@@ -109,6 +109,11 @@ void MainWindow::buildActions()
         if (!dir.isEmpty())
             openImage(dir);
     });
+    QAction *fromPacs =
+        file->addAction(tr("Open from &PACS…"), this, [this] { showPacsDialog(); });
+    fromPacs->setObjectName(QStringLiteral("openFromPacs"));
+    fromPacs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    fromPacs->setToolTip(tr("Query a DICOM node (PACS) for studies and open a series"));
     file->addAction(tr("Add &Model File…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Add a TorchScript MoE model"),
                                                           {}, tr("TorchScript models (*.pt)"));

@@ -50,6 +50,7 @@ class StabilityPanel;
 class CinePlayer;
 class ModelInfoDialog;
 class SettingsDialog;
+class PacsDialog;
 class UserGuideWindow;
 class ComparisonWindow;
 class GalleryController;
@@ -95,6 +96,8 @@ public:
     // File ▸ Export Routing Images into `dir`; false with errorShown() naming the cause.
     bool exportRoutingImagesTo(const QString &dir);
     SettingsDialog *showSettings();
+    // File ▸ Open from PACS…: the retrieved series opens here.
+    PacsDialog *showPacsDialog();
     UserGuideWindow *showUserGuide();
     // Runs the current model on the current image (loading the model first
     // when needed); analysisShown() follows.

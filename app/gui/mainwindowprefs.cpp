@@ -10,6 +10,7 @@
 #include "preferences.h"
 #include "routingpanel.h"
 #include "scenetiles.h"
+#include "pacsdialog.h"
 #include "settingsdialog.h"
 #include "theme.h"
 
@@ -303,6 +304,17 @@ SettingsDialog *MainWindow::showSettings()
     auto *dialog = new SettingsDialog(m_preferences.get(), model::Engine::cudaAvailable(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
+    dialog->open();
+    return dialog;
+}
+
+PacsDialog *MainWindow::showPacsDialog()
+{
+    auto *dialog =
+        new PacsDialog(m_preferences->pacsNodes(), m_preferences->pacsAeTitle(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PacsDialog::seriesRetrieved, this,
+            [this](const QString &path) { openImage(path); });
     dialog->open();
     return dialog;
 }

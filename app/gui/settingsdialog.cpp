@@ -7,12 +7,15 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -100,6 +103,7 @@ SettingsDialog::SettingsDialog(Preferences *preferences, bool cudaAvailable, QWi
                                "identify a patient or a site"));
     form->addRow(tr("&Privacy:"), m_keepPaths);
     layout->addLayout(form);
+    layout->addWidget(buildPacsNodes());
 
     auto *note = new QLabel(
         tr("Language, CPU threads and the run database take effect at the next start."), this);
@@ -107,15 +111,93 @@ SettingsDialog::SettingsDialog(Preferences *preferences, bool cudaAvailable, QWi
     layout->addWidget(note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        apply();
-        accept();
+        if (apply())
+            accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 }
 
-void SettingsDialog::apply()
+QWidget *SettingsDialog::buildPacsNodes()
 {
+    auto *box = new QGroupBox(tr("PACS nodes (File ▸ Open from PACS…, moescope-cli pacs --node)"),
+                              this);
+    auto *layout = new QVBoxLayout(box);
+    m_pacsNodes = new QTableWidget(0, 4, box);
+    m_pacsNodes->setObjectName(QStringLiteral("pacsNodes"));
+    m_pacsNodes->setHorizontalHeaderLabels({tr("Name"), tr("AE title"), tr("Host"), tr("Port")});
+    m_pacsNodes->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_pacsNodes->verticalHeader()->hide();
+    m_pacsNodes->setMinimumHeight(110);
+    for (const pacs::Node &node : m_preferences->pacsNodes()) {
+        const int row = m_pacsNodes->rowCount();
+        m_pacsNodes->insertRow(row);
+        const QStringList cells{node.name, node.calledAet, node.host, QString::number(node.port)};
+        for (int c = 0; c < cells.size(); ++c)
+            m_pacsNodes->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&Add Node"), box);
+    auto *remove = new QPushButton(tr("Remo&ve Node"), box);
+    connect(add, &QPushButton::clicked, this, [this] {
+        const int row = m_pacsNodes->rowCount();
+        m_pacsNodes->insertRow(row);
+        const QStringList cells{tr("PACS %1").arg(row + 1), QString(), QString(),
+                                QStringLiteral("104")};
+        for (int c = 0; c < cells.size(); ++c)
+            m_pacsNodes->setItem(row, c, new QTableWidgetItem(cells[c]));
+        m_pacsNodes->editItem(m_pacsNodes->item(row, 1));
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_pacsNodes->currentRow() >= 0)
+            m_pacsNodes->removeRow(m_pacsNodes->currentRow());
+    });
+    m_pacsAet = new QLineEdit(m_preferences->pacsAeTitle(), box);
+    m_pacsAet->setMaxLength(16);
+    m_pacsAet->setToolTip(tr("The AE title MoEScope calls itself; the PACS must know it"));
+    auto *aetLabel = new QLabel(tr("Our AE &title:"), box);
+    aetLabel->setBuddy(m_pacsAet);
+    buttons->addWidget(aetLabel);
+    buttons->addWidget(m_pacsAet);
+    buttons->addStretch(1);
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    m_pacsProblem = new QLabel(box);
+    m_pacsProblem->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    m_pacsProblem->setWordWrap(true);
+    m_pacsProblem->hide();
+    layout->addWidget(m_pacsNodes);
+    layout->addLayout(buttons);
+    layout->addWidget(m_pacsProblem);
+    return box;
+}
+
+bool SettingsDialog::apply()
+{
+    QList<pacs::Node> nodes;
+    for (int row = 0; row < m_pacsNodes->rowCount(); ++row) {
+        auto cell = [&](int c) {
+            const QTableWidgetItem *item = m_pacsNodes->item(row, c);
+            return item ? item->text().trimmed() : QString();
+        };
+        QString error;
+        std::optional<pacs::Node> node =
+            pacs::Node::parse(cell(1) + QLatin1Char('@') + cell(2) + QLatin1Char(':') + cell(3),
+                              &error);
+        if (node && cell(0).isEmpty())
+            error = tr("every node needs a name");
+        if (!node || !error.isEmpty()) {
+            m_pacsProblem->setText(tr("PACS node %1: %2").arg(row + 1).arg(error));
+            m_pacsProblem->show();
+            m_pacsNodes->setCurrentCell(row, 1);
+            return false;
+        }
+        node->name = cell(0);
+        nodes << *node;
+    }
+    m_pacsProblem->hide();
+    m_preferences->setPacsNodes(nodes);
+    m_preferences->setPacsAeTitle(m_pacsAet->text());
     m_preferences->setDevice(m_device->currentData().toString());
     m_preferences->setCpuThreads(m_threads->value());
     m_preferences->setRunDatabase(m_database->text().trimmed());
@@ -125,6 +207,7 @@ void SettingsDialog::apply()
     m_preferences->setTileCacheMegabytes(m_cache->value());
     m_preferences->setKeepPaths(m_keepPaths->isChecked());
     m_preferences->sync();
+    return true;
 }
 
 } // namespace moescope::gui

@@ -10,6 +10,8 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
+class QLabel;
+class QTableWidget;
 
 namespace moescope {
 class Preferences;
@@ -23,8 +25,9 @@ class SettingsDialog : public QDialog
 public:
     SettingsDialog(Preferences *preferences, bool cudaAvailable, QWidget *parent = nullptr);
 
-    // The dialog's values into the preferences (what OK does).
-    void apply();
+    // The dialog's values into the preferences (what OK does); false, with
+    // the reason shown, when a PACS node is not valid (nothing is saved).
+    bool apply();
 
     QComboBox *deviceCombo() const { return m_device; }
     QSpinBox *threadsSpin() const { return m_threads; }
@@ -34,8 +37,12 @@ public:
     QCheckBox *runOnOpenCheck() const { return m_runOnOpen; }
     QSpinBox *cacheSpin() const { return m_cache; }
     QCheckBox *keepPathsCheck() const { return m_keepPaths; }
+    QTableWidget *pacsNodesTable() const { return m_pacsNodes; }
+    QLineEdit *pacsAeTitleEdit() const { return m_pacsAet; }
 
 private:
+    QWidget *buildPacsNodes();
+
     Preferences *m_preferences;
     QComboBox *m_device = nullptr;
     QSpinBox *m_threads = nullptr;
@@ -45,6 +52,9 @@ private:
     QCheckBox *m_runOnOpen = nullptr;
     QSpinBox *m_cache = nullptr;
     QCheckBox *m_keepPaths = nullptr;
+    QTableWidget *m_pacsNodes = nullptr;
+    QLineEdit *m_pacsAet = nullptr;
+    QLabel *m_pacsProblem = nullptr;
 };
 
 } // namespace moescope::gui

@@ -28,6 +28,8 @@ const char *const kOpacity = "overlay/opacity";
 const char *const kRecentFiles = "recent/files";
 const char *const kRecentModels = "recent/models";
 const char *const kGeometry = "window/geometry";
+const char *const kPacsNodes = "pacs/nodes";
+const char *const kPacsAet = "pacs/aet";
 const char *const kState = "window/state";
 
 QString key(const char *k)
@@ -371,4 +373,30 @@ void Preferences::dropWindowLayout()
     m_settings.remove(QStringLiteral("splitters"));
 }
 
+QList<pacs::Node> Preferences::pacsNodes() const
+{
+    QList<pacs::Node> nodes = pacs::nodesFromStrings(m_settings.value(key(kPacsNodes)).toStringList());
+    const QString aet = pacsAeTitle();
+    for (pacs::Node &node : nodes)
+        node.callingAet = aet;
+    return nodes;
+}
+
+void Preferences::setPacsNodes(const QList<pacs::Node> &nodes)
+{
+    m_settings.setValue(key(kPacsNodes), pacs::nodesToStrings(nodes));
+}
+
+QString Preferences::pacsAeTitle() const
+{
+    const QString aet = m_settings.value(key(kPacsAet)).toString().trimmed();
+    return aet.isEmpty() || aet.size() > 16 ? QStringLiteral("MOESCOPE") : aet;
+}
+
+void Preferences::setPacsAeTitle(const QString &aet)
+{
+    m_settings.setValue(key(kPacsAet), aet.trimmed());
+}
+
 } // namespace moescope
+

@@ -4,6 +4,8 @@
 // to the default, and the problem is said once: problems()), and the recent
 // files and models (most recent first; files gone since are dropped).
 
+#include "pacs/pacsnode.h"
+
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
@@ -40,6 +42,12 @@ public:
     void setTileCacheMegabytes(int megabytes);
     bool keepPaths() const; // exports name the input's folder too
     void setKeepPaths(bool keep);
+    // The DICOM nodes File ▸ Open from PACS… and moescope-cli pacs --node
+    // know by name ("pacs/nodes": NAME=AET@HOST:PORT each), and our AE title.
+    QList<pacs::Node> pacsNodes() const;
+    void setPacsNodes(const QList<pacs::Node> &nodes);
+    QString pacsAeTitle() const;
+    void setPacsAeTitle(const QString &aet);
 
     QString overlay() const; // "top1", "entropy", "none"
     QString colormap() const;

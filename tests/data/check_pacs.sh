@@ -16,6 +16,7 @@ for i in $(seq 1 12); do
   f="$work/series/slice$i.dcm"
   cp "$src/resources/samples/ct/query-chest_nodule.dcm" "$f"
   dcmodify -q -nb -gin -m "PatientID=MOESCOPE-PACS-SERIES" -m "StudyInstanceUID=$study" \
-    -m "SeriesInstanceUID=$series" -m "InstanceNumber=$i" "$f" || exit 1
+    -m "SeriesInstanceUID=$series" -m "InstanceNumber=$i" \
+    -i "ImagePositionPatient=-190\\-190\\$((5 * i))" -i "SliceLocation=$((5 * i))" "$f" || exit 1
 done
 exec "$src/tests/data/orthanc_node.sh" run --load "$src/resources/samples" --load "$work/series" -- "$@"
