@@ -18,7 +18,9 @@ set_tests_properties(slurm_batch PROPERTIES
 add_executable(tst_pacs tst_pacs.cpp)
 target_link_libraries(tst_pacs PRIVATE Qt6::Test moescope_warnings moescope_pacs moescope_image
   DCMTK::dcmdata)
-target_compile_definitions(tst_pacs PRIVATE MOESCOPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+target_compile_definitions(tst_pacs PRIVATE MOESCOPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+  MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
+add_dependencies(tst_pacs moescope-cli moescope_ct_retrieval)
 add_test(NAME tst_pacs
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/data/check_pacs.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:tst_pacs>)
 set_tests_properties(tst_pacs PROPERTIES

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,7 +36,8 @@ QString tag(const QString &file, const DcmTagKey &key)
     return QString::fromLatin1(value.c_str());
 }
 
-const QString kSample = QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/ct/query-chest_nodule.dcm");
+const QString kSample =
+    QStringLiteral(MOESCOPE_SOURCE_DIR "/resources/samples/ct/query-chest_nodule.dcm");
 
 } // namespace
 
@@ -62,16 +64,36 @@ private slots:
         QTest::addColumn<QString>("aet");
         QTest::addColumn<QString>("host");
         QTest::addColumn<int>("port");
-        QTest::newRow("name") << "ORTHANC@pacs.example.org:4242" << "ORTHANC" << "pacs.example.org" << 4242;
-        QTest::newRow("address") << "PACS_1@10.0.0.7:104" << "PACS_1" << "10.0.0.7" << 104;
-        QTest::newRow("IPv6") << "A@[::1]:11112" << "A" << "::1" << 11112;
-        QTest::newRow("@ in the AE title") << "A@B@host:1" << "A@B" << "host" << 1;
-        QTest::newRow("no port") << "ORTHANC@host" << "" << "" << 0;
-        QTest::newRow("port 0") << "ORTHANC@host:0" << "" << "" << 0;
-        QTest::newRow("port too big") << "ORTHANC@host:70000" << "" << "" << 0;
-        QTest::newRow("AE title too long") << "ABCDEFGHIJKLMNOPQ@host:1" << "" << "" << 0;
-        QTest::newRow("backslash") << "A\\B@host:1" << "" << "" << 0;
-        QTest::newRow("empty") << "" << "" << "" << 0;
+        QTest::newRow("name") << "ORTHANC@pacs.example.org:4242"
+                              << "ORTHANC"
+                              << "pacs.example.org" << 4242;
+        QTest::newRow("address") << "PACS_1@10.0.0.7:104"
+                                 << "PACS_1"
+                                 << "10.0.0.7" << 104;
+        QTest::newRow("IPv6") << "A@[::1]:11112"
+                              << "A"
+                              << "::1" << 11112;
+        QTest::newRow("@ in the AE title") << "A@B@host:1"
+                                           << "A@B"
+                                           << "host" << 1;
+        QTest::newRow("no port") << "ORTHANC@host"
+                                 << ""
+                                 << "" << 0;
+        QTest::newRow("port 0") << "ORTHANC@host:0"
+                                << ""
+                                << "" << 0;
+        QTest::newRow("port too big") << "ORTHANC@host:70000"
+                                      << ""
+                                      << "" << 0;
+        QTest::newRow("AE title too long") << "ABCDEFGHIJKLMNOPQ@host:1"
+                                           << ""
+                                           << "" << 0;
+        QTest::newRow("backslash") << "A\\B@host:1"
+                                   << ""
+                                   << "" << 0;
+        QTest::newRow("empty") << ""
+                               << ""
+                               << "" << 0;
     }
     void parsesNodes()
     {
@@ -118,10 +140,14 @@ private slots:
     {
         QTest::addColumn<QString>("where");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("nothing listens") << "closed" << "connection refused";
-        QTest::newRow("not a DICOM node (HTTP)") << "http" << "not a DICOM node";
-        QTest::newRow("never answers") << "silent" << "no answer within 2 s";
-        QTest::newRow("unknown host") << "unknown" << "no-such-host.invalid";
+        QTest::newRow("nothing listens") << "closed"
+                                         << "connection refused";
+        QTest::newRow("not a DICOM node (HTTP)") << "http"
+                                                 << "not a DICOM node";
+        QTest::newRow("never answers") << "silent"
+                                       << "no answer within 2 s";
+        QTest::newRow("unknown host") << "unknown"
+                                      << "no-such-host.invalid";
     }
     void echoFailures()
     {
@@ -170,12 +196,18 @@ private slots:
         QTest::addColumn<int>("maximum");
         const QString id = tag(kSample, DCM_PatientID);
         QTest::newRow("patient id") << "patientId" << id << 1 << 1;
-        QTest::newRow("patient id, no match") << "patientId" << "NOBODY-0000" << 0 << 0;
-        QTest::newRow("modality CT") << "modality" << "CT" << 2 << 1000;
-        QTest::newRow("modality MR: none loaded") << "modality" << "MR" << 0 << 0;
-        QTest::newRow("date range") << "studyDate" << "20231201-20240131" << 1 << 1000;
-        QTest::newRow("date range before any") << "studyDate" << "19000101-19000102" << 0 << 0;
-        QTest::newRow("name wildcard") << "patientName" << "*" << 2 << 1000;
+        QTest::newRow("patient id, no match") << "patientId"
+                                              << "NOBODY-0000" << 0 << 0;
+        QTest::newRow("modality CT") << "modality"
+                                     << "CT" << 2 << 1000;
+        QTest::newRow("modality MR: none loaded") << "modality"
+                                                  << "MR" << 0 << 0;
+        QTest::newRow("date range") << "studyDate"
+                                    << "20231201-20240131" << 1 << 1000;
+        QTest::newRow("date range before any") << "studyDate"
+                                               << "19000101-19000102" << 0 << 0;
+        QTest::newRow("name wildcard") << "patientName"
+                                       << "*" << 2 << 1000;
     }
     void findStudies()
     {
@@ -226,8 +258,9 @@ private slots:
         const QString folder = pacs::Client::cacheFolder(study, series->first().seriesUid);
         QVERIFY(folder.startsWith(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)));
         QList<int> seen;
-        const auto files = client.get(study, series->first().seriesUid, folder,
-                                      [&](int received, int) { seen << received; }, nullptr, &error);
+        const auto files = client.get(
+            study, series->first().seriesUid, folder, [&](int received, int) { seen << received; },
+            nullptr, &error);
         QVERIFY2(files, qPrintable(error));
         QCOMPARE(files->size(), 1);
         QCOMPARE(seen, QList<int>{1});
@@ -273,6 +306,96 @@ private slots:
         QCOMPARE(QDir(dir.filePath("cancelled")).entryList(QDir::Files).size(), 0);
         // The node is fine afterwards.
         QVERIFY2(client.echo(&error), qPrintable(error));
+    }
+
+    // moescope-cli pacs, and a PACS query as batch's and index's input: exit
+    // codes, one line per failure, nodes by name from the settings.
+    void cli_data()
+    {
+        QTest::addColumn<QStringList>("arguments"); // @NODE: the test node, @OUT: a folder
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected"); // in stdout (exit 0) or stderr
+        QTest::newRow("echo") << QStringList{"pacs", "echo", "--node", "@NODE"} << 0
+                              << "answers C-ECHO";
+        QTest::newRow("echo, by name from the settings")
+            << QStringList{"pacs", "echo", "--node", "Lab"} << 0 << "answers C-ECHO";
+        QTest::newRow("echo, nothing listens")
+            << QStringList{"pacs", "echo", "--node", "X@127.0.0.1:9", "--timeout", "2"} << 1
+            << "connection refused";
+        QTest::newRow("unknown name") << QStringList{"pacs", "echo", "--node", "Cardiology"} << 1
+                                      << "no DICOM node is named \"Cardiology\" (configured: Lab)";
+        QTest::newRow("find, JSON") << QStringList{"pacs",  "find",         "--node",
+                                                   "@NODE", "--patient-id", "MOESCOPE-PACS-SERIES",
+                                                   "--json"}
+                                    << 0 << "\"patient_id\": \"MOESCOPE-PACS-SERIES\"";
+        QTest::newRow("find, no match")
+            << QStringList{"pacs", "find", "--node", "@NODE", "--patient-id", "NOBODY"} << 0
+            << "no study on";
+        QTest::newRow("get") << QStringList{"pacs",  "get",     "--node",
+                                            "Lab",   "--study", "1.2.826.0.1.3680043.8.498.4242.1",
+                                            "--out", "@OUT"}
+                             << 0 << "12 file(s) retrieved into";
+        QTest::newRow("batch over a PACS query")
+            << QStringList{"batch",
+                           "--model",
+                           "ct-hmar-tiny",
+                           "--input",
+                           "pacs://Lab?patient-id=MOESCOPE-PACS-SERIES&modality=CT",
+                           "--db",
+                           "@OUT/runs.sqlite",
+                           "--json"}
+            << 0 << "\"analysed\": 12";
+        QTest::newRow("index a PACS query")
+            << QStringList{"index",
+                           "--model",
+                           "ct-hmar-tiny",
+                           "--input",
+                           "pacs://@NODE?patient-id=MOESCOPE-PACS-SERIES",
+                           "--gallery",
+                           "pacs",
+                           "--db",
+                           "@OUT/runs.sqlite",
+                           "--json"}
+            << 0 << "\"gallery_items\": 12";
+        QTest::newRow("a PACS query without keys")
+            << QStringList{"batch",      "--model", "ct-hmar-tiny",    "--input",
+                           "pacs://Lab", "--db",    "@OUT/runs.sqlite"}
+            << 1 << "needs at least one key";
+    }
+    void cli()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        QTemporaryDir home;
+        const QString out = home.filePath(QStringLiteral("out"));
+        QDir().mkpath(out);
+        for (QString &a : arguments) {
+            a.replace(QLatin1String("@NODE"), m_node.address());
+            a.replace(QLatin1String("@OUT"), out);
+        }
+        // The user's settings and cache: the test's own, with one node.
+        QDir().mkpath(home.filePath(QStringLiteral("config/MoEScope")));
+        QFile conf(home.filePath(QStringLiteral("config/MoEScope/MoEScope.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write(QStringLiteral("[pacs]\nnodes=Lab=%1\n").arg(m_node.address()).toUtf8());
+        conf.close();
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(MOESCOPE_CLI), arguments);
+        QVERIFY(cli.waitForFinished(120000));
+        const QString stdOut = QString::fromUtf8(cli.readAllStandardOutput());
+        const QString stdErr = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(cli.exitCode() == exitCode, qPrintable(stdOut + stdErr));
+        QVERIFY2((exitCode == 0 ? stdOut : stdErr).contains(expected), qPrintable(stdOut + stdErr));
+        if (exitCode != 0)
+            QCOMPARE(stdErr.trimmed().count(QLatin1Char('\n')), 0); // one line
+        if (arguments.contains(QLatin1String("get")))
+            QCOMPARE(QDir(out).entryList({"*.dcm"}, QDir::Files).size(), 12);
     }
 
 private:

@@ -56,8 +56,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("row");
         QTest::addColumn<QString>("problem"); // empty: saved
         QTest::newRow("valid") << QStringList{"Lab", "ORTHANC", "127.0.0.1", "4242"} << "";
-        QTest::newRow("port not a number") << QStringList{"Lab", "ORTHANC", "127.0.0.1", "x"}
-                                          << "is not a DICOM node";
+        QTest::newRow("port not a number")
+            << QStringList{"Lab", "ORTHANC", "127.0.0.1", "x"} << "is not a DICOM node";
         QTest::newRow("AE title too long")
             << QStringList{"Lab", "ABCDEFGHIJKLMNOPQ", "h", "104"} << "is not an AE title";
         QTest::newRow("no name") << QStringList{"", "ORTHANC", "h", "104"} << "needs a name";
@@ -122,7 +122,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(dialog->studiesView()->model()->rowCount(), 1, 15000);
         // One study: it is selected and its series listed, one, selected.
         QTRY_COMPARE_WITH_TIMEOUT(dialog->seriesView()->model()->rowCount(), 1, 15000);
-        QCOMPARE(dialog->seriesView()->model()->index(0, 2).data().toString(), QStringLiteral("12"));
+        QCOMPARE(dialog->seriesView()->model()->index(0, 2).data().toString(),
+                 QStringLiteral("12"));
         QTRY_VERIFY(dialog->openButton()->isEnabled());
         // Pictures to look at, where asked for (MOESCOPE_TEST_SHOTS=DIR).
         const QString shots = qEnvironmentVariable("MOESCOPE_TEST_SHOTS");
@@ -149,9 +150,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("never answers") << "silent" << "no answer within 2 s";
-        QTest::newRow("refuses the connection") << "closed" << "connection refused";
-        QTest::newRow("no such node name") << "name" << "no DICOM node is named";
+        QTest::newRow("never answers") << "silent"
+                                       << "no answer within 2 s";
+        QTest::newRow("refuses the connection") << "closed"
+                                                << "connection refused";
+        QTest::newRow("no such node name") << "name"
+                                           << "no DICOM node is named";
     }
     void failingNodeKeepsWindowResponsive()
     {
@@ -194,7 +198,8 @@ private Q_SLOTS:
         QVERIFY(dialog.searchButton()->isEnabled()); // ready for another try
         QVERIFY(!dialog.cancelButton()->isEnabled());
         // The event loop kept running: at least half the timer's ticks.
-        QVERIFY2(ticks >= elapsed / 40, qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));
+        QVERIFY2(ticks >= elapsed / 40,
+                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "modelinputs.h"
 #include "options.h"
+#include "pacsinput.h"
 #include "slurmbatch.h"
 #include "terminal.h"
 
@@ -53,8 +54,9 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QCommandLineParser parser;
     const QCommandLineOption inputOpt(
         QStringLiteral("input"),
-        Tr::tr("A folder (every file below it) or a text file listing one path per line."),
-        QStringLiteral("DIR|LIST"));
+        Tr::tr("A folder (every file below it), a text file listing one path per line, or a "
+               "PACS query: pacs://NODE?patient-id=ID&modality=CT&date=D…"),
+        QStringLiteral("DIR|LIST|pacs://…"));
     const QCommandLineOption outOpt(QStringLiteral("out"),
                                     Tr::tr("Folder for each file's artifacts (as run --out)."),
                                     QStringLiteral("DIR"));
@@ -90,7 +92,15 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     applyThreads(parser);
 
     QString error;
-    std::optional<QList<BatchFile>> files = listBatchInput(parser.value(inputOpt), &error);
+    QString input = parser.value(inputOpt);
+    if (isPacsInput(input)) {
+        const std::optional<QString> folder =
+            retrievePacsInput(input, configuredPacsNodes(), err, &error);
+        if (!folder)
+            return fail(err, error);
+        input = *folder;
+    }
+    std::optional<QList<BatchFile>> files = listBatchInput(input, &error);
     if (!files)
         return fail(err, error);
     const int listed = int(files->size());
@@ -100,7 +110,7 @@ int batch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QString modelPath;
         if (!catalog.resolve(parser.value(modelOption()), &modelPath, &error))
             return fail(err, error);
-        return writeSlurmBatch(parser, modelPath, listed, out, err);
+        return writeSlurmBatch(parser, modelPath, input, listed, out, err);
     }
     BatchRequest request;
     request.files = shardCount > 1 ? shardOf(*files, shardIndex, shardCount) : *files;

@@ -1,5 +1,6 @@
 #include "galleryverbs.h"
 #include "options.h"
+#include "pacsinput.h"
 #include "terminal.h"
 
 #include "plugin/pluginregistry.h"
@@ -103,8 +104,9 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     const QCommandLineOption inputOpt(QStringLiteral("input"),
-                                      Tr::tr("Folder (recursive) or file to index."),
-                                      QStringLiteral("DIR"));
+                                      Tr::tr("Folder (recursive) or file to index, or a PACS "
+                                             "query: pacs://NODE?patient-id=ID&modality=CT…"),
+                                      QStringLiteral("DIR|pacs://…"));
     const QCommandLineOption batchOpt(QStringLiteral("batch"),
                                       Tr::tr("Frames per forward call within a volume."),
                                       QStringLiteral("N"), QStringLiteral("8"));
@@ -125,6 +127,13 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     IndexRequest request;
     request.root = parser.value(inputOpt);
+    if (isPacsInput(request.root)) {
+        const std::optional<QString> folder =
+            retrievePacsInput(request.root, configuredPacsNodes(), err, &error);
+        if (!folder)
+            return fail(err, error);
+        request.root = *folder;
+    }
     request.galleryName = parser.value(kGallery);
     request.modelPath = engine.path;
     request.modelSha256 = engine.sha256;

@@ -101,6 +101,8 @@ QString usage()
         "      find: [--patient-id ID] [--patient-name NAME] [--date YYYYMMDD[-YYYYMMDD]]\n"
         "      [--modality M] [--accession A] [--study UID: its series]; get: --study UID\n"
         "      [--series UID] [--out DIR]: C-GET into the cache (or DIR), Ctrl-C cancels\n"
+        "      batch and index also take --input pacs://NODE?patient-id=ID&modality=M&\n"
+        "      date=D&accession=A&study=UID: every matching series, retrieved first\n"
         "  merge --db FILE|URL SOURCE... [--json]\n"
         "      copies the runs of other stores (e.g. a Slurm array's per-shard files) into\n"
         "      --db; runs already there are not copied twice\n"

@@ -3,6 +3,7 @@
 // PACS nodes, the "pacs/nodes" key) or AET@HOST:PORT.
 #include "commands.h"
 #include "options.h"
+#include "pacsinput.h"
 
 #include "pacs/pacsclient.h"
 
@@ -41,8 +42,8 @@ QJsonObject toJson(const pacs::Study &s)
 
 QJsonObject toJson(const pacs::Series &s)
 {
-    return QJsonObject{{"study_uid", s.studyUid},     {"series_uid", s.seriesUid},
-                       {"modality", s.modality},      {"number", s.number},
+    return QJsonObject{{"study_uid", s.studyUid},      {"series_uid", s.seriesUid},
+                       {"modality", s.modality},       {"number", s.number},
                        {"description", s.description}, {"instances", s.instanceCount}};
 }
 
@@ -50,7 +51,7 @@ QJsonObject toJson(const pacs::Series &s)
 
 // The window's settings (Preferences::pacsNodes): read here without the
 // window's library, which the CLI does not link.
-static QList<pacs::Node> configuredPacsNodes()
+QList<pacs::Node> configuredPacsNodes()
 {
     const QSettings settings;
     QList<pacs::Node> nodes =
@@ -90,8 +91,8 @@ int pacsCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
                                      QStringLiteral("DATE"));
     const QCommandLineOption modalityOpt(QStringLiteral("modality"), Tr::tr("Modality, e.g. CT."),
                                          QStringLiteral("M"));
-    const QCommandLineOption accessionOpt(QStringLiteral("accession"),
-                                          Tr::tr("Accession number."), QStringLiteral("A"));
+    const QCommandLineOption accessionOpt(QStringLiteral("accession"), Tr::tr("Accession number."),
+                                          QStringLiteral("A"));
     const QCommandLineOption studyOpt(QStringLiteral("study"), Tr::tr("Study Instance UID."),
                                       QStringLiteral("UID"));
     const QCommandLineOption seriesOpt(QStringLiteral("series"), Tr::tr("Series Instance UID."),
@@ -139,8 +140,9 @@ int pacsCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
     }
 
     if (action == QLatin1String("find")) {
-        if (parser.isSet(studyOpt) && !parser.isSet(patientIdOpt) && !parser.isSet(patientNameOpt) &&
-            !parser.isSet(dateOpt) && !parser.isSet(modalityOpt) && !parser.isSet(accessionOpt)) {
+        if (parser.isSet(studyOpt) && !parser.isSet(patientIdOpt) &&
+            !parser.isSet(patientNameOpt) && !parser.isSet(dateOpt) && !parser.isSet(modalityOpt) &&
+            !parser.isSet(accessionOpt)) {
             const auto series = client.findSeries(parser.value(studyOpt), &error);
             if (!series)
                 return fail(err, error);
@@ -197,7 +199,11 @@ int pacsCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
         study, series, folder,
         [&](int received, int total) {
             if (!json)
-                err << "\r" << Tr::tr("received %1 of %2").arg(received).arg(total < 0 ? QStringLiteral("?") : QString::number(total)) << Qt::flush;
+                err << "\r"
+                    << Tr::tr("received %1 of %2")
+                           .arg(received)
+                           .arg(total < 0 ? QStringLiteral("?") : QString::number(total))
+                    << Qt::flush;
         },
         &g_cancel, &error);
     if (!json)

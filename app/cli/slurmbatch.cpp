@@ -90,8 +90,8 @@ QString shardDatabase(const QString &database, const QString &shard)
         (file.suffix().isEmpty() ? QStringLiteral("sqlite") : file.suffix()));
 }
 
-int writeSlurmBatch(const QCommandLineParser &parser, const QString &modelPath, int listedFiles,
-                    QTextStream &out, QTextStream &err)
+int writeSlurmBatch(const QCommandLineParser &parser, const QString &modelPath,
+                    const QString &input, int listedFiles, QTextStream &out, QTextStream &err)
 {
     int tasks = std::clamp(listedFiles, 1, 32);
     if (parser.isSet(arrayOpt())) {
@@ -108,7 +108,7 @@ int writeSlurmBatch(const QCommandLineParser &parser, const QString &modelPath, 
                         QStringLiteral("--model"),
                         absolute(modelPath),
                         QStringLiteral("--input"),
-                        absolute(parser.value(QStringLiteral("input")))};
+                        absolute(input)};
     const QString database = parser.value(databaseOption());
     const bool noStore = parser.isSet(QStringLiteral("no-store"));
     QString dbArgument;

@@ -18,8 +18,10 @@ bool slurmRequested(const QCommandLineParser &parser);
 // Writes the script for `parser`'s batch over `listedFiles` files with the
 // model at `modelPath` (absolute) and, given --submit, submits it. Prints
 // what it did; returns the exit code.
-int writeSlurmBatch(const QCommandLineParser &parser, const QString &modelPath, int listedFiles,
-                    QTextStream &out, QTextStream &err);
+// `input` is the folder or list the tasks read (a PACS query's retrieved
+// folder stands for the query).
+int writeSlurmBatch(const QCommandLineParser &parser, const QString &modelPath,
+                    const QString &input, int listedFiles, QTextStream &out, QTextStream &err);
 
 // The per-shard database a task writes when --db is an SQLite file: a
 // shared file system's locks cannot be trusted with many writers, so each

@@ -50,8 +50,7 @@ QString count(int n)
 } // namespace
 
 PacsDialog::PacsDialog(const QList<pacs::Node> &nodes, const QString &ourAeTitle, QWidget *parent)
-    : QDialog(parent), m_nodes(nodes), m_ourAeTitle(ourAeTitle),
-      m_browser(new PacsBrowser(this))
+    : QDialog(parent), m_nodes(nodes), m_ourAeTitle(ourAeTitle), m_browser(new PacsBrowser(this))
 {
     setWindowTitle(tr("Open from PACS"));
     auto *layout = new QVBoxLayout(this);
@@ -164,9 +163,9 @@ PacsDialog::PacsDialog(const QList<pacs::Node> &nodes, const QString &ourAeTitle
         m_series->removeRows(0, m_series->rowCount());
         for (const pacs::Study &s : studies) {
             QList<QStandardItem *> row;
-            for (const QString &text : {date(s.studyDate), s.patientId, s.patientName,
-                                        s.modalities.join(QLatin1Char('/')), count(s.seriesCount),
-                                        s.description})
+            for (const QString &text :
+                 {date(s.studyDate), s.patientId, s.patientName,
+                  s.modalities.join(QLatin1Char('/')), count(s.seriesCount), s.description})
                 row << new QStandardItem(text);
             row[0]->setToolTip(s.studyUid);
             m_studies->appendRow(row);
@@ -182,8 +181,8 @@ PacsDialog::PacsDialog(const QList<pacs::Node> &nodes, const QString &ourAeTitle
         m_series->removeRows(0, m_series->rowCount());
         for (const pacs::Series &s : series) {
             QList<QStandardItem *> row;
-            for (const QString &text : {count(s.number), s.modality, count(s.instanceCount),
-                                        s.description})
+            for (const QString &text :
+                 {count(s.number), s.modality, count(s.instanceCount), s.description})
                 row << new QStandardItem(text);
             row[0]->setToolTip(s.seriesUid);
             m_series->appendRow(row);

@@ -8,8 +8,8 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -120,8 +120,8 @@ SettingsDialog::SettingsDialog(Preferences *preferences, bool cudaAvailable, QWi
 
 QWidget *SettingsDialog::buildPacsNodes()
 {
-    auto *box = new QGroupBox(tr("PACS nodes (File ▸ Open from PACS…, moescope-cli pacs --node)"),
-                              this);
+    auto *box =
+        new QGroupBox(tr("PACS nodes (File ▸ Open from PACS…, moescope-cli pacs --node)"), this);
     auto *layout = new QVBoxLayout(box);
     m_pacsNodes = new QTableWidget(0, 4, box);
     m_pacsNodes->setObjectName(QStringLiteral("pacsNodes"));
@@ -181,9 +181,8 @@ bool SettingsDialog::apply()
             return item ? item->text().trimmed() : QString();
         };
         QString error;
-        std::optional<pacs::Node> node =
-            pacs::Node::parse(cell(1) + QLatin1Char('@') + cell(2) + QLatin1Char(':') + cell(3),
-                              &error);
+        std::optional<pacs::Node> node = pacs::Node::parse(
+            cell(1) + QLatin1Char('@') + cell(2) + QLatin1Char(':') + cell(3), &error);
         if (node && cell(0).isEmpty())
             error = tr("every node needs a name");
         if (!node || !error.isEmpty()) {

@@ -42,9 +42,8 @@ void PacsBrowser::setBusy(bool busy)
     Q_EMIT busyChanged(busy);
 }
 
-void PacsBrowser::start(std::function<Result(const std::atomic_bool &,
-                                             const std::function<void(int, int)> &)>
-                            work)
+void PacsBrowser::start(
+    std::function<Result(const std::atomic_bool &, const std::function<void(int, int)> &)> work)
 {
     cancel();
     auto flag = std::make_shared<std::atomic_bool>(false);

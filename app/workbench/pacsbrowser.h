@@ -46,7 +46,7 @@ Q_SIGNALS:
 private:
     struct Result;
     void start(std::function<Result(const std::atomic_bool &cancel,
-                                     const std::function<void(int, int)> &progress)>
+                                    const std::function<void(int, int)> &progress)>
                    work);
     void setBusy(bool busy);
 

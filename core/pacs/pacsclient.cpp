@@ -59,10 +59,10 @@ OFList<OFString> transferSyntaxes(bool compressedToo)
     xfers.push_back(UID_LittleEndianExplicitTransferSyntax);
     xfers.push_back(UID_LittleEndianImplicitTransferSyntax);
     if (compressedToo)
-        for (const char *uid : {UID_JPEGProcess1TransferSyntax, UID_JPEGProcess2_4TransferSyntax,
-                                UID_JPEGProcess14SV1TransferSyntax,
-                                UID_JPEGLSLosslessTransferSyntax, UID_JPEGLSLossyTransferSyntax,
-                                UID_RLELosslessTransferSyntax})
+        for (const char *uid :
+             {UID_JPEGProcess1TransferSyntax, UID_JPEGProcess2_4TransferSyntax,
+              UID_JPEGProcess14SV1TransferSyntax, UID_JPEGLSLosslessTransferSyntax,
+              UID_JPEGLSLossyTransferSyntax, UID_RLELosslessTransferSyntax})
             xfers.push_back(uid);
     return xfers;
 }
@@ -119,9 +119,8 @@ protected:
         return OFString(QFile::encodeName(path).constData());
     }
 
-    OFCondition handleSTORERequest(const T_ASC_PresentationContextID presID,
-                                   DcmDataset *incoming, OFBool &continueSession,
-                                   Uint16 &status) override
+    OFCondition handleSTORERequest(const T_ASC_PresentationContextID presID, DcmDataset *incoming,
+                                   OFBool &continueSession, Uint16 &status) override
     {
         const OFCondition cond =
             DcmSCU::handleSTORERequest(presID, incoming, continueSession, status);
@@ -204,8 +203,8 @@ bool find(const Node &node, DcmDataset &keys, const QString &what,
 {
     DcmSCU scu;
     T_ASC_PresentationContextID presID = 0;
-    if (!associate(scu, node, UID_FINDStudyRootQueryRetrieveInformationModel, false, &presID,
-                   error, what))
+    if (!associate(scu, node, UID_FINDStudyRootQueryRetrieveInformationModel, false, &presID, error,
+                   what))
         return false;
     OFList<QRResponse *> responses;
     const OFCondition cond = scu.sendFINDRequest(presID, &keys, &responses);
@@ -256,7 +255,8 @@ bool Client::echo(QString *error) const
     if (cond.bad()) {
         scu.abortAssociation();
         if (error)
-            *error = QStringLiteral("%1: %2: %3").arg(m_node.address(), what, describe(cond, m_node));
+            *error =
+                QStringLiteral("%1: %2: %3").arg(m_node.address(), what, describe(cond, m_node));
         return false;
     }
     scu.releaseAssociation();
@@ -287,7 +287,8 @@ std::optional<QList<Study>> Client::findStudies(const StudyQuery &query, QString
             s.studyDate = text(d, DCM_StudyDate);
             s.description = text(d, DCM_StudyDescription);
             s.accessionNumber = text(d, DCM_AccessionNumber);
-            s.modalities = text(d, DCM_ModalitiesInStudy).split(QLatin1Char('\\'), Qt::SkipEmptyParts);
+            s.modalities =
+                text(d, DCM_ModalitiesInStudy).split(QLatin1Char('\\'), Qt::SkipEmptyParts);
             s.seriesCount = number(d, DCM_NumberOfStudyRelatedSeries);
             s.instanceCount = number(d, DCM_NumberOfStudyRelatedInstances);
             studies << s;
@@ -352,11 +353,12 @@ std::optional<QStringList> Client::get(const QString &studyUid, const QString &s
     scu.setStorageMode(DCMSCU_STORAGE_DISK);
     scu.setStorageDir(ofs(QDir::toNativeSeparators(folder)));
     T_ASC_PresentationContextID presID = 0;
-    if (!associate(scu, m_node, UID_GETStudyRootQueryRetrieveInformationModel, true, &presID,
-                   error, what))
+    if (!associate(scu, m_node, UID_GETStudyRootQueryRetrieveInformationModel, true, &presID, error,
+                   what))
         return std::nullopt;
     DcmDataset keys;
-    keys.putAndInsertOFStringArray(DCM_QueryRetrieveLevel, seriesUid.isEmpty() ? "STUDY" : "SERIES");
+    keys.putAndInsertOFStringArray(DCM_QueryRetrieveLevel,
+                                   seriesUid.isEmpty() ? "STUDY" : "SERIES");
     keys.putAndInsertOFStringArray(DCM_StudyInstanceUID, ofs(studyUid));
     if (!seriesUid.isEmpty())
         keys.putAndInsertOFStringArray(DCM_SeriesInstanceUID, ofs(seriesUid));

@@ -40,7 +40,7 @@ struct Study
     QString description;
     QString accessionNumber;
     QStringList modalities;
-    int seriesCount = -1;   // -1: the node did not say
+    int seriesCount = -1; // -1: the node did not say
     int instanceCount = -1;
 };
 

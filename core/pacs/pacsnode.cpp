@@ -25,7 +25,8 @@ bool validAet(const QString &aet)
 std::optional<Node> Node::parse(const QString &text, QString *error)
 {
     // DICOM allows '@' in an AE title; the last '@' separates it from the host.
-    static const QRegularExpression re(QStringLiteral("^(.+)@([^@:]+|\\[[0-9a-fA-F:]+\\]):(\\d{1,5})$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(.+)@([^@:]+|\\[[0-9a-fA-F:]+\\]):(\\d{1,5})$"));
     const QRegularExpressionMatch m = re.match(text.trimmed());
     if (!m.hasMatch()) {
         if (error)

@@ -17,7 +17,7 @@ struct Node
     QString host;
     int port = 104;
     QString callingAet = QStringLiteral("MOESCOPE"); // ours
-    int timeoutSeconds = 10; // connecting, and waiting for each answer
+    int timeoutSeconds = 10;                         // connecting, and waiting for each answer
 
     // "AET@HOST:PORT" (AE titles: 1–16 characters, no backslash or control
     // characters). nullopt with *error saying what is wrong.
