@@ -11,3 +11,6 @@ moescope_add_test(tst_retrieval LIBS moescope_jobs moescope_retrieval moescope_s
   FIXTURES ct_heldout)
 target_compile_definitions(tst_retrieval PRIVATE MOESCOPE_CLI="$<TARGET_FILE:moescope-cli>")
 add_dependencies(tst_retrieval moescope-cli moescope_ct_retrieval moescope_ultrasound)
+
+# Galleries past exact search's size: FAISS IVF-PQ, saved and rebuilt (issue 17).
+moescope_add_test(tst_galleryindex LIBS moescope_jobs moescope_retrieval moescope_store)

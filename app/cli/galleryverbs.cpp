@@ -176,6 +176,15 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (auto info = db.findGallery(request.galleryName, &countError)) {
         json.insert(QStringLiteral("gallery_items"), info->itemCount);
         json.insert(QStringLiteral("gallery_sources"), info->sourceCount);
+        // A gallery past exact search's size gets its approximate index now,
+        // not at the first query.
+        if (info->itemCount > GalleryIndexPolicy().approximateAbove) {
+            if (auto gallery = loadGallery(db, request.galleryName, &countError)) {
+                json.insert(QStringLiteral("index"), gallery->indexDescription());
+                if (!gallery->indexWarning.isEmpty())
+                    err << Tr::tr("warning: %1").arg(gallery->indexWarning) << "\n";
+            }
+        }
     }
     if (parser.isSet(kJson)) {
         printJson(out, json);
@@ -246,8 +255,12 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
                "every file under --input queries the gallery."));
     const QCommandLineOption noStoreOpt(QStringLiteral("no-store"),
                                         Tr::tr("Do not store the query's run."));
+    const QCommandLineOption indexOpt(
+        QStringLiteral("index"),
+        Tr::tr("auto (exact up to 200,000 items, else FAISS IVF-PQ), exact or approximate."),
+        QStringLiteral("KIND"), QStringLiteral("auto"));
     parser.addOptions({kModel, inputOpt, kDb, kGallery, topOpt, frameOpt, regionOpt, evaluateOpt,
-                       noStoreOpt, kDevice, kThreads, kJson});
+                       noStoreOpt, indexOpt, kDevice, kThreads, kJson});
     if (!parse(parser, QStringLiteral("retrieve"), arguments, err))
         return Usage;
     const bool evaluate = parser.isSet(evaluateOpt);
@@ -293,7 +306,17 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
     if (!db.openOrDefault(parser.value(kDb), &error))
         return fail(err, error);
     const QString galleryName = parser.value(kGallery);
-    std::optional<LoadedGallery> gallery = loadGallery(db, galleryName, &error);
+    GalleryIndexPolicy policy;
+    const QString kind = parser.value(indexOpt);
+    if (kind == QLatin1String("exact") || evaluate) // leave-one-out reads every vector
+        policy.mode = GalleryIndexPolicy::Mode::Exact;
+    else if (kind == QLatin1String("approximate"))
+        policy.mode = GalleryIndexPolicy::Mode::Approximate;
+    else if (kind != QLatin1String("auto")) {
+        err << Tr::tr("moescope-cli retrieve: --index takes auto, exact or approximate") << "\n";
+        return Usage;
+    }
+    std::optional<LoadedGallery> gallery = loadGallery(db, galleryName, &error, policy);
     if (!gallery)
         return fail(err, error);
     LoadedEngine engine;
@@ -303,7 +326,9 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
     if (!checkGalleryModel(gallery->info, engine.sha256, QString::fromStdString(contract.name), 0,
                            &error))
         return fail(err, QDir::toNativeSeparators(db.path()) + QStringLiteral(": ") + error);
-    if (gallery->index.empty())
+    if (!gallery->indexWarning.isEmpty())
+        err << Tr::tr("warning: %1").arg(gallery->indexWarning) << "\n";
+    if (gallery->empty())
         return fail(err, Tr::tr("%1: gallery \"%2\" is empty")
                              .arg(QDir::toNativeSeparators(db.path()), galleryName));
 
@@ -445,7 +470,10 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
         query.insert(QStringLiteral("region"),
                      QJsonArray{region.x(), region.y(), region.width(), region.height()});
     QJsonObject json{{"gallery", galleryName},
-                     {"gallery_items", qint64(gallery->index.size())},
+                     {"gallery_items", qint64(gallery->size())},
+                     {"index", gallery->indexDescription()},
+                     {"index_approximate", gallery->isApproximate()},
+                     {"index_from_file", gallery->approximateFromFile},
                      {"model", QString::fromStdString(contract.name)},
                      {"model_sha256", engine.sha256},
                      {"k", k},
@@ -465,7 +493,7 @@ int retrieveVerb(const QStringList &arguments, QTextStream &out, QTextStream &er
     }
     out << Tr::tr("%1 against gallery \"%2\" (%3 items): top %4 in %5 ms; query gates: %6")
                .arg(QDir::toNativeSeparators(shared->sourcePath), galleryName)
-               .arg(gallery->index.size())
+               .arg(gallery->size())
                .arg(result.hits.size())
                .arg(result.searchMs, 0, 'f', 2)
                .arg(gatesText(result.query.gates))

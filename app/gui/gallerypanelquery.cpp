@@ -120,10 +120,11 @@ void GalleryPanel::onQueryFinished(const QueryResult &result)
     m_queryView->setRegion(result.region);
     m_queryView->setCaption(result.region.isValid() ? tr("query region") : tr("query slice"));
     showMessage(
-        tr("%n hit(s) in \"%1\" (model %2 ms, search %3 ms)", nullptr, int(result.hits.size()))
+        tr("%n hit(s) in \"%1\" (model %2 ms, search %3 ms; %4)", nullptr, int(result.hits.size()))
             .arg(currentGallery())
             .arg(result.analysis.timings.totalMs, 0, 'f', 0)
-            .arg(result.searchMs, 0, 'f', 1));
+            .arg(result.searchMs, 0, 'f', 1)
+            .arg(result.index));
     if (result.hits.empty()) {
         m_hitView->setImage({});
         m_hitView->setHeatmap({}, {}, -1);

@@ -4,11 +4,14 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cmath>
@@ -482,8 +485,37 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
     return true;
 }
 
+QString galleryIndexFolder(const store::Database &db)
+{
+    if (db.backendName() == QLatin1String("sqlite"))
+        return db.path() + QStringLiteral("-indexes");
+    QString base = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    if (base.isEmpty())
+        base = QDir::tempPath() + QStringLiteral("/moescope-cache");
+    const QByteArray id =
+        QCryptographicHash::hash(db.path().toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return base + QStringLiteral("/gallery-indexes/") + QString::fromLatin1(id);
+}
+
+std::vector<retrieval::Hit> LoadedGallery::search(const float *query, int k,
+                                                  int64_t excludeId) const
+{
+    return approximate.empty() ? index.search(query, k, excludeId)
+                               : approximate.search(query, k, excludeId);
+}
+
+QString LoadedGallery::indexDescription() const
+{
+    if (approximate.empty())
+        return Tr::tr("exact search");
+    const retrieval::AnnInfo &a = approximate.info();
+    return Tr::tr("%1: recall@10 %2 against exact search")
+        .arg(QString::fromStdString(a.describe()))
+        .arg(a.recallAt10, 0, 'f', 3);
+}
+
 std::optional<LoadedGallery> loadGallery(const store::Database &db, const QString &name,
-                                         QString *error)
+                                         QString *error, const GalleryIndexPolicy &policy)
 {
     QElapsedTimer t;
     t.start();
@@ -495,13 +527,56 @@ std::optional<LoadedGallery> loadGallery(const store::Database &db, const QStrin
                      : dbError;
         return std::nullopt;
     }
+    LoadedGallery g;
+    g.info = *info;
+    const bool approximate = policy.mode == GalleryIndexPolicy::Mode::Approximate ||
+                             (policy.mode == GalleryIndexPolicy::Mode::Auto &&
+                              info->itemCount > policy.approximateAbove);
+    // The gallery's state: ids are never handed out twice and items are only
+    // ever added, so its id, size and birth name one content.
+    const std::string key = QStringLiteral("%1:%2:%3")
+                                .arg(info->id)
+                                .arg(info->itemCount)
+                                .arg(info->createdAt.toString(Qt::ISODateWithMs))
+                                .toStdString();
+    const QString folder = policy.folder.isEmpty() ? galleryIndexFolder(db) : policy.folder;
+    const QString file = folder + QStringLiteral("/gallery-%1.faiss").arg(info->id);
+    if (approximate) {
+        std::string why;
+        if (g.approximate.load(QFile::encodeName(file).toStdString(), key, &why)) {
+            g.approximateFromFile = true;
+            g.loadMs = msSince(t);
+            return g; // the embeddings stay in the store
+        }
+        if (!why.empty())
+            g.indexWarning = QString::fromStdString(why) + Tr::tr("; built again");
+    }
     std::optional<store::GalleryMatrix> matrix = db.loadGalleryEmbeddings(info->id, error);
     if (!matrix)
         return std::nullopt;
-    LoadedGallery g;
-    g.info = *info;
-    g.index = retrieval::FlatIndex(matrix->dim);
     std::vector<int64_t> ids(matrix->ids.begin(), matrix->ids.end());
+    if (approximate && !ids.empty()) {
+        // Stored embeddings are unit length already (FlatIndex normalises
+        // its copy); FAISS takes them as they are.
+        for (size_t i = 0; i < ids.size(); ++i)
+            retrieval::normalize(matrix->vectors.data() + i * size_t(matrix->dim),
+                                 size_t(matrix->dim));
+        std::string why;
+        if (g.approximate.build(matrix->vectors.data(), ids.size(), matrix->dim, ids.data(), {},
+                                &why)) {
+            if (!QDir().mkpath(folder) ||
+                !g.approximate.save(QFile::encodeName(file).toStdString(), key, &why))
+                g.indexWarning =
+                    Tr::tr("the approximate index is not saved (%1); it is built "
+                           "again next time")
+                        .arg(why.empty() ? native(folder) : QString::fromStdString(why));
+            g.loadMs = msSince(t);
+            return g;
+        }
+        // Too small for FAISS, say: exact search answers.
+        g.indexWarning = QString::fromStdString(why);
+    }
+    g.index = retrieval::FlatIndex(matrix->dim);
     g.index.add(matrix->vectors.data(), ids.size(), ids.data());
     g.loadMs = msSince(t);
     return g;
@@ -543,8 +618,9 @@ bool queryGallery(model::Engine &engine, const TaskPlugin &plugin, const store::
     QElapsedTimer t;
     t.start();
     const std::vector<retrieval::Hit> hits =
-        gallery.index.search(result->query.embedding.data(), request.topK, request.excludeItemId);
+        gallery.search(result->query.embedding.data(), request.topK, request.excludeItemId);
     result->searchMs = msSince(t);
+    result->index = gallery.indexDescription();
     std::vector<qint64> ids;
     for (const retrieval::Hit &h : hits)
         ids.push_back(h.id);
