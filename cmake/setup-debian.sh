@@ -14,6 +14,7 @@ packages=(
   libtorch-dev libdcmtk-dev libinsighttoolkit5-dev libgdal-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   libqt6sql6-psql # a run store shared on PostgreSQL (docs/lab.md)
+  libfaiss-dev    # galleries of millions (FAISS IVF-PQ)
   libsqlite3-dev libminizip-dev libpng-dev zlib1g-dev nlohmann-json3-dev python3 python3-torch python3-numpy
   # The BLAS behind LibTorch: OpenBLAS's OpenMP build shares LibTorch's OpenMP
   # pool (no oversubscription) and was the fastest measured for every model
@@ -24,7 +25,7 @@ packages=(
   fonts-wqy-microhei
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3-pydicom python3-matplotlib insighttoolkit5-examples dcmtk xvfb xauth libfaiss-dev
+  packages+=(python3-pydicom python3-matplotlib insighttoolkit5-examples dcmtk xvfb xauth
              otb-bin gdal-bin python3-gdal ffmpeg poppler-utils
              # Lab scale: the servers the tests start themselves (docs/lab.md).
              postgresql slurm-wlm munge orthanc

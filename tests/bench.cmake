@@ -25,6 +25,11 @@ if(faiss_FOUND AND OpenMP_CXX_FOUND)
   target_compile_definitions(bench_retrieval PRIVATE MOESCOPE_HAVE_FAISS)
 endif()
 
+# Galleries of millions: exact search, MoEScope's IVF-PQ and FAISS's HNSW.
+add_executable(bench_ann bench/bench_ann.cpp)
+target_link_libraries(bench_ann PRIVATE moescope_retrieval faiss OpenMP::OpenMP_CXX Qt6::Core
+  moescope_warnings)
+
 # Opening and querying a large gallery in the window.
 add_executable(bench_gallery_open bench/bench_gallery_open.cpp)
 target_link_libraries(bench_gallery_open PRIVATE moescope_gui Qt6::Test moescope_warnings)

@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 namespace moescope::retrieval {
@@ -78,7 +77,9 @@ bool AnnIndex::build(const float *vectors, size_t n, int dim, const int64_t *ids
                  " items; this gallery has " + std::to_string(n);
         return false;
     }
-    int lists = p.lists > 0 ? p.lists : int(4.0 * std::sqrt(double(n)));
+    // About 4·√n lists, at most 8192: more would make training (k-means on
+    // 64 points a list) take minutes on a workstation for little speed.
+    int lists = p.lists > 0 ? p.lists : std::min(8192, int(4.0 * std::sqrt(double(n))));
     lists = std::clamp(lists, 16, int(std::min<size_t>(65536, n / 39)));
     const int m = codeBytesFor(dim, p.codeBytes);
     try {
@@ -87,6 +88,7 @@ bool AnnIndex::build(const float *vectors, size_t n, int dim, const int64_t *ids
                                           faiss::METRIC_INNER_PRODUCT);
         ivf->own_fields = true;
         ivf->cp.verbose = false;
+        ivf->cp.niter = 10; // the lists need not be optimal, only even
         ivf->pq.cp.verbose = false;
         auto refine = std::make_unique<faiss::IndexRefineFlat>(ivf);
         refine->own_fields = true;
@@ -109,43 +111,56 @@ bool AnnIndex::build(const float *vectors, size_t n, int dim, const int64_t *ids
     }
     m_ids.assign(ids, ids + n);
 
-    // Tune nprobe: queries near the gallery's own vectors (each nudged, so
-    // it is not simply itself), exact top-10 by brute force, and the fewest
-    // lists probed that reach the target recall.
+    // Tune nprobe: a sample of the gallery's own vectors query the rest
+    // (each leaves itself out), the way a new image of the same kind would;
+    // exact top-10 by brute force, and the fewest lists probed that reach
+    // the target recall.
     const size_t q = std::min<size_t>(size_t(std::max(1, p.tuningQueries)), n);
+    std::vector<faiss::Index::idx_t> self(q);
     std::vector<float> queries(q * size_t(dim));
-    std::mt19937 rng(7);
-    std::normal_distribution<float> noise(0.f, 0.05f);
     for (size_t i = 0; i < q; ++i) {
-        float *out = queries.data() + i * size_t(dim);
-        const float *v = vectors + ((i * n) / q + n / (2 * q)) % n * size_t(dim);
-        for (int j = 0; j < dim; ++j)
-            out[j] = v[j] + noise(rng);
-        normalize(out, size_t(dim));
+        self[i] = faiss::Index::idx_t((i * n) / q + n / (2 * q)) % faiss::Index::idx_t(n);
+        std::memcpy(queries.data() + i * size_t(dim), vectors + size_t(self[i]) * size_t(dim),
+                    sizeof(float) * size_t(dim));
     }
-    constexpr int k = 10;
-    std::vector<float> exactD(q * k);
-    std::vector<faiss::Index::idx_t> exactI(q * k);
-    faiss::knn_inner_product(queries.data(), vectors, size_t(dim), q, n, k, exactD.data(),
+    constexpr int k = 10, k1 = k + 1; // one more: the query itself comes back too
+    std::vector<float> exactD(q * k1);
+    std::vector<faiss::Index::idx_t> exactI(q * k1);
+    faiss::knn_inner_product(queries.data(), vectors, size_t(dim), q, n, k1, exactD.data(),
                              exactI.data());
     faiss::IndexIVFPQ *ivf = ivfOf(m_index.get());
-    std::vector<float> d(q * k);
-    std::vector<faiss::Index::idx_t> labels(q * k);
+    std::vector<float> d(q * k1);
+    std::vector<faiss::Index::idx_t> labels(q * k1);
+    auto others = [&](const faiss::Index::idx_t *row, size_t i) {
+        std::vector<faiss::Index::idx_t> kept;
+        for (int j = 0; j < k1 && int(kept.size()) < k; ++j)
+            if (row[j] != self[i] && row[j] >= 0)
+                kept.push_back(row[j]);
+        return kept;
+    };
+    // Probing more lists helps until the PQ codes' ranking is the limit;
+    // then more candidates re-ranked exactly do. Cheapest pair first.
+    faiss::IndexRefine *refine = refineOf(m_index.get());
     double recall = 0;
-    int nprobe = 1;
-    for (;; nprobe *= 2) {
-        ivf->nprobe = size_t(std::min(nprobe, lists));
-        m_index->search(faiss::Index::idx_t(q), queries.data(), k, d.data(), labels.data());
-        size_t found = 0;
-        for (size_t i = 0; i < q; ++i)
-            for (int a = 0; a < k; ++a)
-                for (int b = 0; b < k; ++b)
-                    if (labels[i * k + size_t(a)] == exactI[i * k + size_t(b)]) {
-                        ++found;
-                        break;
-                    }
-        recall = double(found) / double(q * k);
-        if (recall >= p.targetRecall || nprobe >= lists)
+    for (int factor = std::max(1, p.refineFactor);; factor *= 2) {
+        refine->k_factor = float(factor);
+        const bool last = factor >= 64;
+        for (int nprobe = 1;; nprobe *= 2) {
+            ivf->nprobe = size_t(std::min(nprobe, lists));
+            m_index->search(faiss::Index::idx_t(q), queries.data(), k1, d.data(), labels.data());
+            size_t found = 0, total = 0;
+            for (size_t i = 0; i < q; ++i) {
+                const auto truth = others(exactI.data() + i * k1, i);
+                const auto got = others(labels.data() + i * k1, i);
+                total += truth.size();
+                for (faiss::Index::idx_t id : got)
+                    found += size_t(std::count(truth.begin(), truth.end(), id));
+            }
+            recall = total ? double(found) / double(total) : 1.0;
+            if (recall >= p.targetRecall || nprobe >= (last ? lists : lists / 4))
+                break;
+        }
+        if (recall >= p.targetRecall || last)
             break;
     }
     m_info.items = n;
@@ -153,7 +168,7 @@ bool AnnIndex::build(const float *vectors, size_t n, int dim, const int64_t *ids
     m_info.lists = lists;
     m_info.codeBytes = m;
     m_info.nprobe = int(ivf->nprobe);
-    m_info.refineFactor = std::max(1, p.refineFactor);
+    m_info.refineFactor = int(refine->k_factor);
     m_info.recallAt10 = recall;
     m_info.memoryBytes =
         n * (size_t(m) + 8 + size_t(dim) * 4 + 8) + size_t(lists) * size_t(dim) * 4;

@@ -3,8 +3,9 @@
 // (an inverted file of 8-bit product-quantised codes) with the candidates
 // re-ranked by their exact cosine (IndexRefineFlat). Built from a gallery's
 // normalised embeddings, tuned at build time (nprobe) until recall@10
-// against exact search on a sample of the gallery's own vectors reaches the
-// target, saved to a file and read back while the gallery is unchanged.
+// against exact search reaches the target, with a sample of the gallery's
+// own vectors as queries (each leaving itself out), saved to a file and read
+// back while the gallery is unchanged.
 // Standard library and FAISS only, like FlatIndex.
 
 #include "flatindex.h"
