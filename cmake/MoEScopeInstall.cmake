@@ -19,7 +19,7 @@ function(moescope_install_targets)
   endforeach()
   set(libs moescope_text moescope_contract moescope_model moescope_routing moescope_retrieval
       moescope_image moescope_render moescope_store moescope_catalog moescope_plugin
-      moescope_tracking moescope_jobs moescope_cli_info)
+      moescope_tracking moescope_jobs moescope_cli_info moescope_pacs)
   foreach(t ${libs})
     if(TARGET ${t})
       install(TARGETS ${t} LIBRARY DESTINATION ${MOESCOPE_INSTALL_LIBDIR} COMPONENT runtime)
@@ -67,5 +67,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS
   ${CMAKE_BINARY_DIR}/lib ${CMAKE_BINARY_DIR}/_CPack_Packages/Linux/DEB/moescope-${PROJECT_VERSION}-Linux/usr/${MOESCOPE_INSTALL_LIBDIR})
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-image-formats-plugins, qt6-translations-l10n, fonts-wqy-microhei")
+# Recommended: the PostgreSQL driver for a shared run store (docs/lab.md).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+  "qt6-image-formats-plugins, qt6-translations-l10n, fonts-wqy-microhei, libqt6sql6-psql")
 include(CPack)
