@@ -145,6 +145,7 @@ private Q_SLOTS:
 
     // CLI
     void cliIndexRetrieveEndToEnd();
+    void cliIndexInShards();
     void cliEvaluateHeldOut();
     void cliReadOnlyDatabaseIndexesNothing();
     void cliBadInput_data();
@@ -826,6 +827,46 @@ void TestRetrieval::batchedIndexingEqualsOneByOne()
         const double gb = b[i].gates[QStringLiteral("gate")][QStringLiteral("global")].toDouble();
         QVERIFY(std::abs(ga - gb) < 1e-4);
     }
+}
+
+// Two tasks of a job array index one gallery together, at the same time:
+// every file once, the same items as one unsharded run.
+void TestRetrieval::cliIndexInShards()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("shards.sqlite"));
+    QList<QProcess *> tasks;
+    for (const char *shard : {"1/2", "2/2"}) {
+        auto *p = new QProcess(this);
+        p->start(QStringLiteral(MOESCOPE_CLI),
+                 {QStringLiteral("index"), QStringLiteral("--model"), kModel,
+                  QStringLiteral("--input"), kGallery, QStringLiteral("--db"), db,
+                  QStringLiteral("--gallery"), QStringLiteral("sharded"), QStringLiteral("--shard"),
+                  QString::fromLatin1(shard), QStringLiteral("--json")});
+        tasks << p;
+    }
+    int added = 0;
+    for (QProcess *p : tasks) {
+        QVERIFY(p->waitForFinished(300000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        const QJsonObject o = QJsonDocument::fromJson(p->readAllStandardOutput()).object();
+        QVERIFY(o.value(QStringLiteral("items_added")).toInt() > 0); // both had a share
+        added += o.value(QStringLiteral("items_added")).toInt();
+        delete p;
+    }
+    QCOMPARE(added, 32);
+    store::Database store;
+    QString error;
+    QVERIFY2(store.open(db, &error), qPrintable(error));
+    const auto info = store.findGallery(QStringLiteral("sharded"), &error);
+    QVERIFY2(info, qPrintable(error));
+    QCOMPARE(info->itemCount, 32);
+    QCOMPARE(info->sourceCount, 32);
+    const Result bad =
+        cli({QStringLiteral("index"), QStringLiteral("--model"), kModel, QStringLiteral("--input"),
+             kGallery, QStringLiteral("--db"), db, QStringLiteral("--gallery"),
+             QStringLiteral("sharded"), QStringLiteral("--shard"), QStringLiteral("3/2")});
+    QCOMPARE(bad.code, 2);
 }
 
 void TestRetrieval::cliIndexRetrieveEndToEnd()

@@ -787,6 +787,22 @@
             <source>frame %1 is not in the image</source>
             <translation>Bild %1 ist nicht in der Aufnahme enthalten</translation>
         </message>
+        <message>
+            <source>exact search</source>
+            <translation>exakte Suche</translation>
+        </message>
+        <message>
+            <source>%1: recall@10 %2 against exact search</source>
+            <translation>%1: recall@10 %2 gegenüber exakter Suche</translation>
+        </message>
+        <message>
+            <source>; built again</source>
+            <translation>; neu erstellt</translation>
+        </message>
+        <message>
+            <source>the approximate index is not saved (%1); it is built again next time</source>
+            <translation>der approximative Index wird nicht gespeichert (%1); er wird beim nächsten Mal neu erstellt</translation>
+        </message>
     </context>
     <context>
         <name>moescope::RunComparison</name>
@@ -1118,10 +1134,6 @@
             <translation>%1: die Aufgabe „%2“ des Modells bedient das Plugin %3, das keine Galerien erstellt</translation>
         </message>
         <message>
-            <source>Folder (recursive) or file to index.</source>
-            <translation>Zu indizierender Ordner (rekursiv) oder Datei.</translation>
-        </message>
-        <message>
             <source>Frames per forward call within a volume.</source>
             <translation>Bilder je Forward-Aufruf innerhalb eines Volumens.</translation>
         </message>
@@ -1372,10 +1384,6 @@
         <message>
             <source>%1 h</source>
             <translation>%1 h</translation>
-        </message>
-        <message>
-            <source>A folder (every file below it) or a text file listing one path per line.</source>
-            <translation>Ein Ordner (alle Dateien darunter) oder eine Textdatei mit einem Pfad pro Zeile.</translation>
         </message>
         <message>
             <source>Folder for each file's artifacts (as run --out).</source>
@@ -1796,132 +1804,6 @@
             <translation>moescope-cli run: %1</translation>
         </message>
         <message>
-            <source>usage: moescope-cli &lt;verb&gt; [options]
-  plugins [--json]                   installed task plugins
-  models  [--json]                   bundled and registered models
-  info PATH [--series UID] [--json]  image / cine / series / volume metadata
-  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
-      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
-      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
-      [--routing-frames A:B]
-      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...
-      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
-  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
-      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
-      every file below DIR (or listed) in one process; files analysed before are
-      skipped, Ctrl-C keeps whole files, --shard splits a list among machines
-      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: writes (and
-      submits) a Slurm job array, one shard per task (docs/lab.md)
-  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
-      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
-      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
-      a tracker over videos or benchmark sequences, with their metrics
-  runs [--db FILE|URL] [--json]      stored runs, newest first
-  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
-      two stored runs' routing per layer: top-1 agreement, JS divergence,
-      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs
-  signatures [--like RUN] [--limit N] [--db FILE] [--json]
-      stored runs' routing signatures: similarity and a 2-D PCA layout, or the
-      runs whose routing resembles RUN's
-  paths --run ID [--frame N] [--db FILE] [--json]
-      expert paths: per pair of consecutive layers, tokens from each expert to each
-  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
-      [--seed N] [--out DIR] [--json]
-      how often each token's top-1 expert flips under small perturbations
-  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
-      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance
-  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
-      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
-      each expert switched off in turn: the change of the answer beside its load
-  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
-      [--blas-threads N] [--no-peak] [--json]
-      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak
-Galleries (models whose plugin builds galleries, e.g. ct-retrieval):
-  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
-      index a folder of slices, series and volumes (resumable; Ctrl-C keeps
-      whole files)
-  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
-      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items
-  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
-      mAP@K, leave-one-out or over labelled queries
-  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
-Privacy:
-  merge --db FILE|URL SOURCE... [--json]
-      copies the runs of other stores (e.g. a Slurm array's per-shard files) into
-      --db; runs already there are not copied twice
-  forget-paths [--db FILE] [--json]
-      replace every stored input path by its file name (runs stay; reopening
-      a run's image then needs the file found again)
-Common: --threads N sets LibTorch's CPU threads (default: all cores).
-</source>
-            <translation>Aufruf: moescope-cli &lt;verb&gt; [Optionen]
-  plugins [--json]                   installierte Aufgaben-Plugins
-  models  [--json]                   mitgelieferte und registrierte Modelle
-  info PATH [--series UID] [--json]  Metadaten: Bild / Cine / Serie / Volumen
-  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
-      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
-      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
-      [--routing-frames A:B]
-      Szenen (SAR): [--tile N] [--overlap N] [--band NAME]...
-      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
-  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
-      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
-      jede Datei unterhalb von DIR (oder aus der Liste) in einem Prozess; bereits
-      analysierte Dateien werden übersprungen, Strg+C behält vollständige Dateien,
-      --shard teilt eine Liste auf mehrere Rechner auf
-      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: schreibt
-      ein Slurm-Job-Array (und reicht es ein), ein Shard je Task (docs/lab.md)
-  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
-      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
-      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
-      ein Tracker über Videos oder Benchmark-Sequenzen, mit deren Metriken
-  runs [--db FILE|URL] [--json]      gespeicherte Läufe, neueste zuerst
-  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
-      Routing zweier gespeicherter Läufe je Layer: Top-1-Übereinstimmung,
-      JS-Divergenz, Entropieänderung, Jaccard der Top-k-Mengen, Auslastungs-JS;
-      --out: die Karten als PNGs
-  signatures [--like RUN] [--limit N] [--db FILE] [--json]
-      Routing-Signaturen gespeicherter Läufe: Ähnlichkeit und 2-D-PCA-Layout,
-      oder die Läufe, deren Routing dem von RUN ähnelt
-  paths --run ID [--frame N] [--db FILE] [--json]
-      Expertenpfade: je Paar aufeinanderfolgender Layer die Token von jedem
-      Experten zu jedem
-  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
-      [--seed N] [--out DIR] [--json]
-      wie oft der Top-1-Experte jedes Tokens bei kleinen Störungen wechselt
-  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
-      ein gespeicherter Lauf als PDF: Bild, Top-1-Karten, Ausgaben, Routing,
-      Herkunft
-  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
-      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
-      jeder Experte der Reihe nach abgeschaltet: die Änderung der Antwort neben
-      seiner Auslastung
-  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
-      [--blas-threads N] [--no-peak] [--json]
-      Latenz des Vorwärtsdurchlaufs, erreichte GFLOP/s und die Spitzenleistung
-      der Matrixmultiplikation auf diesem Rechner
-Galerien (Modelle, deren Plugin Galerien erstellt, z. B. ct-retrieval):
-  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
-      einen Ordner mit Schichten, Serien und Volumen indizieren (fortsetzbar;
-      Strg+C behält vollständige Dateien)
-  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
-      [--frame N] [--region X,Y,W,H] [--json]    die nächstgelegenen Galerieeinträge
-  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
-      mAP@K, Leave-one-out oder über gelabelte Anfragen
-  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
-Datenschutz:
-  merge --db FILE|URL SOURCE... [--json]
-      kopiert die Läufe anderer Datenbanken (z. B. der Dateien je Shard eines
-      Slurm-Arrays) nach --db; bereits vorhandene Läufe werden nicht doppelt
-      kopiert
-  forget-paths [--db FILE] [--json]
-      jeden gespeicherten Eingabepfad durch seinen Dateinamen ersetzen (Läufe
-      bleiben; um das Bild eines Laufs erneut zu öffnen, muss die Datei dann
-      wieder gefunden werden)
-Allgemein: --threads N setzt die CPU-Threads von LibTorch (Standard: alle Kerne).
-</translation>
-        </message>
-        <message>
             <source>Stores to copy runs from (files or URLs).</source>
             <translation>Datenbanken, aus denen Läufe kopiert werden (Dateien oder URLs).</translation>
         </message>
@@ -2002,6 +1884,275 @@ Allgemein: --threads N setzt die CPU-Threads von LibTorch (Standard: alle Kerne)
         <message>
             <source>submitted job array %1 (%2 task(s))</source>
             <translation>Job-Array %1 eingereicht (%2 Task(s))</translation>
+        </message>
+        <message>
+            <source>A folder (every file below it), a text file listing one path per line, or a PACS query: pacs://NODE?patient-id=ID&amp;modality=CT&amp;date=D…</source>
+            <translation>Ein Ordner (alle Dateien darunter), eine Textdatei mit einem Pfad pro Zeile oder eine PACS-Abfrage: pacs://NODE?patient-id=ID&amp;modality=CT&amp;date=D…</translation>
+        </message>
+        <message>
+            <source>Folder (recursive) or file to index, or a PACS query: pacs://NODE?patient-id=ID&amp;modality=CT…</source>
+            <translation>Zu indizierender Ordner (rekursiv) oder Datei oder eine PACS-Abfrage: pacs://NODE?patient-id=ID&amp;modality=CT…</translation>
+        </message>
+        <message>
+            <source>auto (exact up to 200,000 items, else FAISS IVF-PQ), exact or approximate.</source>
+            <translation>auto (exakt bis 200.000 Einträge, sonst FAISS IVF-PQ), exact oder approximate.</translation>
+        </message>
+        <message>
+            <source>moescope-cli retrieve: --index takes auto, exact or approximate</source>
+            <translation>moescope-cli retrieve: --index erwartet auto, exact oder approximate</translation>
+        </message>
+        <message>
+            <source>%1: unknown PACS query key "%2" (known: %3)</source>
+            <translation>%1: unbekannter PACS-Abfrageschlüssel „%2“ (bekannt: %3)</translation>
+        </message>
+        <message>
+            <source>%1: a PACS input needs at least one key (%2)</source>
+            <translation>%1: eine PACS-Eingabe benötigt mindestens einen Schlüssel (%2)</translation>
+        </message>
+        <message>
+            <source>%1: no study matches</source>
+            <translation>%1: keine passende Studie</translation>
+        </message>
+        <message>
+            <source>retrieving series %1 of %2 (%3 instance(s)) from %4</source>
+            <translation>Serie %1 von %2 (%3 Instanz(en)) wird von %4 abgerufen</translation>
+        </message>
+        <message>
+            <source>%1: %2 study(ies), %3 series, %4 file(s) in %5</source>
+            <translation>%1: %2 Studie(n), %3 Serie(n), %4 Datei(en) in %5</translation>
+        </message>
+        <message>
+            <source>moescope-cli pacs: say echo, find or get</source>
+            <translation>moescope-cli pacs: echo, find oder get angeben</translation>
+        </message>
+        <message>
+            <source>A node named in the settings, or AET@HOST:PORT.</source>
+            <translation>Ein in den Einstellungen benannter Knoten oder AET@HOST:PORT.</translation>
+        </message>
+        <message>
+            <source>Our AE title (default MOESCOPE).</source>
+            <translation>Eigener AE-Titel (Standard: MOESCOPE).</translation>
+        </message>
+        <message>
+            <source>Seconds to wait for the node (default 10).</source>
+            <translation>Sekunden, die auf den Knoten gewartet wird (Standard: 10).</translation>
+        </message>
+        <message>
+            <source>Patient ID.</source>
+            <translation>Patienten-ID.</translation>
+        </message>
+        <message>
+            <source>Patient name; * and ? match anything.</source>
+            <translation>Patientenname; * und ? stehen für beliebige Zeichen.</translation>
+        </message>
+        <message>
+            <source>Study date YYYYMMDD or range YYYYMMDD-YYYYMMDD.</source>
+            <translation>Studiendatum YYYYMMDD oder Bereich YYYYMMDD-YYYYMMDD.</translation>
+        </message>
+        <message>
+            <source>Modality, e.g. CT.</source>
+            <translation>Modalität, z. B. CT.</translation>
+        </message>
+        <message>
+            <source>Accession number.</source>
+            <translation>Accession-Nummer.</translation>
+        </message>
+        <message>
+            <source>Study Instance UID.</source>
+            <translation>Study Instance UID.</translation>
+        </message>
+        <message>
+            <source>Series Instance UID.</source>
+            <translation>Series Instance UID.</translation>
+        </message>
+        <message>
+            <source>Folder for the retrieved files (default: the cache).</source>
+            <translation>Ordner für die abgerufenen Dateien (Standard: der Cache).</translation>
+        </message>
+        <message>
+            <source>moescope-cli pacs %1: --node is required</source>
+            <translation>moescope-cli pacs %1: --node ist erforderlich</translation>
+        </message>
+        <message>
+            <source>moescope-cli pacs: --timeout takes seconds &gt;= 1</source>
+            <translation>moescope-cli pacs: --timeout erwartet Sekunden &gt;= 1</translation>
+        </message>
+        <message>
+            <source>%1 answers C-ECHO</source>
+            <translation>%1 antwortet auf C-ECHO</translation>
+        </message>
+        <message>
+            <source>no series in study %1</source>
+            <translation>keine Serie in Studie %1</translation>
+        </message>
+        <message>
+            <source>no study on %1 matches</source>
+            <translation>keine passende Studie auf %1</translation>
+        </message>
+        <message>
+            <source>moescope-cli pacs get: --study is required</source>
+            <translation>moescope-cli pacs get: --study ist erforderlich</translation>
+        </message>
+        <message>
+            <source>received %1 of %2</source>
+            <translation>%1 von %2 empfangen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) retrieved into %1</source>
+            <translation>
+                <numerusform>%n Datei nach %1 abgerufen</numerusform>
+                <numerusform>%n Dateien nach %1 abgerufen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Index share I of N of the files (a job array's task; as batch --shard).</source>
+            <translation>Anteil I von N der Dateien indizieren (ein Task eines Job-Arrays; wie batch --shard).</translation>
+        </message>
+        <message>
+            <source>moescope-cli index: --shard takes I/N with 1 &lt;= I &lt;= N</source>
+            <translation>moescope-cli index: --shard erwartet I/N mit 1 &lt;= I &lt;= N</translation>
+        </message>
+        <message>
+            <source>usage: moescope-cli &lt;verb&gt; [options]
+  plugins [--json]                   installed task plugins
+  models  [--json]                   bundled and registered models
+  info PATH [--series UID] [--json]  image / cine / series / volume metadata
+  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
+      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
+      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
+      [--routing-frames A:B]
+      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...
+      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
+  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
+      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
+      every file below DIR (or listed) in one process; files analysed before are
+      skipped, Ctrl-C keeps whole files, --shard splits a list among machines
+      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: writes (and
+      submits) a Slurm job array, one shard per task (docs/lab.md)
+  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
+      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
+      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
+      a tracker over videos or benchmark sequences, with their metrics
+  runs [--db FILE|URL] [--json]      stored runs, newest first
+  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
+      two stored runs' routing per layer: top-1 agreement, JS divergence,
+      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs
+  signatures [--like RUN] [--limit N] [--db FILE] [--json]
+      stored runs' routing signatures: similarity and a 2-D PCA layout, or the
+      runs whose routing resembles RUN's
+  paths --run ID [--frame N] [--db FILE] [--json]
+      expert paths: per pair of consecutive layers, tokens from each expert to each
+  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
+      [--seed N] [--out DIR] [--json]
+      how often each token's top-1 expert flips under small perturbations
+  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
+      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance
+  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
+      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
+      each expert switched off in turn: the change of the answer beside its load
+  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
+      [--blas-threads N] [--no-peak] [--json]
+      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak
+Galleries (models whose plugin builds galleries, e.g. ct-retrieval):
+  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--shard I/N]
+      [--json]
+      index a folder of slices, series and volumes (resumable; Ctrl-C keeps
+      whole files)
+  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
+      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items
+  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
+      mAP@K, leave-one-out or over labelled queries
+  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
+Lab (docs/lab.md):
+  pacs echo|find|get --node NAME|AET@HOST:PORT [--aet AET] [--timeout S] [--json]
+      find: [--patient-id ID] [--patient-name NAME] [--date YYYYMMDD[-YYYYMMDD]]
+      [--modality M] [--accession A] [--study UID: its series]; get: --study UID
+      [--series UID] [--out DIR]: C-GET into the cache (or DIR), Ctrl-C cancels
+      batch and index also take --input pacs://NODE?patient-id=ID&amp;modality=M&amp;
+      date=D&amp;accession=A&amp;study=UID: every matching series, retrieved first
+  merge --db FILE|URL SOURCE... [--json]
+      copies the runs of other stores (e.g. a Slurm array's per-shard files) into
+      --db; runs already there are not copied twice
+Privacy:
+  forget-paths [--db FILE] [--json]
+      replace every stored input path by its file name (runs stay; reopening
+      a run's image then needs the file found again)
+Common: --threads N sets LibTorch's CPU threads (default: all cores).
+</source>
+            <translation>Aufruf: moescope-cli &lt;verb&gt; [Optionen]
+  plugins [--json]                   installierte Aufgaben-Plugins
+  models  [--json]                   mitgelieferte und registrierte Modelle
+  info PATH [--series UID] [--json]  Metadaten: Bild / Cine / Serie / Volumen
+  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
+      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
+      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
+      [--routing-frames A:B]
+      Szenen (SAR): [--tile N] [--overlap N] [--band NAME]...
+      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
+  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
+      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
+      jede Datei unterhalb von DIR (oder aus der Liste) in einem Prozess; bereits
+      analysierte Dateien werden übersprungen, Strg+C behält vollständige Dateien,
+      --shard teilt eine Liste auf mehrere Rechner auf
+      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: schreibt
+      ein Slurm-Job-Array (und reicht es ein), ein Shard je Task (docs/lab.md)
+  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
+      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
+      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
+      ein Tracker über Videos oder Benchmark-Sequenzen, mit deren Metriken
+  runs [--db FILE|URL] [--json]      gespeicherte Läufe, neueste zuerst
+  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
+      Routing zweier gespeicherter Läufe je Layer: Top-1-Übereinstimmung,
+      JS-Divergenz, Entropieänderung, Jaccard der Top-k-Mengen, Auslastungs-JS;
+      --out: die Karten als PNGs
+  signatures [--like RUN] [--limit N] [--db FILE] [--json]
+      Routing-Signaturen gespeicherter Läufe: Ähnlichkeit und 2-D-PCA-Layout,
+      oder die Läufe, deren Routing dem von RUN ähnelt
+  paths --run ID [--frame N] [--db FILE] [--json]
+      Expertenpfade: je Paar aufeinanderfolgender Layer die Token von jedem
+      Experten zu jedem
+  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
+      [--seed N] [--out DIR] [--json]
+      wie oft der Top-1-Experte jedes Tokens bei kleinen Störungen wechselt
+  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
+      ein gespeicherter Lauf als PDF: Bild, Top-1-Karten, Ausgaben, Routing,
+      Herkunft
+  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
+      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
+      jeder Experte der Reihe nach abgeschaltet: die Änderung der Antwort neben
+      seiner Auslastung
+  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
+      [--blas-threads N] [--no-peak] [--json]
+      Latenz des Vorwärtsdurchlaufs, erreichte GFLOP/s und die Spitzenleistung
+      der Matrixmultiplikation auf diesem Rechner
+Galerien (Modelle, deren Plugin Galerien erstellt, z. B. ct-retrieval):
+  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--shard I/N]
+      [--json]
+      einen Ordner mit Schichten, Serien und Volumen indizieren (fortsetzbar;
+      Strg+C behält vollständige Dateien)
+  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
+      [--frame N] [--region X,Y,W,H] [--json]    die nächstgelegenen Galerieeinträge
+  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
+      mAP@K, Leave-one-out oder über gelabelte Anfragen
+  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
+Labor (docs/lab.md):
+  pacs echo|find|get --node NAME|AET@HOST:PORT [--aet AET] [--timeout S] [--json]
+      find: [--patient-id ID] [--patient-name NAME] [--date YYYYMMDD[-YYYYMMDD]]
+      [--modality M] [--accession A] [--study UID: Serien]; get: --study UID
+      [--series UID] [--out DIR]: C-GET in den Cache (oder DIR), Strg+C: Abbruch
+      batch und index nehmen auch --input pacs://NODE?patient-id=ID&amp;modality=M&amp;
+      date=D&amp;accession=A&amp;study=UID: jede passende Serie, zuvor abgerufen
+  merge --db FILE|URL SOURCE... [--json]
+      kopiert die Läufe anderer Datenbanken (z. B. der Dateien je Shard eines
+      Slurm-Arrays) nach --db; bereits vorhandene Läufe werden nicht doppelt
+      kopiert
+Datenschutz:
+  forget-paths [--db FILE] [--json]
+      jeden gespeicherten Eingabepfad durch seinen Dateinamen ersetzen (Läufe
+      bleiben; um das Bild eines Laufs erneut zu öffnen, muss die Datei dann
+      wieder gefunden werden)
+Allgemein: --threads N setzt die CPU-Threads von LibTorch (Standard: alle Kerne).
+</translation>
         </message>
     </context>
     <context>
@@ -2801,13 +2952,6 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
             <source>query slice</source>
             <translation>Anfrageschicht</translation>
         </message>
-        <message numerus="yes">
-            <source>%n hit(s) in "%1" (model %2 ms, search %3 ms)</source>
-            <translation>
-                <numerusform>%n Treffer in „%1“ (Modell %2 ms, Suche %3 ms)</numerusform>
-                <numerusform>%n Treffer in „%1“ (Modell %2 ms, Suche %3 ms)</numerusform>
-            </translation>
-        </message>
         <message>
             <source>No thumbnail stored for %1</source>
             <translation>Kein Vorschaubild für %1 gespeichert</translation>
@@ -2862,6 +3006,13 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
         <message>
             <source>Gallery "%1" deleted.</source>
             <translation>Galerie „%1“ gelöscht.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hit(s) in "%1" (model %2 ms, search %3 ms; %4)</source>
+            <translation>
+                <numerusform>%n Treffer in „%1“ (Modell %2 ms, Suche %3 ms; %4)</numerusform>
+                <numerusform>%n Treffer in „%1“ (Modell %2 ms, Suche %3 ms; %4)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -3329,6 +3480,14 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
             <source>Run %1 (%2 on %3) arrived from %4@%5</source>
             <translation>Lauf %1 (%2 auf %3) von %4@%5 eingetroffen</translation>
         </message>
+        <message>
+            <source>Open from &amp;PACS…</source>
+            <translation>Aus &amp;PACS öffnen…</translation>
+        </message>
+        <message>
+            <source>Query a DICOM node (PACS) for studies and open a series</source>
+            <translation>Einen DICOM-Knoten (PACS) nach Studien abfragen und eine Serie öffnen</translation>
+        </message>
     </context>
     <context>
         <name>moescope::gui::ModelInfoDialog</name>
@@ -3382,6 +3541,166 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
         <message>
             <source>%1 x %2 at %3, %4</source>
             <translation>%1 x %2 bei %3, %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>moescope::gui::PacsDialog</name>
+        <message>
+            <source>Open from PACS</source>
+            <translation>Aus PACS öffnen</translation>
+        </message>
+        <message>
+            <source>AE_TITLE@HOST:PORT, or a node from Settings</source>
+            <translation>AE_TITLE@HOST:PORT oder ein Knoten aus den Einstellungen</translation>
+        </message>
+        <message>
+            <source>The DICOM node to query: one configured in File ▸ Settings, or typed as AE_TITLE@HOST:PORT. We call ourselves %1.</source>
+            <translation>Der abzufragende DICOM-Knoten: einer aus Datei ▸ Einstellungen oder als AE_TITLE@HOST:PORT eingegeben. Der eigene AE-Titel ist %1.</translation>
+        </message>
+        <message>
+            <source>&amp;Test</source>
+            <translation>&amp;Testen</translation>
+        </message>
+        <message>
+            <source>Checks that the node answers (C-ECHO)</source>
+            <translation>Prüft, ob der Knoten antwortet (C-ECHO)</translation>
+        </message>
+        <message>
+            <source>&amp;Node:</source>
+            <translation>&amp;Knoten:</translation>
+        </message>
+        <message>
+            <source>* and ? match anything, e.g. DOE^J*</source>
+            <translation>* und ? stehen für beliebige Zeichen, z. B. DOE^J*</translation>
+        </message>
+        <message>
+            <source>YYYYMMDD or YYYYMMDD-YYYYMMDD</source>
+            <translation>YYYYMMDD oder YYYYMMDD-YYYYMMDD</translation>
+        </message>
+        <message>
+            <source>Any</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <source>Patient &amp;ID:</source>
+            <translation>Patienten-&amp;ID:</translation>
+        </message>
+        <message>
+            <source>Patient na&amp;me:</source>
+            <translation>Patienten&amp;name:</translation>
+        </message>
+        <message>
+            <source>Study &amp;date:</source>
+            <translation>Studien&amp;datum:</translation>
+        </message>
+        <message>
+            <source>&amp;Accession number:</source>
+            <translation>&amp;Accession-Nummer:</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Suchen</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Patient ID</source>
+            <translation>Patienten-ID</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Modalities</source>
+            <translation>Modalitäten</translation>
+        </message>
+        <message>
+            <source>Series</source>
+            <translation>Serien</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nummer</translation>
+        </message>
+        <message>
+            <source>Modality</source>
+            <translation>Modalität</translation>
+        </message>
+        <message>
+            <source>Instances</source>
+            <translation>Instanzen</translation>
+        </message>
+        <message>
+            <source>&amp;Open Series</source>
+            <translation>Serie &amp;öffnen</translation>
+        </message>
+        <message>
+            <source>Cancel &amp;Request</source>
+            <translation>Anfrage a&amp;bbrechen</translation>
+        </message>
+        <message>
+            <source>Calling %1…</source>
+            <translation>%1 wird kontaktiert…</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>%1 answers</source>
+            <translation>%1 antwortet</translation>
+        </message>
+        <message>
+            <source>No study matches</source>
+            <translation>Keine passende Studie</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n study(ies) found</source>
+            <translation>
+                <numerusform>%n Studie gefunden</numerusform>
+                <numerusform>%n Studien gefunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n series in this study</source>
+            <translation>
+                <numerusform>%n Serie in dieser Studie</numerusform>
+                <numerusform>%n Serien in dieser Studie</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Received %1 of %2 instance(s)</source>
+            <translation>%1 von %2 Instanz(en) empfangen</translation>
+        </message>
+        <message>
+            <source>Received %1 instance(s)</source>
+            <translation>%1 Instanz(en) empfangen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n instance(s) retrieved</source>
+            <translation>
+                <numerusform>%n Instanz abgerufen</numerusform>
+                <numerusform>%n Instanzen abgerufen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Searching %1…</source>
+            <translation>%1 wird durchsucht…</translation>
+        </message>
+        <message>
+            <source>Retrieving series %1…</source>
+            <translation>Serie %1 wird abgerufen…</translation>
+        </message>
+        <message>
+            <source>Modalit&amp;y:</source>
+            <translation>&amp;Modalität:</translation>
         </message>
     </context>
     <context>
@@ -3928,6 +4247,54 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
         <message>
             <source>The SQLite file runs are stored in, or a PostgreSQL database a lab shares (postgresql://user@host/dbname); takes effect at the next start</source>
             <translation>Die SQLite-Datei, in der Läufe gespeichert werden, oder eine PostgreSQL-Datenbank, die ein Labor gemeinsam nutzt (postgresql://user@host/dbname); wirksam ab dem nächsten Start</translation>
+        </message>
+        <message>
+            <source>PACS nodes (File ▸ Open from PACS…, moescope-cli pacs --node)</source>
+            <translation>PACS-Knoten (Datei ▸ Aus PACS öffnen…, moescope-cli pacs --node)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>AE title</source>
+            <translation>AE-Titel</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>&amp;Add Node</source>
+            <translation>&amp;Knoten hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve Node</source>
+            <translation>Knoten ent&amp;fernen</translation>
+        </message>
+        <message>
+            <source>PACS %1</source>
+            <translation>PACS %1</translation>
+        </message>
+        <message>
+            <source>The AE title MoEScope calls itself; the PACS must know it</source>
+            <translation>Der AE-Titel, unter dem sich MoEScope meldet; das PACS muss ihn kennen</translation>
+        </message>
+        <message>
+            <source>every node needs a name</source>
+            <translation>jeder Knoten benötigt einen Namen</translation>
+        </message>
+        <message>
+            <source>PACS node %1: %2</source>
+            <translation>PACS-Knoten %1: %2</translation>
+        </message>
+        <message>
+            <source>O&amp;ur AE title:</source>
+            <translation>Eigener &amp;AE-Titel:</translation>
         </message>
     </context>
     <context>
@@ -4696,6 +5063,100 @@ Bild %2 · Score %3 · Fenster-Score %4</translation>
         <message>
             <source>not JSON</source>
             <translation>kein JSON</translation>
+        </message>
+    </context>
+    <context>
+        <name>moescope::pacs::Client</name>
+        <message>
+            <source>the node refused the association; check that it knows our AE title "%1" and that its own is "%2"</source>
+            <translation>der Knoten hat die Assoziation abgelehnt; prüfen, ob er den AE-Titel „%1“ von MoEScope kennt und sein eigener „%2“ lautet</translation>
+        </message>
+        <message>
+            <source>nothing answers at %1:%2 (connection refused); check the host and port, and that the node runs</source>
+            <translation>unter %1:%2 antwortet nichts (Verbindung abgelehnt); Host und Port prüfen und ob der Knoten läuft</translation>
+        </message>
+        <message>
+            <source>no answer within %1 s (%2)</source>
+            <translation>keine Antwort innerhalb von %1 s (%2)</translation>
+        </message>
+        <message>
+            <source>the peer is not a DICOM node or closed the connection (%1)</source>
+            <translation>die Gegenstelle ist kein DICOM-Knoten oder hat die Verbindung geschlossen (%1)</translation>
+        </message>
+        <message>
+            <source>the host "%1" is not known (%2)</source>
+            <translation>der Host „%1“ ist unbekannt (%2)</translation>
+        </message>
+        <message>
+            <source>the node does not offer this service (%1)</source>
+            <translation>der Knoten bietet diesen Dienst nicht an (%1)</translation>
+        </message>
+        <message>
+            <source>the node answered with status 0x%1</source>
+            <translation>der Knoten hat mit Status 0x%1 geantwortet</translation>
+        </message>
+        <message>
+            <source>C-ECHO failed</source>
+            <translation>C-ECHO fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>C-FIND of studies failed</source>
+            <translation>C-FIND der Studien fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>C-FIND of series failed</source>
+            <translation>C-FIND der Serien fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>C-GET failed</source>
+            <translation>C-GET fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>Ordner %1 kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <source>the node could not send %1 of %2 instance(s), e.g. in a compression it cannot convert; nothing was kept</source>
+            <translation>der Knoten konnte %1 von %2 Instanz(en) nicht senden, z. B. in einer Kompression, die er nicht umwandeln kann; nichts wurde behalten</translation>
+        </message>
+        <message>
+            <source>the node sent nothing for this %1</source>
+            <translation>der Knoten hat für diese %1 nichts gesendet</translation>
+        </message>
+        <message>
+            <source>study</source>
+            <translation>Studie</translation>
+        </message>
+        <message>
+            <source>series</source>
+            <translation>Serie</translation>
+        </message>
+    </context>
+    <context>
+        <name>moescope::pacs::Node</name>
+        <message>
+            <source>"%1" is not a DICOM node; write AE_TITLE@HOST:PORT</source>
+            <translation>„%1“ ist kein DICOM-Knoten; AE_TITLE@HOST:PORT angeben</translation>
+        </message>
+        <message>
+            <source>"%1" is not an AE title (1 to 16 printable ASCII characters, no backslash)</source>
+            <translation>„%1“ ist kein AE-Titel (1 bis 16 druckbare ASCII-Zeichen, kein Backslash)</translation>
+        </message>
+        <message>
+            <source>%1 is not a port (1 to 65535)</source>
+            <translation>%1 ist kein Port (1 bis 65535)</translation>
+        </message>
+        <message>
+            <source>no DICOM node is named "%1" and none is configured; give AE_TITLE@HOST:PORT</source>
+            <translation>kein DICOM-Knoten heißt „%1“, und keiner ist konfiguriert; AE_TITLE@HOST:PORT angeben</translation>
+        </message>
+        <message>
+            <source>no DICOM node is named "%1" (configured: %2)</source>
+            <translation>kein DICOM-Knoten heißt „%1“ (konfiguriert: %2)</translation>
         </message>
     </context>
     <context>

@@ -785,6 +785,22 @@
             <source>frame %1 is not in the image</source>
             <translation>图像中没有第 %1 帧</translation>
         </message>
+        <message>
+            <source>exact search</source>
+            <translation>精确检索</translation>
+        </message>
+        <message>
+            <source>%1: recall@10 %2 against exact search</source>
+            <translation>%1：recall@10 为 %2（相对于精确检索）</translation>
+        </message>
+        <message>
+            <source>; built again</source>
+            <translation>；已重新构建</translation>
+        </message>
+        <message>
+            <source>the approximate index is not saved (%1); it is built again next time</source>
+            <translation>近似索引未保存（%1）；下次将重新构建</translation>
+        </message>
     </context>
     <context>
         <name>moescope::RunComparison</name>
@@ -1131,10 +1147,6 @@
             <translation>%1 h</translation>
         </message>
         <message>
-            <source>A folder (every file below it) or a text file listing one path per line.</source>
-            <translation>文件夹（其下的所有文件），或每行列出一个路径的文本文件。</translation>
-        </message>
-        <message>
             <source>Folder for each file's artifacts (as run --out).</source>
             <translation>存放每个文件结果产物的文件夹（同 run --out）。</translation>
         </message>
@@ -1197,10 +1209,6 @@
         <message>
             <source>%1: the model's task "%2" is served by the %3 plugin, which builds no galleries</source>
             <translation>%1：模型任务“%2”由 %3 插件处理，该插件不构建图库</translation>
-        </message>
-        <message>
-            <source>Folder (recursive) or file to index.</source>
-            <translation>要建立索引的文件夹（递归）或文件。</translation>
         </message>
         <message>
             <source>Frames per forward call within a volume.</source>
@@ -1791,124 +1799,6 @@
             <translation>：熵 %1 nats，负载</translation>
         </message>
         <message>
-            <source>usage: moescope-cli &lt;verb&gt; [options]
-  plugins [--json]                   installed task plugins
-  models  [--json]                   bundled and registered models
-  info PATH [--series UID] [--json]  image / cine / series / volume metadata
-  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
-      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
-      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
-      [--routing-frames A:B]
-      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...
-      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
-  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
-      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
-      every file below DIR (or listed) in one process; files analysed before are
-      skipped, Ctrl-C keeps whole files, --shard splits a list among machines
-      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: writes (and
-      submits) a Slurm job array, one shard per task (docs/lab.md)
-  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
-      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
-      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
-      a tracker over videos or benchmark sequences, with their metrics
-  runs [--db FILE|URL] [--json]      stored runs, newest first
-  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
-      two stored runs' routing per layer: top-1 agreement, JS divergence,
-      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs
-  signatures [--like RUN] [--limit N] [--db FILE] [--json]
-      stored runs' routing signatures: similarity and a 2-D PCA layout, or the
-      runs whose routing resembles RUN's
-  paths --run ID [--frame N] [--db FILE] [--json]
-      expert paths: per pair of consecutive layers, tokens from each expert to each
-  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
-      [--seed N] [--out DIR] [--json]
-      how often each token's top-1 expert flips under small perturbations
-  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
-      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance
-  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
-      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
-      each expert switched off in turn: the change of the answer beside its load
-  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
-      [--blas-threads N] [--no-peak] [--json]
-      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak
-Galleries (models whose plugin builds galleries, e.g. ct-retrieval):
-  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
-      index a folder of slices, series and volumes (resumable; Ctrl-C keeps
-      whole files)
-  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
-      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items
-  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
-      mAP@K, leave-one-out or over labelled queries
-  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
-Privacy:
-  merge --db FILE|URL SOURCE... [--json]
-      copies the runs of other stores (e.g. a Slurm array's per-shard files) into
-      --db; runs already there are not copied twice
-  forget-paths [--db FILE] [--json]
-      replace every stored input path by its file name (runs stay; reopening
-      a run's image then needs the file found again)
-Common: --threads N sets LibTorch's CPU threads (default: all cores).
-</source>
-            <translation>用法：moescope-cli &lt;verb&gt; [选项]
-  plugins [--json]                   已安装的任务插件
-  models  [--json]                   内置和已注册的模型
-  info PATH [--series UID] [--json]  图像 / 动态序列 / 序列 / 体数据的元数据
-  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
-      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
-      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
-      [--routing-frames A:B]
-      场景（SAR）：[--tile N] [--overlap N] [--band NAME]...
-      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
-  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
-      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
-      在一个进程中分析 DIR 下（或列表中）的所有文件；已分析过的文件会被跳过，
-      按 Ctrl-C 中断时保留已完整处理的文件，--shard 将列表分配到多台机器
-      --slurm FILE [--array N] [--partition P] [--time T] [--submit]：写入（并
-      提交）Slurm 作业数组，每个任务处理一个分片（docs/lab.md）
-  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
-      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
-      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
-      在视频或基准序列上运行跟踪器，并计算相应指标
-  runs [--db FILE|URL] [--json]      已保存的运行记录，最新的在前
-  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
-      逐层比较两条已保存运行记录的路由：Top-1 一致率、JS 散度、
-      熵变化、top-k 集合的 Jaccard 系数、负载 JS；--out：将各图保存为 PNG
-  signatures [--like RUN] [--limit N] [--db FILE] [--json]
-      已保存运行记录的路由特征：相似度与二维 PCA 布局，
-      或路由与 RUN 相似的运行记录
-  paths --run ID [--frame N] [--db FILE] [--json]
-      专家路径：每对相邻层之间，从各专家流向各专家的 token 数
-  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
-      [--seed N] [--out DIR] [--json]
-      在微小扰动下各 token 的 Top-1 专家发生翻转的频率
-  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
-      将已保存的运行记录导出为 PDF：图像、Top-1 专家图、输出、路由、来源信息
-  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
-      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
-      依次关闭每个专家：输出的变化与该专家负载对照
-  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
-      [--blas-threads N] [--no-peak] [--json]
-      前向传播延迟、达到的 GFLOP/s 以及本机矩阵乘法峰值
-图库（适用于其插件可构建图库的模型，如 ct-retrieval）：
-  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--json]
-      为包含层面、序列和体数据的文件夹建立索引（可断点续传；按 Ctrl-C
-      中断时保留已完整处理的文件）
-  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
-      [--frame N] [--region X,Y,W,H] [--json]    最相近的图库条目
-  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
-      mAP@K，采用留一法或基于带标签的查询
-  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
-隐私：
-  merge --db FILE|URL SOURCE... [--json]
-      将其他数据库（如 Slurm 作业数组各分片的文件）中的运行记录复制到
-      --db；已存在的运行记录不会重复复制
-  forget-paths [--db FILE] [--json]
-      将所有已保存的输入路径替换为文件名（运行记录保留；之后重新打开
-      运行记录的图像时需要重新找到该文件）
-通用：--threads N 设置 LibTorch 的 CPU 线程数（默认：全部核心）。
-</translation>
-        </message>
-        <message>
             <source>Stores to copy runs from (files or URLs).</source>
             <translation>要从中复制运行记录的数据库（文件或 URL）。</translation>
         </message>
@@ -1987,6 +1877,266 @@ Common: --threads N sets LibTorch's CPU threads (default: all cores).
         <message>
             <source>submitted job array %1 (%2 task(s))</source>
             <translation>已提交作业数组 %1（%2 个任务）</translation>
+        </message>
+        <message>
+            <source>A folder (every file below it), a text file listing one path per line, or a PACS query: pacs://NODE?patient-id=ID&amp;modality=CT&amp;date=D…</source>
+            <translation>文件夹（其下的所有文件）、每行列出一个路径的文本文件，或 PACS 查询：pacs://NODE?patient-id=ID&amp;modality=CT&amp;date=D…</translation>
+        </message>
+        <message>
+            <source>Folder (recursive) or file to index, or a PACS query: pacs://NODE?patient-id=ID&amp;modality=CT…</source>
+            <translation>要建立索引的文件夹（递归）或文件，或 PACS 查询：pacs://NODE?patient-id=ID&amp;modality=CT…</translation>
+        </message>
+        <message>
+            <source>auto (exact up to 200,000 items, else FAISS IVF-PQ), exact or approximate.</source>
+            <translation>auto（不超过 200,000 个条目时精确检索，否则使用 FAISS IVF-PQ）、exact 或 approximate。</translation>
+        </message>
+        <message>
+            <source>moescope-cli retrieve: --index takes auto, exact or approximate</source>
+            <translation>moescope-cli retrieve：--index 需要 auto、exact 或 approximate</translation>
+        </message>
+        <message>
+            <source>%1: unknown PACS query key "%2" (known: %3)</source>
+            <translation>%1：未知的 PACS 查询键“%2”（已知：%3）</translation>
+        </message>
+        <message>
+            <source>%1: a PACS input needs at least one key (%2)</source>
+            <translation>%1：PACS 输入至少需要一个键（%2）</translation>
+        </message>
+        <message>
+            <source>%1: no study matches</source>
+            <translation>%1：没有匹配的检查</translation>
+        </message>
+        <message>
+            <source>retrieving series %1 of %2 (%3 instance(s)) from %4</source>
+            <translation>正在从 %4 获取 %2 的序列 %1（%3 个实例）</translation>
+        </message>
+        <message>
+            <source>%1: %2 study(ies), %3 series, %4 file(s) in %5</source>
+            <translation>%1：%2 个检查，%3 个序列，%4 个文件，位于 %5</translation>
+        </message>
+        <message>
+            <source>moescope-cli pacs: say echo, find or get</source>
+            <translation>moescope-cli pacs：请指定 echo、find 或 get</translation>
+        </message>
+        <message>
+            <source>A node named in the settings, or AET@HOST:PORT.</source>
+            <translation>设置中命名的节点，或 AET@HOST:PORT。</translation>
+        </message>
+        <message>
+            <source>Our AE title (default MOESCOPE).</source>
+            <translation>本机 AE 标题（默认 MOESCOPE）。</translation>
+        </message>
+        <message>
+            <source>Seconds to wait for the node (default 10).</source>
+            <translation>等待节点响应的秒数（默认 10）。</translation>
+        </message>
+        <message>
+            <source>Patient ID.</source>
+            <translation>患者 ID。</translation>
+        </message>
+        <message>
+            <source>Patient name; * and ? match anything.</source>
+            <translation>患者姓名；* 和 ? 可匹配任意字符。</translation>
+        </message>
+        <message>
+            <source>Study date YYYYMMDD or range YYYYMMDD-YYYYMMDD.</source>
+            <translation>检查日期 YYYYMMDD 或日期范围 YYYYMMDD-YYYYMMDD。</translation>
+        </message>
+        <message>
+            <source>Modality, e.g. CT.</source>
+            <translation>模态，如 CT。</translation>
+        </message>
+        <message>
+            <source>Accession number.</source>
+            <translation>检查号（Accession Number）。</translation>
+        </message>
+        <message>
+            <source>Study Instance UID.</source>
+            <translation>检查实例 UID（Study Instance UID）。</translation>
+        </message>
+        <message>
+            <source>Series Instance UID.</source>
+            <translation>序列实例 UID（Series Instance UID）。</translation>
+        </message>
+        <message>
+            <source>Folder for the retrieved files (default: the cache).</source>
+            <translation>存放所获取文件的文件夹（默认：缓存）。</translation>
+        </message>
+        <message>
+            <source>moescope-cli pacs %1: --node is required</source>
+            <translation>moescope-cli pacs %1：必须指定 --node</translation>
+        </message>
+        <message>
+            <source>moescope-cli pacs: --timeout takes seconds &gt;= 1</source>
+            <translation>moescope-cli pacs：--timeout 需要 &gt;= 1 的秒数</translation>
+        </message>
+        <message>
+            <source>%1 answers C-ECHO</source>
+            <translation>%1 响应了 C-ECHO</translation>
+        </message>
+        <message>
+            <source>no series in study %1</source>
+            <translation>检查 %1 中没有序列</translation>
+        </message>
+        <message>
+            <source>no study on %1 matches</source>
+            <translation>%1 上没有匹配的检查</translation>
+        </message>
+        <message>
+            <source>moescope-cli pacs get: --study is required</source>
+            <translation>moescope-cli pacs get：必须指定 --study</translation>
+        </message>
+        <message>
+            <source>received %1 of %2</source>
+            <translation>已接收 %1 / %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) retrieved into %1</source>
+            <translation>
+                <numerusform>已将 %n 个文件获取到 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Index share I of N of the files (a job array's task; as batch --shard).</source>
+            <translation>为 N 个分片中的第 I 个分片中的文件建立索引（作业数组的一个任务；同 batch --shard）。</translation>
+        </message>
+        <message>
+            <source>moescope-cli index: --shard takes I/N with 1 &lt;= I &lt;= N</source>
+            <translation>moescope-cli index：--shard 的取值为 I/N，且 1 &lt;= I &lt;= N</translation>
+        </message>
+        <message>
+            <source>usage: moescope-cli &lt;verb&gt; [options]
+  plugins [--json]                   installed task plugins
+  models  [--json]                   bundled and registered models
+  info PATH [--series UID] [--json]  image / cine / series / volume metadata
+  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
+      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
+      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
+      [--routing-frames A:B]
+      scenes (SAR): [--tile N] [--overlap N] [--band NAME]...
+      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
+  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
+      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
+      every file below DIR (or listed) in one process; files analysed before are
+      skipped, Ctrl-C keeps whole files, --shard splits a list among machines
+      --slurm FILE [--array N] [--partition P] [--time T] [--submit]: writes (and
+      submits) a Slurm job array, one shard per task (docs/lab.md)
+  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
+      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
+      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
+      a tracker over videos or benchmark sequences, with their metrics
+  runs [--db FILE|URL] [--json]      stored runs, newest first
+  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
+      two stored runs' routing per layer: top-1 agreement, JS divergence,
+      entropy change, Jaccard of top-k sets, load JS; --out: the maps as PNGs
+  signatures [--like RUN] [--limit N] [--db FILE] [--json]
+      stored runs' routing signatures: similarity and a 2-D PCA layout, or the
+      runs whose routing resembles RUN's
+  paths --run ID [--frame N] [--db FILE] [--json]
+      expert paths: per pair of consecutive layers, tokens from each expert to each
+  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
+      [--seed N] [--out DIR] [--json]
+      how often each token's top-1 expert flips under small perturbations
+  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
+      a stored run as PDF: picture, top-1 maps, outputs, routing, provenance
+  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
+      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
+      each expert switched off in turn: the change of the answer beside its load
+  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
+      [--blas-threads N] [--no-peak] [--json]
+      forward-pass latency, GFLOP/s reached and the machine's matrix-product peak
+Galleries (models whose plugin builds galleries, e.g. ct-retrieval):
+  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--shard I/N]
+      [--json]
+      index a folder of slices, series and volumes (resumable; Ctrl-C keeps
+      whole files)
+  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
+      [--frame N] [--region X,Y,W,H] [--json]    the nearest gallery items
+  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
+      mAP@K, leave-one-out or over labelled queries
+  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
+Lab (docs/lab.md):
+  pacs echo|find|get --node NAME|AET@HOST:PORT [--aet AET] [--timeout S] [--json]
+      find: [--patient-id ID] [--patient-name NAME] [--date YYYYMMDD[-YYYYMMDD]]
+      [--modality M] [--accession A] [--study UID: its series]; get: --study UID
+      [--series UID] [--out DIR]: C-GET into the cache (or DIR), Ctrl-C cancels
+      batch and index also take --input pacs://NODE?patient-id=ID&amp;modality=M&amp;
+      date=D&amp;accession=A&amp;study=UID: every matching series, retrieved first
+  merge --db FILE|URL SOURCE... [--json]
+      copies the runs of other stores (e.g. a Slurm array's per-shard files) into
+      --db; runs already there are not copied twice
+Privacy:
+  forget-paths [--db FILE] [--json]
+      replace every stored input path by its file name (runs stay; reopening
+      a run's image then needs the file found again)
+Common: --threads N sets LibTorch's CPU threads (default: all cores).
+</source>
+            <translation>用法：moescope-cli &lt;verb&gt; [选项]
+  plugins [--json]                   已安装的任务插件
+  models  [--json]                   内置和已注册的模型
+  info PATH [--series UID] [--json]  图像 / 动态序列 / 序列 / 体数据的元数据
+  run --model NAME|FILE --input PATH [--series UID] [--device auto|cpu|cuda]
+      [--out DIR] [--db FILE] [--disable-expert LAYER:EXPERT]... [--frames A:B]
+      [--json] [--choice NAME=VALUE]... [--image NAME=FILE]... [--batch N]
+      [--routing-frames A:B]
+      场景（SAR）：[--tile N] [--overlap N] [--band NAME]...
+      [--filter none|lee|refined-lee|frost] [--region X,Y,W,H] [--cog]
+  batch --model M --input DIR|LIST.txt [--out DIR] [--db FILE|URL] [--batch N]
+      [--shard I/N] [--choice NAME=VALUE]... [--no-store] [--json]
+      在一个进程中分析 DIR 下（或列表中）的所有文件；已分析过的文件会被跳过，
+      按 Ctrl-C 中断时保留已完整处理的文件，--shard 将列表分配到多台机器
+      --slurm FILE [--array N] [--partition P] [--time T] [--submit]：写入（并
+      提交）Slurm 作业数组，每个任务处理一个分片（docs/lab.md）
+  track --model M --input VIDEO|SEQUENCE|DATASET_DIR [--init X,Y,W,H] [--frames A:B]
+      [--out DIR] [--video] [--db FILE] [--no-store] [--evaluate]
+      [--protocol got10k|lasot|otb] [--routing-frames A:B] [--json]
+      在视频或基准序列上运行跟踪器，并计算相应指标
+  runs [--db FILE|URL] [--json]      已保存的运行记录，最新的在前
+  compare --run A --run B [--frame-a N] [--frame-b N] [--db FILE] [--out DIR] [--json]
+      逐层比较两条已保存运行记录的路由：Top-1 一致率、JS 散度、
+      熵变化、top-k 集合的 Jaccard 系数、负载 JS；--out：将各图保存为 PNG
+  signatures [--like RUN] [--limit N] [--db FILE] [--json]
+      已保存运行记录的路由特征：相似度与二维 PCA 布局，
+      或路由与 RUN 相似的运行记录
+  paths --run ID [--frame N] [--db FILE] [--json]
+      专家路径：每对相邻层之间，从各专家流向各专家的 token 数
+  stability --model M --input PATH [--passes N] [--noise S] [--shift PX] [--frame N]
+      [--seed N] [--out DIR] [--json]
+      在微小扰动下各 token 的 Top-1 专家发生翻转的频率
+  report --run ID [--frame N] [--compare ID] [--include-identifying] --out FILE.pdf
+      将已保存的运行记录导出为 PDF：图像、Top-1 专家图、输出、路由、来源信息
+  ablate --model M --input PATH [--layer L] [--frame N] [--keep-only] [--deletion]
+      [--choice NAME=VALUE]... [--image NAME=FILE]... [--csv FILE] [--json]
+      依次关闭每个专家：输出的变化与该专家负载对照
+  bench --model NAME|FILE [--device ...] [--batch N] [--iterations N]
+      [--blas-threads N] [--no-peak] [--json]
+      前向传播延迟、达到的 GFLOP/s 以及本机矩阵乘法峰值
+图库（适用于其插件可构建图库的模型，如 ct-retrieval）：
+  index --model M --input DIR [--db FILE] --gallery NAME [--batch N] [--shard I/N]
+      [--json]
+      为包含层面、序列和体数据的文件夹建立索引（可断点续传；按 Ctrl-C
+      中断时保留已完整处理的文件）
+  retrieve --model M --input FILE [--db FILE] --gallery NAME [--top K]
+      [--frame N] [--region X,Y,W,H] [--json]    最相近的图库条目
+  retrieve --model M --gallery NAME --evaluate [--input DIR] [--top K]
+      mAP@K，采用留一法或基于带标签的查询
+  galleries [--db FILE] [--rename NAME --to NEW | --delete NAME] [--json]
+实验室（docs/lab.md）：
+  pacs echo|find|get --node NAME|AET@HOST:PORT [--aet AET] [--timeout S] [--json]
+      find：[--patient-id ID] [--patient-name NAME] [--date YYYYMMDD[-YYYYMMDD]]
+      [--modality M] [--accession A] [--study UID：列出其序列]；get：--study UID
+      [--series UID] [--out DIR]：C-GET 到缓存（或 DIR），按 Ctrl-C 取消
+      batch 和 index 的 --input 也可以是 pacs://NODE?patient-id=ID&amp;modality=M&amp;
+      date=D&amp;accession=A&amp;study=UID：先获取所有匹配的序列
+  merge --db FILE|URL SOURCE... [--json]
+      将其他数据库（如 Slurm 作业数组各分片的文件）中的运行记录复制到
+      --db；已存在的运行记录不会重复复制
+隐私：
+  forget-paths [--db FILE] [--json]
+      将所有已保存的输入路径替换为文件名（运行记录保留；之后重新打开
+      运行记录的图像时需要重新找到该文件）
+通用：--threads N 设置 LibTorch 的 CPU 线程数（默认：全部核心）。
+</translation>
         </message>
     </context>
     <context>
@@ -2810,12 +2960,6 @@ frame %2 · score %3 · window score %4</source>
             <source>query slice</source>
             <translation>查询层面</translation>
         </message>
-        <message numerus="yes">
-            <source>%n hit(s) in "%1" (model %2 ms, search %3 ms)</source>
-            <translation>
-                <numerusform>在“%1”中找到 %n 个命中结果（模型 %2 ms，检索 %3 ms）</numerusform>
-            </translation>
-        </message>
         <message>
             <source>No thumbnail stored for %1</source>
             <translation>%1 没有已保存的缩略图</translation>
@@ -2835,6 +2979,12 @@ frame %2 · score %3 · window score %4</source>
         <message>
             <source>token-level, mean over tokens</source>
             <translation>token 级，所有 token 的平均值</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hit(s) in "%1" (model %2 ms, search %3 ms; %4)</source>
+            <translation>
+                <numerusform>在“%1”中找到 %n 个命中结果（模型 %2 ms，检索 %3 ms；%4）</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -3298,6 +3448,14 @@ frame %2 · score %3 · window score %4</source>
             <source>Run %1 (%2 on %3) arrived from %4@%5</source>
             <translation>收到来自 %4@%5 的运行记录 %1（%2，%3）</translation>
         </message>
+        <message>
+            <source>Open from &amp;PACS…</source>
+            <translation>从 PACS 打开(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Query a DICOM node (PACS) for studies and open a series</source>
+            <translation>向 DICOM 节点（PACS）查询检查并打开序列</translation>
+        </message>
     </context>
     <context>
         <name>moescope::gui::ModelInfoDialog</name>
@@ -3351,6 +3509,163 @@ frame %2 · score %3 · window score %4</source>
         <message>
             <source>%1 x %2 at %3, %4</source>
             <translation>%1 x %2，位于 %3, %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>moescope::gui::PacsDialog</name>
+        <message>
+            <source>Open from PACS</source>
+            <translation>从 PACS 打开</translation>
+        </message>
+        <message>
+            <source>AE_TITLE@HOST:PORT, or a node from Settings</source>
+            <translation>AE_TITLE@HOST:PORT，或设置中的节点</translation>
+        </message>
+        <message>
+            <source>The DICOM node to query: one configured in File ▸ Settings, or typed as AE_TITLE@HOST:PORT. We call ourselves %1.</source>
+            <translation>要查询的 DICOM 节点：在“文件 ▸ 设置”中配置的节点，或按 AE_TITLE@HOST:PORT 格式输入。本机的 AE 标题为 %1。</translation>
+        </message>
+        <message>
+            <source>&amp;Test</source>
+            <translation>测试(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Checks that the node answers (C-ECHO)</source>
+            <translation>检查节点是否响应（C-ECHO）</translation>
+        </message>
+        <message>
+            <source>&amp;Node:</source>
+            <translation>节点(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>* and ? match anything, e.g. DOE^J*</source>
+            <translation>* 和 ? 可匹配任意字符，如 DOE^J*</translation>
+        </message>
+        <message>
+            <source>YYYYMMDD or YYYYMMDD-YYYYMMDD</source>
+            <translation>YYYYMMDD 或 YYYYMMDD-YYYYMMDD</translation>
+        </message>
+        <message>
+            <source>Any</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Patient &amp;ID:</source>
+            <translation>患者 ID(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Patient na&amp;me:</source>
+            <translation>患者姓名(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Study &amp;date:</source>
+            <translation>检查日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Accession number:</source>
+            <translation>检查号(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>搜索(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Patient ID</source>
+            <translation>患者 ID</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>患者</translation>
+        </message>
+        <message>
+            <source>Modalities</source>
+            <translation>模态</translation>
+        </message>
+        <message>
+            <source>Series</source>
+            <translation>序列数</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Modality</source>
+            <translation>模态</translation>
+        </message>
+        <message>
+            <source>Instances</source>
+            <translation>实例数</translation>
+        </message>
+        <message>
+            <source>&amp;Open Series</source>
+            <translation>打开序列(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Cancel &amp;Request</source>
+            <translation>取消请求(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Calling %1…</source>
+            <translation>正在连接 %1…</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>%1 answers</source>
+            <translation>%1 已响应</translation>
+        </message>
+        <message>
+            <source>No study matches</source>
+            <translation>没有匹配的检查</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n study(ies) found</source>
+            <translation>
+                <numerusform>找到 %n 个检查</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n series in this study</source>
+            <translation>
+                <numerusform>此检查中有 %n 个序列</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Received %1 of %2 instance(s)</source>
+            <translation>已接收 %1 / %2 个实例</translation>
+        </message>
+        <message>
+            <source>Received %1 instance(s)</source>
+            <translation>已接收 %1 个实例</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n instance(s) retrieved</source>
+            <translation>
+                <numerusform>已获取 %n 个实例</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Searching %1…</source>
+            <translation>正在查询 %1…</translation>
+        </message>
+        <message>
+            <source>Retrieving series %1…</source>
+            <translation>正在获取序列 %1…</translation>
+        </message>
+        <message>
+            <source>Modalit&amp;y:</source>
+            <translation>模态(&amp;Y)：</translation>
         </message>
     </context>
     <context>
@@ -3895,6 +4210,54 @@ frame %2 · score %3 · window score %4</source>
         <message>
             <source>The SQLite file runs are stored in, or a PostgreSQL database a lab shares (postgresql://user@host/dbname); takes effect at the next start</source>
             <translation>保存运行记录的 SQLite 文件，或实验室共用的 PostgreSQL 数据库（postgresql://user@host/dbname）；下次启动时生效</translation>
+        </message>
+        <message>
+            <source>PACS nodes (File ▸ Open from PACS…, moescope-cli pacs --node)</source>
+            <translation>PACS 节点（文件 ▸ 从 PACS 打开…，moescope-cli pacs --node）</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>AE title</source>
+            <translation>AE 标题</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主机</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>&amp;Add Node</source>
+            <translation>添加节点(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve Node</source>
+            <translation>移除节点(&amp;V)</translation>
+        </message>
+        <message>
+            <source>PACS %1</source>
+            <translation>PACS %1</translation>
+        </message>
+        <message>
+            <source>The AE title MoEScope calls itself; the PACS must know it</source>
+            <translation>MoEScope 自身使用的 AE 标题；PACS 中须已登记该标题</translation>
+        </message>
+        <message>
+            <source>every node needs a name</source>
+            <translation>每个节点都需要名称</translation>
+        </message>
+        <message>
+            <source>PACS node %1: %2</source>
+            <translation>PACS 节点 %1：%2</translation>
+        </message>
+        <message>
+            <source>O&amp;ur AE title:</source>
+            <translation>本机 AE 标题(&amp;U)：</translation>
         </message>
     </context>
     <context>
@@ -4660,6 +5023,100 @@ frame %2 · score %3 · window score %4</source>
         <message>
             <source>not JSON</source>
             <translation>不是 JSON</translation>
+        </message>
+    </context>
+    <context>
+        <name>moescope::pacs::Client</name>
+        <message>
+            <source>the node refused the association; check that it knows our AE title "%1" and that its own is "%2"</source>
+            <translation>节点拒绝了关联；请确认其已登记本机 AE 标题“%1”，且其自身的 AE 标题为“%2”</translation>
+        </message>
+        <message>
+            <source>nothing answers at %1:%2 (connection refused); check the host and port, and that the node runs</source>
+            <translation>%1:%2 无响应（连接被拒绝）；请检查主机和端口，并确认节点正在运行</translation>
+        </message>
+        <message>
+            <source>no answer within %1 s (%2)</source>
+            <translation>%1 s 内无响应（%2）</translation>
+        </message>
+        <message>
+            <source>the peer is not a DICOM node or closed the connection (%1)</source>
+            <translation>对端不是 DICOM 节点，或已关闭连接（%1）</translation>
+        </message>
+        <message>
+            <source>the host "%1" is not known (%2)</source>
+            <translation>未知主机“%1”（%2）</translation>
+        </message>
+        <message>
+            <source>the node does not offer this service (%1)</source>
+            <translation>节点不提供此服务（%1）</translation>
+        </message>
+        <message>
+            <source>the node answered with status 0x%1</source>
+            <translation>节点返回了状态 0x%1</translation>
+        </message>
+        <message>
+            <source>C-ECHO failed</source>
+            <translation>C-ECHO 失败</translation>
+        </message>
+        <message>
+            <source>C-FIND of studies failed</source>
+            <translation>C-FIND 查询检查失败</translation>
+        </message>
+        <message>
+            <source>C-FIND of series failed</source>
+            <translation>C-FIND 查询序列失败</translation>
+        </message>
+        <message>
+            <source>C-GET failed</source>
+            <translation>C-GET 失败</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>无法创建文件夹 %1</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>the node could not send %1 of %2 instance(s), e.g. in a compression it cannot convert; nothing was kept</source>
+            <translation>节点无法发送 %2 个实例中的 %1 个（例如采用了其无法转换的压缩格式）；未保留任何文件</translation>
+        </message>
+        <message>
+            <source>the node sent nothing for this %1</source>
+            <translation>节点未发送该%1的任何数据</translation>
+        </message>
+        <message>
+            <source>study</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <source>series</source>
+            <translation>序列</translation>
+        </message>
+    </context>
+    <context>
+        <name>moescope::pacs::Node</name>
+        <message>
+            <source>"%1" is not a DICOM node; write AE_TITLE@HOST:PORT</source>
+            <translation>“%1”不是 DICOM 节点；请写成 AE_TITLE@HOST:PORT</translation>
+        </message>
+        <message>
+            <source>"%1" is not an AE title (1 to 16 printable ASCII characters, no backslash)</source>
+            <translation>“%1”不是有效的 AE 标题（1 到 16 个可打印 ASCII 字符，不含反斜杠）</translation>
+        </message>
+        <message>
+            <source>%1 is not a port (1 to 65535)</source>
+            <translation>%1 不是有效端口（1 到 65535）</translation>
+        </message>
+        <message>
+            <source>no DICOM node is named "%1" and none is configured; give AE_TITLE@HOST:PORT</source>
+            <translation>没有名为“%1”的 DICOM 节点，也未配置任何节点；请指定 AE_TITLE@HOST:PORT</translation>
+        </message>
+        <message>
+            <source>no DICOM node is named "%1" (configured: %2)</source>
+            <translation>没有名为“%1”的 DICOM 节点（已配置：%2）</translation>
         </message>
     </context>
     <context>

@@ -6,6 +6,7 @@
 #include "plugin/pluginregistry.h"
 
 #include "image/imageloader.h"
+#include "jobs/batchanalysis.h"
 #include "jobs/retrieval.h"
 #include "jobs/storedrun.h"
 #include "plugin/modelcatalog.h"
@@ -110,7 +111,12 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QCommandLineOption batchOpt(QStringLiteral("batch"),
                                       Tr::tr("Frames per forward call within a volume."),
                                       QStringLiteral("N"), QStringLiteral("8"));
-    parser.addOptions({kModel, inputOpt, kDb, kGallery, kDevice, kThreads, batchOpt, kJson});
+    const QCommandLineOption shardOpt(QStringLiteral("shard"),
+                                      Tr::tr("Index share I of N of the files (a job array's "
+                                             "task; as batch --shard)."),
+                                      QStringLiteral("I/N"));
+    parser.addOptions(
+        {kModel, inputOpt, kDb, kGallery, kDevice, kThreads, batchOpt, shardOpt, kJson});
     if (!parse(parser, QStringLiteral("index"), arguments, err))
         return Usage;
     if (!parser.isSet(kModel) || !parser.isSet(inputOpt) || !parser.isSet(kGallery)) {
@@ -138,6 +144,11 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
     request.modelPath = engine.path;
     request.modelSha256 = engine.sha256;
     request.batchSize = std::max(1, parser.value(batchOpt).toInt());
+    if (parser.isSet(shardOpt) &&
+        !parseShard(parser.value(shardOpt), &request.shardIndex, &request.shardCount)) {
+        err << Tr::tr("moescope-cli index: --shard takes I/N with 1 <= I <= N") << "\n";
+        return Usage;
+    }
 
     const bool tty = isatty(fileno(userStderr()));
     int lastPercent = -1;
@@ -178,7 +189,8 @@ int indexVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
         json.insert(QStringLiteral("gallery_sources"), info->sourceCount);
         // A gallery past exact search's size gets its approximate index now,
         // not at the first query.
-        if (info->itemCount > GalleryIndexPolicy().approximateAbove) {
+        // (Not by each task of a job array: the first query builds it once.)
+        if (request.shardCount == 1 && info->itemCount > GalleryIndexPolicy().approximateAbove) {
             if (auto gallery = loadGallery(db, request.galleryName, &countError)) {
                 json.insert(QStringLiteral("index"), gallery->indexDescription());
                 if (!gallery->indexWarning.isEmpty())

@@ -88,7 +88,7 @@ PacsDialog::PacsDialog(const QList<pacs::Node> &nodes, const QString &ourAeTitle
     form->addRow(tr("Patient &ID:"), m_patientId);
     form->addRow(tr("Patient na&me:"), m_patientName);
     form->addRow(tr("Study &date:"), m_date);
-    form->addRow(tr("Mo&dality:"), m_modality);
+    form->addRow(tr("Modalit&y:"), m_modality);
     form->addRow(tr("&Accession number:"), m_accession);
     layout->addLayout(form);
     m_search = new QPushButton(tr("&Search"), this);

@@ -155,7 +155,7 @@ QWidget *SettingsDialog::buildPacsNodes()
     m_pacsAet = new QLineEdit(m_preferences->pacsAeTitle(), box);
     m_pacsAet->setMaxLength(16);
     m_pacsAet->setToolTip(tr("The AE title MoEScope calls itself; the PACS must know it"));
-    auto *aetLabel = new QLabel(tr("Our AE &title:"), box);
+    auto *aetLabel = new QLabel(tr("O&ur AE title:"), box);
     aetLabel->setBuddy(m_pacsAet);
     buttons->addWidget(aetLabel);
     buttons->addWidget(m_pacsAet);

@@ -1,5 +1,7 @@
 #include "retrieval.h"
 
+#include "batchanalysis.h"
+
 #include "image/imageloader.h"
 
 #include <QBuffer>
@@ -240,7 +242,20 @@ bool indexGallery(model::Engine &engine, const TaskPlugin &plugin, store::Databa
         *error = Tr::tr("%1: no such file or folder").arg(native(request.root));
         return false;
     }
-    const QStringList files = galleryCandidates(request.root);
+    QStringList files = galleryCandidates(request.root);
+    if (request.shardCount > 1 && !files.isEmpty()) {
+        const QDir base(rootInfo.isDir() ? rootInfo.absoluteFilePath() : rootInfo.absolutePath());
+        QList<BatchFile> all;
+        for (const QString &f : std::as_const(files))
+            all.append(BatchFile{f, base.relativeFilePath(f)});
+        files.clear();
+        for (const BatchFile &f : shardOf(all, request.shardIndex, request.shardCount))
+            files << f.path;
+        if (files.isEmpty()) {
+            report->files = 0; // this shard's share is empty: nothing to do
+            return true;
+        }
+    }
     report->files = int(files.size());
     if (files.isEmpty()) {
         *error = Tr::tr("%1: no files to index (the folder is empty)").arg(native(request.root));

@@ -89,6 +89,11 @@ struct IndexRequest
     QString modelPath;   // recorded with the gallery
     QString modelSha256;
     int batchSize = 8; // frames per forward call within a volume or cine
+    // Share shardIndex (1-based) of shardCount of the files, as batch's
+    // --shard chooses them (by the path below root): machines of a job array
+    // index one gallery together, each file once.
+    int shardIndex = 1;
+    int shardCount = 1;
 };
 
 // Indexes `request.root` into the gallery, creating it when missing (but

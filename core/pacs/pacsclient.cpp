@@ -19,11 +19,6 @@ namespace moescope::pacs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("moescope::pacs::Client", text);
-}
-
 // DCMTK logs warnings and errors to stderr itself; ours are one line each.
 void quietDcmtk()
 {
@@ -72,24 +67,35 @@ QString describe(const OFCondition &cond, const Node &node)
 {
     const QString dcmtk = QString::fromLatin1(cond.text());
     if (cond == DUL_ASSOCIATIONREJECTED)
-        return tr("the node refused the association; check that it knows our AE title \"%1\" "
-                  "and that its own is \"%2\"")
+        return QCoreApplication::translate(
+                   "moescope::pacs::Client",
+                   "the node refused the association; check that it knows our AE title \"%1\" "
+                   "and that its own is \"%2\"")
             .arg(node.callingAet, node.calledAet);
     if (dcmtk.contains(QLatin1String("Connection refused"), Qt::CaseInsensitive))
-        return tr("nothing answers at %1:%2 (connection refused); check the host and port, "
-                  "and that the node runs")
+        return QCoreApplication::translate(
+                   "moescope::pacs::Client",
+                   "nothing answers at %1:%2 (connection refused); check the host and port, "
+                   "and that the node runs")
             .arg(node.host)
             .arg(node.port);
     if (dcmtk.contains(QLatin1String("timeout"), Qt::CaseInsensitive) ||
         dcmtk.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
-        return tr("no answer within %1 s (%2)").arg(node.timeoutSeconds).arg(dcmtk);
+        return QCoreApplication::translate("moescope::pacs::Client", "no answer within %1 s (%2)")
+            .arg(node.timeoutSeconds)
+            .arg(dcmtk);
     if (cond == DUL_PEERABORTEDASSOCIATION || cond == DUL_PEERREQUESTEDRELEASE ||
         dcmtk.contains(QLatin1String("Illegal PDU"), Qt::CaseInsensitive) ||
         dcmtk.contains(QLatin1String("Unrecognized PDU"), Qt::CaseInsensitive))
-        return tr("the peer is not a DICOM node or closed the connection (%1)").arg(dcmtk);
+        return QCoreApplication::translate(
+                   "moescope::pacs::Client",
+                   "the peer is not a DICOM node or closed the connection (%1)")
+            .arg(dcmtk);
     if (dcmtk.contains(QLatin1String("Name or service not known"), Qt::CaseInsensitive) ||
         dcmtk.contains(QLatin1String("unknown host"), Qt::CaseInsensitive))
-        return tr("the host \"%1\" is not known (%2)").arg(node.host, dcmtk);
+        return QCoreApplication::translate("moescope::pacs::Client",
+                                           "the host \"%1\" is not known (%2)")
+            .arg(node.host, dcmtk);
     return dcmtk;
 }
 
@@ -183,10 +189,12 @@ bool associate(DcmSCU &scu, const Node &node, const char *abstractSyntax, bool s
     if (*presID == 0) {
         scu.releaseAssociation();
         if (error)
-            *error = QStringLiteral("%1: %2: %3")
-                         .arg(node.address(), what,
-                              tr("the node does not offer this service (%1)")
-                                  .arg(QString::fromLatin1(dcmFindNameOfUID(abstractSyntax, "?"))));
+            *error =
+                QStringLiteral("%1: %2: %3")
+                    .arg(node.address(), what,
+                         QCoreApplication::translate("moescope::pacs::Client",
+                                                     "the node does not offer this service (%1)")
+                             .arg(QString::fromLatin1(dcmFindNameOfUID(abstractSyntax, "?"))));
         return false;
     }
     return true;
@@ -227,7 +235,8 @@ bool find(const Node &node, DcmDataset &keys, const QString &what,
         if (error)
             *error = QStringLiteral("%1: %2: %3")
                          .arg(node.address(), what,
-                              tr("the node answered with status 0x%1")
+                              QCoreApplication::translate("moescope::pacs::Client",
+                                                          "the node answered with status 0x%1")
                                   .arg(finalStatus, 4, 16, QLatin1Char('0')));
         return false;
     }
@@ -248,7 +257,7 @@ bool Client::echo(QString *error) const
 {
     DcmSCU scu;
     T_ASC_PresentationContextID presID = 0;
-    const QString what = tr("C-ECHO failed");
+    const QString what = QCoreApplication::translate("moescope::pacs::Client", "C-ECHO failed");
     if (!associate(scu, m_node, UID_VerificationSOPClass, false, &presID, error, what))
         return false;
     const OFCondition cond = scu.sendECHORequest(presID);
@@ -278,7 +287,8 @@ std::optional<QList<Study>> Client::findStudies(const StudyQuery &query, QString
     keys.putAndInsertOFStringArray(DCM_NumberOfStudyRelatedInstances, "");
     QList<Study> studies;
     const bool ok = find(
-        m_node, keys, tr("C-FIND of studies failed"),
+        m_node, keys,
+        QCoreApplication::translate("moescope::pacs::Client", "C-FIND of studies failed"),
         [&](DcmDataset *d) {
             Study s;
             s.studyUid = text(d, DCM_StudyInstanceUID);
@@ -314,7 +324,8 @@ std::optional<QList<Series>> Client::findSeries(const QString &studyUid, QString
     keys.putAndInsertOFStringArray(DCM_NumberOfSeriesRelatedInstances, "");
     QList<Series> series;
     const bool ok = find(
-        m_node, keys, tr("C-FIND of series failed"),
+        m_node, keys,
+        QCoreApplication::translate("moescope::pacs::Client", "C-FIND of series failed"),
         [&](DcmDataset *d) {
             Series s;
             s.studyUid = studyUid;
@@ -338,14 +349,16 @@ std::optional<QStringList> Client::get(const QString &studyUid, const QString &s
                                        const std::function<void(int, int)> &progress,
                                        const std::atomic_bool *cancel, QString *error) const
 {
-    const QString what = tr("C-GET failed");
+    const QString what = QCoreApplication::translate("moescope::pacs::Client", "C-GET failed");
     auto fail = [&](const QString &cause) -> std::optional<QStringList> {
         if (error)
             *error = QStringLiteral("%1: %2: %3").arg(m_node.address(), what, cause);
         return std::nullopt;
     };
     if (!QDir().mkpath(folder))
-        return fail(tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
+        return fail(
+            QCoreApplication::translate("moescope::pacs::Client", "cannot create the folder %1")
+                .arg(QDir::toNativeSeparators(folder)));
     GetScu scu;
     scu.folder = folder;
     scu.progress = progress;
@@ -373,7 +386,7 @@ std::optional<QStringList> Client::get(const QString &studyUid, const QString &s
     if (scu.cancelled) {
         scu.abortAssociation(); // the node may still be sending; we are not listening
         removeReceived();
-        return fail(tr("cancelled"));
+        return fail(QCoreApplication::translate("moescope::pacs::Client", "cancelled"));
     }
     if (cond.bad()) {
         scu.abortAssociation();
@@ -387,14 +400,20 @@ std::optional<QStringList> Client::get(const QString &studyUid, const QString &s
             files << file;
     if (scu.failed > 0) {
         removeReceived();
-        return fail(tr("the node could not send %1 of %2 instance(s), e.g. in a compression it "
-                       "cannot convert; nothing was kept")
+        return fail(QCoreApplication::translate(
+                        "moescope::pacs::Client",
+                        "the node could not send %1 of %2 instance(s), e.g. in a compression it "
+                        "cannot convert; nothing was kept")
                         .arg(scu.failed)
                         .arg(std::max(scu.total, scu.failed)));
     }
     if (files.isEmpty())
-        return fail(tr("the node sent nothing for this %1")
-                        .arg(seriesUid.isEmpty() ? tr("study") : tr("series")));
+        return fail(
+            QCoreApplication::translate("moescope::pacs::Client",
+                                        "the node sent nothing for this %1")
+                .arg(seriesUid.isEmpty()
+                         ? QCoreApplication::translate("moescope::pacs::Client", "study")
+                         : QCoreApplication::translate("moescope::pacs::Client", "series")));
     files.sort();
     return files;
 }

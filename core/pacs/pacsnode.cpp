@@ -6,11 +6,6 @@
 namespace moescope::pacs {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("moescope::pacs::Node", text);
-}
-
 bool validAet(const QString &aet)
 {
     if (aet.isEmpty() || aet.size() > 16 || aet.trimmed().isEmpty())
@@ -30,7 +25,10 @@ std::optional<Node> Node::parse(const QString &text, QString *error)
     const QRegularExpressionMatch m = re.match(text.trimmed());
     if (!m.hasMatch()) {
         if (error)
-            *error = tr("\"%1\" is not a DICOM node; write AE_TITLE@HOST:PORT").arg(text);
+            *error =
+                QCoreApplication::translate("moescope::pacs::Node",
+                                            "\"%1\" is not a DICOM node; write AE_TITLE@HOST:PORT")
+                    .arg(text);
         return std::nullopt;
     }
     Node node;
@@ -41,14 +39,18 @@ std::optional<Node> Node::parse(const QString &text, QString *error)
     node.port = m.captured(3).toInt();
     if (!validAet(node.calledAet)) {
         if (error)
-            *error = tr("\"%1\" is not an AE title (1 to 16 printable ASCII characters, no "
-                        "backslash)")
+            *error = QCoreApplication::translate(
+                         "moescope::pacs::Node",
+                         "\"%1\" is not an AE title (1 to 16 printable ASCII characters, no "
+                         "backslash)")
                          .arg(node.calledAet);
         return std::nullopt;
     }
     if (node.port < 1 || node.port > 65535) {
         if (error)
-            *error = tr("%1 is not a port (1 to 65535)").arg(node.port);
+            *error =
+                QCoreApplication::translate("moescope::pacs::Node", "%1 is not a port (1 to 65535)")
+                    .arg(node.port);
         return std::nullopt;
     }
     return node;
@@ -94,12 +96,16 @@ std::optional<Node> resolveNode(const QString &nameOrAddress, const QList<Node> 
             QStringList names;
             for (const Node &node : configured)
                 names << node.name;
-            *error = names.isEmpty()
-                         ? tr("no DICOM node is named \"%1\" and none is configured; give "
-                              "AE_TITLE@HOST:PORT")
-                               .arg(nameOrAddress)
-                         : tr("no DICOM node is named \"%1\" (configured: %2)")
-                               .arg(nameOrAddress, names.join(QStringLiteral(", ")));
+            *error =
+                names.isEmpty()
+                    ? QCoreApplication::translate(
+                          "moescope::pacs::Node",
+                          "no DICOM node is named \"%1\" and none is configured; give "
+                          "AE_TITLE@HOST:PORT")
+                          .arg(nameOrAddress)
+                    : QCoreApplication::translate("moescope::pacs::Node",
+                                                  "no DICOM node is named \"%1\" (configured: %2)")
+                          .arg(nameOrAddress, names.join(QStringLiteral(", ")));
         }
         return std::nullopt;
     }

@@ -2,9 +2,13 @@
 
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexIVFPQ.h>
-#include <faiss/IndexRefine.h>
 #include <faiss/index_io.h>
 #include <faiss/utils/distances.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -20,15 +24,9 @@ namespace {
 
 constexpr char kMagic[8] = {'M', 'o', 'E', 'A', 'N', 'N', '0', '1'};
 
-faiss::IndexRefine *refineOf(faiss::Index *index)
-{
-    return dynamic_cast<faiss::IndexRefine *>(index);
-}
-
 faiss::IndexIVFPQ *ivfOf(faiss::Index *index)
 {
-    faiss::IndexRefine *refine = refineOf(index);
-    return refine ? dynamic_cast<faiss::IndexIVFPQ *>(refine->base_index) : nullptr;
+    return dynamic_cast<faiss::IndexIVFPQ *>(index);
 }
 
 // The largest divisor of dim not above dim / 4: PQ splits a vector evenly.
@@ -60,6 +58,21 @@ std::string AnnInfo::describe() const
     return s.str();
 }
 
+// The full vectors, row i for FAISS label i: owned after a build, mapped
+// read-only from the file after a load.
+struct AnnIndex::Vectors
+{
+    std::vector<float> owned;
+    const float *mapped = nullptr;
+    size_t bytes = 0;
+    ~Vectors()
+    {
+        if (mapped)
+            ::munmap(const_cast<float *>(mapped), bytes);
+    }
+    const float *data() const { return mapped ? mapped : owned.data(); }
+};
+
 AnnIndex::AnnIndex() = default;
 AnnIndex::~AnnIndex() = default;
 AnnIndex::AnnIndex(AnnIndex &&) noexcept = default;
@@ -90,9 +103,7 @@ bool AnnIndex::build(const float *vectors, size_t n, int dim, const int64_t *ids
         ivf->cp.verbose = false;
         ivf->cp.niter = 10; // the lists need not be optimal, only even
         ivf->pq.cp.verbose = false;
-        auto refine = std::make_unique<faiss::IndexRefineFlat>(ivf);
-        refine->own_fields = true;
-        refine->k_factor = float(std::max(1, p.refineFactor));
+        std::unique_ptr<faiss::Index> index(ivf);
         // Train on an evenly spread sample: 64 points a list are plenty, and
         // all of a 10M gallery would take minutes for nothing.
         const size_t trainN = std::min(n, std::max(kMinimum, size_t(lists) * 64));
@@ -100,15 +111,18 @@ bool AnnIndex::build(const float *vectors, size_t n, int dim, const int64_t *ids
         for (size_t i = 0; i < trainN; ++i)
             std::memcpy(sample.data() + i * size_t(dim), vectors + (i * n / trainN) * size_t(dim),
                         sizeof(float) * size_t(dim));
-        refine->train(faiss::Index::idx_t(trainN), sample.data());
+        index->train(faiss::Index::idx_t(trainN), sample.data());
         sample = {};
-        refine->add(faiss::Index::idx_t(n), vectors);
-        m_index = std::move(refine);
+        index->add(faiss::Index::idx_t(n), vectors);
+        m_index = std::move(index);
     } catch (const std::exception &e) {
         *error = std::string("FAISS: ") + e.what();
         m_index.reset();
         return false;
     }
+    m_vectors = std::make_unique<Vectors>();
+    m_vectors->owned.assign(vectors, vectors + n * size_t(dim));
+    m_info.dim = dim;
     m_ids.assign(ids, ids + n);
 
     // Tune nprobe: a sample of the gallery's own vectors query the rest
@@ -129,46 +143,50 @@ bool AnnIndex::build(const float *vectors, size_t n, int dim, const int64_t *ids
     faiss::knn_inner_product(queries.data(), vectors, size_t(dim), q, n, k1, exactD.data(),
                              exactI.data());
     faiss::IndexIVFPQ *ivf = ivfOf(m_index.get());
-    std::vector<float> d(q * k1);
-    std::vector<faiss::Index::idx_t> labels(q * k1);
-    auto others = [&](const faiss::Index::idx_t *row, size_t i) {
-        std::vector<faiss::Index::idx_t> kept;
-        for (int j = 0; j < k1 && int(kept.size()) < k; ++j)
-            if (row[j] != self[i] && row[j] >= 0)
-                kept.push_back(row[j]);
+    auto others = [&](const std::vector<int64_t> &row, size_t i) {
+        std::vector<int64_t> kept;
+        for (int64_t label : row)
+            if (label != self[i] && label >= 0 && int(kept.size()) < k)
+                kept.push_back(label);
         return kept;
     };
-    // Probing more lists helps until the PQ codes' ranking is the limit;
-    // then more candidates re-ranked exactly do. Cheapest pair first.
-    faiss::IndexRefine *refine = refineOf(m_index.get());
+    // Cost grows with the lists probed (codes scanned); re-ranking more
+    // candidates is cheap (one exact dot product each). So for each nprobe,
+    // cheapest first, try more candidates until recall stops improving.
     double recall = 0;
-    for (int factor = std::max(1, p.refineFactor);; factor *= 2) {
-        refine->k_factor = float(factor);
-        const bool last = factor >= 64;
-        for (int nprobe = 1;; nprobe *= 2) {
-            ivf->nprobe = size_t(std::min(nprobe, lists));
-            m_index->search(faiss::Index::idx_t(q), queries.data(), k1, d.data(), labels.data());
+    int factor = std::max(1, p.refineFactor);
+    for (int nprobe = 1;; nprobe *= 2) {
+        ivf->nprobe = size_t(std::min(nprobe, lists));
+        double previous = -1;
+        for (factor = std::max(1, p.refineFactor); factor <= 512; factor *= 2) {
+            m_info.refineFactor = factor;
             size_t found = 0, total = 0;
             for (size_t i = 0; i < q; ++i) {
-                const auto truth = others(exactI.data() + i * k1, i);
-                const auto got = others(labels.data() + i * k1, i);
-                total += truth.size();
-                for (faiss::Index::idx_t id : got)
-                    found += size_t(std::count(truth.begin(), truth.end(), id));
+                std::vector<int64_t> got;
+                for (const Hit &h : searchLabels(queries.data() + i * size_t(dim), k1))
+                    got.push_back(h.id);
+                const std::vector<int64_t> truth(exactI.begin() + long(i * k1),
+                                                 exactI.begin() + long((i + 1) * k1));
+                const auto t = others(truth, i);
+                total += t.size();
+                for (int64_t id : others(got, i))
+                    found += size_t(std::count(t.begin(), t.end(), id));
             }
             recall = total ? double(found) / double(total) : 1.0;
-            if (recall >= p.targetRecall || nprobe >= (last ? lists : lists / 4))
+            if (recall >= p.targetRecall || recall <= previous + 0.002)
                 break;
+            previous = recall;
         }
-        if (recall >= p.targetRecall || last)
+        if (recall >= p.targetRecall || nprobe >= lists)
             break;
     }
+    factor = std::min(factor, 512);
     m_info.items = n;
     m_info.dim = dim;
     m_info.lists = lists;
     m_info.codeBytes = m;
     m_info.nprobe = int(ivf->nprobe);
-    m_info.refineFactor = int(refine->k_factor);
+    m_info.refineFactor = factor;
     m_info.recallAt10 = recall;
     m_info.memoryBytes =
         n * (size_t(m) + 8 + size_t(dim) * 4 + 8) + size_t(lists) * size_t(dim) * 4;
@@ -191,6 +209,19 @@ bool AnnIndex::save(const std::string &path, const std::string &key, std::string
         *error = path + ": cannot write the index: " + e.what();
         return false;
     }
+    {
+        std::ofstream vectors(path + ".vectors.part", std::ios::binary | std::ios::trunc);
+        vectors.write(reinterpret_cast<const char *>(m_vectors->data()),
+                      std::streamsize(m_ids.size() * size_t(m_info.dim) * sizeof(float)));
+        if (!vectors ||
+            std::rename((path + ".vectors.part").c_str(), (path + ".vectors").c_str()) != 0) {
+            *error = path + ".vectors: cannot write: " + std::strerror(errno);
+            std::remove(tmp.c_str());
+            std::remove((path + ".vectors.part").c_str());
+            return false;
+        }
+    }
+    // The .ids file goes last: it is what load() looks for first.
     std::ofstream out(path + ".ids.part", std::ios::binary | std::ios::trunc);
     out.write(kMagic, sizeof kMagic);
     put(out, uint32_t(key.size()));
@@ -249,12 +280,63 @@ bool AnnIndex::load(const std::string &path, const std::string &key, std::string
         *error = path + ": not the index its .ids file describes";
         return false;
     }
+    // The vectors: mapped, not read; the page cache brings in what queries touch.
+    auto vectors = std::make_unique<Vectors>();
+    vectors->bytes = size_t(count) * size_t(info.dim) * sizeof(float);
+    const std::string vectorsPath = path + ".vectors";
+    const int fd = ::open(vectorsPath.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st
+    {
+    };
+    if (fd < 0 || ::fstat(fd, &st) != 0 || size_t(st.st_size) != vectors->bytes) {
+        *error = vectorsPath + ": missing or not the size its index needs";
+        if (fd >= 0)
+            ::close(fd);
+        return false;
+    }
+    void *mapped = ::mmap(nullptr, vectors->bytes, PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);
+    if (mapped == MAP_FAILED) {
+        *error = vectorsPath + ": cannot map: " + std::strerror(errno);
+        return false;
+    }
+    vectors->mapped = static_cast<const float *>(mapped);
     ivf->nprobe = size_t(std::max(1, info.nprobe));
-    refineOf(index.get())->k_factor = float(std::max(1, info.refineFactor));
+    m_vectors = std::move(vectors);
     m_index = std::move(index);
     m_ids = std::move(ids);
     m_info = info;
     return true;
+}
+
+std::vector<Hit> AnnIndex::searchLabels(const float *unitQuery, int k) const
+{
+    const int dim = m_info.dim;
+    const auto total = faiss::Index::idx_t(m_ids.size());
+    const auto candidates =
+        std::min<faiss::Index::idx_t>(faiss::Index::idx_t(k) * m_info.refineFactor, total);
+    std::vector<float> d(static_cast<size_t>(candidates));
+    std::vector<faiss::Index::idx_t> labels(static_cast<size_t>(candidates));
+    m_index->search(1, unitQuery, candidates, d.data(), labels.data());
+    std::vector<Hit> hits;
+    hits.reserve(labels.size());
+    const float *base = m_vectors->data();
+    for (faiss::Index::idx_t label : labels) {
+        if (label < 0)
+            continue;
+        const float *v = base + size_t(label) * size_t(dim);
+        float score = 0;
+        for (int j = 0; j < dim; ++j)
+            score += unitQuery[j] * v[j];
+        hits.push_back({label, score});
+    }
+    const auto better = [](const Hit &a, const Hit &b) {
+        return a.score != b.score ? a.score > b.score : a.id < b.id;
+    };
+    const size_t keep = std::min(hits.size(), size_t(std::max(0, k)));
+    std::partial_sort(hits.begin(), hits.begin() + long(keep), hits.end(), better);
+    hits.resize(keep);
+    return hits;
 }
 
 std::vector<Hit> AnnIndex::search(const float *query, int k, int64_t excludeId) const
@@ -264,17 +346,10 @@ std::vector<Hit> AnnIndex::search(const float *query, int k, int64_t excludeId) 
         return hits;
     std::vector<float> q(query, query + m_info.dim);
     normalize(q.data(), q.size());
-    const int want = std::min<int>(k + (excludeId >= 0 ? 1 : 0), int(m_ids.size()));
-    std::vector<float> d(static_cast<size_t>(want));
-    std::vector<faiss::Index::idx_t> labels(static_cast<size_t>(want));
-    m_index->search(1, q.data(), want, d.data(), labels.data());
-    for (int i = 0; i < want && int(hits.size()) < k; ++i) {
-        if (labels[size_t(i)] < 0)
-            continue;
-        const int64_t id = m_ids[size_t(labels[size_t(i)])];
-        if (id == excludeId)
-            continue;
-        hits.push_back({id, d[size_t(i)]});
+    for (const Hit &h : searchLabels(q.data(), k + (excludeId >= 0 ? 1 : 0))) {
+        const int64_t id = m_ids[size_t(h.id)];
+        if (id != excludeId && int(hits.size()) < k)
+            hits.push_back({id, h.score});
     }
     return hits;
 }

@@ -1,7 +1,10 @@
 #pragma once
 // Approximate top-k for galleries too large for exact search: FAISS's IVF-PQ
-// (an inverted file of 8-bit product-quantised codes) with the candidates
-// re-ranked by their exact cosine (IndexRefineFlat). Built from a gallery's
+// (an inverted file of 8-bit product-quantised codes) picks candidates, and
+// they are re-ranked by their exact cosine against the full vectors. The
+// vectors are a file of their own, memory-mapped when read back, so a
+// gallery of millions opens without reading them (the page cache serves the
+// few each query touches); FAISS's IndexRefineFlat would read them all. Built from a gallery's
 // normalised embeddings, tuned at build time (nprobe) until recall@10
 // against exact search reaches the target, with a sample of the gallery's
 // own vectors as queries (each leaving itself out), saved to a file and read
@@ -58,8 +61,9 @@ public:
     // *error when FAISS refuses (too few vectors to train: n < 10,000).
     bool build(const float *vectors, size_t n, int dim, const int64_t *ids,
                const AnnParameters &parameters, std::string *error);
-    // The file and its ids beside it (path + ".ids"); `key` (the gallery's
-    // state) is stored with them and checked by load().
+    // The IVF-PQ file, its ids (path + ".ids") and the full vectors (path +
+    // ".vectors") beside it; `key` (the gallery's state) is stored with them
+    // and checked by load().
     bool save(const std::string &path, const std::string &key, std::string *error) const;
     // False when there is no file, it was built for another key (the
     // gallery changed), or it cannot be read (*error says which).
@@ -71,7 +75,13 @@ public:
     std::vector<Hit> search(const float *query, int k, int64_t excludeId = -1) const;
 
 private:
-    std::unique_ptr<faiss::Index> m_index;
+    // Top-k FAISS labels (not ids) for a unit query: refineFactor × k
+    // candidates from the IVF-PQ, re-ranked by their exact inner product.
+    std::vector<Hit> searchLabels(const float *unitQuery, int k) const;
+
+    struct Vectors;                        // the full vectors: built in memory, or a mapped file
+    std::unique_ptr<faiss::Index> m_index; // the IVF-PQ
+    std::unique_ptr<Vectors> m_vectors;
     std::vector<int64_t> m_ids; // FAISS label i → item id
     AnnInfo m_info;
 };
