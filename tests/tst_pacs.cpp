@@ -5,6 +5,7 @@
 // MOESCOPE_TEST_PACS_HTTP is its HTTP port (not DICOM).
 #include "image/imageloader.h"
 #include "pacs/pacsclient.h"
+#include "silentnode.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -18,9 +19,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <optional>
 
 using namespace moescope;
 
@@ -155,23 +154,15 @@ private slots:
         QFETCH(QString, expected);
         pacs::Node node = m_node;
         node.timeoutSeconds = 2;
-        int listener = -1;
+        std::optional<SilentNode> silent;
         if (where == QLatin1String("closed")) {
             node.port = 9; // discard: nothing listens in the namespace
         } else if (where == QLatin1String("http")) {
             node.port = QUrl(qEnvironmentVariable("MOESCOPE_TEST_PACS_HTTP")).port();
         } else if (where == QLatin1String("silent")) {
-            // Accepts connections (the kernel does, from its backlog) and
-            // never says a word.
-            listener = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in addr{};
-            addr.sin_family = AF_INET;
-            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
-            QCOMPARE(::listen(listener, 4), 0);
-            socklen_t len = sizeof addr;
-            ::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len);
-            node.port = ntohs(addr.sin_port);
+            silent.emplace();
+            QVERIFY(silent->port() > 0);
+            node.port = silent->port();
         } else {
             node.host = QStringLiteral("no-such-host.invalid");
         }
@@ -179,8 +170,6 @@ private slots:
         timer.start();
         QString error;
         QVERIFY(!pacs::Client(node).echo(&error));
-        if (listener >= 0)
-            ::close(listener);
         QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY2(error.startsWith(node.address() + QLatin1String(": C-ECHO failed: ")),
                  qPrintable(error));

@@ -7,6 +7,7 @@
 #include "pacsdialog.h"
 #include "preferences.h"
 #include "settingsdialog.h"
+#include "silentnode.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -23,9 +24,7 @@
 #include <QTest>
 #include <QTimer>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <optional>
 
 using namespace moescope;
 using namespace moescope::gui;
@@ -161,18 +160,12 @@ private Q_SLOTS:
     {
         QFETCH(QString, kind);
         QFETCH(QString, expected);
-        int listener = -1;
+        std::optional<SilentNode> silent;
         QString address;
         if (kind == QLatin1String("silent")) {
-            listener = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in addr{};
-            addr.sin_family = AF_INET;
-            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
-            QCOMPARE(::listen(listener, 4), 0);
-            socklen_t len = sizeof addr;
-            ::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len);
-            address = QStringLiteral("SILENT@127.0.0.1:%1").arg(ntohs(addr.sin_port));
+            silent.emplace();
+            QVERIFY(silent->port() > 0);
+            address = QStringLiteral("SILENT@127.0.0.1:%1").arg(silent->port());
         } else if (kind == QLatin1String("closed")) {
             address = QStringLiteral("NOBODY@127.0.0.1:9");
         } else {
@@ -191,8 +184,6 @@ private Q_SLOTS:
         QTest::mouseClick(dialog.searchButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(dialog.statusLabel()->text().contains(expected), 15000);
         const qint64 elapsed = clock.elapsed();
-        if (listener >= 0)
-            ::close(listener);
         QVERIFY2(!dialog.statusLabel()->text().contains(QLatin1Char('\n')),
                  qPrintable(dialog.statusLabel()->text()));
         QVERIFY(dialog.searchButton()->isEnabled()); // ready for another try
