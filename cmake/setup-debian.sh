@@ -30,8 +30,8 @@ if [[ "${1:-}" == "--tests" ]]; then
              # Lab scale: the servers the tests start themselves (docs/lab.md).
              postgresql slurm-wlm munge orthanc
              # The checking build (cmake/sanitizer-check.sh): clang, its
-             # sanitizers and libFuzzer.
-             clang libclang-rt-14-dev)
+             # sanitizers and libFuzzer, and its OpenMP (FAISS needs one).
+             clang libclang-rt-14-dev libomp-dev)
 fi
 
 missing=()
