@@ -862,8 +862,9 @@ void TestStore::readOnlyFile_data()
 void TestStore::readOnlyFile()
 {
     if (onPostgres())
-        QSKIP("an SQLite file's own case: a server has no file to lose its permissions or hold "
-              "garbage");
+        QSKIP("SQLite only: a PostgreSQL store has no file whose permissions or bytes could be "
+              "wrong; its own refusals are tested in lockedDatabase and "
+              "failedMigrationLeavesNothing");
     QFETCH(bool, whileOpen);
     const QFileDevice::Permissions readOnly =
         QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther; // 0444
@@ -918,8 +919,9 @@ void TestStore::readOnlyFile()
 void TestStore::readOnlyOldSchemaIsRefused()
 {
     if (onPostgres())
-        QSKIP("an SQLite file's own case: a server has no file to lose its permissions or hold "
-              "garbage");
+        QSKIP("SQLite only: a PostgreSQL store has no file whose permissions or bytes could be "
+              "wrong; its own refusals are tested in lockedDatabase and "
+              "failedMigrationLeavesNothing");
     // An SQLite file from before the first migration that may not be written:
     // it cannot be upgraded, so it cannot be opened.
     QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
@@ -956,8 +958,9 @@ void TestStore::unwritableLocation_data()
 void TestStore::unwritableLocation()
 {
     if (onPostgres())
-        QSKIP("an SQLite file's own case: a server has no file to lose its permissions or hold "
-              "garbage");
+        QSKIP("SQLite only: a PostgreSQL store has no file whose permissions or bytes could be "
+              "wrong; its own refusals are tested in lockedDatabase and "
+              "failedMigrationLeavesNothing");
     QFETCH(QString, sub);
     QFETCH(QString, expected);
     const QString base = QFileInfo(m_path).absolutePath();
@@ -1054,8 +1057,9 @@ void TestStore::notADatabase_data()
 void TestStore::notADatabase()
 {
     if (onPostgres())
-        QSKIP("an SQLite file's own case: a server has no file to lose its permissions or hold "
-              "garbage");
+        QSKIP("SQLite only: a PostgreSQL store has no file whose permissions or bytes could be "
+              "wrong; its own refusals are tested in lockedDatabase and "
+              "failedMigrationLeavesNothing");
     QFETCH(QByteArray, content);
     QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
     writeFile(m_path, content);

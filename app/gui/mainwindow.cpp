@@ -109,8 +109,7 @@ void MainWindow::buildActions()
         if (!dir.isEmpty())
             openImage(dir);
     });
-    QAction *fromPacs =
-        file->addAction(tr("Open from &PACS…"), this, [this] { showPacsDialog(); });
+    QAction *fromPacs = file->addAction(tr("Open from &PACS…"), this, [this] { showPacsDialog(); });
     fromPacs->setObjectName(QStringLiteral("openFromPacs"));
     fromPacs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     fromPacs->setToolTip(tr("Query a DICOM node (PACS) for studies and open a series"));

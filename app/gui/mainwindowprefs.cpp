@@ -7,10 +7,10 @@
 #include "mainwindow.h"
 #include "model/engine.h"
 #include "modelinfodialog.h"
+#include "pacsdialog.h"
 #include "preferences.h"
 #include "routingpanel.h"
 #include "scenetiles.h"
-#include "pacsdialog.h"
 #include "settingsdialog.h"
 #include "theme.h"
 
@@ -310,8 +310,7 @@ SettingsDialog *MainWindow::showSettings()
 
 PacsDialog *MainWindow::showPacsDialog()
 {
-    auto *dialog =
-        new PacsDialog(m_preferences->pacsNodes(), m_preferences->pacsAeTitle(), this);
+    auto *dialog = new PacsDialog(m_preferences->pacsNodes(), m_preferences->pacsAeTitle(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PacsDialog::seriesRetrieved, this,
             [this](const QString &path) { openImage(path); });

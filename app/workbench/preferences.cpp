@@ -375,7 +375,8 @@ void Preferences::dropWindowLayout()
 
 QList<pacs::Node> Preferences::pacsNodes() const
 {
-    QList<pacs::Node> nodes = pacs::nodesFromStrings(m_settings.value(key(kPacsNodes)).toStringList());
+    QList<pacs::Node> nodes =
+        pacs::nodesFromStrings(m_settings.value(key(kPacsNodes)).toStringList());
     const QString aet = pacsAeTitle();
     for (pacs::Node &node : nodes)
         node.callingAet = aet;
@@ -399,4 +400,3 @@ void Preferences::setPacsAeTitle(const QString &aet)
 }
 
 } // namespace moescope
-
